@@ -1,0 +1,48 @@
+# The two commands of the README: `make demo` and `make test`. Both create or
+# update .venv from pyproject.toml first; nothing needs installing by hand.
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+HYPOTHESIS_PROFILE ?= ci
+export HYPOTHESIS_PROFILE
+
+.PHONY: demo test venv lint typecheck pytest docs bench manifest clean
+
+$(STAMP): pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
+	  { echo "gcm-model needs Python 3.11 or newer; run: make PYTHON=python3.11 ..." >&2; exit 1; }
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --upgrade pip
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[dev]'
+	@touch $(STAMP)
+
+venv: $(STAMP)
+
+demo: venv
+	$(BIN)/python examples/reference_tour.py
+
+test: lint typecheck pytest
+
+lint: venv
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+typecheck: venv
+	$(BIN)/mypy
+
+pytest: venv
+	$(BIN)/pytest --cov --cov-branch --cov-report=term-missing:skip-covered
+
+docs: venv
+	$(BIN)/mkdocs build --strict --quiet --site-dir $(VENV)/site
+
+bench: venv
+	$(BIN)/python benchmarks/run.py
+
+manifest: venv
+	$(BIN)/python scripts/update_manifest.py
+
+clean:
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .coverage .hypothesis site

@@ -1,0 +1,68 @@
+"""The exceptions raised by gcm_model.
+
+Every exception the library raises on purpose derives from :class:`GcmError`, so
+one ``except GcmError`` catches them all. Each leaf also derives from the
+builtin that names its kind of failure, so code that already catches
+``LookupError`` or ``ValueError`` keeps working::
+
+    Exception
+    └── GcmError
+        ├── UnknownCodeError (+ LookupError)   a well-formed code that no registry knows
+        └── InvalidCodeError (+ ValueError)    a value that cannot be a code of that kind
+
+>>> import gcm_model
+>>> try:
+...     gcm_model.commissions.lookup("UNECA2")
+... except LookupError as exc:
+...     print(exc.kind, exc.value, exc.suggestions[:1])
+commission UNECA2 ('ECA',)
+"""
+
+from __future__ import annotations
+
+__all__ = ["GcmError", "InvalidCodeError", "UnknownCodeError"]
+
+
+class GcmError(Exception):
+    """The root of every exception raised by gcm_model."""
+
+
+class InvalidCodeError(GcmError, ValueError):
+    """A value that cannot be an identifier of the given kind.
+
+    Raised for the wrong type (a list where an objective number belongs, ``True``
+    where a number belongs) or the wrong shape (``"1a"`` as an objective number).
+
+    Attributes:
+        kind: the identifier kind, such as ``"objective"`` or ``"country"``.
+        value: the value as given.
+    """
+
+    def __init__(self, kind: str, value: object, reason: str) -> None:
+        """Build the error from the kind, the offending value and the reason."""
+        self.kind = kind
+        self.value = value
+        self.reason = reason
+        super().__init__(f"invalid {kind} {value!r}: {reason}")
+
+
+class UnknownCodeError(GcmError, LookupError):
+    """A well-formed code or name that is not in the registry of its kind.
+
+    Attributes:
+        kind: the identifier kind, such as ``"commission"``.
+        value: the value as given.
+        suggestions: the nearest known codes or names, best first (may be empty).
+    """
+
+    def __init__(self, kind: str, value: object, suggestions: tuple[str, ...] = ()) -> None:
+        """Build the error from the kind, the value and the nearest matches."""
+        self.kind = kind
+        self.value = value
+        self.suggestions = suggestions
+        hint = f"; did you mean {', '.join(map(repr, suggestions))}?" if suggestions else ""
+        super().__init__(f"unknown {kind} {value!r}{hint}")
+
+    def __str__(self) -> str:
+        """Return the message (``LookupError`` would otherwise quote it like a key)."""
+        return str(self.args[0])

@@ -1,0 +1,708 @@
+"""Registries of the GCM reference data, with one lookup contract for every kind.
+
+Each registry is a lazy, read-only collection of typed records, loaded from the
+package data on first use (``import gcm_model`` reads no data file). Three ways
+to look a record up fail differently, as in pycountry:
+
+* ``get(key, default=None)`` returns the default;
+* ``lookup(key)`` raises :class:`~gcm_model.errors.UnknownCodeError` naming the
+  nearest matches;
+* ``search(text)`` returns a ranked list, empty when nothing matches.
+
+Keys are codes (``11``, ``"ECE"``, ``"MDA"``) or, for ``lookup``, any name or
+alias; matching ignores case, accents and punctuation. Every registry is also an
+:class:`IdentifierKind`, the python-stdnum contract: ``compact`` normalises,
+``validate`` returns the canonical code or raises, ``is_valid`` never raises.
+
+>>> from gcm_model import commissions, countries, objectives
+>>> objectives.lookup(11).title
+'Manage borders in an integrated, secure and coordinated manner'
+>>> countries.search("moldova")[0].alpha_3
+'MDA'
+>>> commissions.lookup("UNECE").code, commissions.compact(" unece ")
+('ECE', 'ECE')
+>>> objectives.compact("11"), objectives.is_valid(24)
+(11, False)
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import gettext
+from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeVar
+
+import attrs
+
+from gcm_model import _data, _text
+from gcm_model.dates import PartialDate, review_years
+from gcm_model.errors import GcmError, InvalidCodeError, UnknownCodeError
+from gcm_model.models.reference import (
+    Cluster,
+    Commission,
+    Country,
+    GuidingPrinciple,
+    GuidingQuestion,
+    KnownMeeting,
+    Language,
+    MeetingFormat,
+    Objective,
+    ReportSectionKind,
+    ReviewRound,
+    Source,
+    StakeholderCategory,
+)
+from gcm_model.types import ReviewKind, Status
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterable, Iterator
+
+__all__ = [
+    "ClusterRegistry",
+    "CodeRegistry",
+    "CommissionRegistry",
+    "CountryRegistry",
+    "IdentifierKind",
+    "NumberRegistry",
+    "Registry",
+    "RoundRegistry",
+    "clusters",
+    "commissions",
+    "countries",
+    "guiding_questions",
+    "known_meetings",
+    "languages",
+    "meeting_formats",
+    "objectives",
+    "principles",
+    "report_section_kinds",
+    "rounds",
+    "sources",
+    "stakeholders",
+]
+
+K = TypeVar("K", int, str)
+T = TypeVar("T", bound=attrs.AttrsInstance)
+K_co = TypeVar("K_co", covariant=True)
+
+
+class IdentifierKind(Protocol[K_co]):
+    """The contract shared by every kind of identifier (after python-stdnum)."""
+
+    def compact(self, value: object) -> K_co:
+        """Normalise a value to the canonical form, without checking it is known.
+
+        Raises:
+            InvalidCodeError: the value cannot be an identifier of this kind.
+        """
+        ...
+
+    def validate(self, value: object) -> K_co:
+        """Return the canonical identifier, or raise.
+
+        Raises:
+            InvalidCodeError: the value cannot be an identifier of this kind.
+            UnknownCodeError: it could be, but no such identifier is known.
+        """
+        ...
+
+    def is_valid(self, value: object) -> bool:
+        """Whether ``validate`` would succeed; never raises."""
+        ...
+
+
+def _plain(value: object) -> object:
+    """Turn a record's field value into a JSON-friendly value for tables."""
+    if isinstance(value, enum.Enum):
+        return value.value
+    if isinstance(value, dt.date | PartialDate):
+        return str(value)
+    if isinstance(value, tuple | list):
+        return [_plain(v) for v in value]
+    if attrs.has(type(value)):
+        fields = attrs.fields(type(value))  # type: ignore[arg-type] # attrs.has() checked it
+        return {f.name: _plain(getattr(value, f.name)) for f in fields}
+    return value
+
+
+class Registry(Generic[K, T]):
+    """A lazily loaded, read-only collection of reference records keyed by code.
+
+    Subclasses say how a key is normalised (:meth:`compact`); the constructor
+    says where the records come from and which texts name them.
+
+    Args:
+        codelist: the data file the records come from (``None`` when a
+            subclass overrides :meth:`_load`).
+        kind: the identifier kind named in errors, such as ``"objective"``.
+        build: turns one raw record into a typed record.
+        key: the record's canonical key.
+        terms: the texts a record can be found by (code, names, aliases).
+    """
+
+    def __init__(
+        self,
+        codelist: str | None,
+        kind: str,
+        build: Callable[[dict[str, Any]], T] | None,
+        key: Callable[[T], K],
+        terms: Callable[[T], Iterable[str]],
+    ) -> None:
+        """Describe the registry; nothing is read until first use."""
+        self._codelist = codelist
+        self.kind = kind
+        self._build = build
+        self._key: Callable[[T], K] = key
+        self._terms_of = terms
+        self._loaded: dict[K, T] | None = None
+        self._term_index: list[tuple[str, bool, T]] | None = None
+        self._names: dict[str, T] | None = None
+
+    # -- loading ------------------------------------------------------------
+    def _load(self) -> dict[K, T]:
+        # Subclasses without a codelist file of their own override _load.
+        assert self._codelist is not None  # noqa: S101
+        assert self._build is not None  # noqa: S101
+        build = self._build
+        records = (build(raw) for raw in _data.load(self._codelist)["records"])
+        return {self._key(record): record for record in records}
+
+    @property
+    def _records(self) -> dict[K, T]:
+        if self._loaded is None:
+            self._loaded = self._load()
+        return self._loaded
+
+    def _index(self) -> list[tuple[str, bool, T]]:
+        """Normalised search terms: ``(term, is_code, record)``, in registry order."""
+        if self._term_index is None:
+            index: list[tuple[str, bool, T]] = []
+            for key, record in self._records.items():
+                index.append((_text.normalize(str(key)), True, record))
+                index.extend((_text.normalize(t), False, record) for t in self._terms_of(record))
+            self._term_index = index
+        return self._term_index
+
+    def _by_name(self) -> dict[str, T]:
+        if self._names is None:
+            names: dict[str, T] = {}
+            for term, _, record in self._index():
+                names.setdefault(term, record)
+            self._names = names
+        return self._names
+
+    # -- the identifier contract ---------------------------------------------
+    def compact(self, value: object) -> K:
+        """Normalise ``value`` to the canonical key form, without checking it is known.
+
+        Raises:
+            InvalidCodeError: the value cannot be a key of this kind.
+        """
+        raise NotImplementedError
+
+    def validate(self, value: object) -> K:
+        """Return the canonical key of ``value``, or raise.
+
+        Raises:
+            InvalidCodeError: the value cannot be a key of this kind.
+            UnknownCodeError: it could be, but it is not in the registry.
+        """
+        key = self.compact(value)
+        if key not in self._records:
+            raise UnknownCodeError(self.kind, value, self._suggest(str(value)))
+        return key
+
+    def is_valid(self, value: object) -> bool:
+        """Whether ``value`` is a known key of this kind; never raises."""
+        try:
+            self.validate(value)
+        except GcmError:
+            return False
+        return True
+
+    # -- lookups --------------------------------------------------------------
+    def lookup(self, key: object) -> T:
+        """The record for a code, name or alias.
+
+        Raises:
+            UnknownCodeError: nothing matches; the error names the nearest matches.
+            InvalidCodeError: ``key`` is neither a string nor a code of this kind.
+        """
+        try:
+            code = self.compact(key)
+        except InvalidCodeError:
+            if not isinstance(key, str):
+                raise
+        else:
+            if code in self._records:
+                return self._records[code]
+        if isinstance(key, str):
+            found = self._by_name().get(_text.normalize(key))
+            if found is not None:
+                return found
+        raise UnknownCodeError(self.kind, key, self._suggest(str(key)))
+
+    def get(self, key: object, default: T | None = None) -> T | None:
+        """The record for a code, name or alias, or ``default`` when there is none."""
+        try:
+            return self.lookup(key)
+        except GcmError:
+            return default
+
+    def search(self, text: str) -> list[T]:
+        """Records whose code, names or aliases match ``text``, best match first.
+
+        Matching ignores case, accents and punctuation; an exact code ranks
+        first, then exact names, then names starting with the text, names with a
+        word starting with it, names holding every word, and names containing it.
+
+        Raises:
+            InvalidCodeError: ``text`` is not a string.
+        """
+        if not isinstance(text, str):
+            raise InvalidCodeError(self.kind, text, "search text must be a string")
+        query = _text.normalize(text)
+        best: dict[int, tuple[int, int, T]] = {}  # id(record) -> (points, first position, record)
+        for position, (term, is_code, record) in enumerate(self._index()):
+            points = _text.score(query, term)
+            if not points:
+                continue
+            points += is_code  # an exact code beats an exact name
+            seen = best.get(id(record))
+            if seen is None or seen[0] < points:
+                best[id(record)] = (points, seen[1] if seen else position, record)
+        ranked = sorted(best.values(), key=lambda item: (-item[0], item[1]))
+        return [record for _, _, record in ranked]
+
+    def _suggest(self, text: str) -> tuple[str, ...]:
+        pairs = ((term, str(self._key(record))) for term, _, record in self._index())
+        return _text.nearest(text, pairs)
+
+    # -- collection protocol ----------------------------------------------------
+    def __iter__(self) -> Iterator[T]:
+        """Iterate over the records in the order of the sources."""
+        return iter(self._records.values())
+
+    def __len__(self) -> int:
+        """The number of records."""
+        return len(self._records)
+
+    def __contains__(self, key: object) -> bool:
+        """Whether ``key`` is a valid code of this registry."""
+        return self.is_valid(key)
+
+    def __repr__(self) -> str:
+        """Name the kind and, once loaded, the number of records."""
+        size = f"{len(self._loaded)} records" if self._loaded is not None else "not loaded"
+        return f"<{type(self).__name__} {self.kind!r}: {size}>"
+
+    def to_records(self) -> list[dict[str, object]]:
+        """Every record as a flat dict of plain values, ready for a DataFrame.
+
+        >>> import gcm_model
+        >>> gcm_model.clusters.to_records()[0]["objectives"]
+        [2, 5, 6, 12, 18]
+        """
+        return [
+            {name: _plain(value) for name, value in attrs.asdict(record, recurse=False).items()}
+            for record in self
+        ]
+
+
+class NumberRegistry(Registry[int, T]):
+    """A registry keyed by small positive numbers (objectives, clusters)."""
+
+    def compact(self, value: object) -> int:
+        """Accept an ``int`` or a string of digits; ``" 11 "`` becomes ``11``.
+
+        Raises:
+            InvalidCodeError: a ``bool``, ``float``, non-digit string or other type.
+        """
+        if isinstance(value, bool) or not isinstance(value, int | str):
+            raise InvalidCodeError(self.kind, value, "expected an int or a string of digits")
+        if isinstance(value, str):
+            stripped = value.strip()
+            if not (stripped.isascii() and stripped.isdigit()):
+                raise InvalidCodeError(self.kind, value, "expected a string of digits")
+            return int(stripped)
+        return value
+
+
+class CodeRegistry(Registry[str, T]):
+    """A registry keyed by string codes, with aliases that compact to the code.
+
+    Args:
+        upper: codes are upper case (``ECE``) rather than lower case
+            (``migrants``).
+        aliases: the alias texts of a record that :meth:`compact` maps to its
+            code (``UNECE`` -> ``ECE``).
+        **kwargs: as for :class:`Registry`.
+    """
+
+    def __init__(
+        self,
+        *args: Any,
+        upper: bool,
+        aliases: Callable[[T], Iterable[str]] = lambda _: (),
+        **kwargs: Any,
+    ) -> None:
+        """Describe the registry; nothing is read until first use."""
+        super().__init__(*args, **kwargs)
+        self._upper = upper
+        self._aliases_of = aliases
+        self._alias_map: dict[str, str] | None = None
+
+    def _aliases(self) -> dict[str, str]:
+        if self._alias_map is None:
+            self._alias_map = {
+                _text.normalize(alias): key
+                for key, record in self._records.items()
+                for alias in self._aliases_of(record)
+            }
+        return self._alias_map
+
+    def compact(self, value: object) -> str:
+        """Strip, fix the case and resolve aliases: ``" unece "`` becomes ``"ECE"``.
+
+        Raises:
+            InvalidCodeError: ``value`` is not a non-empty string.
+        """
+        if not isinstance(value, str) or not value.strip():
+            raise InvalidCodeError(self.kind, value, "expected a non-empty string")
+        stripped = value.strip()
+        if stripped in self._records:
+            return stripped
+        code = stripped.upper() if self._upper else stripped.lower()
+        if code in self._records:
+            return code
+        return self._aliases().get(_text.normalize(stripped), code)
+
+
+class ClusterRegistry(NumberRegistry[Cluster]):
+    """The four session clusters, with the lookup objective -> cluster."""
+
+    def of_objective(self, objective: object) -> Cluster:
+        """The cluster that covers an objective.
+
+        >>> from gcm_model import clusters
+        >>> clusters.of_objective(11).number
+        2
+
+        Raises:
+            InvalidCodeError: ``objective`` cannot be an objective number.
+            UnknownCodeError: it is not 1 to 23.
+        """
+        number = objectives.validate(objective)
+        return next(c for c in self if number in c.objectives)
+
+
+class CommissionRegistry(CodeRegistry[Commission]):
+    """The five regional commissions, with the lookup country -> commissions."""
+
+    def of_country(
+        self, country: object, as_of: dt.date | None = None, *, associates: bool = False
+    ) -> tuple[Commission, ...]:
+        """Every commission a State belongs to on a date (several for some States).
+
+        Args:
+            country: an alpha-3 (or alpha-2) code or a country name.
+            as_of: the date; ``None`` for the current lists.
+            associates: count associate membership too.
+
+        Returns:
+            The commissions, in the order ECE, ESCAP, ECLAC, ECA, ESCWA.
+
+        Raises:
+            UnknownCodeError: the country is unknown.
+
+        >>> from gcm_model import commissions
+        >>> [c.code for c in commissions.of_country("TUR")]
+        ['ECE', 'ESCAP', 'ECLAC']
+        """
+        code = countries.lookup(country).alpha_3
+        return tuple(c for c in self if code in c.members(as_of, associates=associates))
+
+
+class CountryRegistry(CodeRegistry[Country]):
+    """ISO 3166-1 countries through pycountry, with the UN overlay of the package.
+
+    Keys are alpha-3 codes; ``compact`` also maps alpha-2 and numeric codes.
+    """
+
+    def __init__(self) -> None:
+        """Describe the registry; pycountry is not consulted until first use."""
+        super().__init__(
+            None,
+            "country",
+            build=None,  # _load builds the records from pycountry and the overlay
+            key=lambda c: c.alpha_3,
+            terms=lambda c: [
+                t for t in (c.name, c.iso_name, c.official_name, c.alpha_2) if t is not None
+            ],
+            upper=True,
+        )
+        self._other_codes: dict[str, str] | None = None
+
+    def _load(self) -> dict[str, Country]:
+        import pycountry  # noqa: PLC0415 - pycountry's database is loaded on first use only
+
+        overlay = {r["alpha_3"]: r for r in _data.load("countries")["records"]}
+        records: dict[str, Country] = {}
+        for iso in pycountry.countries:
+            extra = overlay.pop(iso.alpha_3, {})
+            records[iso.alpha_3] = Country(
+                alpha_3=iso.alpha_3,
+                alpha_2=iso.alpha_2,
+                numeric=iso.numeric,
+                name=extra.get("name") or getattr(iso, "common_name", None) or iso.name,
+                iso_name=iso.name,
+                official_name=getattr(iso, "official_name", None),
+                un_status=extra.get("un_status"),
+                qualifier=extra.get("qualifier"),
+                sources=("ISO3166", *extra.get("sources", ())),
+                status=Status(extra.get("status", "CONFIRMED")),
+            )
+        for code, extra in overlay.items():  # what ISO 3166-1 lacks (Kosovo)
+            records[code] = Country(
+                alpha_3=code,
+                alpha_2=None,
+                numeric=None,
+                name=extra["name"],
+                iso_name=None,
+                official_name=None,
+                un_status=extra.get("un_status"),
+                qualifier=extra.get("qualifier"),
+                sources=tuple(extra["sources"]),
+                status=Status(extra["status"]),
+            )
+        return records
+
+    def compact(self, value: object) -> str:
+        """Strip and upper-case; map alpha-2 (``"md"``) and numeric (``"498"``) to alpha-3.
+
+        Raises:
+            InvalidCodeError: ``value`` is not a non-empty string.
+        """
+        code = super().compact(value)
+        if self._other_codes is None:
+            self._other_codes = {}
+            for country in self:
+                for other in (country.alpha_2, country.numeric):
+                    if other is not None:
+                        self._other_codes[other] = country.alpha_3
+        return self._other_codes.get(code, code)
+
+    def translate(self, country: object, language: str) -> str | None:
+        """The ISO 3166-1 name of a country in another language, from pycountry.
+
+        Args:
+            country: a code or name.
+            language: a gettext locale such as ``"fr"`` or ``"es"``.
+
+        Returns:
+            The translated ISO name; ``None`` for a record outside ISO 3166-1.
+            Where pycountry has no translation, the English ISO name.
+
+        Raises:
+            UnknownCodeError: the country or the language is unknown.
+
+        >>> from gcm_model import countries
+        >>> countries.translate("DEU", "fr")
+        'Allemagne'
+        """
+        import pycountry  # noqa: PLC0415
+
+        record = self.lookup(country)
+        if record.iso_name is None:
+            return None
+        try:
+            catalogue = gettext.translation(
+                "iso3166-1", pycountry.LOCALES_DIR, languages=[language]
+            )
+        except OSError:
+            raise UnknownCodeError("language", language) from None
+        return catalogue.gettext(record.iso_name)
+
+    def un_member_states(self) -> tuple[Country, ...]:
+        """The 193 UN Member States (domain_facts.md §5.1)."""
+        return tuple(c for c in self if c.un_status == "member")
+
+
+class RoundRegistry(CodeRegistry[ReviewRound]):
+    """Review rounds: the known ones, and any other by the four-year cadence."""
+
+    def _cadence(self, kind: ReviewKind) -> tuple[int, int]:
+        cadence = _data.load("rounds")["cadence"][kind.value]
+        return cadence["first_year"], cadence["interval_years"]
+
+    def for_year(self, year: object, kind: ReviewKind | str = ReviewKind.REGIONAL) -> ReviewRound:
+        """The round of ``kind`` that a meeting held in ``year`` belongs to.
+
+        Regional rounds are named for their first year and run until the next
+        one (the 2020 round was held in 2020-2021). Rounds beyond the data are
+        computed from the cadence and carry status CONFIRMED-2.
+
+        Raises:
+            InvalidCodeError: ``kind`` is neither ``regional`` nor ``imrf``.
+            UnknownCodeError: ``year`` is not a year of that kind's rounds.
+
+        >>> from gcm_model import rounds
+        >>> rounds.for_year(2025).code, rounds.for_year(2030, "imrf").code
+        ('regional-2024', 'imrf-2030')
+        """
+        try:
+            kind = ReviewKind(kind)
+        except ValueError:
+            raise InvalidCodeError("review kind", kind, "expected 'regional' or 'imrf'") from None
+        first, interval = self._cadence(kind)
+        if isinstance(year, bool) or not isinstance(year, int) or year < first:
+            raise UnknownCodeError(f"{kind.value} review round", year)
+        start = review_years(first, until=year)[-1]
+        code = f"{kind.value}-{start}"
+        known = self._records.get(code)
+        if known is not None:
+            return known
+        return ReviewRound(
+            code=code,
+            kind=kind,
+            number=(start - first) // interval + 1,
+            year=start,
+            held=None,
+            sources=self._records[f"{kind.value}-{first}"].sources,
+            status=Status.CONFIRMED_2,
+        )
+
+
+def _names(*fields: str) -> Callable[[Any], list[str]]:
+    """Search terms from the named string and tuple-of-string fields of a record."""
+
+    def terms(record: Any) -> list[str]:
+        out: list[str] = []
+        for name in fields:
+            value = getattr(record, name)
+            out.extend(value if isinstance(value, tuple) else [value])
+        return out
+
+    return terms
+
+
+objectives: NumberRegistry[Objective] = NumberRegistry(
+    "objectives",
+    "objective",
+    build=Objective.from_raw,
+    key=lambda o: o.number,
+    terms=_names("title", "short_title"),
+)
+"""The 23 GCM objectives, keyed by number (A/RES/73/195 para. 16)."""
+
+principles: CodeRegistry[GuidingPrinciple] = CodeRegistry(
+    "principles",
+    "guiding principle",
+    build=GuidingPrinciple.from_raw,
+    key=lambda p: p.letter,
+    terms=_names("title"),
+    upper=False,
+    aliases=lambda p: [f"({p.letter})"],
+)
+"""The 10 guiding principles, keyed by letter ``a``-``j`` (A/RES/73/195 para. 15)."""
+
+clusters = ClusterRegistry(
+    "clusters", "cluster", build=Cluster.from_raw, key=lambda c: c.number, terms=_names("title")
+)
+"""The four session clusters / IMRF round tables, keyed by number (A/RES/73/326)."""
+
+stakeholders: CodeRegistry[StakeholderCategory] = CodeRegistry(
+    "stakeholder_categories",
+    "stakeholder category",
+    build=StakeholderCategory.from_raw,
+    key=lambda s: s.code,
+    terms=_names("name", "aliases"),
+    upper=False,
+)
+"""The stakeholder categories, keyed by code (A/RES/73/195 para. 44; domain_facts §4.2)."""
+
+commissions = CommissionRegistry(
+    "commissions",
+    "commission",
+    build=Commission.from_raw,
+    key=lambda c: c.code,
+    terms=lambda c: [c.name, c.full_name, *c.aliases, c.region.name, *c.region.aliases],
+    upper=True,
+    aliases=lambda c: c.aliases,
+)
+"""The five UN regional commissions and their members, keyed by code."""
+
+countries = CountryRegistry()
+"""Countries by ISO 3166-1 alpha-3 code, with UN names and status, and Kosovo."""
+
+rounds = RoundRegistry(
+    "rounds",
+    "review round",
+    build=ReviewRound.from_raw,
+    key=lambda r: r.code,
+    terms=lambda r: [f"{r.kind.value} {r.year}"],
+    upper=False,
+)
+"""The review rounds: regional reviews from 2020 and the IMRF from 2022."""
+
+known_meetings: CodeRegistry[KnownMeeting] = CodeRegistry(
+    "meetings",
+    "known meeting",
+    build=KnownMeeting.from_raw,
+    key=lambda m: m.code,
+    terms=lambda m: [t for t in (m.venue, m.city) if t],
+    upper=False,
+)
+"""The regional review meetings and IMRFs the sources date (domain_facts §6-7)."""
+
+report_section_kinds: CodeRegistry[ReportSectionKind] = CodeRegistry(
+    "report_section_kinds",
+    "report section kind",
+    build=ReportSectionKind.from_raw,
+    key=lambda s: s.code,
+    terms=_names("title"),
+    upper=False,
+)
+"""The suggested sections of a regional review report, in order (seed 004)."""
+
+guiding_questions: CodeRegistry[GuidingQuestion] = CodeRegistry(
+    "guiding_questions",
+    "guiding question",
+    build=GuidingQuestion.from_raw,
+    key=lambda q: q.letter,
+    terms=_names("text"),
+    upper=False,
+    aliases=lambda q: [f"({q.letter})"],
+)
+"""The guiding questions a-e of the UNECE 2024 concept note (seed 001, Annex 1)."""
+
+meeting_formats: CodeRegistry[MeetingFormat] = CodeRegistry(
+    "meeting_formats",
+    "meeting format",
+    build=MeetingFormat.from_raw,
+    key=lambda f: f.code,
+    terms=_names("name", "aliases"),
+    upper=False,
+    aliases=lambda f: [f.name, *f.aliases],
+)
+"""Meeting formats: in person, virtual, hybrid (seed 000)."""
+
+languages: CodeRegistry[Language] = CodeRegistry(
+    "languages",
+    "language",
+    build=Language.from_raw,
+    key=lambda lang: lang.code,
+    terms=_names("name"),
+    upper=False,
+)
+"""The six official languages of the UN, by ISO 639-1 code."""
+
+sources: CodeRegistry[Source] = CodeRegistry(
+    "sources",
+    "source",
+    build=Source.from_raw,
+    key=lambda s: s.id,
+    terms=_names("title"),
+    upper=False,
+)
+"""The documents the reference data cites, by id (``S1``-``S36``, seed file names)."""

@@ -1,0 +1,71 @@
+"""Enumerations and type aliases shared by the reference data and the models.
+
+>>> Status("CONFIRMED-2").is_primary
+False
+"""
+
+from __future__ import annotations
+
+import enum
+from typing import TypeAlias
+
+__all__ = [
+    "CommissionCode",
+    "CountryCode",
+    "MembershipKind",
+    "ObjectiveNumber",
+    "ReviewKind",
+    "StakeholderCode",
+    "Status",
+]
+
+ObjectiveNumber: TypeAlias = int
+"""A GCM objective number, 1 to 23 (A/RES/73/195 para. 16)."""
+
+CommissionCode: TypeAlias = str
+"""A regional commission code: ``ECE``, ``ESCAP``, ``ECLAC``, ``ECA`` or ``ESCWA``."""
+
+CountryCode: TypeAlias = str
+"""An ISO 3166-1 alpha-3 code, or ``XKX`` for Kosovo."""
+
+StakeholderCode: TypeAlias = str
+"""A stakeholder category code such as ``migrants`` or ``local_authorities``."""
+
+
+class Status(enum.Enum):
+    """How well a reference datum is sourced (the labels of domain_facts.md §0)."""
+
+    CONFIRMED = "CONFIRMED"
+    """Read in a primary UN text."""
+    CONFIRMED_2 = "CONFIRMED-2"
+    """Read only in a secondary source, or computed from confirmed data."""
+    SEED = "SEED"
+    """Stated only in a seed document."""
+    UNCONFIRMED = "UNCONFIRMED"
+    """Not confirmed by any source reached; kept because a record needs it, and flagged."""
+
+    @property
+    def is_primary(self) -> bool:
+        """Whether the datum was read in a primary text."""
+        return self is Status.CONFIRMED
+
+    @property
+    def rank(self) -> int:
+        """0 for the strongest status, 3 for the weakest."""
+        return list(Status).index(self)
+
+
+class MembershipKind(enum.Enum):
+    """How a State or territory belongs to a regional commission."""
+
+    MEMBER = "member"
+    ASSOCIATE = "associate"
+
+
+class ReviewKind(enum.Enum):
+    """The two kinds of review round."""
+
+    REGIONAL = "regional"
+    """Regional reviews, every four years from 2020 (A/RES/73/195 para. 50)."""
+    IMRF = "imrf"
+    """The International Migration Review Forum, every four years from 2022 (para. 49)."""

@@ -1,0 +1,244 @@
+"""Tests for gcm_model.registry: the lookup trio and the identifier contract."""
+
+from __future__ import annotations
+
+import contextlib
+import subprocess
+import sys
+import textwrap
+from typing import Any
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import gcm_model
+from gcm_model import registry
+from gcm_model.errors import GcmError, InvalidCodeError, UnknownCodeError
+from gcm_model.registry import Registry
+
+REGISTRIES: dict[str, Registry[Any, Any]] = {
+    name: getattr(registry, name)
+    for name in registry.__all__
+    if isinstance(getattr(registry, name), Registry)
+}
+IDENTIFIER_KINDS = ["objectives", "clusters", "commissions", "countries", "stakeholders"]
+
+junk = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(),
+    st.floats(allow_nan=True),
+    st.text(),
+    st.binary(),
+    st.lists(st.integers(), max_size=3),
+    st.dictionaries(st.text(max_size=3), st.integers(), max_size=3),
+    st.tuples(st.text(max_size=3)),
+    st.sampled_from([object(), ..., 11.0, "11.0", "١١", " ECE ", "\x00", "ecE"]),
+)
+
+
+def test_every_registry_is_listed() -> None:
+    """The test table covers all thirteen registries."""
+    assert len(REGISTRIES) == 13
+
+
+@pytest.mark.parametrize("name", sorted(REGISTRIES))
+def test_registry_round_trip_by_key(name: str) -> None:
+    """Every record is found again by its own key through lookup, get and validate."""
+    reg = REGISTRIES[name]
+    records = list(reg)
+    assert len(records) == len(reg) > 0
+    for record in records:
+        key = reg._key(record)
+        assert reg.lookup(key) is record
+        assert reg.get(key) is record
+        assert reg.validate(key) == key
+        assert key in reg
+
+
+@pytest.mark.parametrize("name", sorted(REGISTRIES))
+def test_registry_get_returns_default_and_lookup_raises(name: str) -> None:
+    """An unknown key gives the default from get and UnknownCodeError from lookup."""
+    reg = REGISTRIES[name]
+    sentinel = object()
+    assert reg.get("no such thing at all", sentinel) is sentinel
+    with pytest.raises(UnknownCodeError) as info:
+        reg.lookup("no such thing at all")
+    assert info.value.kind == reg.kind
+
+
+@pytest.mark.parametrize("name", sorted(REGISTRIES))
+def test_registry_to_records_are_plain(name: str) -> None:
+    """to_records gives one dict of JSON-friendly values per record."""
+    reg = REGISTRIES[name]
+    rows = reg.to_records()
+    assert len(rows) == len(reg)
+    allowed = (str, int, bool, float, list, dict, type(None))
+    for row in rows:
+        assert all(isinstance(v, allowed) for v in row.values()), row
+
+
+@pytest.mark.parametrize("name", IDENTIFIER_KINDS)
+@given(value=junk)
+def test_is_valid_never_raises(name: str, value: object) -> None:
+    """is_valid answers True or False for any input at all."""
+    result = REGISTRIES[name].is_valid(value)
+    assert isinstance(result, bool)
+
+
+@pytest.mark.parametrize("name", sorted(REGISTRIES))
+@given(value=junk)
+def test_validate_compact_lookup_raise_only_gcm_errors(name: str, value: object) -> None:
+    """On junk, validate, compact, lookup and get raise GcmError or nothing."""
+    reg = REGISTRIES[name]
+    for method in (reg.validate, reg.compact, reg.lookup):
+        with contextlib.suppress(GcmError):
+            method(value)
+    reg.get(value)
+
+
+@pytest.mark.parametrize("name", sorted(REGISTRIES))
+@given(text=st.text())
+def test_search_never_raises_on_text(name: str, text: str) -> None:
+    """search takes any string and returns a list of records of the registry."""
+    found = REGISTRIES[name].search(text)
+    assert all(record in list(REGISTRIES[name]) for record in found)
+
+
+def test_search_rejects_non_strings() -> None:
+    """search(123) is a wrong call, reported as InvalidCodeError."""
+    with pytest.raises(InvalidCodeError):
+        gcm_model.countries.search(123)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("reg", "given_value", "canonical"),
+    [
+        ("objectives", "11", 11),
+        ("objectives", " 7 ", 7),
+        ("objectives", 23, 23),
+        ("clusters", "2", 2),
+        ("commissions", " unece ", "ECE"),
+        ("commissions", "cepal", "ECLAC"),
+        ("commissions", "escap", "ESCAP"),
+        ("countries", "mda", "MDA"),
+        ("countries", "md", "MDA"),
+        ("countries", "498", "MDA"),
+        ("countries", "xkx", "XKX"),
+        ("stakeholders", " Migrants ", "migrants"),
+        ("principles", "(a)", "a"),
+        ("meeting_formats", "In person", "in_person"),
+        ("meeting_formats", "online", "virtual"),
+    ],
+)
+def test_compact_normalises(reg: str, given_value: object, canonical: object) -> None:
+    """compact fixes spacing, case, aliases and alternative codes."""
+    assert REGISTRIES[reg].compact(given_value) == canonical
+    assert REGISTRIES[reg].validate(given_value) == canonical
+
+
+@pytest.mark.parametrize(
+    ("reg", "value", "error"),
+    [
+        ("objectives", 0, UnknownCodeError),
+        ("objectives", 24, UnknownCodeError),
+        ("objectives", "24", UnknownCodeError),
+        ("objectives", True, InvalidCodeError),
+        ("objectives", 11.0, InvalidCodeError),
+        ("objectives", "11.0", InvalidCodeError),
+        ("objectives", "١١", InvalidCodeError),
+        ("objectives", None, InvalidCodeError),
+        ("clusters", 5, UnknownCodeError),
+        ("commissions", "UNHCR", UnknownCodeError),
+        ("commissions", "", InvalidCodeError),
+        ("countries", "QQQ", UnknownCodeError),
+        ("countries", 498, InvalidCodeError),
+        ("stakeholders", "refugees", UnknownCodeError),
+    ],
+)
+def test_validate_rejects(reg: str, value: object, error: type[GcmError]) -> None:
+    """Wrong types and shapes are InvalidCodeError; unknown codes UnknownCodeError."""
+    with pytest.raises(error):
+        REGISTRIES[reg].validate(value)
+    assert not REGISTRIES[reg].is_valid(value)
+
+
+def test_lookup_by_name_alias_and_accents() -> None:
+    """lookup accepts names and aliases, ignoring case and accents."""
+    assert gcm_model.objectives.lookup("manage borders").number == 11
+    assert gcm_model.countries.lookup("turkiye").alpha_3 == "TUR"
+    assert gcm_model.countries.lookup("Côte d'Ivoire").alpha_3 == "CIV"
+    assert gcm_model.countries.lookup("cote d ivoire").alpha_3 == "CIV"
+    assert gcm_model.commissions.lookup("CEPAL").code == "ECLAC"
+    assert gcm_model.commissions.lookup("Arab region").code == "ESCWA"
+    assert gcm_model.stakeholders.lookup("NHRIs").code == "nhris"
+    assert gcm_model.principles.lookup("people-centred").letter == "a"
+
+
+def test_lookup_error_names_nearest_matches() -> None:
+    """A near miss names the closest codes."""
+    with pytest.raises(UnknownCodeError) as info:
+        gcm_model.commissions.lookup("ESCWAA")
+    assert info.value.suggestions[0] == "ESCWA"
+    assert "did you mean 'ESCWA'" in str(info.value)
+    with pytest.raises(UnknownCodeError) as info:
+        gcm_model.countries.lookup("Moldovia")
+    assert "MDA" in info.value.suggestions
+
+
+def test_lookup_of_wrong_type_is_invalid_code_error() -> None:
+    """lookup([1]) says the value cannot be a key, not that it is unknown."""
+    with pytest.raises(InvalidCodeError):
+        gcm_model.objectives.lookup([1])
+
+
+def test_search_ranks_codes_then_names_then_prefixes() -> None:
+    """An exact code comes first; a name prefix beats a word inside a name."""
+    assert gcm_model.countries.search("moldova")[0].alpha_3 == "MDA"
+    assert gcm_model.countries.search("MDA")[0].alpha_3 == "MDA"
+    assert gcm_model.countries.search("")[:1] == []
+    found = [c.code for c in gcm_model.commissions.search("economic commission")]
+    assert set(found) == {"ECE", "ESCAP", "ECLAC", "ECA", "ESCWA"}
+    assert gcm_model.commissions.search("africa")[0].code == "ECA"
+    assert [s.code for s in gcm_model.stakeholders.search("local")] == [
+        "local_authorities",
+        "local_communities",
+    ]
+    assert gcm_model.objectives.search("trafficking")[0].number == 10
+
+
+def test_repr_says_whether_loaded() -> None:
+    """repr names the kind and the record count once loaded."""
+    len(gcm_model.objectives)
+    assert repr(gcm_model.objectives) == "<NumberRegistry 'objective': 23 records>"
+    fresh: registry.NumberRegistry[gcm_model.Objective] = registry.NumberRegistry(
+        "objectives", "objective", build=None, key=lambda o: o.number, terms=lambda _: ()
+    )
+    assert repr(fresh) == "<NumberRegistry 'objective': not loaded>"
+
+
+def test_import_reads_no_data_file() -> None:
+    """import gcm_model opens no package data file; the first lookup does."""
+    script = textwrap.dedent(
+        """
+        import sys
+        opened = []
+        def hook(event, args):
+            if event == "open" and "gcm_model" in str(args[0]) and str(args[0]).endswith(".json"):
+                opened.append(str(args[0]))
+        sys.addaudithook(hook)
+        import gcm_model
+        assert opened == [], opened
+        gcm_model.objectives.lookup(1)
+        assert any(p.endswith("objectives.json") for p in opened), opened
+        assert not any(p.endswith("commissions.json") for p in opened), opened
+        assert "pycountry" not in sys.modules
+        print("ok")
+        """
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "ok"
