@@ -22,7 +22,7 @@ from dateutil.rrule import YEARLY, rrule
 
 from gcm_model.errors import InvalidCodeError
 
-__all__ = ["REVIEW_INTERVAL_YEARS", "PartialDate", "review_years"]
+__all__ = ["PartialDate", "REVIEW_INTERVAL_YEARS", "review_years"]
 
 REVIEW_INTERVAL_YEARS = 4
 """Years between two rounds of the same kind (A/RES/73/195 paras. 49(c) and 50)."""

@@ -543,8 +543,9 @@ class RoundRegistry(CodeRegistry[ReviewRound]):
         computed from the cadence and carry status CONFIRMED-2.
 
         Raises:
-            InvalidCodeError: ``kind`` is neither ``regional`` nor ``imrf``.
-            UnknownCodeError: ``year`` is not a year of that kind's rounds.
+            InvalidCodeError: ``year`` is not an int, or ``kind`` is neither
+                ``regional`` nor ``imrf``.
+            UnknownCodeError: ``year`` is before the first round of that kind.
 
         >>> from gcm_model import rounds
         >>> rounds.for_year(2025).code, rounds.for_year(2030, "imrf").code
@@ -555,7 +556,9 @@ class RoundRegistry(CodeRegistry[ReviewRound]):
         except ValueError:
             raise InvalidCodeError("review kind", kind, "expected 'regional' or 'imrf'") from None
         first, interval = self._cadence(kind)
-        if isinstance(year, bool) or not isinstance(year, int) or year < first:
+        if isinstance(year, bool) or not isinstance(year, int):
+            raise InvalidCodeError("year", year, "expected an int")
+        if year < first:
             raise UnknownCodeError(f"{kind.value} review round", year)
         start = review_years(first, until=year)[-1]
         code = f"{kind.value}-{start}"

@@ -1,0 +1,105 @@
+"""Tests that pin the public API: names, order, docstrings and the version."""
+
+from __future__ import annotations
+
+import importlib
+import inspect
+from importlib.metadata import version
+
+import pytest
+
+import gcm_model
+
+PUBLIC_MODULES = [
+    "gcm_model",
+    "gcm_model.dates",
+    "gcm_model.errors",
+    "gcm_model.models.reference",
+    "gcm_model.registry",
+    "gcm_model.types",
+]
+
+EXPECTED_ALL = [
+    "Cluster",
+    "Commission",
+    "Country",
+    "GcmError",
+    "GuidingPrinciple",
+    "GuidingQuestion",
+    "Headquarters",
+    "IdentifierKind",
+    "InvalidCodeError",
+    "KnownMeeting",
+    "Language",
+    "MeetingFormat",
+    "Membership",
+    "MembershipKind",
+    "Objective",
+    "PartialDate",
+    "Region",
+    "Registry",
+    "ReportSectionKind",
+    "ReviewKind",
+    "ReviewRound",
+    "Source",
+    "StakeholderCategory",
+    "Status",
+    "UnknownCodeError",
+    "__version__",
+    "clusters",
+    "commissions",
+    "countries",
+    "data_version",
+    "guiding_questions",
+    "known_meetings",
+    "languages",
+    "meeting_formats",
+    "objectives",
+    "principles",
+    "report_section_kinds",
+    "rounds",
+    "sources",
+    "stakeholders",
+]
+
+
+def test_all_is_pinned() -> None:
+    """The top-level namespace changes only on purpose."""
+    assert gcm_model.__all__ == EXPECTED_ALL
+
+
+@pytest.mark.parametrize("module_name", PUBLIC_MODULES)
+def test_all_is_sorted_and_resolves(module_name: str) -> None:
+    """Each public module's __all__ is sorted and every name exists."""
+    module = importlib.import_module(module_name)
+    assert module.__all__ == sorted(module.__all__)
+    for name in module.__all__:
+        assert hasattr(module, name), name
+
+
+@pytest.mark.parametrize("module_name", PUBLIC_MODULES)
+def test_public_callables_have_docstrings(module_name: str) -> None:
+    """Every public class, function and method is documented."""
+    module = importlib.import_module(module_name)
+    assert inspect.getdoc(module)
+    for name in module.__all__:
+        obj = getattr(module, name)
+        if not (inspect.isclass(obj) or inspect.isfunction(obj)):
+            continue
+        assert inspect.getdoc(obj), name
+        if inspect.isclass(obj):
+            for attr, member in vars(obj).items():
+                if attr.startswith("_") or not callable(member):
+                    continue
+                assert inspect.getdoc(member), f"{name}.{attr}"
+
+
+def test_version_comes_from_metadata() -> None:
+    """__version__ is the installed distribution's version."""
+    assert gcm_model.__version__ == version("gcm-model")
+
+
+def test_unknown_attribute_raises_attribute_error() -> None:
+    """Module __getattr__ only serves __version__."""
+    with pytest.raises(AttributeError, match="no attribute 'nope'"):
+        _ = gcm_model.nope

@@ -1,0 +1,272 @@
+"""Tests that prove the reference data: the facts the sources state, checked through the API."""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+
+import pytest
+
+import gcm_model
+from gcm_model import MembershipKind, ReviewKind, Status
+from gcm_model.errors import InvalidCodeError, UnknownCodeError
+
+COMMISSIONS = ("ECE", "ESCAP", "ECLAC", "ECA", "ESCWA")
+
+
+def test_objective_11_title() -> None:
+    """The example of issue 3 holds."""
+    assert (
+        gcm_model.objectives.lookup(11).title
+        == "Manage borders in an integrated, secure and coordinated manner"
+    )
+    assert [o.number for o in gcm_model.objectives] == list(range(1, 24))
+
+
+def test_principles_are_a_to_j() -> None:
+    """Ten guiding principles, lettered a to j, from People-centred to Whole-of-society."""
+    letters = [p.letter for p in gcm_model.principles]
+    assert letters == list("abcdefghij")
+    assert gcm_model.principles.lookup("a").title == "People-centred"
+    assert gcm_model.principles.lookup("j").title == "Whole-of-society approach"
+
+
+def test_clusters_partition_the_objectives() -> None:
+    """The four clusters are disjoint and together cover 1..23 exactly."""
+    covered = [n for c in gcm_model.clusters for n in c.objectives]
+    assert sorted(covered) == list(range(1, 24))
+    assert len(covered) == len(set(covered))
+    assert {c.number: c.objectives for c in gcm_model.clusters} == {
+        1: (2, 5, 6, 12, 18),
+        2: (4, 8, 9, 10, 11, 13, 21),
+        3: (14, 15, 16, 19, 20, 22),
+        4: (1, 3, 7, 17, 23),
+    }
+
+
+@pytest.mark.parametrize("objective", range(1, 24))
+def test_of_objective_finds_the_one_cluster(objective: int) -> None:
+    """Every objective maps to the single cluster that lists it."""
+    cluster = gcm_model.clusters.of_objective(objective)
+    assert objective in cluster.objectives
+    assert gcm_model.clusters.of_objective(str(objective)) is cluster
+
+
+def test_of_objective_rejects_unknown_objectives() -> None:
+    """Objective 24 has no cluster."""
+    with pytest.raises(UnknownCodeError):
+        gcm_model.clusters.of_objective(24)
+
+
+def test_stakeholder_categories_keep_local_authorities_and_communities_apart() -> None:
+    """Fifteen categories; local authorities and local communities are two."""
+    codes = [s.code for s in gcm_model.stakeholders]
+    assert len(codes) == 15
+    assert {"local_authorities", "local_communities", "youth", "other"} <= set(codes)
+    assert not gcm_model.stakeholders.lookup("youth").in_gcm_para_44
+    assert gcm_model.stakeholders.lookup("parliaments").code == "parliamentarians"
+
+
+@pytest.mark.parametrize(
+    ("code", "members", "associates"),
+    [("ECE", 56, 0), ("ESCAP", 53, 9), ("ECLAC", 46, 14), ("ECA", 54, 0), ("ESCWA", 21, 0)],
+)
+def test_member_counts(code: str, members: int, associates: int) -> None:
+    """Member counts 56 / 53 / 46 / 54 / 21, plus the associate members."""
+    commission = gcm_model.commissions.lookup(code)
+    assert len(commission.members()) == members
+    assert len(commission.members(associates=True)) == members + associates
+    kinds = [m.kind for m in commission.memberships]
+    assert kinds.count(MembershipKind.ASSOCIATE) == associates
+
+
+def _pair(a: str, b: str) -> set[str]:
+    first = set(gcm_model.commissions.lookup(a).members())
+    return first & set(gcm_model.commissions.lookup(b).members())
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "expected"),
+    [
+        ("ECE", "ESCAP", "ARM AZE FRA GBR GEO KAZ KGZ NLD RUS TJK TKM TUR USA UZB"),
+        ("ECE", "ECLAC", "CAN DEU ESP FRA GBR ITA NLD NOR PRT TUR USA"),
+        ("ESCAP", "ECLAC", "FRA GBR JPN KOR NLD TUR USA"),
+        ("ECA", "ESCWA", "DJI DZA EGY LBY MAR MRT SDN SOM TUN"),
+    ],
+)
+def test_overlaps_match_domain_facts(a: str, b: str, expected: str) -> None:
+    """The States in two commissions are those of domain_facts §5.7."""
+    assert _pair(a, b) == set(expected.split())
+
+
+def test_no_other_overlaps_and_five_in_three() -> None:
+    """ECA and ESCWA share no State with the other three; five States are in three."""
+    for a, b in itertools.product(("ECA", "ESCWA"), ("ECE", "ESCAP", "ECLAC")):
+        assert _pair(a, b) == set()
+    triple = _pair("ECE", "ESCAP") & set(gcm_model.commissions.lookup("ECLAC").members())
+    assert triple == {"FRA", "GBR", "NLD", "TUR", "USA"}
+
+
+def test_union_is_un_members_plus_palestine() -> None:
+    """The five member lists together are the 193 UN Member States and Palestine."""
+    union = {code for c in gcm_model.commissions for code in c.members()}
+    un_members = {c.alpha_3 for c in gcm_model.countries.un_member_states()}
+    assert len(un_members) == 193
+    assert union == un_members | {"PSE"}
+
+
+def test_escwa_membership_changes_over_time() -> None:
+    """ESCWA had 20 members in April 2021 (no Djibouti) and 18 before 2020."""
+    escwa = gcm_model.commissions.lookup("ESCWA")
+    assert len(escwa.members(dt.date(2021, 4, 9))) == 20
+    assert "DJI" not in escwa.members(dt.date(2021, 4, 9))
+    assert "DJI" in escwa.members(dt.date(2024, 7, 3))
+    before = escwa.members(dt.date(2019, 12, 31))
+    assert len(before) == 18
+    assert "DZA" not in before
+    assert "SOM" not in before
+    djibouti = escwa.membership("DJI")
+    assert djibouti is not None
+    assert djibouti.status is Status.UNCONFIRMED
+    assert escwa.membership("FRA") is None
+
+
+def test_of_country_as_of_a_date() -> None:
+    """of_country lists every commission of a State on a date."""
+    assert [c.code for c in gcm_model.commissions.of_country("DJI")] == ["ECA", "ESCWA"]
+    early = gcm_model.commissions.of_country("DJI", dt.date(2021, 1, 1))
+    assert [c.code for c in early] == ["ECA"]
+    assert [c.code for c in gcm_model.commissions.of_country("Türkiye")] == [
+        "ECE",
+        "ESCAP",
+        "ECLAC",
+    ]
+    assert gcm_model.commissions.of_country("HKG") == ()
+    assert [c.code for c in gcm_model.commissions.of_country("HKG", associates=True)] == ["ESCAP"]
+    assert gcm_model.commissions.of_country("XKX") == ()
+
+
+def test_commission_records() -> None:
+    """Names, aliases, seats and the regions each commission convenes."""
+    eclac = gcm_model.commissions.lookup("CEPAL")
+    assert eclac.code == "ECLAC"
+    assert eclac.headquarters.city == "Santiago"
+    assert eclac.region.name == "Latin America & Caribbean"
+    assert gcm_model.commissions.lookup("UNECE").headquarters.country == "CHE"
+    assert [c.code for c in gcm_model.commissions] == list(COMMISSIONS)
+    for commission in gcm_model.commissions:
+        assert gcm_model.countries.is_valid(commission.headquarters.country)
+        for membership in commission.memberships:
+            assert gcm_model.countries.is_valid(membership.country), membership
+
+
+def test_issue_examples_for_countries() -> None:
+    """search("moldova") finds MDA first; UN names are used for display."""
+    assert gcm_model.countries.search("moldova")[0].alpha_3 == "MDA"
+    assert gcm_model.countries.lookup("MDA").name == "Republic of Moldova"
+    assert gcm_model.countries.lookup("CZE").name == "Czechia"
+    assert gcm_model.countries.lookup("Czech Republic").alpha_3 == "CZE"
+
+
+def test_kosovo_carries_its_qualifier() -> None:
+    """Kosovo is outside ISO 3166-1 and is always shown with UNSCR 1244 (1999)."""
+    kosovo = gcm_model.countries.lookup("Kosovo")
+    assert kosovo.alpha_3 == "XKX"
+    assert kosovo.alpha_2 is None
+    assert kosovo.iso_name is None
+    assert kosovo.qualifier is not None
+    assert "resolution 1244 (1999)" in kosovo.qualifier
+    assert "1244" in kosovo.display_name
+    assert gcm_model.countries.translate("XKX", "fr") is None
+
+
+def test_palestine_is_escwa_member_and_un_observer() -> None:
+    """The State of Palestine: ESCWA member, UN non-member observer State."""
+    palestine = gcm_model.countries.lookup("State of Palestine")
+    assert palestine.alpha_3 == "PSE"
+    assert palestine.un_status == "observer"
+    assert [c.code for c in gcm_model.commissions.of_country("PSE")] == ["ESCWA"]
+
+
+def test_country_translations_come_from_pycountry() -> None:
+    """ISO names translate through pycountry's catalogues."""
+    assert gcm_model.countries.translate("DEU", "fr") == "Allemagne"
+    assert gcm_model.countries.translate("ESP", "es") == "España"
+    with pytest.raises(UnknownCodeError):
+        gcm_model.countries.translate("DEU", "xx-not-a-locale")
+
+
+def test_every_iso_country_is_present() -> None:
+    """All 249 ISO 3166-1 entries plus Kosovo."""
+    assert len(gcm_model.countries) == 250
+
+
+def test_rounds_and_cadence() -> None:
+    """Regional rounds from 2020 and IMRF rounds from 2022, every four years."""
+    codes = [r.code for r in gcm_model.rounds]
+    assert codes == ["regional-2020", "imrf-2022", "regional-2024", "imrf-2026"]
+    assert gcm_model.rounds.for_year(2021).code == "regional-2020"
+    assert gcm_model.rounds.for_year(2025).code == "regional-2024"
+    assert gcm_model.rounds.for_year(2022, ReviewKind.IMRF).code == "imrf-2022"
+    computed = gcm_model.rounds.for_year(2029)
+    assert (computed.code, computed.number, computed.held) == ("regional-2028", 3, None)
+    assert computed.status is Status.CONFIRMED_2
+    with pytest.raises(UnknownCodeError):
+        gcm_model.rounds.for_year(2019)
+    with pytest.raises(InvalidCodeError):
+        gcm_model.rounds.for_year("2024")
+    with pytest.raises(InvalidCodeError):
+        gcm_model.rounds.for_year(2024, "global")
+
+
+def test_known_meetings_are_consistent() -> None:
+    """Each known meeting sits in its round, ends after it starts, names known codes."""
+    for meeting in gcm_model.known_meetings:
+        known_round = gcm_model.rounds.lookup(meeting.round)
+        if meeting.start is not None:
+            assert meeting.end is not None
+            assert meeting.start <= meeting.end
+            kind = known_round.kind
+            assert gcm_model.rounds.for_year(meeting.start.year, kind) is known_round
+        for code in meeting.commissions:
+            assert gcm_model.commissions.is_valid(code)
+        for country in (meeting.country, meeting.host_country):
+            assert country is None or gcm_model.countries.is_valid(country)
+        assert meeting.format is None or gcm_model.meeting_formats.is_valid(meeting.format)
+
+
+def test_each_commission_has_one_review_per_regional_round() -> None:
+    """Rounds 1 and 2 each hold one regional review meeting per commission (R2)."""
+    for round_code in ("regional-2020", "regional-2024"):
+        convened = [
+            code
+            for m in gcm_model.known_meetings
+            if m.round == round_code
+            for code in m.commissions
+        ]
+        assert sorted(convened) == sorted(COMMISSIONS)
+
+
+def test_unece_2024_meeting() -> None:
+    """The UNECE review of 11 March 2024 at the Palais des Nations."""
+    meeting = gcm_model.known_meetings.lookup("ece-2024")
+    assert meeting.start == meeting.end == dt.date(2024, 3, 11)
+    assert meeting.venue == "Palais des Nations"
+    assert meeting.planned == "11 March 2024"
+    assert gcm_model.known_meetings.lookup("ece-2020").format == "virtual"
+    assert gcm_model.known_meetings.lookup("imrf-2026").start is None
+
+
+def test_report_sections_in_suggested_order() -> None:
+    """Six suggested sections, Introduction first and Annex last (seed 004)."""
+    kinds = list(gcm_model.report_section_kinds)
+    assert [k.order for k in kinds] == list(range(1, 7))
+    assert [k.title for k in kinds][0::5] == ["Introduction", "Annex"]
+
+
+def test_guiding_questions_and_formats_and_languages() -> None:
+    """Guiding questions a-e, three meeting formats, six languages."""
+    assert [q.letter for q in gcm_model.guiding_questions] == list("abcde")
+    assert gcm_model.guiding_questions.lookup("b").text.startswith("How has or will")
+    assert [f.code for f in gcm_model.meeting_formats] == ["in_person", "virtual", "hybrid"]
+    assert [lang.code for lang in gcm_model.languages] == ["ar", "zh", "en", "fr", "ru", "es"]
