@@ -36,6 +36,7 @@ EXPECTED_ALL = [
     "MembershipKind",
     "Objective",
     "PartialDate",
+    "Provenance",
     "Region",
     "Registry",
     "ReportSectionKind",

@@ -127,3 +127,22 @@ def test_files_are_utf8_json_without_duplicate_keys() -> None:
     for name in [*CODELISTS, "manifest"]:
         text = folder.joinpath(f"{name}.json").read_text(encoding="utf-8")
         json.loads(text, object_pairs_hook=no_duplicates)
+
+
+def test_every_registry_reports_its_provenance() -> None:
+    """registry.provenance() is the manifest entry of the registry's data file."""
+    for registry in (
+        gcm_model.objectives,
+        gcm_model.countries,
+        gcm_model.known_meetings,
+        gcm_model.stakeholders,
+    ):
+        origin = registry.provenance()
+        entry = _data.manifest()["files"][origin.file]
+        assert origin.file == f"{registry.codelist}.json"
+        assert (origin.status.value, origin.sha256, origin.note) == (
+            entry["status"],
+            entry["sha256"],
+            entry["note"],
+        )
+        assert str(origin.read) == entry["read"]

@@ -270,3 +270,12 @@ def test_guiding_questions_and_formats_and_languages() -> None:
     assert gcm_model.guiding_questions.lookup("b").text.startswith("How has or will")
     assert [f.code for f in gcm_model.meeting_formats] == ["in_person", "virtual", "hybrid"]
     assert [lang.code for lang in gcm_model.languages] == ["ar", "zh", "en", "fr", "ru", "es"]
+
+
+def test_country_names_are_un_then_iso_never_common() -> None:
+    """name is the UN short name, else the ISO name; the common name is only searchable."""
+    taiwan = gcm_model.countries.lookup("TWN")
+    assert taiwan.name == taiwan.iso_name == "Taiwan, Province of China"
+    assert taiwan.common_name == "Taiwan"
+    assert gcm_model.countries.lookup("Taiwan") is taiwan
+    assert gcm_model.countries.lookup("BOL").name == "Bolivia (Plurinational State of)"

@@ -9,11 +9,12 @@ clusters, the stakeholder categories, the five regional commissions and their
 members, countries, review rounds and known meetings, report section kinds,
 guiding questions, meeting formats and languages.
 
->>> import gcm_model
->>> gcm_model.objectives.lookup(11).title
-'Manage borders in an integrated, secure and coordinated manner'
->>> [c.number for c in gcm_model.clusters]
-[1, 2, 3, 4]
+Examples:
+    >>> import gcm_model
+    >>> gcm_model.objectives.lookup(11).title
+    'Manage borders in an integrated, secure and coordinated manner'
+    >>> [c.number for c in gcm_model.clusters]
+    [1, 2, 3, 4]
 """
 
 from __future__ import annotations
@@ -35,6 +36,7 @@ from gcm_model.models.reference import (
     MeetingFormat,
     Membership,
     Objective,
+    Provenance,
     Region,
     ReportSectionKind,
     ReviewRound,
@@ -77,6 +79,7 @@ __all__ = [
     "MembershipKind",
     "Objective",
     "PartialDate",
+    "Provenance",
     "Region",
     "Registry",
     "ReportSectionKind",

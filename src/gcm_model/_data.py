@@ -6,9 +6,7 @@ Nothing here runs at import time: each file is read on first use and cached.
 from __future__ import annotations
 
 import functools
-import hashlib
 import json
-from importlib import resources
 from typing import Any
 
 __all__ = ["MANIFEST", "build_manifest", "codelist_names", "data_version", "load", "manifest"]
@@ -17,6 +15,9 @@ MANIFEST = "manifest.json"
 
 
 def _files() -> Any:
+    # importlib.resources costs several milliseconds to import; pay it on first use.
+    from importlib import resources  # noqa: PLC0415
+
     return resources.files("gcm_model").joinpath("data")
 
 
@@ -38,8 +39,9 @@ def manifest() -> dict[str, Any]:
 def data_version() -> str:
     """The version of the packaged reference data, quoted by validation reports.
 
-    >>> data_version()
-    '2026.11.27'
+    Examples:
+        >>> data_version()
+        '2026.11.27'
     """
     version: str = manifest()["data_version"]
     return version
@@ -60,6 +62,8 @@ def build_manifest(version: str) -> dict[str, Any]:
     ``scripts/update_manifest.py`` writes it; a test checks the packaged
     manifest equals it, so a data file cannot change unnoticed.
     """
+    import hashlib  # noqa: PLC0415 - only the manifest script and its test need it
+
     files: dict[str, Any] = {}
     for name in codelist_names():
         raw = _files().joinpath(f"{name}.json").read_bytes()

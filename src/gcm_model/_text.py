@@ -26,8 +26,9 @@ _CUTOFF = 0.6
 def normalize(text: str) -> str:
     """Fold case, strip accents and collapse punctuation and spaces.
 
-    >>> normalize("  Türkiye, Republic-of ")
-    'turkiye republic of'
+    Examples:
+        >>> normalize("  Türkiye, Republic-of ")
+        'turkiye republic of'
     """
     # Decompose before and after folding: folding can yield characters that decompose.
     decomposed = unicodedata.normalize("NFKD", unicodedata.normalize("NFKD", text).casefold())
@@ -38,8 +39,9 @@ def normalize(text: str) -> str:
 def score(query: str, term: str) -> int:  # noqa: PLR0911 - one return per rank reads best
     """Score how well a normalised term matches a normalised query (0 for no match).
 
-    >>> score("moldova", "moldova republic of") > score("moldova", "republic of moldova") > 0
-    True
+    Examples:
+        >>> score("moldova", "moldova republic of") > score("moldova", "republic of moldova") > 0
+        True
     """
     if not query or not term:
         return 0
@@ -70,8 +72,9 @@ def nearest(query: str, candidates: Iterable[tuple[str, str]], limit: int = 3) -
     Returns:
         Up to ``limit`` distinct labels.
 
-    >>> nearest("UNECA2", [("ECA", "ECA"), ("UNECA", "ECA"), ("ESCWA", "ESCWA")])
-    ('ECA',)
+    Examples:
+        >>> nearest("UNECA2", [("ECA", "ECA"), ("UNECA", "ECA"), ("ESCWA", "ESCWA")])
+        ('ECA',)
     """
     query_norm = normalize(query)
     best: dict[str, float] = {}

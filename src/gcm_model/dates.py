@@ -1,14 +1,15 @@
 """Dates as the GCM sources give them: sometimes only a year, or a year and a month.
 
-A :class:`PartialDate` holds a year, a year and month, or a full date, and knows
+A ``PartialDate`` holds a year, a year and month, or a full date, and knows
 the first and last day it can stand for. Regional reviews recur every four
 years from 2020 and the IMRF every four years from 2022 (A/RES/73/195 paras.
-49-50); :func:`review_years` gives that cadence as a dateutil ``rrule``.
+49-50); ``review_years`` gives that cadence as a dateutil ``rrule``.
 
->>> PartialDate.parse("2020").earliest(), PartialDate.parse("2024-02").latest()
-(datetime.date(2020, 1, 1), datetime.date(2024, 2, 29))
->>> review_years(2020, until=2032)
-(2020, 2024, 2028, 2032)
+Examples:
+    >>> PartialDate.parse("2020").earliest(), PartialDate.parse("2024-02").latest()
+    (datetime.date(2020, 1, 1), datetime.date(2024, 2, 29))
+    >>> review_years(2020, until=2032)
+    (2020, 2024, 2028, 2032)
 """
 
 from __future__ import annotations
@@ -18,7 +19,6 @@ import datetime as dt
 import re
 
 import attrs
-from dateutil.rrule import YEARLY, rrule
 
 from gcm_model.errors import InvalidCodeError
 
@@ -76,8 +76,9 @@ class PartialDate:
         Raises:
             InvalidCodeError: the text has another shape or names no real date.
 
-        >>> PartialDate.parse("2021-04")
-        PartialDate(year=2021, month=4, day=None)
+        Examples:
+            >>> PartialDate.parse("2021-04")
+            PartialDate(year=2021, month=4, day=None)
         """
         match = _PARTIAL.fullmatch(text) if isinstance(text, str) else None
         if match is None:
@@ -98,8 +99,9 @@ class PartialDate:
     def __str__(self) -> str:
         """Render as ISO 8601 at the known precision.
 
-        >>> str(PartialDate(2024, 3))
-        '2024-03'
+        Examples:
+            >>> str(PartialDate(2024, 3))
+            '2024-03'
         """
         parts = [f"{self.year:04d}"]
         parts += [f"{p:02d}" for p in (self.month, self.day) if p is not None]
@@ -117,6 +119,8 @@ def review_years(first_year: int, *, until: int) -> tuple[int, ...]:
     Returns:
         The years, in order.
     """
+    from dateutil.rrule import YEARLY, rrule  # noqa: PLC0415 - keep import gcm_model light
+
     rule = rrule(
         YEARLY,
         interval=REVIEW_INTERVAL_YEARS,

@@ -1,6 +1,6 @@
 """The exceptions raised by gcm_model.
 
-Every exception the library raises on purpose derives from :class:`GcmError`, so
+Every exception the library raises on purpose derives from ``GcmError``, so
 one ``except GcmError`` catches them all. Each leaf also derives from the
 builtin that names its kind of failure, so code that already catches
 ``LookupError`` or ``ValueError`` keeps working::
@@ -10,12 +10,13 @@ builtin that names its kind of failure, so code that already catches
         ├── UnknownCodeError (+ LookupError)   a well-formed code that no registry knows
         └── InvalidCodeError (+ ValueError)    a value that cannot be a code of that kind
 
->>> import gcm_model
->>> try:
-...     gcm_model.commissions.lookup("UNECA2")
-... except LookupError as exc:
-...     print(exc.kind, exc.value, exc.suggestions[:1])
-commission UNECA2 ('ECA',)
+Examples:
+    >>> import gcm_model
+    >>> try:
+    ...     gcm_model.commissions.lookup("UNECA2")
+    ... except LookupError as exc:
+    ...     print(exc.kind, exc.value, exc.suggestions[:1])
+    commission UNECA2 ('ECA',)
 """
 
 from __future__ import annotations

@@ -5,24 +5,25 @@ package data on first use (``import gcm_model`` reads no data file). Three ways
 to look a record up fail differently, as in pycountry:
 
 * ``get(key, default=None)`` returns the default;
-* ``lookup(key)`` raises :class:`~gcm_model.errors.UnknownCodeError` naming the
+* ``lookup(key)`` raises ``UnknownCodeError`` naming the
   nearest matches;
 * ``search(text)`` returns a ranked list, empty when nothing matches.
 
 Keys are codes (``11``, ``"ECE"``, ``"MDA"``) or, for ``lookup``, any name or
 alias; matching ignores case, accents and punctuation. Every registry is also an
-:class:`IdentifierKind`, the python-stdnum contract: ``compact`` normalises,
+``IdentifierKind``, the python-stdnum contract: ``compact`` normalises,
 ``validate`` returns the canonical code or raises, ``is_valid`` never raises.
 
->>> from gcm_model import commissions, countries, objectives
->>> objectives.lookup(11).title
-'Manage borders in an integrated, secure and coordinated manner'
->>> countries.search("moldova")[0].alpha_3
-'MDA'
->>> commissions.lookup("UNECE").code, commissions.compact(" unece ")
-('ECE', 'ECE')
->>> objectives.compact("11"), objectives.is_valid(24)
-(11, False)
+Examples:
+    >>> from gcm_model import commissions, countries, objectives
+    >>> objectives.lookup(11).title
+    'Manage borders in an integrated, secure and coordinated manner'
+    >>> countries.search("moldova")[0].alpha_3
+    'MDA'
+    >>> commissions.lookup("UNECE").code, commissions.compact(" unece ")
+    ('ECE', 'ECE')
+    >>> objectives.compact("11"), objectives.is_valid(24)
+    (11, False)
 """
 
 from __future__ import annotations
@@ -47,6 +48,7 @@ from gcm_model.models.reference import (
     Language,
     MeetingFormat,
     Objective,
+    Provenance,
     ReportSectionKind,
     ReviewRound,
     Source,
@@ -128,12 +130,12 @@ def _plain(value: object) -> object:
 class Registry(Generic[K, T]):
     """A lazily loaded, read-only collection of reference records keyed by code.
 
-    Subclasses say how a key is normalised (:meth:`compact`); the constructor
+    Subclasses say how a key is normalised (``compact``); the constructor
     says where the records come from and which texts name them.
 
     Args:
-        codelist: the data file the records come from (``None`` when a
-            subclass overrides :meth:`_load`).
+        codelist: the name of the data file the records come from (for
+            countries, the overlay that completes pycountry's records).
         kind: the identifier kind named in errors, such as ``"objective"``.
         build: turns one raw record into a typed record.
         key: the record's canonical key.
@@ -142,14 +144,14 @@ class Registry(Generic[K, T]):
 
     def __init__(
         self,
-        codelist: str | None,
+        codelist: str,
         kind: str,
         build: Callable[[dict[str, Any]], T] | None,
         key: Callable[[T], K],
         terms: Callable[[T], Iterable[str]],
     ) -> None:
         """Describe the registry; nothing is read until first use."""
-        self._codelist = codelist
+        self.codelist = codelist
         self.kind = kind
         self._build = build
         self._key: Callable[[T], K] = key
@@ -160,11 +162,10 @@ class Registry(Generic[K, T]):
 
     # -- loading ------------------------------------------------------------
     def _load(self) -> dict[K, T]:
-        # Subclasses without a codelist file of their own override _load.
-        assert self._codelist is not None  # noqa: S101
+        # Subclasses that build records another way override _load and pass no build.
         assert self._build is not None  # noqa: S101
         build = self._build
-        records = (build(raw) for raw in _data.load(self._codelist)["records"])
+        records = (build(raw) for raw in _data.load(self.codelist)["records"])
         return {self._key(record): record for record in records}
 
     @property
@@ -190,6 +191,16 @@ class Registry(Generic[K, T]):
                 names.setdefault(term, record)
             self._names = names
         return self._names
+
+    def provenance(self) -> Provenance:
+        """Where this registry's data file comes from, as its manifest entry records.
+
+        Examples:
+            >>> from gcm_model import clusters
+            >>> clusters.provenance().status
+            <Status.CONFIRMED_2: 'CONFIRMED-2'>
+        """
+        return Provenance.from_manifest(f"{self.codelist}.json", _data.manifest())
 
     # -- the identifier contract ---------------------------------------------
     def compact(self, value: object) -> K:
@@ -299,9 +310,10 @@ class Registry(Generic[K, T]):
     def to_records(self) -> list[dict[str, object]]:
         """Every record as a flat dict of plain values, ready for a DataFrame.
 
-        >>> import gcm_model
-        >>> gcm_model.clusters.to_records()[0]["objectives"]
-        [2, 5, 6, 12, 18]
+        Examples:
+            >>> import gcm_model
+            >>> gcm_model.clusters.to_records()[0]["objectives"]
+            [2, 5, 6, 12, 18]
         """
         return [
             {name: _plain(value) for name, value in attrs.asdict(record, recurse=False).items()}
@@ -334,9 +346,9 @@ class CodeRegistry(Registry[str, T]):
     Args:
         upper: codes are upper case (``ECE``) rather than lower case
             (``migrants``).
-        aliases: the alias texts of a record that :meth:`compact` maps to its
+        aliases: the alias texts of a record that ``compact`` maps to its
             code (``UNECE`` -> ``ECE``).
-        **kwargs: as for :class:`Registry`.
+        **kwargs: as for ``Registry``.
     """
 
     def __init__(
@@ -384,9 +396,10 @@ class ClusterRegistry(NumberRegistry[Cluster]):
     def of_objective(self, objective: object) -> Cluster:
         """The cluster that covers an objective.
 
-        >>> from gcm_model import clusters
-        >>> clusters.of_objective(11).number
-        2
+        Examples:
+            >>> from gcm_model import clusters
+            >>> clusters.of_objective(11).number
+            2
 
         Raises:
             InvalidCodeError: ``objective`` cannot be an objective number.
@@ -415,9 +428,10 @@ class CommissionRegistry(CodeRegistry[Commission]):
         Raises:
             UnknownCodeError: the country is unknown.
 
-        >>> from gcm_model import commissions
-        >>> [c.code for c in commissions.of_country("TUR")]
-        ['ECE', 'ESCAP', 'ECLAC']
+        Examples:
+            >>> from gcm_model import commissions
+            >>> [c.code for c in commissions.of_country("TUR")]
+            ['ECE', 'ESCAP', 'ECLAC']
         """
         code = countries.lookup(country).alpha_3
         return tuple(c for c in self if code in c.members(as_of, associates=associates))
@@ -432,12 +446,14 @@ class CountryRegistry(CodeRegistry[Country]):
     def __init__(self) -> None:
         """Describe the registry; pycountry is not consulted until first use."""
         super().__init__(
-            None,
+            "countries",
             "country",
             build=None,  # _load builds the records from pycountry and the overlay
             key=lambda c: c.alpha_3,
             terms=lambda c: [
-                t for t in (c.name, c.iso_name, c.official_name, c.alpha_2) if t is not None
+                t
+                for t in (c.name, c.iso_name, c.common_name, c.official_name, c.alpha_2)
+                if t is not None
             ],
             upper=True,
         )
@@ -454,8 +470,9 @@ class CountryRegistry(CodeRegistry[Country]):
                 alpha_3=iso.alpha_3,
                 alpha_2=iso.alpha_2,
                 numeric=iso.numeric,
-                name=extra.get("name") or getattr(iso, "common_name", None) or iso.name,
+                name=extra.get("name", iso.name),
                 iso_name=iso.name,
+                common_name=getattr(iso, "common_name", None),
                 official_name=getattr(iso, "official_name", None),
                 un_status=extra.get("un_status"),
                 qualifier=extra.get("qualifier"),
@@ -469,6 +486,7 @@ class CountryRegistry(CodeRegistry[Country]):
                 numeric=None,
                 name=extra["name"],
                 iso_name=None,
+                common_name=None,
                 official_name=None,
                 un_status=extra.get("un_status"),
                 qualifier=extra.get("qualifier"),
@@ -506,9 +524,10 @@ class CountryRegistry(CodeRegistry[Country]):
         Raises:
             UnknownCodeError: the country or the language is unknown.
 
-        >>> from gcm_model import countries
-        >>> countries.translate("DEU", "fr")
-        'Allemagne'
+        Examples:
+            >>> from gcm_model import countries
+            >>> countries.translate("DEU", "fr")
+            'Allemagne'
         """
         import pycountry  # noqa: PLC0415
 
@@ -547,9 +566,10 @@ class RoundRegistry(CodeRegistry[ReviewRound]):
                 ``regional`` nor ``imrf``.
             UnknownCodeError: ``year`` is before the first round of that kind.
 
-        >>> from gcm_model import rounds
-        >>> rounds.for_year(2025).code, rounds.for_year(2030, "imrf").code
-        ('regional-2024', 'imrf-2030')
+        Examples:
+            >>> from gcm_model import rounds
+            >>> rounds.for_year(2025).code, rounds.for_year(2030, "imrf").code
+            ('regional-2024', 'imrf-2030')
         """
         try:
             kind = ReviewKind(kind)

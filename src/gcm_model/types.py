@@ -1,7 +1,8 @@
 """Enumerations and type aliases shared by the reference data and the models.
 
->>> Status("CONFIRMED-2").is_primary
-False
+Examples:
+    >>> Status("CONFIRMED-2").is_primary
+    False
 """
 
 from __future__ import annotations

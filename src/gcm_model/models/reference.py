@@ -5,12 +5,14 @@ One class per codelist: the 23 objectives and 10 guiding principles of the GCM
 stakeholder categories (para. 44), the five regional commissions and their
 members, countries, review rounds, known review meetings, the report section
 kinds and guiding questions of the seeds, meeting formats and languages. Every
-record carries the ids of its ``sources`` (see :data:`gcm_model.sources`) and a
-:class:`~gcm_model.types.Status`.
+record but a ``Source`` itself carries the ids of its ``sources`` (see
+``gcm_model.sources``) and a ``Status``; ``Provenance`` describes a whole data
+file.
 
->>> from gcm_model import objectives
->>> objectives.lookup(11)
-Objective(number=11, short_title='Manage borders')
+Examples:
+    >>> from gcm_model import objectives
+    >>> objectives.lookup(11)
+    Objective(number=11, short_title='Manage borders')
 """
 
 from __future__ import annotations
@@ -35,6 +37,7 @@ __all__ = [
     "MeetingFormat",
     "Membership",
     "Objective",
+    "Provenance",
     "Region",
     "ReportSectionKind",
     "ReviewRound",
@@ -49,6 +52,40 @@ _hidden = attrs.field(repr=False)
 
 def _provenance(raw: dict[str, Any]) -> dict[str, Any]:
     return {"sources": tuple(raw["sources"]), "status": Status(raw["status"])}
+
+
+@attrs.frozen(kw_only=True)
+class Provenance:
+    """Where one data file comes from, as the manifest records it.
+
+    Attributes:
+        file: the data file, such as ``objectives.json``.
+        sources: the documents read, with resolution and paragraph or URL.
+        read: the date the sources were read.
+        status: the weakest status of any record in the file.
+        note: the choices made where sources disagree or say nothing.
+        sha256: the checksum of the file.
+    """
+
+    file: str
+    sources: tuple[str, ...] = _hidden
+    read: dt.date
+    status: Status
+    note: str = _hidden
+    sha256: str = _hidden
+
+    @classmethod
+    def from_manifest(cls, file: str, manifest: dict[str, Any]) -> Provenance:
+        """Build from the manifest entry of ``file``."""
+        entry = manifest["files"][file]
+        return cls(
+            file=file,
+            sources=tuple(entry["sources"]),
+            read=dt.date.fromisoformat(entry["read"]),
+            status=Status(entry["status"]),
+            note=entry["note"],
+            sha256=entry["sha256"],
+        )
 
 
 @attrs.frozen(kw_only=True)
@@ -186,9 +223,10 @@ class Membership:
         country: ISO 3166-1 alpha-3 code.
         kind: full member or associate member.
         since: the earliest time from which the sources support membership,
-            or ``None`` when the State was a member throughout the GCM period.
+            or ``None`` when they give no joining date.
         not_member_on: a date on which a source shows the State was not yet a
-            member, when the joining date itself is unknown.
+            member, when the joining date itself is unknown (Djibouti and
+            ESCWA). With neither bound, the State is a member on every date.
     """
 
     country: str
@@ -274,10 +312,11 @@ class Commission:
         Returns:
             ISO 3166-1 alpha-3 codes.
 
-        >>> from gcm_model import commissions
-        >>> len(commissions.lookup("ESCWA").members()), len(
-        ...     commissions.lookup("ESCWA").members(dt.date(2021, 1, 1)))
-        (21, 20)
+        Examples:
+            >>> from gcm_model import commissions
+            >>> len(commissions.lookup("ESCWA").members()), len(
+            ...     commissions.lookup("ESCWA").members(dt.date(2021, 1, 1)))
+            (21, 20)
         """
         return tuple(
             m.country
@@ -314,6 +353,9 @@ class Country:
         numeric: ISO 3166-1 numeric code, or ``None`` outside ISO 3166-1.
         name: the UN short name where the sources give one, else the ISO name.
         iso_name: the ISO 3166-1 name, or ``None`` outside ISO 3166-1.
+        common_name: the ISO 3166-1 common name, where ISO gives one
+            (``Taiwan`` beside ``Taiwan, Province of China``); searchable, never
+            used as ``name``.
         official_name: the ISO 3166-1 official name, where ISO gives one.
         un_status: ``"member"`` for the 193 UN Member States, ``"observer"``
             for the State of Palestine, ``None`` otherwise.
@@ -326,6 +368,7 @@ class Country:
     alpha_2: str | None = _hidden
     numeric: str | None = _hidden
     iso_name: str | None = _hidden
+    common_name: str | None = _hidden
     official_name: str | None = _hidden
     un_status: str | None = _hidden
     qualifier: str | None = _hidden
@@ -336,9 +379,10 @@ class Country:
     def display_name(self) -> str:
         """The name with its qualifier, the form to show to people.
 
-        >>> from gcm_model import countries
-        >>> countries.lookup("XKX").display_name
-        'Kosovo (References to Kosovo shall be understood ... resolution 1244 (1999).)'
+        Examples:
+            >>> from gcm_model import countries
+            >>> countries.lookup("XKX").display_name
+            'Kosovo (References to Kosovo shall be understood ... resolution 1244 (1999).)'
         """
         return f"{self.name} ({self.qualifier})" if self.qualifier else self.name
 
@@ -385,7 +429,7 @@ class KnownMeeting:
     Attributes:
         code: ``ece-2024``, ``imrf-2022``, ...
         kind: ``regional-review`` or ``imrf``.
-        round: the code of its :class:`ReviewRound`.
+        round: the code of its ``ReviewRound``.
         commissions: the convening commissions (none for an IMRF).
         start: the first day, where known.
         end: the last day, where known.
