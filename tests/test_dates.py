@@ -8,7 +8,14 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from gcm_model.dates import PartialDate, review_years
+from gcm_model.dates import (
+    PartialDate,
+    parse_date,
+    parse_datetime,
+    parse_human,
+    review_years,
+    zone,
+)
 from gcm_model.errors import InvalidCodeError
 
 
@@ -58,3 +65,81 @@ def test_parse_round_trips_full_dates(day: dt.date) -> None:
     """A full ISO date parses to a partial date whose bounds are that day."""
     partial = PartialDate.parse(day.isoformat())
     assert partial.earliest() == partial.latest() == day
+
+
+def test_parse_human_reads_days_and_times_in_a_named_zone() -> None:
+    """A day stays a date; a time gets the named zone's offset on that day."""
+    assert parse_human("11 March 2024") == dt.date(2024, 3, 11)
+    opening = parse_human("11 March 2024 08:30 CET", time_zone="Europe/Zurich")
+    assert isinstance(opening, dt.datetime)
+    assert opening.isoformat() == "2024-03-11T08:30:00+01:00"
+    summer = parse_human("3 July 2024 10:00", time_zone="Africa/Cairo")
+    assert isinstance(summer, dt.datetime)
+    assert summer.utcoffset() == dt.timedelta(hours=3)
+    explicit = parse_human("2024-03-11 08:30+02:00")
+    assert isinstance(explicit, dt.datetime)
+    assert explicit.utcoffset() == dt.timedelta(hours=2)
+    named = parse_human("2024-03-11 08:30 CET")
+    assert isinstance(named, dt.datetime)
+    assert named.utcoffset() == dt.timedelta(hours=1)
+
+
+@pytest.mark.parametrize(
+    ("text", "time_zone", "message"),
+    [
+        ("11 March 2024 08:30 EST", "Europe/Zurich", "EST is not the time in Europe/Zurich"),
+        ("11 March 2024 08:30 CEST", "Europe/Zurich", "CEST is not the time"),
+        ("2024-03-11 08:30+05:00", "Europe/Zurich", "offset does not match"),
+        ("11 March 2024 08:30", None, "give a time_zone"),
+        ("2024-03-11 08:30 XYZ", None, "unknown zone 'XYZ'"),
+        ("not a date at all", None, "dateutil cannot read it"),
+        ("11 March 2024", "Mars/Olympus", "not an IANA time zone name"),
+    ],
+)
+def test_parse_human_refuses_what_it_cannot_place(
+    text: str, time_zone: str | None, message: str
+) -> None:
+    """Unreadable text, unknown zones and disagreeing abbreviations are errors."""
+    with pytest.raises(InvalidCodeError, match=message):
+        parse_human(text, time_zone=time_zone)
+
+
+def test_parse_human_rejects_non_strings() -> None:
+    """A number is not human input."""
+    with pytest.raises(InvalidCodeError):
+        parse_human(20240311)  # type: ignore[arg-type]
+
+
+def test_strict_iso_parsing() -> None:
+    """Documents carry ISO 8601: datetimes with their offset, dates as YYYY-MM-DD."""
+    assert parse_datetime("2024-03-11T08:30:00+01:00").hour == 8
+    assert parse_date("2024-03-11") == dt.date(2024, 3, 11)
+    for bad in ("2024-03-11T08:30:00", "11 March 2024", 5, "2024-13-01T00:00+00:00"):
+        with pytest.raises(InvalidCodeError):
+            parse_datetime(bad)
+    for bad_date in ("20240311", "2024-3-11", None, "2024-02-30", "2024-03-11T00:00"):
+        with pytest.raises(InvalidCodeError):
+            parse_date(bad_date)
+
+
+def test_zone_accepts_iana_names_only() -> None:
+    """IANA names resolve; abbreviations and junk do not."""
+    assert zone("Europe/Zurich") is not None
+    assert zone("UTC") is not None
+    for bad in ("CET", "EST", "Europe/Nowhere", "", None, 3):
+        assert zone(bad) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("June 2024", "2024-06"), ("2025", "2025"), ("8 November 2023", "2023-11-08")],
+)
+def test_partial_date_parse_human(text: str, expected: str) -> None:
+    """People's partial dates keep exactly the precision they give."""
+    assert str(PartialDate.parse_human(text)) == expected
+
+
+def test_partial_date_parse_human_needs_a_year() -> None:
+    """A month alone is not a partial date."""
+    with pytest.raises(InvalidCodeError, match="no year"):
+        PartialDate.parse_human("March")

@@ -4,10 +4,13 @@ The Global Compact for Safe, Orderly and Regular Migration (A/RES/73/195) is
 reviewed regionally every four years from 2020 and globally, at the
 International Migration Review Forum (A/RES/73/326), every four years from
 2022. This package holds the reference data of that process as typed
-registries: the 23 objectives, the 10 guiding principles, the four session
+registries (the 23 objectives, the 10 guiding principles, the four session
 clusters, the stakeholder categories, the five regional commissions and their
 members, countries, review rounds and known meetings, report section kinds,
-guiding questions, meeting formats and languages.
+guiding questions, meeting formats and languages), and the records people build
+about a review as frozen attrs classes: regional reviews, meetings and their
+agenda segments, preparatory events, participants, written submissions,
+reports and pledges, gathered in a ``Dataset``.
 
 Examples:
     >>> import gcm_model
@@ -23,7 +26,34 @@ from typing import Any
 
 from gcm_model._data import data_version
 from gcm_model.dates import PartialDate
-from gcm_model.errors import GcmError, InvalidCodeError, UnknownCodeError
+from gcm_model.errors import GcmError, InvalidCodeError, InvalidValueError, UnknownCodeError
+from gcm_model.models.checks import Problem
+from gcm_model.models.dataset import SCHEMA_VERSION, Dataset
+from gcm_model.models.process import (
+    ClosingSegment,
+    Contact,
+    DocumentRef,
+    EventKind,
+    Gender,
+    Hearing,
+    HighLevelPanel,
+    Meeting,
+    MeetingKind,
+    OpeningSegment,
+    Participant,
+    ParticipantKind,
+    Pledge,
+    PreparatoryEvent,
+    RegionalReview,
+    Role,
+    Sector,
+    Segment,
+    SideEvent,
+    ThematicSession,
+    Venue,
+    Window,
+    WrittenSubmission,
+)
 from gcm_model.models.reference import (
     Cluster,
     Commission,
@@ -42,6 +72,15 @@ from gcm_model.models.reference import (
     ReviewRound,
     Source,
     StakeholderCategory,
+)
+from gcm_model.models.reports import (
+    ContentItem,
+    GoodPractice,
+    KeyFinding,
+    Recommendation,
+    Report,
+    ReportKind,
+    ReportSection,
 )
 from gcm_model.registry import (
     IdentifierKind,
@@ -63,32 +102,66 @@ from gcm_model.registry import (
 from gcm_model.types import MembershipKind, ReviewKind, Status
 
 __all__ = [
+    "ClosingSegment",
     "Cluster",
     "Commission",
+    "Contact",
+    "ContentItem",
     "Country",
+    "Dataset",
+    "DocumentRef",
+    "EventKind",
     "GcmError",
+    "Gender",
+    "GoodPractice",
     "GuidingPrinciple",
     "GuidingQuestion",
     "Headquarters",
+    "Hearing",
+    "HighLevelPanel",
     "IdentifierKind",
     "InvalidCodeError",
+    "InvalidValueError",
+    "KeyFinding",
     "KnownMeeting",
     "Language",
+    "Meeting",
     "MeetingFormat",
+    "MeetingKind",
     "Membership",
     "MembershipKind",
     "Objective",
+    "OpeningSegment",
     "PartialDate",
+    "Participant",
+    "ParticipantKind",
+    "Pledge",
+    "PreparatoryEvent",
+    "Problem",
     "Provenance",
+    "Recommendation",
     "Region",
+    "RegionalReview",
     "Registry",
+    "Report",
+    "ReportKind",
+    "ReportSection",
     "ReportSectionKind",
     "ReviewKind",
     "ReviewRound",
+    "Role",
+    "SCHEMA_VERSION",
+    "Sector",
+    "Segment",
+    "SideEvent",
     "Source",
     "StakeholderCategory",
     "Status",
+    "ThematicSession",
     "UnknownCodeError",
+    "Venue",
+    "Window",
+    "WrittenSubmission",
     "__version__",
     "clusters",
     "commissions",

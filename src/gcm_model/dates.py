@@ -1,9 +1,15 @@
-"""Dates as the GCM sources give them: sometimes only a year, or a year and a month.
+"""Dates and times as the GCM sources give them, strict for data and lenient for people.
 
-A ``PartialDate`` holds a year, a year and month, or a full date, and knows
-the first and last day it can stand for. Regional reviews recur every four
-years from 2020 and the IMRF every four years from 2022 (A/RES/73/195 paras.
-49-50); ``review_years`` gives that cadence as a dateutil ``rrule``.
+* ``parse_datetime`` and ``parse_date`` read the ISO 8601 that documents carry,
+  with ``datetime.fromisoformat`` (fast; a datetime must carry its offset).
+* ``parse_human`` reads what people write ("11 March 2024", "11 March 2024
+  08:30 CET") with python-dateutil, placing the result in a named IANA zone.
+* ``PartialDate`` holds a year, a year and month, or a full date, where the
+  sources give no day ("June 2024"), and knows the first and last day it can
+  stand for.
+* Regional reviews recur every four years from 2020 and the IMRF every four
+  years from 2022 (A/RES/73/195 paras. 49-50); ``review_years`` gives that
+  cadence as a dateutil ``rrule``.
 
 Examples:
     >>> PartialDate.parse("2020").earliest(), PartialDate.parse("2024-02").latest()
@@ -16,13 +22,26 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import functools
 import re
+from typing import TYPE_CHECKING
 
 import attrs
 
 from gcm_model.errors import InvalidCodeError
 
-__all__ = ["PartialDate", "REVIEW_INTERVAL_YEARS", "review_years"]
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+__all__ = [
+    "PartialDate",
+    "REVIEW_INTERVAL_YEARS",
+    "parse_date",
+    "parse_datetime",
+    "parse_human",
+    "review_years",
+    "zone",
+]
 
 REVIEW_INTERVAL_YEARS = 4
 """Years between two rounds of the same kind (A/RES/73/195 paras. 49(c) and 50)."""
@@ -87,6 +106,27 @@ class PartialDate:
         assert year is not None  # noqa: S101 - the pattern requires it
         return cls(year, month, day)
 
+    @classmethod
+    def parse_human(cls, text: str) -> PartialDate:
+        """Parse a partial date as people write it: ``"June 2024"``, ``"2025"``, ``"8 Nov 2023"``.
+
+        Raises:
+            InvalidCodeError: dateutil cannot read it.
+
+        Examples:
+            >>> str(PartialDate.parse_human("June 2024")), str(PartialDate.parse_human("2025"))
+            ('2024-06', '2025')
+        """
+        # Parse twice with different defaults: a field given in the text comes out
+        # the same both times, a field taken from the default does not.
+        first = _dateutil_parse(text, dt.datetime(1, 1, 1))  # noqa: DTZ001 - calendar fields only
+        second = _dateutil_parse(text, dt.datetime(2, 2, 2))  # noqa: DTZ001
+        if first.year != second.year:
+            raise InvalidCodeError("partial date", text, "no year given")
+        month = first.month if first.month == second.month else None
+        day = first.day if first.day == second.day and month is not None else None
+        return cls(first.year, month, day)
+
     def earliest(self) -> dt.date:
         """The first day this partial date can stand for."""
         return dt.date(self.year, self.month or 1, self.day or 1)
@@ -128,3 +168,151 @@ def review_years(first_year: int, *, until: int) -> tuple[int, ...]:
         until=dt.datetime(until, 12, 31),  # noqa: DTZ001
     )
     return tuple(occurrence.year for occurrence in rule)
+
+
+def zone(name: object) -> dt.tzinfo | None:
+    """The time zone of an IANA name (``Europe/Zurich``), via python-dateutil; else ``None``.
+
+    Abbreviations such as ``CET`` are not accepted as zone names: they say an
+    offset, not where the clocks are.
+
+    Examples:
+        >>> zone("Europe/Zurich") is not None, zone("CET"), zone("Mars/Olympus")
+        (True, None, None)
+    """
+    if not isinstance(name, str) or ("/" not in name and name != "UTC"):
+        return None
+    return _gettz(name)
+
+
+@functools.cache
+def _gettz(name: str) -> dt.tzinfo | None:
+    from dateutil import tz  # noqa: PLC0415 - only needed when a zone is named
+
+    return tz.gettz(name)
+
+
+def parse_datetime(text: object) -> dt.datetime:
+    """Read a strict ISO 8601 datetime that carries its UTC offset.
+
+    Raises:
+        InvalidCodeError: the text is not ISO 8601 or has no offset.
+
+    Examples:
+        >>> parse_datetime("2024-03-11T08:30:00+01:00").utcoffset()
+        datetime.timedelta(seconds=3600)
+    """
+    if not isinstance(text, str):
+        raise InvalidCodeError("datetime", text, "expected an ISO 8601 string")
+    try:
+        value = dt.datetime.fromisoformat(text)
+    except ValueError:
+        raise InvalidCodeError("datetime", text, "not an ISO 8601 datetime") from None
+    if value.utcoffset() is None:
+        raise InvalidCodeError("datetime", text, "an ISO 8601 datetime needs its UTC offset")
+    return value
+
+
+def parse_date(text: object) -> dt.date:
+    """Read a strict ISO 8601 calendar date (``YYYY-MM-DD``).
+
+    Raises:
+        InvalidCodeError: the text is not such a date.
+    """
+    if not isinstance(text, str) or len(text) != len("YYYY-MM-DD"):
+        raise InvalidCodeError("date", text, "expected YYYY-MM-DD")
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise InvalidCodeError("date", text, "not an ISO 8601 date") from None
+
+
+def _dateutil_parse(
+    text: object,
+    default: dt.datetime,
+    *,
+    ignoretz: bool = False,
+    tzinfos: Callable[[str | None, int | None], dt.tzinfo] | None = None,
+) -> dt.datetime:
+    from dateutil import parser  # noqa: PLC0415 - lenient parsing is for people, not data
+
+    if not isinstance(text, str):
+        raise InvalidCodeError("date", text, "expected a string")
+    try:
+        return parser.parse(text, default=default, ignoretz=ignoretz, tzinfos=tzinfos)
+    except (ValueError, OverflowError):
+        raise InvalidCodeError("date", text, "dateutil cannot read it") from None
+
+
+def parse_human(text: str, *, time_zone: str | None = None) -> dt.datetime | dt.date:
+    """Read a date or time as people write it, with python-dateutil.
+
+    Without a time of day the result is a ``date``. With one, it is a
+    ``datetime`` in ``time_zone``; an abbreviation in the text (``CET``) must
+    agree with that zone's offset on the day, and is needed when no zone is given
+    only if it names a zone itself (``UTC``).
+
+    Args:
+        text: such as ``"11 March 2024"`` or ``"11 March 2024 08:30 CET"``.
+        time_zone: the IANA zone the time is in, such as ``"Europe/Zurich"``.
+
+    Returns:
+        A ``date``, or a ``datetime`` with its offset.
+
+    Raises:
+        InvalidCodeError: the text cannot be read, the zone is unknown, a time
+            has no zone, or the abbreviation disagrees with the zone.
+
+    Examples:
+        >>> parse_human("11 March 2024")
+        datetime.date(2024, 3, 11)
+        >>> parse_human("11 March 2024 08:30 CET", time_zone="Europe/Zurich").isoformat()
+        '2024-03-11T08:30:00+01:00'
+    """
+    from dateutil import tz  # noqa: PLC0415
+
+    named = zone(time_zone) if time_zone is not None else None
+    if time_zone is not None and named is None:
+        raise InvalidCodeError("time zone", time_zone, "not an IANA time zone name")
+    base = dt.datetime(2000, 1, 1)  # noqa: DTZ001 - calendar fields only
+    stated: list[tuple[str | None, int | None]] = []  # the zone the text states, if any
+
+    def remember(name: str | None, offset: int | None) -> dt.tzinfo:
+        stated.append((name, offset))
+        return tz.tzoffset(name, offset) if offset is not None else tz.UTC
+
+    first = _dateutil_parse(text, base, tzinfos=remember)
+    other = _dateutil_parse(text, base.replace(hour=1), ignoretz=True)
+    if first.hour != other.hour:
+        return first.date()  # no time of day in the text
+    if first.tzinfo is not None and not stated:  # an offset dateutil read by itself
+        stated.append((None, int(first.utcoffset().total_seconds())))  # type: ignore[union-attr]
+    return _place(text, first.replace(tzinfo=None), stated[0] if stated else None, time_zone)
+
+
+def _place(
+    text: str,
+    wall: dt.datetime,
+    stated: tuple[str | None, int | None] | None,
+    time_zone: str | None,
+) -> dt.datetime:
+    """Give a wall-clock time its zone: the named one, checked against what the text says."""
+    from dateutil import tz  # noqa: PLC0415
+
+    name, offset = stated or (None, None)
+    named = zone(time_zone)
+    if named is not None:
+        local = wall.replace(tzinfo=named)
+        if name is not None and offset is None and name != local.tzname():
+            raise InvalidCodeError("time", text, f"{name} is not the time in {time_zone} then")
+        if offset is not None and local.utcoffset() != dt.timedelta(seconds=offset):
+            raise InvalidCodeError("time", text, f"its offset does not match {time_zone}")
+        return local
+    if offset is not None:
+        return wall.replace(tzinfo=dt.timezone(dt.timedelta(seconds=offset)))
+    by_name = tz.gettz(name) if name is not None else None
+    if by_name is not None:
+        return wall.replace(tzinfo=by_name)
+    if name is not None:
+        raise InvalidCodeError("time", text, f"unknown zone {name!r}")
+    raise InvalidCodeError("time", text, "give a time_zone for a time of day")

@@ -8,7 +8,8 @@ builtin that names its kind of failure, so code that already catches
     Exception
     └── GcmError
         ├── UnknownCodeError (+ LookupError)   a well-formed code that no registry knows
-        └── InvalidCodeError (+ ValueError)    a value that cannot be a code of that kind
+        ├── InvalidCodeError (+ ValueError)    a value that cannot be a code of that kind
+        └── InvalidValueError (+ ValueError)   a model object that breaks an invariant
 
 Examples:
     >>> import gcm_model
@@ -21,7 +22,12 @@ Examples:
 
 from __future__ import annotations
 
-__all__ = ["GcmError", "InvalidCodeError", "UnknownCodeError"]
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from gcm_model.models.checks import Problem
+
+__all__ = ["GcmError", "InvalidCodeError", "InvalidValueError", "UnknownCodeError"]
 
 
 class GcmError(Exception):
@@ -67,3 +73,30 @@ class UnknownCodeError(GcmError, LookupError):
     def __str__(self) -> str:
         """Return the message (``LookupError`` would otherwise quote it like a key)."""
         return str(self.args[0])
+
+
+class InvalidValueError(GcmError, ValueError):
+    """A model object whose fields break one of its invariants.
+
+    Raised when a model class is built (``ThematicSession(cluster=1,
+    objectives=(11,))``). The message names the class and the field of the
+    first problem; ``problems`` holds every problem found in that object.
+
+    Attributes:
+        owner: the class name, such as ``"ThematicSession"``.
+        field: the field of the first problem, such as ``"objectives"``.
+        value: the offending value of the first problem.
+        rule: the rule slug of the first problem, such as ``"cluster-objectives"``.
+        problems: every problem of the object, in field order.
+    """
+
+    def __init__(self, owner: str, problems: tuple[Problem, ...]) -> None:
+        """Build the error from the class name and the object's problems (at least one)."""
+        first = problems[0]
+        self.owner = owner
+        self.field = first.field
+        self.value = first.value
+        self.rule = first.rule
+        self.problems = problems
+        more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
+        super().__init__(f"{owner}.{first.field}: {first.message}{more}")

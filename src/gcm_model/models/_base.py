@@ -1,0 +1,50 @@
+"""The base of every model class: invariants checked on construction, and copies."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, Self
+
+import attrs
+
+from gcm_model.models.checks import check
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator, Sequence
+
+    from gcm_model.models.checks import Problem
+
+
+def to_tuple(value: Sequence[Any]) -> Any:
+    """Turn a list into a tuple and leave anything else for the checks to judge.
+
+    Used as the attrs converter of every tuple field, so a notebook user may
+    pass a list. A string is left alone on purpose: ``tuple("ESP")`` would make
+    three codes.
+    """
+    return tuple(value) if isinstance(value, list | tuple) else value
+
+
+class Model:
+    """Mixin for the frozen model classes: ``problems()``, checks and ``evolve``."""
+
+    __slots__ = ()
+
+    def __attrs_post_init__(self) -> None:
+        """Raise ``InvalidValueError`` for broken invariants (unless checks are deferred)."""
+        check(self)
+
+    def problems(self) -> Iterator[Problem]:
+        """Every broken invariant of this object, in field order (none when valid)."""
+        raise NotImplementedError
+
+    def evolve(self, **changes: Any) -> Self:
+        """A copy with some fields changed, checked like a new object.
+
+        Examples:
+            >>> from gcm_model.models.process import Venue
+            >>> Venue(city="Geneva").evolve(country="CHE")
+            Venue(name=None, city='Geneva', country='CHE')
+        """
+        return attrs.evolve(self, **changes)  # type: ignore[misc]
+
+    __replace__ = evolve

@@ -1,0 +1,301 @@
+"""Per-object invariants of the model classes, as problems that can be collected.
+
+Each model class lists its problems in a ``problems()`` method built from the
+checks below; building an object raises
+``gcm_model.errors.InvalidValueError`` for them unless checks are deferred
+with ``deferred_checks()``, which the validation engine uses to gather every
+problem of a document in one pass instead of stopping at the first.
+
+Examples:
+    >>> from gcm_model.models.checks import objective_problems
+    >>> [p.message for p in objective_problems("objectives", (2, 24, 2))]
+    ['objective 24 is not in 1..23', 'objective 2 is listed twice']
+"""
+
+from __future__ import annotations
+
+import contextlib
+import contextvars
+import datetime as dt
+import re
+from typing import TYPE_CHECKING, Any
+
+import attrs
+
+from gcm_model.errors import GcmError, InvalidValueError
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Iterator
+
+    from gcm_model.registry import Registry
+
+__all__ = [
+    "ID_PATTERN",
+    "Problem",
+    "bool_problems",
+    "check",
+    "code_problems",
+    "codes_problems",
+    "deferred_checks",
+    "enum_list_problems",
+    "enum_problems",
+    "id_problems",
+    "ids_problems",
+    "moment_problems",
+    "nested_one_problems",
+    "nested_problems",
+    "objective_problems",
+    "order_problems",
+    "positive_int_problems",
+    "text_problems",
+]
+
+ID_PATTERN = re.compile(r"[A-Za-z0-9][A-Za-z0-9._:-]{0,127}")
+"""Record ids: a letter or digit, then letters, digits, ``.``, ``_``, ``:`` or ``-``."""
+
+_deferred: contextvars.ContextVar[bool] = contextvars.ContextVar("gcm_deferred", default=False)
+
+
+@attrs.frozen
+class Problem:
+    """One broken invariant of one object.
+
+    Attributes:
+        rule: the rule slug: ``wrong-type``, ``invalid-value``,
+            ``unknown-objective``, ``unknown-code``, ``cluster-objectives``
+            or ``chronology``.
+        field: the field concerned; a dotted path inside nested values
+            (``venue.country``) and ``[i]`` for an item (``objectives[1]``).
+        value: the offending value.
+        message: a plain sentence saying what is wrong.
+    """
+
+    rule: str
+    field: str
+    value: Any
+    message: str
+
+    def within(self, prefix: str) -> Problem:
+        """The same problem with its field placed under ``prefix``."""
+        return attrs.evolve(self, field=f"{prefix}.{self.field}")
+
+
+@contextlib.contextmanager
+def deferred_checks() -> Iterator[None]:
+    """Build model objects without raising for their invariants, inside this block.
+
+    The objects can then be asked for ``problems()``. Used by validation to
+    report every problem at once; not thread-hopping (a context variable).
+    """
+    token = _deferred.set(True)
+    try:
+        yield
+    finally:
+        _deferred.reset(token)
+
+
+def check(instance: Any) -> None:
+    """Raise ``InvalidValueError`` for the object's problems, unless checks are deferred."""
+    if _deferred.get():
+        return
+    problems = tuple(instance.problems())
+    if problems:
+        raise InvalidValueError(type(instance).__name__, problems)
+
+
+def _is_int(value: object) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def objective_problems(field: str, values: object) -> Iterator[Problem]:
+    """Objective numbers must be ints in 1..23, each listed once."""
+    if not isinstance(values, tuple):
+        yield Problem("wrong-type", field, values, "expected a list of objective numbers")
+        return
+    seen: set[int] = set()
+    for index, value in enumerate(values):
+        where = f"{field}[{index}]"
+        if not _is_int(value):
+            yield Problem("wrong-type", where, value, f"objective {value!r} is not an int")
+        elif not 1 <= value <= 23:
+            yield Problem("unknown-objective", where, value, f"objective {value} is not in 1..23")
+        elif value in seen:
+            yield Problem("invalid-value", where, value, f"objective {value} is listed twice")
+        else:
+            seen.add(value)
+
+
+def code_problems(
+    registry: Registry[Any, Any], field: str, value: object, *, optional: bool = True
+) -> Iterator[Problem]:
+    """A code must be the canonical code of a record of ``registry``."""
+    if value is None:
+        if not optional:
+            yield Problem("missing-field", field, value, f"a {registry.kind} code is required")
+        return
+    if not isinstance(value, str | int) or isinstance(value, bool):
+        yield Problem("wrong-type", field, value, f"a {registry.kind} code must be a string")
+        return
+    try:
+        canonical = registry.validate(value)
+    except GcmError as exc:
+        hint = getattr(exc, "suggestions", ())
+        also = f"; did you mean {', '.join(map(repr, hint))}?" if hint else ""
+        yield Problem("unknown-code", field, value, f"unknown {registry.kind} {value!r}{also}")
+        return
+    if canonical != value:
+        yield Problem("invalid-value", field, value, f"write the {registry.kind} as {canonical!r}")
+
+
+def codes_problems(registry: Registry[Any, Any], field: str, values: object) -> Iterator[Problem]:
+    """A list of canonical codes of ``registry``, each listed once."""
+    if not isinstance(values, tuple):
+        yield Problem("wrong-type", field, values, f"expected a list of {registry.kind} codes")
+        return
+    seen: set[object] = set()
+    for index, value in enumerate(values):
+        where = f"{field}[{index}]"
+        found = list(code_problems(registry, where, value, optional=False))
+        yield from found
+        if not found:
+            if value in seen:
+                yield Problem("invalid-value", where, value, f"{value!r} is listed twice")
+            seen.add(value)
+
+
+def id_problems(field: str, value: object, *, optional: bool = False) -> Iterator[Problem]:
+    """A record id (or a reference to one) must match ``ID_PATTERN``."""
+    if value is None and optional:
+        return
+    if not isinstance(value, str):
+        yield Problem("wrong-type", field, value, "an id must be a string")
+    elif not ID_PATTERN.fullmatch(value):
+        yield Problem(
+            "invalid-value",
+            field,
+            value,
+            "an id is 1-128 letters, digits, '.', '_', ':' or '-', starting with a letter or digit",
+        )
+
+
+def ids_problems(field: str, values: object) -> Iterator[Problem]:
+    """A list of id references, each valid and listed once."""
+    if not isinstance(values, tuple):
+        yield Problem("wrong-type", field, values, "expected a list of ids")
+        return
+    for index, value in enumerate(values):
+        yield from id_problems(f"{field}[{index}]", value)
+    duplicates = sorted({v for v in values if isinstance(v, str) and values.count(v) > 1})
+    for value in duplicates:
+        yield Problem("invalid-value", field, value, f"{value!r} is listed twice")
+
+
+def text_problems(field: str, value: object, *, optional: bool = True) -> Iterator[Problem]:
+    """Text must be a non-blank string (or ``None`` where optional)."""
+    if value is None:
+        if not optional:
+            yield Problem("missing-field", field, value, "a value is required")
+    elif not isinstance(value, str):
+        yield Problem("wrong-type", field, value, "expected a string")
+    elif not value.strip():
+        yield Problem("invalid-value", field, value, "must not be blank")
+
+
+def moment_problems(field: str, value: object, *, optional: bool = True) -> Iterator[Problem]:
+    """A moment is a date, or a datetime that carries its UTC offset."""
+    if value is None:
+        if not optional:
+            yield Problem("missing-field", field, value, "a date or datetime is required")
+    elif isinstance(value, dt.datetime):
+        if value.utcoffset() is None:
+            yield Problem(
+                "invalid-value", field, value, "a datetime needs a time zone (it is naive)"
+            )
+    elif not isinstance(value, dt.date):
+        yield Problem("wrong-type", field, value, "expected a date or datetime")
+
+
+def _comparable(value: object) -> bool:
+    return isinstance(value, dt.date) and (
+        not isinstance(value, dt.datetime) or value.utcoffset() is not None
+    )
+
+
+def order_problems(
+    start_field: str, start: object, end_field: str, end: object
+) -> Iterator[Problem]:
+    """``end`` must not come before ``start`` (two datetimes: strictly after).
+
+    A date compared with a datetime is compared by calendar day.
+    """
+    if not (_comparable(start) and _comparable(end)):
+        return
+    assert isinstance(start, dt.date)  # noqa: S101 - _comparable checked it
+    assert isinstance(end, dt.date)  # noqa: S101
+    if isinstance(start, dt.datetime) and isinstance(end, dt.datetime):
+        broken = end <= start
+    else:
+        broken = _day(end) < _day(start)
+    if broken:
+        yield Problem(
+            "chronology", end_field, end, f"{end_field} {end} is not after {start_field} {start}"
+        )
+
+
+def _day(value: dt.date) -> dt.date:
+    return value.date() if isinstance(value, dt.datetime) else value
+
+
+def enum_problems(
+    enum_type: type, field: str, value: object, *, optional: bool
+) -> Iterator[Problem]:
+    """The value must be a member of ``enum_type``."""
+    if value is None and optional:
+        return
+    if not isinstance(value, enum_type):
+        members = ", ".join(repr(m.value) for m in enum_type)  # type: ignore[attr-defined]
+        yield Problem("wrong-type", field, value, f"expected one of {members}")
+
+
+def nested_one_problems(field: str, value: object) -> Iterator[Problem]:
+    """The problems of one nested model object (``None`` has none), placed under ``field``."""
+    if value is None:
+        return
+    problems = getattr(value, "problems", None)
+    if problems is None:
+        yield Problem("wrong-type", field, value, "expected a model object")
+        return
+    for problem in problems():
+        yield problem.within(field)
+
+
+def nested_problems(field: str, values: Iterable[object]) -> Iterator[Problem]:
+    """The problems of nested model objects, placed under ``field[i]``."""
+    for index, value in enumerate(values):
+        problems = getattr(value, "problems", None)
+        if problems is None:
+            yield Problem("wrong-type", f"{field}[{index}]", value, "expected a model object")
+            continue
+        for problem in problems():
+            yield problem.within(f"{field}[{index}]")
+
+
+def enum_list_problems(enum_type: type, field: str, values: object) -> Iterator[Problem]:
+    """A list of members of ``enum_type``."""
+    if not isinstance(values, tuple):
+        yield Problem("wrong-type", field, values, "expected a list")
+        return
+    for index, value in enumerate(values):
+        yield from enum_problems(enum_type, f"{field}[{index}]", value, optional=False)
+
+
+def bool_problems(field: str, value: object) -> Iterator[Problem]:
+    """``True``, ``False`` or ``None`` (not said)."""
+    if value is not None and not isinstance(value, bool):
+        yield Problem("wrong-type", field, value, "expected true or false")
+
+
+def positive_int_problems(field: str, value: object) -> Iterator[Problem]:
+    """A positive int, or ``None``."""
+    if value is not None and (not _is_int(value) or value <= 0):  # type: ignore[operator]
+        yield Problem("invalid-value", field, value, "expected a positive int")

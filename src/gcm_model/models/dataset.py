@@ -1,0 +1,109 @@
+"""The document a data team exchanges and validates: a ``Dataset`` of review records.
+
+Records refer to each other by id (a meeting names its ``review``, a report
+its ``meetings``); whether every reference resolves, and the other rules that
+need the whole dataset, are for the validation engine. A dataset carries the
+``schema_version`` of the format it follows.
+
+Examples:
+    >>> from gcm_model.models.dataset import Dataset, SCHEMA_VERSION
+    >>> Dataset().schema_version == SCHEMA_VERSION
+    True
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import attrs
+
+from gcm_model.models._base import Model, to_tuple
+from gcm_model.models.checks import Problem, text_problems
+from gcm_model.models.process import (
+    Meeting,
+    Participant,
+    Pledge,
+    PreparatoryEvent,
+    RegionalReview,
+    WrittenSubmission,
+    _sources_problems,
+)
+from gcm_model.models.reports import Report
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+__all__ = [
+    "COLLECTIONS",
+    "Dataset",
+    "SCHEMA_VERSION",
+]
+
+SCHEMA_VERSION = "1.0"
+"""The version of the dataset format this release writes."""
+
+COLLECTIONS: dict[str, type[Model]] = {
+    "reviews": RegionalReview,
+    "meetings": Meeting,
+    "events": PreparatoryEvent,
+    "participants": Participant,
+    "submissions": WrittenSubmission,
+    "reports": Report,
+    "pledges": Pledge,
+}
+"""The collections of a dataset and the record class each holds."""
+
+
+@attrs.frozen(kw_only=True)
+class Dataset(Model):
+    """A set of review records and the version of the format they follow.
+
+    Attributes:
+        schema_version: the dataset format version.
+        title: what the dataset holds.
+        reviews: regional reviews.
+        meetings: meetings with their agendas.
+        events: preparatory and follow-up events.
+        participants: people and organisations.
+        submissions: written submissions.
+        reports: reports.
+        pledges: pledges.
+        sources: where the records come from.
+    """
+
+    schema_version: str = SCHEMA_VERSION
+    title: str | None = None
+    reviews: tuple[RegionalReview, ...] = attrs.field(factory=tuple, converter=to_tuple)
+    meetings: tuple[Meeting, ...] = attrs.field(factory=tuple, converter=to_tuple)
+    events: tuple[PreparatoryEvent, ...] = attrs.field(factory=tuple, converter=to_tuple)
+    participants: tuple[Participant, ...] = attrs.field(factory=tuple, converter=to_tuple)
+    submissions: tuple[WrittenSubmission, ...] = attrs.field(factory=tuple, converter=to_tuple)
+    reports: tuple[Report, ...] = attrs.field(factory=tuple, converter=to_tuple)
+    pledges: tuple[Pledge, ...] = attrs.field(factory=tuple, converter=to_tuple)
+    sources: tuple[str, ...] = attrs.field(factory=tuple, converter=to_tuple)
+
+    def problems(self) -> Iterator[Problem]:
+        """The version, and records of the wrong class in a collection.
+
+        The records' own problems were raised when they were built; the
+        validation engine gathers those when checks are deferred.
+        """
+        yield from text_problems("schema_version", self.schema_version, optional=False)
+        yield from text_problems("title", self.title)
+        for name, cls in COLLECTIONS.items():
+            values = getattr(self, name)
+            if not isinstance(values, tuple):
+                yield Problem("wrong-type", name, values, f"expected a list of {cls.__name__}")
+                continue
+            for index, value in enumerate(values):
+                if not isinstance(value, cls):
+                    yield Problem(
+                        "wrong-type", f"{name}[{index}]", value, f"expected a {cls.__name__}"
+                    )
+        yield from _sources_problems(self.sources)
+
+    def records(self) -> Iterator[tuple[str, Model]]:
+        """Every record with the name of its collection, in collection order."""
+        for name in COLLECTIONS:
+            for record in getattr(self, name):
+                yield name, record

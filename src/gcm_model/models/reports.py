@@ -1,0 +1,239 @@
+"""The reports a review produces, with ordered sections and typed content items.
+
+Seed 000: every meeting and dialogue of the regional reviews results in a
+summary report shared with the Coordinator of the Network, for the Secretary-
+General's report; seed 001: the UNECE outcome report goes to Member States no
+later than 30 days after the meeting; seed 004: a suggested structure for
+regional review reports (``gcm_model.report_section_kinds``).
+
+Examples:
+    >>> from gcm_model.models.reports import Recommendation, ReportSection
+    >>> section = ReportSection.of_kind(
+    ...     "conclusions_recommendations",
+    ...     items=[Recommendation(text="Expand regular pathways.", objectives=(5,))],
+    ... )
+    >>> section.title
+    'Conclusions and Recommendations'
+"""
+
+from __future__ import annotations
+
+import enum
+from typing import TYPE_CHECKING, Any, ClassVar, TypeAlias
+
+import attrs
+
+from gcm_model import registry
+from gcm_model.models._base import Model, to_tuple
+from gcm_model.models.checks import (
+    Problem,
+    bool_problems,
+    code_problems,
+    codes_problems,
+    enum_problems,
+    id_problems,
+    ids_problems,
+    moment_problems,
+    nested_problems,
+    objective_problems,
+    text_problems,
+)
+from gcm_model.models.process import Moment, _items, _sources_problems
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+__all__ = [
+    "ContentItem",
+    "GoodPractice",
+    "ITEM_TYPES",
+    "KeyFinding",
+    "Recommendation",
+    "Report",
+    "ReportKind",
+    "ReportSection",
+]
+
+
+class ReportKind(enum.Enum):
+    """What a report is and whom it is for."""
+
+    OUTCOME_REPORT = "outcome_report"
+    """The outcome report to Member States (seed 001: within 30 days)."""
+    REGIONAL_SUMMARY = "regional_summary"
+    """The summary report shared with the Coordinator of the Network (seed 000)."""
+    SG_REPORT_INPUT = "sg_report_input"
+    """An input to the Secretary-General's biennial report (seed 000, seed 004)."""
+    CONSULTATION_SUMMARY = "consultation_summary"
+    """The rapporteur's summary of the stakeholder consultations (seeds 001, 003)."""
+    CHAIRS_SUMMARY = "chairs_summary"
+    """The co-chairs' summary of the meeting (seed 003)."""
+    ANALYSIS_PAPER = "analysis_paper"
+    """The analysis of a regional Discussion Space's submissions (seed 002)."""
+
+
+def _item_problems(item: Any) -> Iterator[Problem]:
+    yield from text_problems("text", item.text, optional=False)
+    yield from objective_problems("objectives", item.objectives)
+    yield from codes_problems(registry.principles, "principles", item.principles)
+    yield from codes_problems(registry.countries, "countries", item.countries)
+
+
+@attrs.frozen(kw_only=True)
+class KeyFinding(Model):
+    """A key finding of a report, citing the objectives and principles it concerns."""
+
+    kind: ClassVar[str] = "key_finding"
+    text: str
+    objectives: tuple[int, ...] = attrs.field(factory=tuple, converter=to_tuple)
+    principles: tuple[str, ...] = attrs.field(factory=tuple, converter=to_tuple)
+    """Guiding principle letters, ``a`` to ``j``."""
+    countries: tuple[str, ...] = attrs.field(factory=tuple, converter=to_tuple)
+
+    def problems(self) -> Iterator[Problem]:
+        """Blank text; unknown objectives, principles or countries."""
+        yield from _item_problems(self)
+
+
+@attrs.frozen(kw_only=True)
+class GoodPractice(Model):
+    """A good practice or lesson learned, selected from within the region (seed 004)."""
+
+    kind: ClassVar[str] = "good_practice"
+    text: str
+    lesson_learned: bool = False
+    """A lesson learned rather than a practice to follow."""
+    objectives: tuple[int, ...] = attrs.field(factory=tuple, converter=to_tuple)
+    principles: tuple[str, ...] = attrs.field(factory=tuple, converter=to_tuple)
+    countries: tuple[str, ...] = attrs.field(factory=tuple, converter=to_tuple)
+
+    def problems(self) -> Iterator[Problem]:
+        """Blank text; unknown objectives, principles or countries."""
+        yield from _item_problems(self)
+        yield from bool_problems("lesson_learned", self.lesson_learned)
+
+
+@attrs.frozen(kw_only=True)
+class Recommendation(Model):
+    """A recommendation, for implementation or for future reviews (seed 004)."""
+
+    kind: ClassVar[str] = "recommendation"
+    text: str
+    addressee: str | None = None
+    """Whom it is addressed to, in words (Member States, the Network, ...)."""
+    objectives: tuple[int, ...] = attrs.field(factory=tuple, converter=to_tuple)
+    principles: tuple[str, ...] = attrs.field(factory=tuple, converter=to_tuple)
+    countries: tuple[str, ...] = attrs.field(factory=tuple, converter=to_tuple)
+
+    def problems(self) -> Iterator[Problem]:
+        """Blank texts; unknown objectives, principles or countries."""
+        yield from _item_problems(self)
+        yield from text_problems("addressee", self.addressee)
+
+
+ContentItem: TypeAlias = KeyFinding | GoodPractice | Recommendation
+"""A typed item of a report section; the ``kind`` class attribute tells which."""
+
+ITEM_TYPES: dict[str, type[ContentItem]] = {
+    cls.kind: cls for cls in (KeyFinding, GoodPractice, Recommendation)
+}
+"""The content item classes by their ``kind`` tag."""
+
+
+@attrs.frozen(kw_only=True)
+class ReportSection(Model):
+    """A section of a report: one of the suggested kinds, or a custom one.
+
+    Attributes:
+        kind: a ``gcm_model.report_section_kinds`` code, or ``None`` for a
+            custom section.
+        title: the heading; required for a custom section.
+        text: running text.
+        items: typed findings, practices and recommendations.
+    """
+
+    kind: str | None = None
+    title: str | None = None
+    text: str | None = None
+    items: tuple[ContentItem, ...] = attrs.field(factory=tuple, converter=to_tuple)
+
+    @classmethod
+    def of_kind(cls, kind: str, **fields: Any) -> ReportSection:
+        """A section of a suggested kind, titled as the kind unless told otherwise.
+
+        Raises:
+            UnknownCodeError: the kind is unknown (names and codes both work).
+        """
+        record = registry.report_section_kinds.lookup(kind)
+        fields.setdefault("title", record.title)
+        return cls(kind=record.code, **fields)
+
+    def problems(self) -> Iterator[Problem]:
+        """An unknown kind; a custom section without a title; bad items."""
+        yield from code_problems(registry.report_section_kinds, "kind", self.kind)
+        yield from text_problems("title", self.title, optional=self.kind is not None)
+        yield from text_problems("text", self.text)
+        items = _items(self.items)
+        if items is not self.items:
+            yield Problem("wrong-type", "items", self.items, "expected a list of items")
+        for index, item in enumerate(items):
+            if not isinstance(item, tuple(ITEM_TYPES.values())):
+                yield Problem("wrong-type", f"items[{index}]", item, "expected a content item")
+        yield from nested_problems("items", [i for i in items if hasattr(i, "problems")])
+
+
+@attrs.frozen(kw_only=True)
+class Report(Model):
+    """A report of a review: outcome report, regional summary, input to the SG report.
+
+    Attributes:
+        id: the record id.
+        kind: what the report is and whom it is for.
+        title: its title.
+        review: the id of its review.
+        meetings: ids of the meetings it reports on.
+        events: ids of the preparatory events it reports on.
+        issued: when it was issued or shared.
+        language: ISO 639-1 code of its language.
+        authors: participant ids of its authors.
+        sections: the sections, in order.
+        url: where it is published.
+        notes: what else the sources say.
+        sources: where the facts of this record come from.
+    """
+
+    id: str
+    kind: ReportKind
+    title: str | None = None
+    review: str | None = None
+    meetings: tuple[str, ...] = attrs.field(factory=tuple, converter=to_tuple)
+    events: tuple[str, ...] = attrs.field(factory=tuple, converter=to_tuple)
+    issued: Moment | None = None
+    language: str | None = None
+    authors: tuple[str, ...] = attrs.field(factory=tuple, converter=to_tuple)
+    sections: tuple[ReportSection, ...] = attrs.field(factory=tuple, converter=to_tuple)
+    url: str | None = None
+    notes: str | None = None
+    sources: tuple[str, ...] = attrs.field(factory=tuple, converter=to_tuple)
+
+    def problems(self) -> Iterator[Problem]:
+        """Ids, kind, date, language and sections."""
+        yield from id_problems("id", self.id)
+        yield from enum_problems(ReportKind, "kind", self.kind, optional=False)
+        yield from text_problems("title", self.title)
+        yield from id_problems("review", self.review, optional=True)
+        yield from ids_problems("meetings", self.meetings)
+        yield from ids_problems("events", self.events)
+        yield from moment_problems("issued", self.issued)
+        yield from code_problems(registry.languages, "language", self.language)
+        yield from ids_problems("authors", self.authors)
+        sections = _items(self.sections)
+        for index, section in enumerate(sections):
+            if not isinstance(section, ReportSection):
+                yield Problem("wrong-type", f"sections[{index}]", section, "expected a section")
+        yield from nested_problems(
+            "sections", [s for s in sections if isinstance(s, ReportSection)]
+        )
+        yield from text_problems("url", self.url)
+        yield from text_problems("notes", self.notes)
+        yield from _sources_problems(self.sources)
