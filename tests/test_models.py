@@ -473,6 +473,18 @@ def test_lists_become_tuples_and_strings_stay() -> None:
         meeting(co_chairs="ESP")
 
 
+def test_session_reports_every_objective_problem_at_once() -> None:
+    """A bad objective does not hide another outside the cluster; a string is one problem."""
+    with deferred_checks():
+        session = g.ThematicSession(cluster=1, objectives=(2, 11, 24, "5"))
+    found = [(p.rule, p.field) for p in session.problems()]
+    assert found == [
+        ("unknown-objective", "objectives[2]"),
+        ("wrong-type", "objectives[3]"),
+        ("cluster-objectives", "objectives[1]"),
+    ]
+
+
 def test_error_counts_the_other_problems() -> None:
     """The message names the first problem and how many more there are."""
     with pytest.raises(g.InvalidValueError) as info:

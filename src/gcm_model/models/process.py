@@ -316,12 +316,13 @@ class ThematicSession(Model):
         yield from _segment_problems(self)
         yield from positive_int_problems("number", self.number)
         yield from code_problems(registry.clusters, "cluster", self.cluster, optional=False)
-        found = list(objective_problems("objectives", self.objectives))
-        yield from found
+        yield from objective_problems("objectives", self.objectives)
         cluster = registry.clusters.get(self.cluster)
-        if cluster is not None and not found:
-            for index, number in enumerate(self.objectives):
-                if number not in cluster.objectives:
+        given: object = self.objectives
+        if cluster is not None and isinstance(given, tuple):
+            for index, number in enumerate(given):
+                known = isinstance(number, int) and registry.objectives.is_valid(number)
+                if known and number not in cluster.objectives:
                     home = registry.clusters.of_objective(number).number
                     yield Problem(
                         "cluster-objectives",
