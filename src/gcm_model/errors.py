@@ -9,7 +9,8 @@ builtin that names its kind of failure, so code that already catches
     └── GcmError
         ├── UnknownCodeError (+ LookupError)   a well-formed code that no registry knows
         ├── InvalidCodeError (+ ValueError)    a value that cannot be a code of that kind
-        └── InvalidValueError (+ ValueError)   a model object that breaks an invariant
+        ├── InvalidValueError (+ ValueError)   a model object that breaks an invariant
+        └── DocumentError (+ ValueError)       a document that cannot be loaded, with every problem
 
 Examples:
     >>> import gcm_model
@@ -25,9 +26,16 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from gcm_model.converters import DocumentProblem
     from gcm_model.models.checks import Problem
 
-__all__ = ["GcmError", "InvalidCodeError", "InvalidValueError", "UnknownCodeError"]
+__all__ = [
+    "DocumentError",
+    "GcmError",
+    "InvalidCodeError",
+    "InvalidValueError",
+    "UnknownCodeError",
+]
 
 
 class GcmError(Exception):
@@ -100,3 +108,26 @@ class InvalidValueError(GcmError, ValueError):
         self.problems = problems
         more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
         super().__init__(f"{owner}.{first.field}: {first.message}{more}")
+
+
+class DocumentError(GcmError, ValueError):
+    """A JSON document (or JSON Lines file, or CSV tables) that cannot be loaded.
+
+    Carries every problem found, not only the first: JSON syntax (with line and
+    column), the schema version, structure (missing, unknown and wrongly typed
+    fields) and the invariants of the records.
+
+    Attributes:
+        problems: every problem, each with its rule, JSON Pointer, ``$.a[0].b``
+            path, offending value and message.
+    """
+
+    def __init__(self, problems: tuple[DocumentProblem, ...], *, source: str | None = None) -> None:
+        """Build the error from its problems (at least one) and the document's name."""
+        self.problems = problems
+        self.source = source
+        where = f"{source}: " if source else ""
+        shown = "\n".join(f"  {p}" for p in problems[:20])
+        more = f"\n  ... and {len(problems) - 20} more" if len(problems) > 20 else ""
+        count = f"{len(problems)} problem{'s' if len(problems) != 1 else ''}"
+        super().__init__(f"{where}cannot load the document, {count}:\n{shown}{more}")

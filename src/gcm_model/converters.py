@@ -1,0 +1,691 @@
+r"""One strict wire format for every model class: JSON, through cattrs and orjson.
+
+In the cattrs preconf style: ``make_converter()`` builds a converter and
+``configure_converter(c)`` registers this package's hooks on any cattrs
+converter; there is no module-level converter to mutate. The functions
+``loads`` / ``load`` / ``dumps`` / ``dump`` / ``structure`` / ``unstructure``
+use a converter made on first use, or the one you pass.
+
+Strict means no silent coercion: ``123`` is not a string, ``"3"`` is not an
+int, ``2.5`` and ``true`` are not ints; unknown keys are refused with a "did
+you mean"; enums travel by value; datetimes as ISO 8601 with their offset,
+dates as ``YYYY-MM-DD``; agenda segments and report items as tagged unions on
+``kind``. A document that fails to load raises one ``DocumentError`` carrying
+every problem with its JSON Pointer.
+
+Canonical output (``dumps``) sorts keys, omits empty and default fields except
+``schema_version``, indents by two spaces and ends with a newline, so files
+diff cleanly and ``dumps(loads(b)) == b`` for canonical bytes.
+
+Examples:
+    >>> from gcm_model import Venue
+    >>> from gcm_model.converters import dumps, loads
+    >>> dumps(Venue(city="Geneva", country="CHE"))
+    b'{\n  "city": "Geneva",\n  "country": "CHE"\n}\n'
+    >>> loads('{"city": "Geneva", "contry": "CHE"}', Venue)
+    Traceback (most recent call last):
+    ...
+    gcm_model.errors.DocumentError: cannot load the document, 1 problem:
+      $.contry: unknown field 'contry'; did you mean 'country'? [unknown-field]
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import enum
+import functools
+import io
+import os
+import types
+import typing
+from collections.abc import Callable, Iterator
+from typing import Any, TypeVar, overload
+
+import attrs
+import cattrs
+import orjson
+from cattrs.cols import homogenous_tuple_structure_factory
+from cattrs.errors import (
+    AttributeValidationNote,
+    ClassValidationError,
+    IterableValidationError,
+    IterableValidationNote,
+)
+from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
+
+from gcm_model.errors import DocumentError
+from gcm_model.models.checks import deferred_checks
+from gcm_model.models.dataset import COLLECTIONS, SCHEMA_VERSION, Dataset
+from gcm_model.models.process import SEGMENT_TYPES, Segment
+from gcm_model.models.reports import ITEM_TYPES, ContentItem
+
+__all__ = [
+    "DocumentProblem",
+    "configure_converter",
+    "dump",
+    "dumps",
+    "load",
+    "loads",
+    "make_converter",
+    "register_migration",
+    "structure",
+    "unstructure",
+]
+
+T = TypeVar("T")
+Source = bytes | str
+Path = str | os.PathLike[str]
+
+
+@attrs.frozen
+class DocumentProblem:
+    """One problem of a document that could not be loaded.
+
+    Attributes:
+        rule: ``json-syntax``, ``schema-version``, ``missing-field``,
+            ``unknown-field``, ``wrong-type``, ``invalid-value``, or the rule
+            of a broken model invariant (``unknown-objective``,
+            ``unknown-code``, ``cluster-objectives``, ``chronology``).
+        pointer: the JSON Pointer (RFC 6901) of the offending value; ``""``
+            for the whole document.
+        message: what is wrong, in plain words.
+        value: the offending value (``None`` where there is none).
+        line: the line, for JSON syntax errors and JSON Lines files.
+        column: the column, for JSON syntax errors.
+    """
+
+    rule: str
+    pointer: str
+    message: str
+    value: Any = None
+    line: int | None = None
+    column: int | None = None
+
+    @property
+    def path(self) -> str:
+        """The pointer rendered as a path: ``$.meetings[0].agenda[2].start``.
+
+        Examples:
+            >>> DocumentProblem("wrong-type", "/meetings/0/co_chairs/1", "x").path
+            '$.meetings[0].co_chairs[1]'
+        """
+        out = "$"
+        for token in _tokens(self.pointer):
+            out += f"[{token}]" if token.isdigit() else f".{token}"
+        return out
+
+    def __str__(self) -> str:
+        """The path, the message and the rule on one line (with the line number)."""
+        where = ""
+        if self.line is not None:
+            column = f", column {self.column}" if self.column is not None else ""
+            where = f"line {self.line}{column}: "
+        return f"{where}{self.path}: {self.message} [{self.rule}]"
+
+
+def _tokens(pointer: str) -> list[str]:
+    if not pointer:
+        return []
+    return [t.replace("~1", "/").replace("~0", "~") for t in pointer[1:].split("/")]
+
+
+def _pointer(steps: tuple[str | int, ...]) -> str:
+    return "".join("/" + str(s).replace("~", "~0").replace("/", "~1") for s in steps)
+
+
+class _FaultError(Exception):
+    """A problem raised by one of our hooks, at the hook's place (plus ``below``)."""
+
+    def __init__(
+        self, rule: str, message: str, value: Any, below: tuple[str | int, ...] = ()
+    ) -> None:
+        super().__init__(message)
+        self.rule = rule
+        self.message = message
+        self.value = value
+        self.below = below
+
+
+class _UnknownKeysError(Exception):
+    """Keys of an object that its class does not have."""
+
+    def __init__(self, cls: type, keys: list[str]) -> None:
+        super().__init__(f"unknown keys {keys} for {cls.__name__}")
+        self.cls = cls
+        self.keys = keys
+
+
+# -- strict scalar hooks -------------------------------------------------------------------
+
+_JSON_TYPES = {str: "a string", int: "an integer", float: "a number", bool: "true or false"}
+
+
+def _describe(value: object) -> str:
+    names = {
+        str: "a string",
+        int: "an integer",
+        float: "a number",
+        bool: "a boolean",
+        list: "a list",
+        dict: "an object",
+        type(None): "null",
+    }
+    return names.get(type(value), type(value).__name__)
+
+
+def _wrong(expected: str, value: object) -> _FaultError:
+    return _FaultError("wrong-type", f"expected {expected}, got {_describe(value)}", value)
+
+
+def _structure_str(value: object, _: type) -> str:
+    if type(value) is str:
+        return value
+    raise _wrong("a string", value)
+
+
+def _structure_int(value: object, _: type) -> int:
+    if type(value) is int:
+        return value
+    raise _wrong("an integer", value)
+
+
+def _structure_float(value: object, _: type) -> float:
+    if type(value) is float or type(value) is int:
+        return value
+    raise _wrong("a number", value)
+
+
+def _structure_bool(value: object, _: type) -> bool:
+    if type(value) is bool:
+        return value
+    raise _wrong("true or false", value)
+
+
+def _is_moment(tp: Any) -> bool:
+    args = set(typing.get_args(tp)) if isinstance(tp, types.UnionType) else set()
+    return dt.datetime in args and args <= {dt.datetime, dt.date, type(None)}
+
+
+def _structure_moment(value: object, tp: Any) -> dt.date | None:
+    if value is None and type(None) in typing.get_args(tp):
+        return None
+    if type(value) is not str:
+        raise _wrong("an ISO 8601 date or datetime string", value)
+    if len(value) == len("YYYY-MM-DD"):
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            raise _FaultError(
+                "invalid-value", f"{value!r} is not a date (YYYY-MM-DD)", value
+            ) from None
+    try:
+        moment = dt.datetime.fromisoformat(value)
+    except ValueError:
+        raise _FaultError(
+            "invalid-value", f"{value!r} is not an ISO 8601 date or datetime", value
+        ) from None
+    if moment.utcoffset() is None:
+        raise _FaultError("invalid-value", f"{value!r} needs its UTC offset (+01:00, Z)", value)
+    return moment
+
+
+def _unstructure_moment(value: dt.date) -> str:
+    return value.isoformat()
+
+
+def _enum_hook(cls: type[enum.Enum]) -> Callable[[object, type], enum.Enum]:
+    members = dict(cls._value2member_map_)
+    allowed = ", ".join(repr(v) for v in members)
+
+    def structure(value: object, _: type) -> enum.Enum:
+        try:
+            member: enum.Enum = members[value]
+        except (KeyError, TypeError):
+            raise _FaultError(
+                "invalid-value", f"{value!r} is not one of {allowed}", value
+            ) from None
+        return member
+
+    return structure
+
+
+def _is_homogeneous_tuple(tp: Any) -> bool:
+    args = typing.get_args(tp)
+    return typing.get_origin(tp) is tuple and len(args) == 2 and args[1] is Ellipsis
+
+
+def _tuple_hook_factory(
+    tp: Any, converter: cattrs.Converter
+) -> Callable[[object, type], tuple[Any, ...]]:
+    base = homogenous_tuple_structure_factory(tp, converter)
+
+    def structure(value: object, tp: type) -> tuple[Any, ...]:
+        if type(value) is not list:
+            raise _wrong("a list", value)
+        result: tuple[Any, ...] = base(value, tp)
+        return result
+
+    return structure
+
+
+def _tagged_union_hook(
+    converter: cattrs.Converter, classes: dict[str, type], what: str
+) -> Callable[[object, type], Any]:
+    kinds = ", ".join(repr(k) for k in classes)
+
+    def structure(value: object, _: type) -> Any:
+        if type(value) is not dict:
+            raise _wrong(f"an object ({what})", value)
+        kind = value.get("kind")
+        if kind is None:
+            raise _FaultError(
+                "missing-field", f"a {what} needs a 'kind': one of {kinds}", None, ("kind",)
+            )
+        cls = classes.get(kind) if type(kind) is str else None
+        if cls is None:
+            raise _FaultError("invalid-value", f"{kind!r} is not one of {kinds}", kind, ("kind",))
+        return converter.structure({k: v for k, v in value.items() if k != "kind"}, cls)
+
+    return structure
+
+
+def _attrs_hook_factory(cls: type, converter: cattrs.Converter) -> Callable[[object, type], Any]:
+    base: Callable[[Any, Any], Any] = make_dict_structure_fn(
+        cls, converter, _cattrs_forbid_extra_keys=False
+    )
+    names = frozenset(a.name for a in attrs.fields(cls))
+    detailed = converter.detailed_validation
+
+    def structure(value: object, tp: type) -> Any:
+        if type(value) is not dict:
+            raise _wrong(f"an object ({cls.__name__})", value)
+        unknown = [k for k in value if k not in names]
+        if not unknown:
+            return base(value, tp)
+        if not detailed:
+            raise _UnknownKeysError(cls, unknown)
+        errors: list[Exception] = [_UnknownKeysError(cls, unknown)]
+        try:
+            base({k: v for k, v in value.items() if k in names}, tp)
+        except ClassValidationError as exc:
+            errors.extend(exc.exceptions)
+        raise ClassValidationError(f"While structuring {cls.__name__}", errors, cls)
+
+    return structure
+
+
+def _unstructure_factory(cls: type, converter: cattrs.Converter) -> Callable[[Any], dict[str, Any]]:
+    overrides: dict[str, Any] = {}
+    if cls is Dataset:  # the version is written even though it is the default
+        overrides["schema_version"] = override(omit_if_default=False)
+    base: Callable[[Any], dict[str, Any]] = make_dict_unstructure_fn(
+        cls, converter, _cattrs_omit_if_default=True, **overrides
+    )
+    kind = getattr(cls, "kind", None)
+    tagged = isinstance(kind, str) and cls in (*SEGMENT_TYPES.values(), *ITEM_TYPES.values())
+    if not tagged:
+        return base
+
+    def unstructure(obj: Any) -> dict[str, Any]:
+        return {"kind": kind, **base(obj)}
+
+    return unstructure
+
+
+def _is_model(tp: Any) -> bool:
+    return isinstance(tp, type) and attrs.has(tp) and tp.__module__.startswith("gcm_model.models")
+
+
+def configure_converter(converter: cattrs.Converter) -> None:
+    """Register the strict hooks of the gcm-model wire format on a cattrs converter.
+
+    Args:
+        converter: a ``cattrs.Converter`` (its ``detailed_validation`` setting
+            decides whether errors carry every problem or only the first).
+    """
+    for tp, hook in (
+        (str, _structure_str),
+        (int, _structure_int),
+        (float, _structure_float),
+        (bool, _structure_bool),
+    ):
+        converter.register_structure_hook(tp, hook)
+    converter.register_structure_hook_func(_is_moment, _structure_moment)
+    converter.register_unstructure_hook(dt.datetime, _unstructure_moment)
+    converter.register_unstructure_hook(dt.date, _unstructure_moment)
+    converter.register_structure_hook_factory(
+        lambda tp: isinstance(tp, type) and issubclass(tp, enum.Enum), _enum_hook
+    )
+    converter.register_unstructure_hook_func(
+        lambda tp: isinstance(tp, type) and issubclass(tp, enum.Enum), lambda e: e.value
+    )
+    converter.register_structure_hook_factory(_is_homogeneous_tuple, _tuple_hook_factory)
+    converter.register_structure_hook_func(
+        lambda tp: tp == Segment, _tagged_union_hook(converter, dict(SEGMENT_TYPES), "segment")
+    )
+    converter.register_structure_hook_func(
+        lambda tp: tp == ContentItem,
+        _tagged_union_hook(converter, dict(ITEM_TYPES), "content item"),
+    )
+    converter.register_structure_hook_factory(_is_model, _attrs_hook_factory)
+    converter.register_unstructure_hook_factory(_is_model, _unstructure_factory)
+
+
+def make_converter(*, detailed_validation: bool = True) -> cattrs.Converter:
+    """A new cattrs converter for the gcm-model wire format.
+
+    Args:
+        detailed_validation: collect every structuring problem with its path
+            (slower on failure); ``False`` stops at the first.
+
+    Returns:
+        The converter.
+    """
+    converter = cattrs.Converter(detailed_validation=detailed_validation)
+    configure_converter(converter)
+    return converter
+
+
+@functools.cache
+def _converters() -> tuple[cattrs.Converter, cattrs.Converter]:
+    """The fast (no detail) and the detailed converter, made on first use."""
+    return make_converter(detailed_validation=False), make_converter()
+
+
+# -- errors into problems ----------------------------------------------------------------------
+
+
+def _value_at(document: Any, steps: tuple[str | int, ...]) -> Any:
+    for step in steps:
+        try:
+            document = document[step]
+        except (KeyError, IndexError, TypeError):
+            return None
+    return document
+
+
+def _suggest(key: str, names: Iterator[str]) -> str:
+    close = difflib.get_close_matches(key, list(names), n=1, cutoff=0.6)
+    return f"; did you mean {close[0]!r}?" if close else ""
+
+
+def _problems(
+    exc: BaseException, steps: tuple[str | int, ...], document: Any
+) -> Iterator[DocumentProblem]:
+    """Turn a structuring error into problems located by JSON Pointer."""
+    if isinstance(exc, _UnknownKeysError):
+        names = [a.name for a in attrs.fields(exc.cls)]
+        for key in exc.keys:
+            yield DocumentProblem(
+                "unknown-field",
+                _pointer((*steps, key)),
+                f"unknown field {key!r}{_suggest(key, iter(names))}",
+                _value_at(document, (*steps, key)),
+            )
+    elif isinstance(exc, ClassValidationError | IterableValidationError):
+        for sub in exc.exceptions:
+            step: tuple[str | int, ...] = ()
+            for note in getattr(sub, "__notes__", ()):
+                if isinstance(note, AttributeValidationNote):
+                    step = (note.name,)
+                elif isinstance(note, IterableValidationNote):
+                    step = (note.index,)
+            yield from _problems(sub, (*steps, *step), document)
+    elif isinstance(exc, _FaultError):
+        where = (*steps, *exc.below)
+        yield DocumentProblem(exc.rule, _pointer(where), exc.message, exc.value)
+    elif isinstance(exc, KeyError):
+        yield DocumentProblem("missing-field", _pointer(steps), "a required field is missing")
+    else:
+        yield DocumentProblem(
+            "invalid-value", _pointer(steps), str(exc), _value_at(document, steps)
+        )
+
+
+def _field_steps(field: str) -> tuple[str | int, ...]:
+    """``agenda[0].end`` -> ``("agenda", 0, "end")``."""
+    steps: list[str | int] = []
+    for part in field.split("."):
+        name, *indexes = part.replace("]", "").split("[")
+        steps.append(name)
+        steps.extend(int(i) for i in indexes)
+    return tuple(steps)
+
+
+def _invariant_problems(obj: Any, steps: tuple[str | int, ...]) -> Iterator[DocumentProblem]:
+    for problem in obj.problems():
+        yield DocumentProblem(
+            problem.rule,
+            _pointer((*steps, *_field_steps(problem.field))),
+            problem.message,
+            problem.value,
+        )
+
+
+# -- schema versions and migrations -------------------------------------------------------------
+
+Migration = Callable[[dict[str, Any]], dict[str, Any]]
+_MIGRATIONS: dict[str, tuple[str, Migration]] = {}
+
+
+def register_migration(from_version: str, to_version: str) -> Callable[[Migration], Migration]:
+    """Register a step that upgrades a dataset document from one schema version to the next.
+
+    ``loads`` applies the steps in turn until the document reaches
+    ``SCHEMA_VERSION``. A step takes and returns the parsed JSON object.
+
+    Args:
+        from_version: the version the step reads.
+        to_version: the version it writes.
+
+    Returns:
+        A decorator that registers the step and returns it unchanged.
+    """
+
+    def register(step: Migration) -> Migration:
+        _MIGRATIONS[from_version] = (to_version, step)
+        return step
+
+    return register
+
+
+def _upgrade(document: dict[str, Any]) -> tuple[dict[str, Any], list[DocumentProblem]]:
+    version = document.get("schema_version")
+    seen: set[object] = set()
+    while version != SCHEMA_VERSION:
+        if type(version) is not str:
+            message = (
+                "the document has no schema_version"
+                if version is None
+                else f"schema_version must be a string like {SCHEMA_VERSION!r}"
+            )
+            return document, [
+                DocumentProblem("schema-version", "/schema_version", message, version)
+            ]
+        if version not in _MIGRATIONS or version in seen:
+            return document, [
+                DocumentProblem(
+                    "schema-version",
+                    "/schema_version",
+                    f"schema_version {version!r} is unknown; this release reads {SCHEMA_VERSION!r}"
+                    + (
+                        f" and upgrades {', '.join(map(repr, sorted(_MIGRATIONS)))}"
+                        if _MIGRATIONS
+                        else ""
+                    ),
+                    version,
+                )
+            ]
+        seen.add(version)
+        version, step = _MIGRATIONS[version]
+        document = {**step(document), "schema_version": version}
+    return document, []
+
+
+# -- the public functions -------------------------------------------------------------------------
+
+
+def _parse(data: object) -> tuple[Any, list[DocumentProblem]]:
+    if not isinstance(data, bytes | bytearray | memoryview | str):
+        problem = DocumentProblem(
+            "json-syntax", "", f"expected bytes or str, got {_describe(data)}"
+        )
+        return None, [problem]
+    try:
+        return orjson.loads(data), []
+    except orjson.JSONDecodeError as exc:
+        return None, [
+            DocumentProblem(
+                "json-syntax", "", f"invalid JSON: {exc.msg}", None, exc.lineno, exc.colno
+            )
+        ]
+    except TypeError:
+        return None, [
+            DocumentProblem("json-syntax", "", f"expected bytes or str, got {_describe(data)}")
+        ]
+
+
+def _structure_detailed(document: Any, cls: type[T]) -> tuple[T | None, list[DocumentProblem]]:
+    """Structure with every problem collected; each dataset record apart from the others."""
+    detailed = _converters()[1]
+    problems: list[DocumentProblem] = []
+    with deferred_checks():
+        if cls is Dataset and type(document) is dict:
+            records: dict[str, list[Any]] = {}
+            head = dict(document)
+            for name, record_cls in COLLECTIONS.items():
+                items = head.pop(name, [])
+                if type(items) is not list:
+                    problems.append(
+                        DocumentProblem(
+                            "wrong-type",
+                            f"/{name}",
+                            f"expected a list, got {_describe(items)}",
+                            items,
+                        )
+                    )
+                    continue
+                built = []
+                for index, item in enumerate(items):
+                    try:
+                        record = detailed.structure(item, record_cls)
+                    except Exception as exc:  # noqa: BLE001 - every failure becomes a problem
+                        problems.extend(_problems(exc, (name, index), document))
+                    else:
+                        problems.extend(_invariant_problems(record, (name, index)))
+                        built.append(record)
+                records[name] = built
+            try:
+                shell = detailed.structure(head, Dataset)
+            except Exception as exc:  # noqa: BLE001
+                problems.extend(_problems(exc, (), document))
+                return None, problems
+            result: Any = attrs.evolve(shell, **records)  # type: ignore[arg-type]
+            problems.extend(_invariant_problems(shell, ()))
+        else:
+            try:
+                result = detailed.structure(document, cls)
+            except Exception as exc:  # noqa: BLE001
+                problems.extend(_problems(exc, (), document))
+                return None, problems
+            problems.extend(_invariant_problems(result, ()))
+    return (None if problems else result), problems
+
+
+@overload
+def structure(document: Any) -> Dataset: ...
+@overload
+def structure(document: Any, cls: type[T]) -> T: ...
+def structure(document: Any, cls: type[Any] = Dataset) -> Any:
+    """Build a typed object from parsed JSON (dicts, lists, strings, numbers).
+
+    A dataset document is first upgraded to the current ``schema_version``.
+
+    Args:
+        document: the parsed JSON.
+        cls: the model class to build; a ``Dataset`` by default.
+
+    Returns:
+        The object.
+
+    Raises:
+        DocumentError: with every problem found.
+    """
+    problems: list[DocumentProblem] = []
+    if cls is Dataset:
+        if type(document) is not dict:
+            raise DocumentError(
+                (
+                    DocumentProblem(
+                        "wrong-type", "", f"expected an object, got {_describe(document)}", None
+                    ),
+                )
+            )
+        document, problems = _upgrade(document)
+        if problems:
+            raise DocumentError(tuple(problems))
+    try:
+        return _converters()[0].structure(document, cls)
+    except Exception:  # noqa: BLE001 - redo in detail to report every problem
+        result, problems = _structure_detailed(document, cls)
+    if result is None:
+        raise DocumentError(tuple(problems))
+    return result  # a failure in the fast path that detail could not find again
+
+
+def unstructure(obj: Any) -> Any:
+    """Turn a model object into plain JSON-ready values (the wire format's dicts)."""
+    return _converters()[0].unstructure(obj)
+
+
+@overload
+def loads(data: Source) -> Dataset: ...
+@overload
+def loads(data: Source, cls: type[T]) -> T: ...
+def loads(data: Source, cls: type[Any] = Dataset) -> Any:
+    """Read a JSON document (bytes or str) into a typed object.
+
+    Raises:
+        DocumentError: with every problem found (JSON syntax with line and column).
+    """
+    document, problems = _parse(data)
+    if problems:
+        raise DocumentError(tuple(problems))
+    return structure(document, cls)
+
+
+@overload
+def load(source: Path | io.IOBase) -> Dataset: ...
+@overload
+def load(source: Path | io.IOBase, cls: type[T]) -> T: ...
+def load(source: Path | io.IOBase, cls: type[Any] = Dataset) -> Any:
+    """Read a JSON file (a path or a binary file object) into a typed object.
+
+    Raises:
+        DocumentError: the document has problems; its ``source`` names the file.
+        OSError: the file cannot be read.
+    """
+    if isinstance(source, io.IOBase):
+        return loads(source.read(), cls)
+    with open(source, "rb") as handle:  # noqa: PTH123 - accepts any os.PathLike
+        data = handle.read()
+    try:
+        return loads(data, cls)
+    except DocumentError as exc:
+        raise DocumentError(exc.problems, source=os.fspath(source)) from None
+
+
+def dumps(obj: Any) -> bytes:
+    """The canonical JSON of a model object: sorted keys, two-space indent, final newline."""
+    return orjson.dumps(unstructure(obj), option=orjson.OPT_SORT_KEYS | orjson.OPT_INDENT_2) + b"\n"
+
+
+def dump(obj: Any, target: Path | io.IOBase) -> None:
+    """Write the canonical JSON of a model object to a path or a binary file object."""
+    data = dumps(obj)
+    if isinstance(target, io.IOBase):
+        target.write(data)
+        return
+    with open(target, "wb") as handle:  # noqa: PTH123 - accepts any os.PathLike
+        handle.write(data)
