@@ -1,0 +1,207 @@
+"""The datasets the example scripts build: sourced, consistent with the reference data.
+
+The scripts in ``examples/`` are not a package, so each is loaded from its path.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import importlib.util
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import pytest
+
+import gcm_model
+from gcm_model import Hearing, Meeting, OpeningSegment, ThematicSession
+
+if TYPE_CHECKING:
+    from types import ModuleType
+
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
+SCRIPTS = ("unece_2024", "unece_2020", "second_round")
+ALL_OBJECTIVES = tuple(range(1, 24))
+
+
+@functools.cache
+def load(name: str) -> ModuleType:
+    """Import ``examples/<name>.py`` under a private module name."""
+    spec = importlib.util.spec_from_file_location(f"_example_{name}", EXAMPLES / f"{name}.py")
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def build(name: str) -> gcm_model.Dataset:
+    """Call the script's ``build()`` and check that it returns a dataset."""
+    dataset = load(name).build()
+    assert isinstance(dataset, gcm_model.Dataset)
+    return dataset
+
+
+def the_meeting(dataset: gcm_model.Dataset, known: str) -> Meeting:
+    """The one meeting of a dataset that matches a known meeting code."""
+    (meeting,) = (m for m in dataset.meetings if m.known_meeting == known)
+    return meeting
+
+
+def day(moment: dt.date) -> dt.date:
+    """The calendar day of a date, or of a datetime in its own zone."""
+    return moment.date() if isinstance(moment, dt.datetime) else moment
+
+
+@pytest.mark.parametrize("name", SCRIPTS)
+def test_builds(name: str) -> None:
+    """build() returns a titled, sourced dataset with at least one review and meeting."""
+    dataset = build(name)
+    assert dataset.title
+    assert dataset.sources
+    assert dataset.reviews
+    assert dataset.meetings
+
+
+@pytest.mark.parametrize("name", SCRIPTS)
+def test_every_record_is_sourced(name: str) -> None:
+    """Every record names at least one source, and each source is non-blank."""
+    for collection, record in build(name).records():
+        sources = getattr(record, "sources", ())
+        assert sources, f"{collection}: {getattr(record, 'id', record)} has no sources"
+        assert all(s.strip() for s in sources)
+
+
+@pytest.mark.parametrize("name", SCRIPTS)
+def test_ids_are_unique_and_references_resolve(name: str) -> None:
+    """Record ids are unique and every id a record names belongs to a record of the dataset."""
+    dataset = build(name)
+    ids = [getattr(record, "id", None) for _, record in dataset.records()]
+    assert len(ids) == len(set(ids))
+    known = set(ids)
+    referenced: list[str | None] = []
+    for meeting in dataset.meetings:
+        referenced += [meeting.review, meeting.rapporteur, *meeting.organisers]
+        for segment in meeting.agenda:
+            referenced += [getattr(segment, f, None) for f in ("moderator", "host")]
+            for field in ("speakers", "panellists", "organisers"):
+                referenced += getattr(segment, field, ())
+    for event in dataset.events:
+        referenced += [event.review, event.meeting, *event.organisers]
+    for person in dataset.participants:
+        referenced += [person.organisation, *person.events]
+    for report in dataset.reports:
+        referenced += [report.review, *report.meetings, *report.events, *report.authors]
+    assert {r for r in referenced if r is not None} <= known
+
+
+@pytest.mark.parametrize("name", SCRIPTS)
+def test_meetings_match_the_known_meetings(name: str) -> None:
+    """Each meeting's code resolves, and its first and last days are the reference record's."""
+    for meeting in build(name).meetings:
+        assert meeting.known_meeting is not None
+        known = gcm_model.known_meetings.lookup(meeting.known_meeting)
+        assert known.code == meeting.known_meeting
+        assert day(meeting.start) == known.start
+        assert day(meeting.end) == known.end
+        assert meeting.round == known.round
+        assert meeting.commissions == known.commissions
+
+
+@pytest.mark.parametrize("name", SCRIPTS)
+def test_build_is_deterministic(name: str) -> None:
+    """Two calls to build() give equal datasets."""
+    assert load(name).build() == load(name).build()
+
+
+def test_unece_2024_thematic_sessions_cover_every_objective_once() -> None:
+    """Four thematic sessions, numbered 1-4, whose objectives are exactly 1..23, each once."""
+    sessions = the_meeting(build("unece_2024"), "ece-2024").thematic_sessions
+    assert [s.number for s in sessions] == [1, 2, 3, 4]
+    covered = [n for s in sessions for n in s.objectives]
+    assert sorted(covered) == list(ALL_OBJECTIVES)
+    assert 11 in sessions[1].objectives
+
+
+def test_unece_2024_co_chairs_and_rapporteur() -> None:
+    """Spain and the Republic of Moldova co-chair; Irem Arf (ITUC) is the rapporteur."""
+    dataset = build("unece_2024")
+    meeting = the_meeting(dataset, "ece-2024")
+    assert set(meeting.co_chairs) == {"ESP", "MDA"}
+    people = {p.id: p for p in dataset.participants}
+    assert meeting.rapporteur is not None
+    assert people[meeting.rapporteur].name == "Irem Arf"
+
+
+def test_unece_2024_hearing_comes_before_the_opening() -> None:
+    """The hearing is listed first and ends when the opening segment starts, 10:00 CET."""
+    meeting = the_meeting(build("unece_2024"), "ece-2024")
+    hearing, opening = meeting.agenda[0], meeting.agenda[1]
+    assert isinstance(hearing, Hearing)
+    assert isinstance(opening, OpeningSegment)
+    assert isinstance(hearing.start, dt.datetime)
+    assert isinstance(hearing.end, dt.datetime)
+    assert isinstance(opening.start, dt.datetime)
+    assert hearing.start == meeting.start
+    assert hearing.start < hearing.end <= opening.start
+    assert opening.start.isoformat() == "2024-03-11T10:00:00+01:00"
+    assert hearing.end - hearing.start == dt.timedelta(minutes=90)
+    assert hearing.reported_minutes == 75  # domain_facts I4
+
+
+def test_unece_2024_consultations_cover_every_objective() -> None:
+    """The two consultations follow clusters 1+2 and 3+4; together objectives 1..23 (I1)."""
+    events = build("unece_2024").events
+    consultations = [e for e in events if e.kind is gcm_model.EventKind.CONSULTATION]
+    assert [c.clusters for c in consultations] == [(1, 2), (3, 4)]
+    covered = [n for c in consultations for n in c.objectives]
+    assert sorted(covered) == list(ALL_OBJECTIVES)
+    assert 11 in consultations[0].objectives
+
+
+def test_unece_2024_dates_chosen_where_seeds_disagree() -> None:
+    """Pre-consultation 14 Nov 2023 (I2); written inputs due one week before the meeting."""
+    dataset = build("unece_2024")
+    (pre,) = (e for e in dataset.events if e.kind is gcm_model.EventKind.PRE_CONSULTATION)
+    assert pre.start == dt.date(2023, 11, 14)
+    meeting = the_meeting(dataset, "ece-2024")
+    assert meeting.written_inputs_due == dt.date(2024, 3, 4)
+    assert meeting.time_zone == "Europe/Zurich"
+
+
+def test_unece_2024_sessions_name_nobody_the_seeds_do_not_name() -> None:
+    """No time, speaker or moderator is invented for the thematic sessions."""
+    for session in the_meeting(build("unece_2024"), "ece-2024").thematic_sessions:
+        assert isinstance(session, ThematicSession)
+        assert session.start is None
+        assert session.end is None
+        assert session.member_state_speaker is None
+        assert session.moderator is None
+
+
+def test_dates_only_where_no_hour_is_known() -> None:
+    """The 2020 review and the other second-round meetings carry days, not instants."""
+    for name in ("unece_2020", "second_round"):
+        dataset = build(name)
+        moments = [m for meeting in dataset.meetings for m in (meeting.start, meeting.end)]
+        moments += [e.start for e in dataset.events]
+        assert moments
+        assert not any(isinstance(m, dt.datetime) for m in moments)
+
+
+def test_second_round_has_the_four_other_reviews() -> None:
+    """ESCWA, ECA, ESCAP and ECLAC, one review and one meeting each; hearings on day one."""
+    dataset = build("second_round")
+    assert [r.commissions for r in dataset.reviews] == [
+        ("ESCWA",),
+        ("ECA",),
+        ("ESCAP",),
+        ("ECLAC",),
+    ]
+    codes = [m.known_meeting for m in dataset.meetings]
+    assert codes == ["escwa-2024", "eca-2024", "escap-2025", "eclac-2025"]
+    for code in ("eca-2024", "eclac-2025"):
+        meeting = the_meeting(dataset, code)
+        (hearing,) = meeting.agenda
+        assert isinstance(hearing, Hearing)
+        assert hearing.start == meeting.start
