@@ -8,8 +8,9 @@ code:
 * ``RegionalReview``: the review of one region in one round, convened by its
   commission(s);
 * ``Meeting``: a regional review meeting, an IMRF or a hearing, with its
-  ``agenda`` of segments: ``Hearing``, ``OpeningSegment``, ``ThematicSession``,
-  ``HighLevelPanel``, ``ClosingSegment``, ``SideEvent``;
+  ``agenda`` of segments: ``Hearing``, ``IntergovernmentalConference``,
+  ``OpeningSegment``, ``ThematicSession``, ``HighLevelPanel``,
+  ``ClosingSegment``, ``SideEvent``;
 * ``PreparatoryEvent``: pre-consultations, multi-stakeholder consultations,
   briefings, GCM Talks and the stakeholder evaluation session;
 * ``Participant``: a person or an organisation, with a stakeholder category,
@@ -57,6 +58,7 @@ from gcm_model.models.checks import (
     positive_int_problems,
     text_problems,
 )
+from gcm_model.types import Status
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -69,6 +71,7 @@ __all__ = [
     "Gender",
     "Hearing",
     "HighLevelPanel",
+    "IntergovernmentalConference",
     "Meeting",
     "MeetingKind",
     "Moment",
@@ -127,6 +130,7 @@ class Role(enum.Enum):
     MODERATOR = "moderator"
     RAPPORTEUR = "rapporteur"
     PANELLIST = "panellist"
+    ORGANISER = "organiser"
     PARTICIPANT = "participant"
 
 
@@ -223,6 +227,8 @@ class Window(Model):
 
 def _segment_problems(segment: Any) -> Iterator[Problem]:
     yield from text_problems("title", segment.title)
+    yield from text_problems("notes", segment.notes)
+    yield from _sources_problems(segment.sources)
     yield from moment_problems("start", segment.start)
     yield from moment_problems("end", segment.end)
     yield from order_problems("start", segment.start, "end", segment.end)
@@ -239,6 +245,8 @@ class Hearing(Model):
     end: Moment | None = None
     reported_minutes: int | None = None
     """The length a later account gives, where it differs from the slot (domain_facts I4)."""
+    notes: str | None = None
+    sources: tuple[str, ...] = attrs.field(factory=tuple, converter=to_tuple)
     moderator: str | None = None
     panellists: tuple[str, ...] = attrs.field(factory=tuple, converter=to_tuple)
 
@@ -250,6 +258,27 @@ class Hearing(Model):
 
 
 @attrs.frozen(kw_only=True)
+class IntergovernmentalConference(Model):
+    """The intergovernmental part of a review meeting (seed 001: 10:00-18:00 CET).
+
+    The opening, the thematic sessions and the closing take place within it;
+    a multi-stakeholder hearing precedes it.
+    """
+
+    kind: ClassVar[str] = "intergovernmental_conference"
+    title: str | None = None
+    start: Moment | None = None
+    end: Moment | None = None
+    reported_minutes: int | None = None
+    notes: str | None = None
+    sources: tuple[str, ...] = attrs.field(factory=tuple, converter=to_tuple)
+
+    def problems(self) -> Iterator[Problem]:
+        """Times and texts."""
+        yield from _segment_problems(self)
+
+
+@attrs.frozen(kw_only=True)
 class OpeningSegment(Model):
     """The opening of the intergovernmental meeting (co-chairs' remarks, seed 001)."""
 
@@ -258,6 +287,8 @@ class OpeningSegment(Model):
     start: Moment | None = None
     end: Moment | None = None
     reported_minutes: int | None = None
+    notes: str | None = None
+    sources: tuple[str, ...] = attrs.field(factory=tuple, converter=to_tuple)
     speakers: tuple[str, ...] = attrs.field(factory=tuple, converter=to_tuple)
 
     def problems(self) -> Iterator[Problem]:
@@ -288,6 +319,8 @@ class ThematicSession(Model):
     start: Moment | None = None
     end: Moment | None = None
     reported_minutes: int | None = None
+    notes: str | None = None
+    sources: tuple[str, ...] = attrs.field(factory=tuple, converter=to_tuple)
     member_state_speaker: str | None = None
     moderator: str | None = None
     background_note: DocumentRef | None = None
@@ -344,6 +377,8 @@ class HighLevelPanel(Model):
     start: Moment | None = None
     end: Moment | None = None
     reported_minutes: int | None = None
+    notes: str | None = None
+    sources: tuple[str, ...] = attrs.field(factory=tuple, converter=to_tuple)
     topic: str | None = None
     host: str | None = None
     """The participant (person or organisation) hosting the panel."""
@@ -366,6 +401,8 @@ class ClosingSegment(Model):
     start: Moment | None = None
     end: Moment | None = None
     reported_minutes: int | None = None
+    notes: str | None = None
+    sources: tuple[str, ...] = attrs.field(factory=tuple, converter=to_tuple)
     speakers: tuple[str, ...] = attrs.field(factory=tuple, converter=to_tuple)
 
     def problems(self) -> Iterator[Problem]:
@@ -383,6 +420,8 @@ class SideEvent(Model):
     start: Moment | None = None
     end: Moment | None = None
     reported_minutes: int | None = None
+    notes: str | None = None
+    sources: tuple[str, ...] = attrs.field(factory=tuple, converter=to_tuple)
     organisers: tuple[str, ...] = attrs.field(factory=tuple, converter=to_tuple)
 
     def problems(self) -> Iterator[Problem]:
@@ -392,13 +431,27 @@ class SideEvent(Model):
 
 
 Segment: TypeAlias = (
-    Hearing | OpeningSegment | ThematicSession | HighLevelPanel | ClosingSegment | SideEvent
+    Hearing
+    | IntergovernmentalConference
+    | OpeningSegment
+    | ThematicSession
+    | HighLevelPanel
+    | ClosingSegment
+    | SideEvent
 )
 """One item of a meeting's agenda; the ``kind`` class attribute tells which."""
 
 SEGMENT_TYPES: dict[str, type[Segment]] = {
     cls.kind: cls
-    for cls in (Hearing, OpeningSegment, ThematicSession, HighLevelPanel, ClosingSegment, SideEvent)
+    for cls in (
+        Hearing,
+        IntergovernmentalConference,
+        OpeningSegment,
+        ThematicSession,
+        HighLevelPanel,
+        ClosingSegment,
+        SideEvent,
+    )
 }
 """The segment classes by their ``kind`` tag."""
 
@@ -487,6 +540,12 @@ class Meeting(Model):
         agenda: the segments, in order.
         contacts: addresses per purpose.
         documents: concept note, agenda, logistics note and the like.
+        planned: the date a plan gave before the meeting, verbatim (seed 002).
+        aliases: other names the sources use (domain_facts I5: "RMRF").
+        guiding_questions: the letters (a-e) of the guiding questions put to
+            Member States for the meeting (seed 001, Annex 1).
+        accreditation_required: whether registration needs accreditation.
+        status: how well the record's facts are sourced.
         notes: what else the sources say, in words.
         sources: where the facts of this record come from.
     """
@@ -514,6 +573,11 @@ class Meeting(Model):
     agenda: tuple[Segment, ...] = attrs.field(factory=tuple, converter=to_tuple)
     contacts: tuple[Contact, ...] = attrs.field(factory=tuple, converter=to_tuple)
     documents: tuple[DocumentRef, ...] = attrs.field(factory=tuple, converter=to_tuple)
+    planned: str | None = None
+    aliases: tuple[str, ...] = attrs.field(factory=tuple, converter=to_tuple)
+    guiding_questions: tuple[str, ...] = attrs.field(factory=tuple, converter=to_tuple)
+    accreditation_required: bool | None = None
+    status: Status | None = None
     notes: str | None = None
     sources: tuple[str, ...] = attrs.field(factory=tuple, converter=to_tuple)
 
@@ -548,8 +612,23 @@ class Meeting(Model):
         yield from _agenda_problems(self.agenda)
         yield from nested_problems("contacts", _items(self.contacts))
         yield from nested_problems("documents", _items(self.documents))
+        yield from text_problems("planned", self.planned)
+        yield from _texts_problems("aliases", self.aliases)
+        yield from codes_problems(
+            registry.guiding_questions, "guiding_questions", self.guiding_questions
+        )
+        yield from bool_problems("accreditation_required", self.accreditation_required)
+        yield from enum_problems(Status, "status", self.status, optional=True)
         yield from text_problems("notes", self.notes)
         yield from _sources_problems(self.sources)
+
+
+def _texts_problems(field: str, values: object) -> Iterator[Problem]:
+    if not isinstance(values, tuple):
+        yield Problem("wrong-type", field, values, "expected a list of strings")
+        return
+    for index, value in enumerate(values):
+        yield from text_problems(f"{field}[{index}]", value, optional=False)
 
 
 def _agenda_problems(agenda: object) -> Iterator[Problem]:
@@ -592,6 +671,12 @@ class PreparatoryEvent(Model):
         clusters: the round-table clusters it covered.
         objectives: the objectives it covered.
         webcast: whether it was webcast.
+        purpose: what it was for, in the sources' words.
+        feeds: ids of the events or meetings it feeds into (seed 002: two
+            Asia-Pacific pre-consultations feed one consultation).
+        documents: recordings, summaries, agendas.
+        planned: the date a plan gave before the event, verbatim (seed 002).
+        status: how well the record's facts are sourced.
         notes: what else the sources say.
         sources: where the facts of this record come from.
     """
@@ -608,6 +693,11 @@ class PreparatoryEvent(Model):
     clusters: tuple[int, ...] = attrs.field(factory=tuple, converter=to_tuple)
     objectives: tuple[int, ...] = attrs.field(factory=tuple, converter=to_tuple)
     webcast: bool | None = None
+    purpose: str | None = None
+    feeds: tuple[str, ...] = attrs.field(factory=tuple, converter=to_tuple)
+    documents: tuple[DocumentRef, ...] = attrs.field(factory=tuple, converter=to_tuple)
+    planned: str | None = None
+    status: Status | None = None
     notes: str | None = None
     sources: tuple[str, ...] = attrs.field(factory=tuple, converter=to_tuple)
 
@@ -626,6 +716,13 @@ class PreparatoryEvent(Model):
         yield from codes_problems(registry.clusters, "clusters", self.clusters)
         yield from objective_problems("objectives", self.objectives)
         yield from bool_problems("webcast", self.webcast)
+        yield from text_problems("purpose", self.purpose)
+        yield from ids_problems("feeds", self.feeds)
+        if self.id in _items(self.feeds):
+            yield Problem("invalid-value", "feeds", self.id, "an event cannot feed itself")
+        yield from nested_problems("documents", _items(self.documents))
+        yield from text_problems("planned", self.planned)
+        yield from enum_problems(Status, "status", self.status, optional=True)
         yield from text_problems("notes", self.notes)
         yield from _sources_problems(self.sources)
 
@@ -642,6 +739,7 @@ class Participant(Model):
         category: the stakeholder category (stakeholders only).
         country: ISO 3166-1 alpha-3 of the State represented or of residence.
         organisation: the participant id of the person's organisation.
+        position: the person's position or capacity, such as "Policy Officer".
         gender: for a person, as declared.
         roles: the parts played across the review.
         events: ids of the meetings and events attended.
@@ -656,6 +754,7 @@ class Participant(Model):
     category: str | None = None
     country: str | None = None
     organisation: str | None = None
+    position: str | None = None
     gender: Gender | None = None
     roles: tuple[Role, ...] = attrs.field(factory=tuple, converter=to_tuple)
     events: tuple[str, ...] = attrs.field(factory=tuple, converter=to_tuple)
@@ -680,6 +779,7 @@ class Participant(Model):
         yield from id_problems("organisation", self.organisation, optional=True)
         if self.organisation is not None and self.organisation == self.id:
             yield Problem("invalid-value", "organisation", self.id, "cannot belong to itself")
+        yield from text_problems("position", self.position)
         yield from enum_problems(Gender, "gender", self.gender, optional=True)
         if self.gender is not None and self.kind is ParticipantKind.ORGANISATION:
             yield Problem("invalid-value", "gender", self.gender, "an organisation has no gender")

@@ -30,6 +30,7 @@ from gcm_model.models.checks import (
     bool_problems,
     code_problems,
     codes_problems,
+    enum_list_problems,
     enum_problems,
     id_problems,
     ids_problems,
@@ -39,6 +40,7 @@ from gcm_model.models.checks import (
     text_problems,
 )
 from gcm_model.models.process import Moment, _items, _sources_problems
+from gcm_model.types import Status
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -48,11 +50,29 @@ __all__ = [
     "GoodPractice",
     "ITEM_TYPES",
     "KeyFinding",
+    "Recipient",
     "Recommendation",
     "Report",
     "ReportKind",
     "ReportSection",
 ]
+
+
+class Recipient(enum.Enum):
+    """Whom a report goes to (seeds 000, 001)."""
+
+    MEMBER_STATES = "member_states"
+    """The Member States of the region, for their comments (seed 001)."""
+    NETWORK_COORDINATOR = "network_coordinator"
+    """The Coordinator of the UN Network on Migration (seed 000)."""
+    PRESIDENT_OF_THE_GENERAL_ASSEMBLY = "president_of_the_general_assembly"
+    """The President of the General Assembly (seed 000)."""
+    PROGRESS_DECLARATION_COFACILITATORS = "progress_declaration_cofacilitators"
+    """The co-facilitators of the IMRF Progress Declaration (seed 000)."""
+    SECRETARY_GENERAL = "secretary_general"
+    """For the Secretary-General's report (seed 000)."""
+    PUBLIC = "public"
+    """Published, such as on the Network's website (seed 001)."""
 
 
 class ReportKind(enum.Enum):
@@ -194,10 +214,14 @@ class Report(Model):
         meetings: ids of the meetings it reports on.
         events: ids of the preparatory events it reports on.
         issued: when it was issued or shared.
+        due: when it is due (seed 001: the outcome report within 30 days).
+        recipients: whom it goes to.
+        informs: ids of the meetings or events it was written to inform.
         language: ISO 639-1 code of its language.
         authors: participant ids of its authors.
         sections: the sections, in order.
         url: where it is published.
+        status: how well the record's facts are sourced.
         notes: what else the sources say.
         sources: where the facts of this record come from.
     """
@@ -209,15 +233,19 @@ class Report(Model):
     meetings: tuple[str, ...] = attrs.field(factory=tuple, converter=to_tuple)
     events: tuple[str, ...] = attrs.field(factory=tuple, converter=to_tuple)
     issued: Moment | None = None
+    due: Moment | None = None
+    recipients: tuple[Recipient, ...] = attrs.field(factory=tuple, converter=to_tuple)
+    informs: tuple[str, ...] = attrs.field(factory=tuple, converter=to_tuple)
     language: str | None = None
     authors: tuple[str, ...] = attrs.field(factory=tuple, converter=to_tuple)
     sections: tuple[ReportSection, ...] = attrs.field(factory=tuple, converter=to_tuple)
     url: str | None = None
+    status: Status | None = None
     notes: str | None = None
     sources: tuple[str, ...] = attrs.field(factory=tuple, converter=to_tuple)
 
     def problems(self) -> Iterator[Problem]:
-        """Ids, kind, date, language and sections."""
+        """Ids, kind, dates, recipients, language and sections."""
         yield from id_problems("id", self.id)
         yield from enum_problems(ReportKind, "kind", self.kind, optional=False)
         yield from text_problems("title", self.title)
@@ -225,6 +253,9 @@ class Report(Model):
         yield from ids_problems("meetings", self.meetings)
         yield from ids_problems("events", self.events)
         yield from moment_problems("issued", self.issued)
+        yield from moment_problems("due", self.due)
+        yield from enum_list_problems(Recipient, "recipients", self.recipients)
+        yield from ids_problems("informs", self.informs)
         yield from code_problems(registry.languages, "language", self.language)
         yield from ids_problems("authors", self.authors)
         sections = _items(self.sections)
@@ -235,5 +266,6 @@ class Report(Model):
             "sections", [s for s in sections if isinstance(s, ReportSection)]
         )
         yield from text_problems("url", self.url)
+        yield from enum_problems(Status, "status", self.status, optional=True)
         yield from text_problems("notes", self.notes)
         yield from _sources_problems(self.sources)
