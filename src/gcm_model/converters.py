@@ -39,8 +39,8 @@ import io
 import os
 import types
 import typing
-from collections.abc import Callable, Iterator
-from typing import Any, TypeVar, overload
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any, Self, TypeVar, overload
 
 import attrs
 import cattrs
@@ -54,20 +54,39 @@ from cattrs.errors import (
 )
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
-from gcm_model.errors import DocumentError
+from gcm_model.errors import DocumentError, InvalidCodeError
 from gcm_model.models.checks import deferred_checks
 from gcm_model.models.dataset import COLLECTIONS, SCHEMA_VERSION, Dataset
-from gcm_model.models.process import SEGMENT_TYPES, Segment
-from gcm_model.models.reports import ITEM_TYPES, ContentItem
+from gcm_model.models.process import (
+    SEGMENT_TYPES,
+    Meeting,
+    Participant,
+    Pledge,
+    PreparatoryEvent,
+    RegionalReview,
+    Segment,
+    WrittenSubmission,
+)
+from gcm_model.models.reports import ITEM_TYPES, ContentItem, Report
 
 __all__ = [
     "DocumentProblem",
+    "HEADER_TYPE",
+    "JsonLine",
+    "JsonLinesWriter",
+    "RECORD_TYPES",
+    "TYPE_KEY",
     "configure_converter",
     "dump",
+    "dump_jsonl",
     "dumps",
+    "dumps_jsonl",
+    "iter_load",
     "load",
+    "load_jsonl",
     "loads",
     "make_converter",
+    "read_jsonl",
     "register_migration",
     "structure",
     "unstructure",
@@ -689,3 +708,271 @@ def dump(obj: Any, target: Path | io.IOBase) -> None:
         return
     with open(target, "wb") as handle:  # noqa: PTH123 - accepts any os.PathLike
         handle.write(data)
+
+
+# -- JSON Lines ------------------------------------------------------------------------------
+
+TYPE_KEY = "@type"
+"""The key that tags each line of a JSON Lines file with its record type."""
+
+HEADER_TYPE = "dataset"
+"""The ``@type`` of the header line, which carries ``schema_version``, title and sources."""
+
+RECORD_TYPES: dict[str, type[Any]] = {
+    "review": RegionalReview,
+    "meeting": Meeting,
+    "event": PreparatoryEvent,
+    "participant": Participant,
+    "submission": WrittenSubmission,
+    "report": Report,
+    "pledge": Pledge,
+}
+"""The ``@type`` of each record line and the class it holds."""
+
+_TYPE_OF = {cls: tag for tag, cls in RECORD_TYPES.items()}
+_COLLECTION_OF = {cls: name for name, cls in COLLECTIONS.items()}
+
+Lines = Path | io.IOBase | Iterable[bytes | str]
+
+
+@attrs.frozen
+class JsonLine:
+    """One line of a JSON Lines file, as read.
+
+    Attributes:
+        number: the line number, from 1.
+        record: the record, the header ``Dataset`` (without records) for the
+            header line, or ``None`` when the line could not be read.
+        problems: the line's problems (their ``line`` is ``number``).
+    """
+
+    number: int
+    record: Any
+    problems: tuple[DocumentProblem, ...] = ()
+
+
+def _lines(source: Lines) -> Iterator[bytes | str]:
+    if isinstance(source, str | os.PathLike):
+        with open(source, "rb") as handle:  # noqa: PTH123 - accepts any os.PathLike
+            yield from handle
+    else:
+        yield from source
+
+
+def _on_line(problems: list[DocumentProblem], number: int) -> tuple[DocumentProblem, ...]:
+    return tuple(attrs.evolve(p, line=number) for p in problems)
+
+
+def _read_header(document: dict[str, Any]) -> tuple[Dataset | None, list[DocumentProblem]]:
+    head = {k: v for k, v in document.items() if k != TYPE_KEY}
+    for name in COLLECTIONS:
+        if name in head:
+            return None, [
+                DocumentProblem(
+                    "unknown-field",
+                    f"/{name}",
+                    f"the header line holds no records; put each on a line of its own ({name!r})",
+                )
+            ]
+    if head.get("schema_version") != SCHEMA_VERSION:
+        _, problems = _upgrade(head)
+        if not problems:  # an older version: migrations work on whole documents only
+            problems = [
+                DocumentProblem(
+                    "schema-version",
+                    "/schema_version",
+                    f"JSON Lines files are read at schema_version {SCHEMA_VERSION!r} only; "
+                    "upgrade the file with load_jsonl on a converted JSON document",
+                    head.get("schema_version"),
+                )
+            ]
+        return None, problems
+    return _structure_record(head, Dataset)
+
+
+def _structure_record(document: Any, cls: type[T]) -> tuple[T | None, list[DocumentProblem]]:
+    try:
+        return _converters()[0].structure(document, cls), []
+    except Exception:  # noqa: BLE001 - redo in detail to report every problem
+        return _structure_detailed(document, cls)
+
+
+def read_jsonl(source: Lines) -> Iterator[JsonLine]:
+    """Read a JSON Lines file line by line, in bounded memory, never stopping at a bad line.
+
+    The first non-blank line is the header (``{"@type": "dataset",
+    "schema_version": ...}``); every other line is one record tagged with its
+    ``@type`` (``review``, ``meeting``, ``event``, ``participant``,
+    ``submission``, ``report``, ``pledge``). Blank lines are skipped.
+
+    Args:
+        source: a path, a binary file object, or an iterable of lines.
+
+    Yields:
+        Each non-blank line as read, with its record or its problems.
+    """
+    header_seen = False
+    for number, raw in enumerate(_lines(source), 1):
+        if not raw.strip():
+            continue
+        document, problems = _parse(raw)
+        if not problems and type(document) is not dict:
+            problems = [
+                DocumentProblem(
+                    "wrong-type", "", f"expected an object, got {_describe(document)}", None
+                )
+            ]
+        if problems:
+            header_seen = True
+            yield JsonLine(number, None, _on_line(problems, number))
+            continue
+        tag = document.get(TYPE_KEY)
+        if not header_seen:
+            header_seen = True
+            if tag == HEADER_TYPE:
+                header, problems = _read_header(document)
+                yield JsonLine(number, header, _on_line(problems, number))
+                continue
+            missing = DocumentProblem(
+                "schema-version",
+                "",
+                f'the first line must be the header {{"{TYPE_KEY}": "{HEADER_TYPE}", '
+                f'"schema_version": "{SCHEMA_VERSION}"}}',
+            )
+            yield JsonLine(number, None, _on_line([missing], number))
+            # The line may still be a good record: read it too.
+        cls = RECORD_TYPES.get(tag) if type(tag) is str else None
+        if cls is None:
+            kinds = ", ".join(repr(k) for k in RECORD_TYPES)
+            message = (
+                f"a line needs an {TYPE_KEY!r}: one of {kinds}"
+                if tag is None
+                else f"{tag!r} is not one of {kinds}"
+            )
+            rule = "missing-field" if tag is None else "invalid-value"
+            problem = DocumentProblem(rule, _pointer((TYPE_KEY,)), message, tag)
+            yield JsonLine(number, None, _on_line([problem], number))
+            continue
+        record, problems = _structure_record(
+            {k: v for k, v in document.items() if k != TYPE_KEY}, cls
+        )
+        yield JsonLine(number, record, _on_line(problems, number))
+
+
+def iter_load(source: Lines) -> Iterator[Any]:
+    """Yield the records of a JSON Lines file one at a time, in bounded memory.
+
+    Args:
+        source: a path, a binary file object, or an iterable of lines.
+
+    Yields:
+        Each record (the header is checked, not yielded).
+
+    Raises:
+        DocumentError: at the first line with problems, carrying all of that
+            line's problems with its line number.
+    """
+    for line in read_jsonl(source):
+        if line.problems:
+            name = os.fspath(source) if isinstance(source, str | os.PathLike) else None
+            raise DocumentError(line.problems, source=name)
+        if not isinstance(line.record, Dataset):
+            yield line.record
+
+
+def load_jsonl(source: Lines) -> Dataset:
+    """Read a whole JSON Lines file into a ``Dataset``.
+
+    Raises:
+        DocumentError: with every problem of every line.
+    """
+    head: Dataset | None = None
+    collections: dict[str, list[Any]] = {name: [] for name in COLLECTIONS}
+    problems: list[DocumentProblem] = []
+    for line in read_jsonl(source):
+        problems.extend(line.problems)
+        if isinstance(line.record, Dataset):
+            head = line.record
+        elif line.record is not None:
+            collections[_COLLECTION_OF[type(line.record)]].append(line.record)
+    if head is None and not problems:
+        problems.append(DocumentProblem("schema-version", "", "the file has no header line"))
+    if problems:
+        name = os.fspath(source) if isinstance(source, str | os.PathLike) else None
+        raise DocumentError(tuple(problems), source=name)
+    assert head is not None  # noqa: S101 - no problems means a header was read
+    return attrs.evolve(head, **collections)  # type: ignore[arg-type]
+
+
+class JsonLinesWriter:
+    """Write records to a JSON Lines file as they come, one canonical line each.
+
+    Examples:
+        >>> import io
+        >>> from gcm_model import Pledge
+        >>> buffer = io.BytesIO()
+        >>> with JsonLinesWriter(buffer, title="Pledges") as writer:
+        ...     writer.write(Pledge(id="p1", text="Open a pathway.", member_state="ESP"))
+        >>> print(buffer.getvalue().decode(), end="")
+        {"@type":"dataset","schema_version":"1.0","title":"Pledges"}
+        {"@type":"pledge","id":"p1","member_state":"ESP","text":"Open a pathway."}
+    """
+
+    def __init__(
+        self,
+        target: Path | io.IOBase,
+        *,
+        title: str | None = None,
+        sources: tuple[str, ...] = (),
+    ) -> None:
+        """Open the target (a path is created or truncated) and write the header line."""
+        self._owned = isinstance(target, str | os.PathLike)
+        self._file: Any = (
+            open(target, "wb")  # noqa: PTH123, SIM115 - closed by close()
+            if isinstance(target, str | os.PathLike)
+            else target
+        )
+        header = unstructure(Dataset(title=title, sources=sources))
+        self._line({TYPE_KEY: HEADER_TYPE, **header})
+
+    def _line(self, document: dict[str, Any]) -> None:
+        self._file.write(orjson.dumps(document, option=orjson.OPT_SORT_KEYS) + b"\n")
+
+    def write(self, record: Any) -> None:
+        """Write one record (a review, meeting, event, participant, submission, report or pledge).
+
+        Raises:
+            InvalidCodeError: the object is not such a record.
+        """
+        tag = _TYPE_OF.get(type(record))
+        if tag is None:
+            kinds = ", ".join(cls.__name__ for cls in RECORD_TYPES.values())
+            raise InvalidCodeError("record", record, f"expected one of {kinds}")
+        self._line({TYPE_KEY: tag, **unstructure(record)})
+
+    def close(self) -> None:
+        """Close the file if this writer opened it."""
+        if self._owned:
+            self._file.close()
+
+    def __enter__(self) -> Self:
+        """Use as a context manager."""
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        """Close on leaving the block."""
+        self.close()
+
+
+def dump_jsonl(dataset: Dataset, target: Path | io.IOBase) -> None:
+    """Write a dataset as JSON Lines: the header, then one line per record."""
+    with JsonLinesWriter(target, title=dataset.title, sources=dataset.sources) as writer:
+        for _, record in dataset.records():
+            writer.write(record)
+
+
+def dumps_jsonl(dataset: Dataset) -> bytes:
+    """A dataset as JSON Lines bytes."""
+    buffer = io.BytesIO()
+    dump_jsonl(dataset, buffer)
+    return buffer.getvalue()
