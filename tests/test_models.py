@@ -168,7 +168,19 @@ BROKEN: list[tuple[str, Callable[[], Any], str, str]] = [
     ("segment notes", lambda: g.ThematicSession(cluster=1, notes=""), "invalid-value", "notes"),
     ("meeting order", lambda: meeting(end=T0), "chronology", "end"),
     ("meeting naive", lambda: meeting(start=NAIVE), "invalid-value", "start"),
-    ("meeting start missing", lambda: meeting(start=None), "missing-field", "start"),
+    ("meeting start missing", lambda: meeting(start=None, end=None), "missing-field", "start"),
+    (
+        "meeting end without start",
+        lambda: meeting(start=None, planned="2026"),
+        "missing-field",
+        "start",
+    ),
+    (
+        "event undated",
+        lambda: g.PreparatoryEvent(id="e", kind=g.EventKind.CONSULTATION),
+        "missing-field",
+        "start",
+    ),
     ("meeting kind", lambda: meeting(kind="regional_review"), "wrong-type", "kind"),
     ("meeting title", lambda: meeting(title=""), "invalid-value", "title"),
     ("meeting round", lambda: meeting(round="imrf-2023"), "unknown-code", "round"),
@@ -433,6 +445,11 @@ VALID: list[tuple[str, Callable[[], Any]]] = [
         lambda: meeting(start=dt.date(2020, 11, 12), end=dt.date(2020, 11, 13), format="virtual"),
     ),
     ("meeting one day", lambda: meeting(start=D0, end=D0)),
+    ("meeting planned only", lambda: meeting(start=None, end=None, planned="2026")),
+    (
+        "event planned only",
+        lambda: g.PreparatoryEvent(id="e", kind=g.EventKind.CONSULTATION, planned="March 2024"),
+    ),
     (
         "event",
         lambda: g.PreparatoryEvent(

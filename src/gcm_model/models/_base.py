@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any, Self
 
 import attrs
 
-from gcm_model.models.checks import check
+from gcm_model.models.checks import KEY, Constraint, check, field_problems
 
 if TYPE_CHECKING:
     from collections.abc import Iterator, Sequence
@@ -34,8 +34,13 @@ class Model:
         check(self)
 
     def problems(self) -> Iterator[Problem]:
-        """Every broken invariant of this object, in field order (none when valid)."""
-        raise NotImplementedError
+        """Every broken invariant of this object: its fields in order, then the rest."""
+        yield from field_problems(self)
+        yield from self.relation_problems()
+
+    def relation_problems(self) -> Iterator[Problem]:
+        """Invariants that relate several fields (none by default)."""
+        return iter(())
 
     def evolve(self, **changes: Any) -> Self:
         """A copy with some fields changed, checked like a new object.
@@ -48,3 +53,20 @@ class Model:
         return attrs.evolve(self, **changes)  # type: ignore[misc]
 
     __replace__ = evolve
+
+
+def spec(
+    kind: str,
+    *,
+    optional: bool = True,
+    registry: str | None = None,
+    of: Any = None,
+    non_empty: bool = False,
+) -> dict[str, Constraint]:
+    """Field metadata declaring what a field accepts (see ``Constraint``).
+
+    Examples:
+        >>> spec("code", registry="countries")["gcm"].registry
+        'countries'
+    """
+    return {KEY: Constraint(kind, optional, registry, of, non_empty)}

@@ -299,3 +299,140 @@ def positive_int_problems(field: str, value: object) -> Iterator[Problem]:
     """A positive int, or ``None``."""
     if value is not None and (not _is_int(value) or value <= 0):  # type: ignore[operator]
         yield Problem("invalid-value", field, value, "expected a positive int")
+
+
+# -- field constraints: declared once on each attrs field, read by checks, schema and docs --
+
+KEY = "gcm"
+"""The attrs metadata key under which a field's ``Constraint`` is stored."""
+
+
+@attrs.frozen
+class Constraint:
+    """What one field of a model class accepts, declared in the field's metadata.
+
+    The same declaration drives the checks (``field_problems``), the JSON
+    Schema (``gcm_model.schema``) and the docs.
+
+    Attributes:
+        kind: ``text``, ``texts``, ``code``, ``codes``, ``objectives``,
+            ``id``, ``ref``, ``refs``, ``moment``, ``choice``, ``choices``,
+            ``flag``, ``count``, ``child``, ``children``, ``time_zone`` or ``email``.
+        optional: whether ``None`` is allowed (single values only).
+        registry: for codes, the name of the registry in ``gcm_model.registry``.
+        of: for choices, the enum class; for children, a function returning
+            the allowed model classes (resolved late, as classes refer to
+            classes defined after them).
+        non_empty: for lists, whether at least one item is required.
+    """
+
+    kind: str
+    optional: bool = True
+    registry: str | None = None
+    of: Any = None
+    non_empty: bool = False
+
+    def allowed(self) -> tuple[type, ...]:
+        """The model classes a ``child`` or ``children`` field accepts."""
+        found = self.of()
+        return found if isinstance(found, tuple) else (found,)
+
+    def problems(self, field: str, value: object) -> Iterator[Problem]:  # noqa: C901, PLR0912 - one branch per kind
+        """The problems of ``value`` for this constraint, at ``field``."""
+        kind = self.kind
+        if self.non_empty and value == ():
+            yield Problem("invalid-value", field, value, "give at least one")
+        if kind == "text":
+            yield from text_problems(field, value, optional=self.optional)
+        elif kind == "texts":
+            yield from texts_problems(field, value)
+        elif kind in ("code", "codes"):
+            from gcm_model import registry  # noqa: PLC0415 - the registries import this module
+
+            reg = getattr(registry, str(self.registry))
+            if kind == "code":
+                yield from code_problems(reg, field, value, optional=self.optional)
+            else:
+                yield from codes_problems(reg, field, value)
+        elif kind == "objectives":
+            yield from objective_problems(field, value)
+        elif kind in ("id", "ref"):
+            yield from id_problems(field, value, optional=self.optional)
+        elif kind == "refs":
+            yield from ids_problems(field, value)
+        elif kind == "moment":
+            yield from moment_problems(field, value, optional=self.optional)
+        elif kind == "choice":
+            yield from enum_problems(self.of, field, value, optional=self.optional)
+        elif kind == "choices":
+            yield from enum_list_problems(self.of, field, value)
+        elif kind == "flag":
+            yield from bool_problems(field, value)
+        elif kind == "count":
+            yield from positive_int_problems(field, value)
+        elif kind == "child":
+            if value is None:
+                if not self.optional:
+                    yield Problem("missing-field", field, value, "a value is required")
+            elif not isinstance(value, self.allowed()):
+                yield Problem("wrong-type", field, value, f"expected {self._names()}")
+            else:
+                yield from nested_one_problems(field, value)
+        elif kind == "children":
+            yield from self._children_problems(field, value)
+        elif kind == "time_zone":
+            yield from time_zone_problems(field, value)
+        elif kind == "email":
+            yield from text_problems(field, value, optional=self.optional)
+            if isinstance(value, str) and value.strip() and "@" not in value:
+                yield Problem("invalid-value", field, value, "an email address needs an '@'")
+
+    def _names(self) -> str:
+        return " or ".join(cls.__name__ for cls in self.allowed())
+
+    def _children_problems(self, field: str, values: object) -> Iterator[Problem]:
+        if not isinstance(values, tuple):
+            yield Problem("wrong-type", field, values, f"expected a list of {self._names()}")
+            return
+        allowed = self.allowed()
+        for index, value in enumerate(values):
+            if isinstance(value, allowed):
+                yield from nested_one_problems(f"{field}[{index}]", value)
+            else:
+                yield Problem("wrong-type", f"{field}[{index}]", value, f"expected {self._names()}")
+
+
+def texts_problems(field: str, values: object) -> Iterator[Problem]:
+    """A list of non-blank strings."""
+    if not isinstance(values, tuple):
+        yield Problem("wrong-type", field, values, "expected a list of strings")
+        return
+    for index, value in enumerate(values):
+        yield from text_problems(f"{field}[{index}]", value, optional=False)
+
+
+def constraint_of(field: attrs.Attribute[Any]) -> Constraint | None:
+    """The constraint declared on an attrs field, if any."""
+    found = field.metadata.get(KEY)
+    return found if isinstance(found, Constraint) else None
+
+
+def field_problems(instance: Any) -> Iterator[Problem]:
+    """The problems of every declared field of a model object, in field order."""
+    for field in attrs.fields(type(instance)):
+        constraint = constraint_of(field)
+        if constraint is not None:
+            yield from constraint.problems(field.name, getattr(instance, field.name))
+
+
+def time_zone_problems(field: str, name: object) -> Iterator[Problem]:
+    """An IANA time zone name (``Europe/Zurich``), or ``None``."""
+    if name is None:
+        return
+    if not isinstance(name, str):
+        yield Problem("wrong-type", field, name, "expected an IANA time zone name")
+        return
+    from gcm_model.dates import zone  # noqa: PLC0415 - dates imports this package's errors
+
+    if zone(name) is None:
+        yield Problem("invalid-value", field, name, f"{name!r} is not an IANA time zone name")

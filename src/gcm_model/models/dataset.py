@@ -17,8 +17,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from gcm_model.models._base import Model, to_tuple
-from gcm_model.models.checks import Problem, text_problems
+from gcm_model.models._base import Model, spec, to_tuple
 from gcm_model.models.process import (
     Meeting,
     Participant,
@@ -26,7 +25,6 @@ from gcm_model.models.process import (
     PreparatoryEvent,
     RegionalReview,
     WrittenSubmission,
-    _sources_problems,
 )
 from gcm_model.models.reports import Report
 
@@ -71,36 +69,32 @@ class Dataset(Model):
         sources: where the records come from.
     """
 
-    schema_version: str = SCHEMA_VERSION
-    title: str | None = None
-    reviews: tuple[RegionalReview, ...] = attrs.field(factory=tuple, converter=to_tuple)
-    meetings: tuple[Meeting, ...] = attrs.field(factory=tuple, converter=to_tuple)
-    events: tuple[PreparatoryEvent, ...] = attrs.field(factory=tuple, converter=to_tuple)
-    participants: tuple[Participant, ...] = attrs.field(factory=tuple, converter=to_tuple)
-    submissions: tuple[WrittenSubmission, ...] = attrs.field(factory=tuple, converter=to_tuple)
-    reports: tuple[Report, ...] = attrs.field(factory=tuple, converter=to_tuple)
-    pledges: tuple[Pledge, ...] = attrs.field(factory=tuple, converter=to_tuple)
-    sources: tuple[str, ...] = attrs.field(factory=tuple, converter=to_tuple)
-
-    def problems(self) -> Iterator[Problem]:
-        """The version, and records of the wrong class in a collection.
-
-        The records' own problems were raised when they were built; the
-        validation engine gathers those when checks are deferred.
-        """
-        yield from text_problems("schema_version", self.schema_version, optional=False)
-        yield from text_problems("title", self.title)
-        for name, cls in COLLECTIONS.items():
-            values = getattr(self, name)
-            if not isinstance(values, tuple):
-                yield Problem("wrong-type", name, values, f"expected a list of {cls.__name__}")
-                continue
-            for index, value in enumerate(values):
-                if not isinstance(value, cls):
-                    yield Problem(
-                        "wrong-type", f"{name}[{index}]", value, f"expected a {cls.__name__}"
-                    )
-        yield from _sources_problems(self.sources)
+    schema_version: str = attrs.field(default=SCHEMA_VERSION, metadata=spec("text", optional=False))
+    title: str | None = attrs.field(default=None, metadata=spec("text"))
+    reviews: tuple[RegionalReview, ...] = attrs.field(
+        factory=tuple, converter=to_tuple, metadata=spec("children", of=lambda: RegionalReview)
+    )
+    meetings: tuple[Meeting, ...] = attrs.field(
+        factory=tuple, converter=to_tuple, metadata=spec("children", of=lambda: Meeting)
+    )
+    events: tuple[PreparatoryEvent, ...] = attrs.field(
+        factory=tuple, converter=to_tuple, metadata=spec("children", of=lambda: PreparatoryEvent)
+    )
+    participants: tuple[Participant, ...] = attrs.field(
+        factory=tuple, converter=to_tuple, metadata=spec("children", of=lambda: Participant)
+    )
+    submissions: tuple[WrittenSubmission, ...] = attrs.field(
+        factory=tuple, converter=to_tuple, metadata=spec("children", of=lambda: WrittenSubmission)
+    )
+    reports: tuple[Report, ...] = attrs.field(
+        factory=tuple, converter=to_tuple, metadata=spec("children", of=lambda: Report)
+    )
+    pledges: tuple[Pledge, ...] = attrs.field(
+        factory=tuple, converter=to_tuple, metadata=spec("children", of=lambda: Pledge)
+    )
+    sources: tuple[str, ...] = attrs.field(
+        factory=tuple, converter=to_tuple, metadata=spec("texts")
+    )
 
     def records(self) -> Iterator[tuple[str, Model]]:
         """Every record with the name of its collection, in collection order."""

@@ -40,24 +40,8 @@ from typing import TYPE_CHECKING, Any, ClassVar, TypeAlias
 import attrs
 
 from gcm_model import registry
-from gcm_model.models._base import Model, to_tuple
-from gcm_model.models.checks import (
-    Problem,
-    bool_problems,
-    code_problems,
-    codes_problems,
-    enum_list_problems,
-    enum_problems,
-    id_problems,
-    ids_problems,
-    moment_problems,
-    nested_one_problems,
-    nested_problems,
-    objective_problems,
-    order_problems,
-    positive_int_problems,
-    text_problems,
-)
+from gcm_model.models._base import Model, spec, to_tuple
+from gcm_model.models.checks import Problem, order_problems
 from gcm_model.types import Status
 
 if TYPE_CHECKING:
@@ -165,100 +149,98 @@ class Sector(enum.Enum):
 class Venue(Model):
     """Where a meeting is held."""
 
-    name: str | None = None
-    city: str | None = None
-    country: str | None = None
-
-    def problems(self) -> Iterator[Problem]:
-        """Blank texts; an unknown country code."""
-        yield from text_problems("name", self.name)
-        yield from text_problems("city", self.city)
-        yield from code_problems(registry.countries, "country", self.country)
+    name: str | None = attrs.field(default=None, metadata=spec("text"))
+    city: str | None = attrs.field(default=None, metadata=spec("text"))
+    country: str | None = attrs.field(default=None, metadata=spec("code", registry="countries"))
 
 
 @attrs.frozen(kw_only=True)
 class Contact(Model):
     """An address to write to, for one purpose (domain_facts I10: one per role)."""
 
-    role: str
-    email: str
-
-    def problems(self) -> Iterator[Problem]:
-        """A blank role; an address without ``@``."""
-        yield from text_problems("role", self.role, optional=False)
-        yield from text_problems("email", self.email, optional=False)
-        email: object = self.email
-        if isinstance(email, str) and "@" not in email:
-            yield Problem("invalid-value", "email", self.email, "an email address needs an '@'")
+    role: str = attrs.field(metadata=spec("text", optional=False))
+    email: str = attrs.field(metadata=spec("email", optional=False))
 
 
 @attrs.frozen(kw_only=True)
 class DocumentRef(Model):
     """A document: a concept note, an agenda, a background note, a resolution."""
 
-    title: str
-    symbol: str | None = None
+    title: str = attrs.field(metadata=spec("text", optional=False))
+    symbol: str | None = attrs.field(default=None, metadata=spec("text"))
     """A UN document symbol such as ``A/RES/73/195``."""
-    url: str | None = None
-
-    def problems(self) -> Iterator[Problem]:
-        """Blank texts."""
-        yield from text_problems("title", self.title, optional=False)
-        yield from text_problems("symbol", self.symbol)
-        yield from text_problems("url", self.url)
+    url: str | None = attrs.field(default=None, metadata=spec("text"))
 
 
 @attrs.frozen(kw_only=True)
 class Window(Model):
     """A period that opens and closes, such as registration."""
 
-    opens: Moment | None = None
-    closes: Moment | None = None
+    opens: Moment | None = attrs.field(default=None, metadata=spec("moment"))
+    closes: Moment | None = attrs.field(default=None, metadata=spec("moment"))
 
-    def problems(self) -> Iterator[Problem]:
-        """Naive datetimes; closing before opening."""
-        yield from moment_problems("opens", self.opens)
-        yield from moment_problems("closes", self.closes)
+    def relation_problems(self) -> Iterator[Problem]:
+        """Closing before opening."""
         yield from order_problems("opens", self.opens, "closes", self.closes)
 
 
 # -- agenda segments (a tagged union on ``kind``) ---------------------------------
 
 
-def _segment_problems(segment: Any) -> Iterator[Problem]:
-    yield from text_problems("title", segment.title)
-    yield from text_problems("notes", segment.notes)
-    yield from _sources_problems(segment.sources)
-    yield from moment_problems("start", segment.start)
-    yield from moment_problems("end", segment.end)
-    yield from order_problems("start", segment.start, "end", segment.end)
-    yield from positive_int_problems("reported_minutes", segment.reported_minutes)
+class _Timed(Model):
+    """Segments: ``start`` before ``end``."""
+
+    __slots__ = ()
+    start: Moment | None
+    end: Moment | None
+
+    def relation_problems(self) -> Iterator[Problem]:
+        """An end before the start."""
+        yield from order_problems("start", self.start, "end", self.end)
+
+
+def _title() -> Any:
+    return attrs.field(default=None, metadata=spec("text"))
+
+
+def _moment() -> Any:
+    return attrs.field(default=None, metadata=spec("moment"))
+
+
+def _minutes() -> Any:
+    return attrs.field(default=None, metadata=spec("count"))
+
+
+def _notes() -> Any:
+    return attrs.field(default=None, metadata=spec("text"))
+
+
+def _ref() -> Any:
+    return attrs.field(default=None, metadata=spec("ref"))
 
 
 @attrs.frozen(kw_only=True)
-class Hearing(Model):
+class Hearing(_Timed):
     """A multi-stakeholder hearing (seed 001: before the Intergovernmental Conference)."""
 
     kind: ClassVar[str] = "hearing"
-    title: str | None = None
-    start: Moment | None = None
-    end: Moment | None = None
-    reported_minutes: int | None = None
+    title: str | None = _title()
+    start: Moment | None = _moment()
+    end: Moment | None = _moment()
+    reported_minutes: int | None = _minutes()
     """The length a later account gives, where it differs from the slot (domain_facts I4)."""
-    notes: str | None = None
-    sources: tuple[str, ...] = attrs.field(factory=tuple, converter=to_tuple)
-    moderator: str | None = None
-    panellists: tuple[str, ...] = attrs.field(factory=tuple, converter=to_tuple)
-
-    def problems(self) -> Iterator[Problem]:
-        """Times, ids and the length."""
-        yield from _segment_problems(self)
-        yield from id_problems("moderator", self.moderator, optional=True)
-        yield from ids_problems("panellists", self.panellists)
+    notes: str | None = _notes()
+    sources: tuple[str, ...] = attrs.field(
+        factory=tuple, converter=to_tuple, metadata=spec("texts")
+    )
+    moderator: str | None = _ref()
+    panellists: tuple[str, ...] = attrs.field(
+        factory=tuple, converter=to_tuple, metadata=spec("refs")
+    )
 
 
 @attrs.frozen(kw_only=True)
-class IntergovernmentalConference(Model):
+class IntergovernmentalConference(_Timed):
     """The intergovernmental part of a review meeting (seed 001: 10:00-18:00 CET).
 
     The opening, the thematic sessions and the closing take place within it;
@@ -266,45 +248,42 @@ class IntergovernmentalConference(Model):
     """
 
     kind: ClassVar[str] = "intergovernmental_conference"
-    title: str | None = None
-    start: Moment | None = None
-    end: Moment | None = None
-    reported_minutes: int | None = None
-    notes: str | None = None
-    sources: tuple[str, ...] = attrs.field(factory=tuple, converter=to_tuple)
-
-    def problems(self) -> Iterator[Problem]:
-        """Times and texts."""
-        yield from _segment_problems(self)
+    title: str | None = _title()
+    start: Moment | None = _moment()
+    end: Moment | None = _moment()
+    reported_minutes: int | None = _minutes()
+    notes: str | None = _notes()
+    sources: tuple[str, ...] = attrs.field(
+        factory=tuple, converter=to_tuple, metadata=spec("texts")
+    )
 
 
 @attrs.frozen(kw_only=True)
-class OpeningSegment(Model):
+class OpeningSegment(_Timed):
     """The opening of the intergovernmental meeting (co-chairs' remarks, seed 001)."""
 
     kind: ClassVar[str] = "opening"
-    title: str | None = None
-    start: Moment | None = None
-    end: Moment | None = None
-    reported_minutes: int | None = None
-    notes: str | None = None
-    sources: tuple[str, ...] = attrs.field(factory=tuple, converter=to_tuple)
-    speakers: tuple[str, ...] = attrs.field(factory=tuple, converter=to_tuple)
-
-    def problems(self) -> Iterator[Problem]:
-        """Times and ids."""
-        yield from _segment_problems(self)
-        yield from ids_problems("speakers", self.speakers)
+    title: str | None = _title()
+    start: Moment | None = _moment()
+    end: Moment | None = _moment()
+    reported_minutes: int | None = _minutes()
+    notes: str | None = _notes()
+    sources: tuple[str, ...] = attrs.field(
+        factory=tuple, converter=to_tuple, metadata=spec("texts")
+    )
+    speakers: tuple[str, ...] = attrs.field(
+        factory=tuple, converter=to_tuple, metadata=spec("refs")
+    )
 
 
 @attrs.frozen(kw_only=True)
-class ThematicSession(Model):
+class ThematicSession(_Timed):
     """A thematic session on one round-table cluster (seed 001: four, as at the IMRF).
 
     Attributes:
-        number: the session's number in the agenda (Session 1 to 4).
         cluster: the round-table cluster it follows.
         objectives: the objectives it covers, a subset of the cluster's.
+        number: the session's number in the agenda (Session 1 to 4).
         member_state_speaker: the participant id of the Member State speaker
             who opens the discussion.
         moderator: the participant id of the stakeholder moderator.
@@ -312,18 +291,24 @@ class ThematicSession(Model):
     """
 
     kind: ClassVar[str] = "thematic_session"
-    cluster: int
-    objectives: tuple[int, ...] = attrs.field(factory=tuple, converter=to_tuple)
-    number: int | None = None
-    title: str | None = None
-    start: Moment | None = None
-    end: Moment | None = None
-    reported_minutes: int | None = None
-    notes: str | None = None
-    sources: tuple[str, ...] = attrs.field(factory=tuple, converter=to_tuple)
-    member_state_speaker: str | None = None
-    moderator: str | None = None
-    background_note: DocumentRef | None = None
+    cluster: int = attrs.field(metadata=spec("code", optional=False, registry="clusters"))
+    objectives: tuple[int, ...] = attrs.field(
+        factory=tuple, converter=to_tuple, metadata=spec("objectives")
+    )
+    number: int | None = attrs.field(default=None, metadata=spec("count"))
+    title: str | None = _title()
+    start: Moment | None = _moment()
+    end: Moment | None = _moment()
+    reported_minutes: int | None = _minutes()
+    notes: str | None = _notes()
+    sources: tuple[str, ...] = attrs.field(
+        factory=tuple, converter=to_tuple, metadata=spec("texts")
+    )
+    member_state_speaker: str | None = _ref()
+    moderator: str | None = _ref()
+    background_note: DocumentRef | None = attrs.field(
+        default=None, metadata=spec("child", of=lambda: DocumentRef)
+    )
 
     @classmethod
     def for_cluster(cls, cluster: int | str, **fields: Any) -> ThematicSession:
@@ -344,90 +329,80 @@ class ThematicSession(Model):
         fields.setdefault("number", record.number)
         return cls(cluster=record.number, **fields)
 
-    def problems(self) -> Iterator[Problem]:
-        """Times and ids; objectives outside 1..23, repeated, or outside the cluster."""
-        yield from _segment_problems(self)
-        yield from positive_int_problems("number", self.number)
-        yield from code_problems(registry.clusters, "cluster", self.cluster, optional=False)
-        yield from objective_problems("objectives", self.objectives)
+    def relation_problems(self) -> Iterator[Problem]:
+        """An end before the start; objectives outside the cluster."""
+        yield from super().relation_problems()
         cluster = registry.clusters.get(self.cluster)
         given: object = self.objectives
-        if cluster is not None and isinstance(given, tuple):
-            for index, number in enumerate(given):
-                known = isinstance(number, int) and registry.objectives.is_valid(number)
-                if known and number not in cluster.objectives:
-                    home = registry.clusters.of_objective(number).number
-                    yield Problem(
-                        "cluster-objectives",
-                        f"objectives[{index}]",
-                        number,
-                        f"objective {number} is in cluster {home}, not cluster {cluster.number}",
-                    )
-        yield from id_problems("member_state_speaker", self.member_state_speaker, optional=True)
-        yield from id_problems("moderator", self.moderator, optional=True)
-        yield from nested_one_problems("background_note", self.background_note)
+        if cluster is None or not isinstance(given, tuple):
+            return
+        for index, number in enumerate(given):
+            known = isinstance(number, int) and registry.objectives.is_valid(number)
+            if known and number not in cluster.objectives:
+                home = registry.clusters.of_objective(number).number
+                yield Problem(
+                    "cluster-objectives",
+                    f"objectives[{index}]",
+                    number,
+                    f"objective {number} is in cluster {home}, not cluster {cluster.number}",
+                )
 
 
 @attrs.frozen(kw_only=True)
-class HighLevelPanel(Model):
+class HighLevelPanel(_Timed):
     """A high-level panel (seed 001: on regular migration pathways, 13:30-14:30 CET)."""
 
     kind: ClassVar[str] = "high_level_panel"
-    title: str | None = None
-    start: Moment | None = None
-    end: Moment | None = None
-    reported_minutes: int | None = None
-    notes: str | None = None
-    sources: tuple[str, ...] = attrs.field(factory=tuple, converter=to_tuple)
-    topic: str | None = None
-    host: str | None = None
+    title: str | None = _title()
+    start: Moment | None = _moment()
+    end: Moment | None = _moment()
+    reported_minutes: int | None = _minutes()
+    notes: str | None = _notes()
+    sources: tuple[str, ...] = attrs.field(
+        factory=tuple, converter=to_tuple, metadata=spec("texts")
+    )
+    topic: str | None = attrs.field(default=None, metadata=spec("text"))
+    host: str | None = _ref()
     """The participant (person or organisation) hosting the panel."""
-    panellists: tuple[str, ...] = attrs.field(factory=tuple, converter=to_tuple)
-
-    def problems(self) -> Iterator[Problem]:
-        """Times, texts and ids."""
-        yield from _segment_problems(self)
-        yield from text_problems("topic", self.topic)
-        yield from id_problems("host", self.host, optional=True)
-        yield from ids_problems("panellists", self.panellists)
+    panellists: tuple[str, ...] = attrs.field(
+        factory=tuple, converter=to_tuple, metadata=spec("refs")
+    )
 
 
 @attrs.frozen(kw_only=True)
-class ClosingSegment(Model):
+class ClosingSegment(_Timed):
     """The closing of the intergovernmental meeting (co-chairs' remarks, seed 001)."""
 
     kind: ClassVar[str] = "closing"
-    title: str | None = None
-    start: Moment | None = None
-    end: Moment | None = None
-    reported_minutes: int | None = None
-    notes: str | None = None
-    sources: tuple[str, ...] = attrs.field(factory=tuple, converter=to_tuple)
-    speakers: tuple[str, ...] = attrs.field(factory=tuple, converter=to_tuple)
-
-    def problems(self) -> Iterator[Problem]:
-        """Times and ids."""
-        yield from _segment_problems(self)
-        yield from ids_problems("speakers", self.speakers)
+    title: str | None = _title()
+    start: Moment | None = _moment()
+    end: Moment | None = _moment()
+    reported_minutes: int | None = _minutes()
+    notes: str | None = _notes()
+    sources: tuple[str, ...] = attrs.field(
+        factory=tuple, converter=to_tuple, metadata=spec("texts")
+    )
+    speakers: tuple[str, ...] = attrs.field(
+        factory=tuple, converter=to_tuple, metadata=spec("refs")
+    )
 
 
 @attrs.frozen(kw_only=True)
-class SideEvent(Model):
+class SideEvent(_Timed):
     """A side event held during a review (seed 002: side events or virtual briefings)."""
 
     kind: ClassVar[str] = "side_event"
-    title: str | None = None
-    start: Moment | None = None
-    end: Moment | None = None
-    reported_minutes: int | None = None
-    notes: str | None = None
-    sources: tuple[str, ...] = attrs.field(factory=tuple, converter=to_tuple)
-    organisers: tuple[str, ...] = attrs.field(factory=tuple, converter=to_tuple)
-
-    def problems(self) -> Iterator[Problem]:
-        """Times and ids."""
-        yield from _segment_problems(self)
-        yield from ids_problems("organisers", self.organisers)
+    title: str | None = _title()
+    start: Moment | None = _moment()
+    end: Moment | None = _moment()
+    reported_minutes: int | None = _minutes()
+    notes: str | None = _notes()
+    sources: tuple[str, ...] = attrs.field(
+        factory=tuple, converter=to_tuple, metadata=spec("texts")
+    )
+    organisers: tuple[str, ...] = attrs.field(
+        factory=tuple, converter=to_tuple, metadata=spec("refs")
+    )
 
 
 Segment: TypeAlias = (
@@ -459,12 +434,20 @@ SEGMENT_TYPES: dict[str, type[Segment]] = {
 # -- records with ids ------------------------------------------------------------------
 
 
-def _sources_problems(sources: object) -> Iterator[Problem]:
-    if not isinstance(sources, tuple):
-        yield Problem("wrong-type", "sources", sources, "expected a list of citations")
-        return
-    for index, source in enumerate(sources):
-        yield from text_problems(f"sources[{index}]", source, optional=False)
+def _id() -> Any:
+    return attrs.field(metadata=spec("id", optional=False))
+
+
+def _code(name: str) -> Any:
+    return attrs.field(default=None, metadata=spec("code", registry=name))
+
+
+def _flag() -> Any:
+    return attrs.field(default=None, metadata=spec("flag"))
+
+
+def _status() -> Any:
+    return attrs.field(default=None, metadata=spec("choice", of=Status))
 
 
 @attrs.frozen(kw_only=True)
@@ -481,30 +464,35 @@ class RegionalReview(Model):
         title: the review's name.
         contacts: addresses per purpose.
         documents: the framework, concept notes and web pages of the review.
+        notes: what else the sources say.
         sources: where the facts of this record come from.
     """
 
-    id: str
-    round: str
-    commissions: tuple[str, ...] = attrs.field(factory=tuple, converter=to_tuple)
-    title: str | None = None
-    contacts: tuple[Contact, ...] = attrs.field(factory=tuple, converter=to_tuple)
-    documents: tuple[DocumentRef, ...] = attrs.field(factory=tuple, converter=to_tuple)
-    notes: str | None = None
-    sources: tuple[str, ...] = attrs.field(factory=tuple, converter=to_tuple)
+    id: str = _id()
+    round: str = attrs.field(metadata=spec("code", optional=False, registry="rounds"))
+    commissions: tuple[str, ...] = attrs.field(
+        factory=tuple,
+        converter=to_tuple,
+        metadata=spec("codes", registry="commissions", non_empty=True),
+    )
+    title: str | None = _title()
+    contacts: tuple[Contact, ...] = attrs.field(
+        factory=tuple, converter=to_tuple, metadata=spec("children", of=lambda: Contact)
+    )
+    documents: tuple[DocumentRef, ...] = attrs.field(
+        factory=tuple, converter=to_tuple, metadata=spec("children", of=lambda: DocumentRef)
+    )
+    notes: str | None = _notes()
+    sources: tuple[str, ...] = attrs.field(
+        factory=tuple, converter=to_tuple, metadata=spec("texts")
+    )
 
-    def problems(self) -> Iterator[Problem]:
-        """The id, round and commission codes, and nested records."""
-        yield from id_problems("id", self.id)
-        yield from code_problems(registry.rounds, "round", self.round, optional=False)
-        yield from codes_problems(registry.commissions, "commissions", self.commissions)
-        if self.commissions == ():
-            yield Problem("invalid-value", "commissions", (), "a review has a commission")
-        yield from text_problems("title", self.title)
-        yield from nested_problems("contacts", _items(self.contacts))
-        yield from nested_problems("documents", _items(self.documents))
-        yield from text_problems("notes", self.notes)
-        yield from _sources_problems(self.sources)
+
+def _dated_problems(record: Any) -> Iterator[Problem]:
+    if record.start is None and record.planned is None:
+        yield Problem("missing-field", "start", None, "give the start, or the planned date")
+    elif record.start is None and record.end is not None:
+        yield Problem("missing-field", "start", None, "an end needs a start")
 
 
 def _items(values: object) -> tuple[object, ...]:
@@ -512,14 +500,15 @@ def _items(values: object) -> tuple[object, ...]:
 
 
 @attrs.frozen(kw_only=True)
-class Meeting(Model):
+class Meeting(_Timed):
     """A meeting of the review: a regional review meeting, an IMRF or a hearing.
 
     Attributes:
         id: the record id.
         title: the meeting's name.
         kind: regional review, IMRF, hearing or other.
-        start: the first day, or the opening instant with its offset.
+        start: the first day, or the opening instant with its offset; empty
+            only for a meeting known by its ``planned`` date alone.
         end: the last day, or the closing instant.
         review: the id of its ``RegionalReview``.
         round: the review round code.
@@ -550,118 +539,82 @@ class Meeting(Model):
         sources: where the facts of this record come from.
     """
 
-    id: str
-    title: str
-    kind: MeetingKind
-    start: Moment
-    end: Moment
-    review: str | None = None
-    round: str | None = None
-    commissions: tuple[str, ...] = attrs.field(factory=tuple, converter=to_tuple)
-    known_meeting: str | None = None
-    format: str | None = None
-    venue: Venue | None = None
-    host_country: str | None = None
-    time_zone: str | None = None
-    languages: tuple[str, ...] = attrs.field(factory=tuple, converter=to_tuple)
-    webcast: bool | None = None
-    co_chairs: tuple[str, ...] = attrs.field(factory=tuple, converter=to_tuple)
-    rapporteur: str | None = None
-    organisers: tuple[str, ...] = attrs.field(factory=tuple, converter=to_tuple)
-    registration: Window | None = None
-    written_inputs_due: Moment | None = None
-    agenda: tuple[Segment, ...] = attrs.field(factory=tuple, converter=to_tuple)
-    contacts: tuple[Contact, ...] = attrs.field(factory=tuple, converter=to_tuple)
-    documents: tuple[DocumentRef, ...] = attrs.field(factory=tuple, converter=to_tuple)
-    planned: str | None = None
-    aliases: tuple[str, ...] = attrs.field(factory=tuple, converter=to_tuple)
-    guiding_questions: tuple[str, ...] = attrs.field(factory=tuple, converter=to_tuple)
-    accreditation_required: bool | None = None
-    status: Status | None = None
-    notes: str | None = None
-    sources: tuple[str, ...] = attrs.field(factory=tuple, converter=to_tuple)
+    id: str = _id()
+    title: str = attrs.field(metadata=spec("text", optional=False))
+    kind: MeetingKind = attrs.field(metadata=spec("choice", optional=False, of=MeetingKind))
+    start: Moment | None = _moment()
+    end: Moment | None = _moment()
+    review: str | None = _ref()
+    round: str | None = _code("rounds")
+    commissions: tuple[str, ...] = attrs.field(
+        factory=tuple, converter=to_tuple, metadata=spec("codes", registry="commissions")
+    )
+    known_meeting: str | None = _code("known_meetings")
+    format: str | None = _code("meeting_formats")
+    venue: Venue | None = attrs.field(default=None, metadata=spec("child", of=lambda: Venue))
+    host_country: str | None = _code("countries")
+    time_zone: str | None = attrs.field(default=None, metadata=spec("time_zone"))
+    languages: tuple[str, ...] = attrs.field(
+        factory=tuple, converter=to_tuple, metadata=spec("codes", registry="languages")
+    )
+    webcast: bool | None = _flag()
+    co_chairs: tuple[str, ...] = attrs.field(
+        factory=tuple, converter=to_tuple, metadata=spec("codes", registry="countries")
+    )
+    rapporteur: str | None = _ref()
+    organisers: tuple[str, ...] = attrs.field(
+        factory=tuple, converter=to_tuple, metadata=spec("refs")
+    )
+    registration: Window | None = attrs.field(
+        default=None, metadata=spec("child", of=lambda: Window)
+    )
+    written_inputs_due: Moment | None = _moment()
+    agenda: tuple[Segment, ...] = attrs.field(
+        factory=tuple,
+        converter=to_tuple,
+        metadata=spec("children", of=lambda: tuple(SEGMENT_TYPES.values())),
+    )
+    contacts: tuple[Contact, ...] = attrs.field(
+        factory=tuple, converter=to_tuple, metadata=spec("children", of=lambda: Contact)
+    )
+    documents: tuple[DocumentRef, ...] = attrs.field(
+        factory=tuple, converter=to_tuple, metadata=spec("children", of=lambda: DocumentRef)
+    )
+    planned: str | None = _notes()
+    aliases: tuple[str, ...] = attrs.field(
+        factory=tuple, converter=to_tuple, metadata=spec("texts")
+    )
+    guiding_questions: tuple[str, ...] = attrs.field(
+        factory=tuple, converter=to_tuple, metadata=spec("codes", registry="guiding_questions")
+    )
+    accreditation_required: bool | None = _flag()
+    status: Status | None = _status()
+    notes: str | None = _notes()
+    sources: tuple[str, ...] = attrs.field(
+        factory=tuple, converter=to_tuple, metadata=spec("texts")
+    )
+
+    def relation_problems(self) -> Iterator[Problem]:
+        """An end before the start; neither a start nor a planned date."""
+        yield from super().relation_problems()
+        yield from _dated_problems(self)
 
     @property
     def thematic_sessions(self) -> tuple[ThematicSession, ...]:
         """The thematic sessions of the agenda, in order."""
         return tuple(s for s in _items(self.agenda) if isinstance(s, ThematicSession))
 
-    def problems(self) -> Iterator[Problem]:
-        """Ids, texts, codes, times and their order, the time zone and the agenda."""
-        yield from id_problems("id", self.id)
-        yield from text_problems("title", self.title, optional=False)
-        yield from enum_problems(MeetingKind, "kind", self.kind, optional=False)
-        yield from moment_problems("start", self.start, optional=False)
-        yield from moment_problems("end", self.end, optional=False)
-        yield from order_problems("start", self.start, "end", self.end)
-        yield from id_problems("review", self.review, optional=True)
-        yield from code_problems(registry.rounds, "round", self.round)
-        yield from codes_problems(registry.commissions, "commissions", self.commissions)
-        yield from code_problems(registry.known_meetings, "known_meeting", self.known_meeting)
-        yield from code_problems(registry.meeting_formats, "format", self.format)
-        yield from nested_one_problems("venue", self.venue)
-        yield from code_problems(registry.countries, "host_country", self.host_country)
-        yield from _time_zone_problems(self.time_zone)
-        yield from codes_problems(registry.languages, "languages", self.languages)
-        yield from bool_problems("webcast", self.webcast)
-        yield from codes_problems(registry.countries, "co_chairs", self.co_chairs)
-        yield from id_problems("rapporteur", self.rapporteur, optional=True)
-        yield from ids_problems("organisers", self.organisers)
-        yield from nested_one_problems("registration", self.registration)
-        yield from moment_problems("written_inputs_due", self.written_inputs_due)
-        yield from _agenda_problems(self.agenda)
-        yield from nested_problems("contacts", _items(self.contacts))
-        yield from nested_problems("documents", _items(self.documents))
-        yield from text_problems("planned", self.planned)
-        yield from _texts_problems("aliases", self.aliases)
-        yield from codes_problems(
-            registry.guiding_questions, "guiding_questions", self.guiding_questions
-        )
-        yield from bool_problems("accreditation_required", self.accreditation_required)
-        yield from enum_problems(Status, "status", self.status, optional=True)
-        yield from text_problems("notes", self.notes)
-        yield from _sources_problems(self.sources)
-
-
-def _texts_problems(field: str, values: object) -> Iterator[Problem]:
-    if not isinstance(values, tuple):
-        yield Problem("wrong-type", field, values, "expected a list of strings")
-        return
-    for index, value in enumerate(values):
-        yield from text_problems(f"{field}[{index}]", value, optional=False)
-
-
-def _agenda_problems(agenda: object) -> Iterator[Problem]:
-    if not isinstance(agenda, tuple):
-        yield Problem("wrong-type", "agenda", agenda, "expected a list of segments")
-        return
-    for index, segment in enumerate(agenda):
-        if not isinstance(segment, tuple(SEGMENT_TYPES.values())):
-            yield Problem("wrong-type", f"agenda[{index}]", segment, "expected an agenda segment")
-    yield from nested_problems("agenda", [s for s in agenda if hasattr(s, "problems")])
-
-
-def _time_zone_problems(name: object) -> Iterator[Problem]:
-    if name is None:
-        return
-    if not isinstance(name, str):
-        yield Problem("wrong-type", "time_zone", name, "expected an IANA time zone name")
-        return
-    from gcm_model.dates import zone  # noqa: PLC0415 - dates imports the models' checks
-
-    if zone(name) is None:
-        yield Problem("invalid-value", "time_zone", name, f"{name!r} is not an IANA time zone name")
-
 
 @attrs.frozen(kw_only=True)
-class PreparatoryEvent(Model):
+class PreparatoryEvent(_Timed):
     """A preparatory or follow-up event of a review (seeds 000-004).
 
     Attributes:
         id: the record id.
         kind: pre-consultation, consultation, briefing, GCM Talk, side event
             or stakeholder evaluation session.
-        start: the day or instant it begins.
+        start: the day or instant it begins; empty only for an event known by
+            its ``planned`` date alone.
         end: the day or instant it ends, where known.
         review: the id of its ``RegionalReview``.
         meeting: the id of the meeting it prepares or evaluates.
@@ -681,50 +634,42 @@ class PreparatoryEvent(Model):
         sources: where the facts of this record come from.
     """
 
-    id: str
-    kind: EventKind
-    start: Moment
-    end: Moment | None = None
-    review: str | None = None
-    meeting: str | None = None
-    title: str | None = None
-    format: str | None = None
-    organisers: tuple[str, ...] = attrs.field(factory=tuple, converter=to_tuple)
-    clusters: tuple[int, ...] = attrs.field(factory=tuple, converter=to_tuple)
-    objectives: tuple[int, ...] = attrs.field(factory=tuple, converter=to_tuple)
-    webcast: bool | None = None
-    purpose: str | None = None
-    feeds: tuple[str, ...] = attrs.field(factory=tuple, converter=to_tuple)
-    documents: tuple[DocumentRef, ...] = attrs.field(factory=tuple, converter=to_tuple)
-    planned: str | None = None
-    status: Status | None = None
-    notes: str | None = None
-    sources: tuple[str, ...] = attrs.field(factory=tuple, converter=to_tuple)
+    id: str = _id()
+    kind: EventKind = attrs.field(metadata=spec("choice", optional=False, of=EventKind))
+    start: Moment | None = _moment()
+    end: Moment | None = _moment()
+    review: str | None = _ref()
+    meeting: str | None = _ref()
+    title: str | None = _title()
+    format: str | None = _code("meeting_formats")
+    organisers: tuple[str, ...] = attrs.field(
+        factory=tuple, converter=to_tuple, metadata=spec("refs")
+    )
+    clusters: tuple[int, ...] = attrs.field(
+        factory=tuple, converter=to_tuple, metadata=spec("codes", registry="clusters")
+    )
+    objectives: tuple[int, ...] = attrs.field(
+        factory=tuple, converter=to_tuple, metadata=spec("objectives")
+    )
+    webcast: bool | None = _flag()
+    purpose: str | None = _notes()
+    feeds: tuple[str, ...] = attrs.field(factory=tuple, converter=to_tuple, metadata=spec("refs"))
+    documents: tuple[DocumentRef, ...] = attrs.field(
+        factory=tuple, converter=to_tuple, metadata=spec("children", of=lambda: DocumentRef)
+    )
+    planned: str | None = _notes()
+    status: Status | None = _status()
+    notes: str | None = _notes()
+    sources: tuple[str, ...] = attrs.field(
+        factory=tuple, converter=to_tuple, metadata=spec("texts")
+    )
 
-    def problems(self) -> Iterator[Problem]:
-        """Ids, codes, times and objectives."""
-        yield from id_problems("id", self.id)
-        yield from enum_problems(EventKind, "kind", self.kind, optional=False)
-        yield from moment_problems("start", self.start, optional=False)
-        yield from moment_problems("end", self.end)
-        yield from order_problems("start", self.start, "end", self.end)
-        yield from id_problems("review", self.review, optional=True)
-        yield from id_problems("meeting", self.meeting, optional=True)
-        yield from text_problems("title", self.title)
-        yield from code_problems(registry.meeting_formats, "format", self.format)
-        yield from ids_problems("organisers", self.organisers)
-        yield from codes_problems(registry.clusters, "clusters", self.clusters)
-        yield from objective_problems("objectives", self.objectives)
-        yield from bool_problems("webcast", self.webcast)
-        yield from text_problems("purpose", self.purpose)
-        yield from ids_problems("feeds", self.feeds)
+    def relation_problems(self) -> Iterator[Problem]:
+        """An end before the start; no date at all; an event that feeds itself."""
+        yield from super().relation_problems()
+        yield from _dated_problems(self)
         if self.id in _items(self.feeds):
             yield Problem("invalid-value", "feeds", self.id, "an event cannot feed itself")
-        yield from nested_problems("documents", _items(self.documents))
-        yield from text_problems("planned", self.planned)
-        yield from enum_problems(Status, "status", self.status, optional=True)
-        yield from text_problems("notes", self.notes)
-        yield from _sources_problems(self.sources)
 
 
 @attrs.frozen(kw_only=True)
@@ -747,27 +692,26 @@ class Participant(Model):
         sources: where the facts of this record come from.
     """
 
-    id: str
-    kind: ParticipantKind
-    name: str | None = None
-    sector: Sector | None = None
-    category: str | None = None
-    country: str | None = None
-    organisation: str | None = None
-    position: str | None = None
-    gender: Gender | None = None
-    roles: tuple[Role, ...] = attrs.field(factory=tuple, converter=to_tuple)
-    events: tuple[str, ...] = attrs.field(factory=tuple, converter=to_tuple)
-    notes: str | None = None
-    sources: tuple[str, ...] = attrs.field(factory=tuple, converter=to_tuple)
+    id: str = _id()
+    kind: ParticipantKind = attrs.field(metadata=spec("choice", optional=False, of=ParticipantKind))
+    name: str | None = _title()
+    sector: Sector | None = attrs.field(default=None, metadata=spec("choice", of=Sector))
+    category: str | None = _code("stakeholders")
+    country: str | None = _code("countries")
+    organisation: str | None = _ref()
+    position: str | None = _notes()
+    gender: Gender | None = attrs.field(default=None, metadata=spec("choice", of=Gender))
+    roles: tuple[Role, ...] = attrs.field(
+        factory=tuple, converter=to_tuple, metadata=spec("choices", of=Role)
+    )
+    events: tuple[str, ...] = attrs.field(factory=tuple, converter=to_tuple, metadata=spec("refs"))
+    notes: str | None = _notes()
+    sources: tuple[str, ...] = attrs.field(
+        factory=tuple, converter=to_tuple, metadata=spec("texts")
+    )
 
-    def problems(self) -> Iterator[Problem]:
-        """Ids, codes and enums; a category for a non-stakeholder; an organisation's gender."""
-        yield from id_problems("id", self.id)
-        yield from enum_problems(ParticipantKind, "kind", self.kind, optional=False)
-        yield from text_problems("name", self.name)
-        yield from enum_problems(Sector, "sector", self.sector, optional=True)
-        yield from code_problems(registry.stakeholders, "category", self.category)
+    def relation_problems(self) -> Iterator[Problem]:
+        """A category for a non-stakeholder; an organisation's gender; self-membership."""
         if self.category is not None and self.sector not in (None, Sector.STAKEHOLDER):
             yield Problem(
                 "invalid-value",
@@ -775,23 +719,13 @@ class Participant(Model):
                 self.category,
                 "only stakeholders have a stakeholder category",
             )
-        yield from code_problems(registry.countries, "country", self.country)
-        yield from id_problems("organisation", self.organisation, optional=True)
         if self.organisation is not None and self.organisation == self.id:
             yield Problem("invalid-value", "organisation", self.id, "cannot belong to itself")
-        yield from text_problems("position", self.position)
-        yield from enum_problems(Gender, "gender", self.gender, optional=True)
         if self.gender is not None and self.kind is ParticipantKind.ORGANISATION:
             yield Problem("invalid-value", "gender", self.gender, "an organisation has no gender")
-        yield from enum_list_problems(Role, "roles", self.roles)
-        yield from ids_problems("events", self.events)
-        yield from text_problems("notes", self.notes)
-        yield from _sources_problems(self.sources)
 
 
 def _author_problems(record: Any) -> Iterator[Problem]:
-    yield from code_problems(registry.countries, "member_state", record.member_state)
-    yield from id_problems("author", record.author, optional=True)
     if (record.member_state is None) == (record.author is None):
         yield Problem(
             "invalid-value",
@@ -822,40 +756,32 @@ class WrittenSubmission(Model):
         sources: where the facts of this record come from.
     """
 
-    id: str
-    review: str | None = None
-    meeting: str | None = None
-    member_state: str | None = None
-    author: str | None = None
-    category: str | None = None
-    received: Moment | None = None
-    guiding_questions: tuple[str, ...] = attrs.field(factory=tuple, converter=to_tuple)
-    objectives: tuple[int, ...] = attrs.field(factory=tuple, converter=to_tuple)
-    title: str | None = None
-    language: str | None = None
-    text: str | None = None
-    url: str | None = None
-    sources: tuple[str, ...] = attrs.field(factory=tuple, converter=to_tuple)
+    id: str = _id()
+    review: str | None = _ref()
+    meeting: str | None = _ref()
+    member_state: str | None = _code("countries")
+    author: str | None = _ref()
+    category: str | None = _code("stakeholders")
+    received: Moment | None = _moment()
+    guiding_questions: tuple[str, ...] = attrs.field(
+        factory=tuple, converter=to_tuple, metadata=spec("codes", registry="guiding_questions")
+    )
+    objectives: tuple[int, ...] = attrs.field(
+        factory=tuple, converter=to_tuple, metadata=spec("objectives")
+    )
+    title: str | None = _title()
+    language: str | None = _code("languages")
+    text: str | None = _notes()
+    url: str | None = _notes()
+    sources: tuple[str, ...] = attrs.field(
+        factory=tuple, converter=to_tuple, metadata=spec("texts")
+    )
 
-    def problems(self) -> Iterator[Problem]:
-        """Ids, one author, codes, questions and objectives; a text or a link."""
-        yield from id_problems("id", self.id)
-        yield from id_problems("review", self.review, optional=True)
-        yield from id_problems("meeting", self.meeting, optional=True)
+    def relation_problems(self) -> Iterator[Problem]:
+        """Not exactly one author; neither a text nor a link."""
         yield from _author_problems(self)
-        yield from code_problems(registry.stakeholders, "category", self.category)
-        yield from moment_problems("received", self.received)
-        yield from codes_problems(
-            registry.guiding_questions, "guiding_questions", self.guiding_questions
-        )
-        yield from objective_problems("objectives", self.objectives)
-        yield from text_problems("title", self.title)
-        yield from code_problems(registry.languages, "language", self.language)
-        yield from text_problems("text", self.text)
-        yield from text_problems("url", self.url)
         if self.text is None and self.url is None:
             yield Problem("missing-field", "text", None, "give the text or a url")
-        yield from _sources_problems(self.sources)
 
 
 @attrs.frozen(kw_only=True)
@@ -875,25 +801,21 @@ class Pledge(Model):
         sources: where the facts of this record come from.
     """
 
-    id: str
-    text: str
-    review: str | None = None
-    meeting: str | None = None
-    member_state: str | None = None
-    author: str | None = None
-    objectives: tuple[int, ...] = attrs.field(factory=tuple, converter=to_tuple)
-    made_on: Moment | None = None
-    url: str | None = None
-    sources: tuple[str, ...] = attrs.field(factory=tuple, converter=to_tuple)
+    id: str = _id()
+    text: str = attrs.field(metadata=spec("text", optional=False))
+    review: str | None = _ref()
+    meeting: str | None = _ref()
+    member_state: str | None = _code("countries")
+    author: str | None = _ref()
+    objectives: tuple[int, ...] = attrs.field(
+        factory=tuple, converter=to_tuple, metadata=spec("objectives")
+    )
+    made_on: Moment | None = _moment()
+    url: str | None = _notes()
+    sources: tuple[str, ...] = attrs.field(
+        factory=tuple, converter=to_tuple, metadata=spec("texts")
+    )
 
-    def problems(self) -> Iterator[Problem]:
-        """Ids, one pledger, text, objectives and the date."""
-        yield from id_problems("id", self.id)
-        yield from text_problems("text", self.text, optional=False)
-        yield from id_problems("review", self.review, optional=True)
-        yield from id_problems("meeting", self.meeting, optional=True)
+    def relation_problems(self) -> Iterator[Problem]:
+        """Not exactly one pledger."""
         yield from _author_problems(self)
-        yield from objective_problems("objectives", self.objectives)
-        yield from moment_problems("made_on", self.made_on)
-        yield from text_problems("url", self.url)
-        yield from _sources_problems(self.sources)

@@ -24,22 +24,9 @@ from typing import TYPE_CHECKING, Any, ClassVar, TypeAlias
 import attrs
 
 from gcm_model import registry
-from gcm_model.models._base import Model, to_tuple
-from gcm_model.models.checks import (
-    Problem,
-    bool_problems,
-    code_problems,
-    codes_problems,
-    enum_list_problems,
-    enum_problems,
-    id_problems,
-    ids_problems,
-    moment_problems,
-    nested_problems,
-    objective_problems,
-    text_problems,
-)
-from gcm_model.models.process import Moment, _items, _sources_problems
+from gcm_model.models._base import Model, spec, to_tuple
+from gcm_model.models.checks import Problem
+from gcm_model.models.process import Moment
 from gcm_model.types import Status
 
 if TYPE_CHECKING:
@@ -92,11 +79,10 @@ class ReportKind(enum.Enum):
     """The analysis of a regional Discussion Space's submissions (seed 002)."""
 
 
-def _item_problems(item: Any) -> Iterator[Problem]:
-    yield from text_problems("text", item.text, optional=False)
-    yield from objective_problems("objectives", item.objectives)
-    yield from codes_problems(registry.principles, "principles", item.principles)
-    yield from codes_problems(registry.countries, "countries", item.countries)
+def _text(*, optional: bool = True) -> Any:
+    if optional:
+        return attrs.field(default=None, metadata=spec("text"))
+    return attrs.field(metadata=spec("text", optional=False))
 
 
 @attrs.frozen(kw_only=True)
@@ -104,15 +90,17 @@ class KeyFinding(Model):
     """A key finding of a report, citing the objectives and principles it concerns."""
 
     kind: ClassVar[str] = "key_finding"
-    text: str
-    objectives: tuple[int, ...] = attrs.field(factory=tuple, converter=to_tuple)
-    principles: tuple[str, ...] = attrs.field(factory=tuple, converter=to_tuple)
+    text: str = _text(optional=False)
+    objectives: tuple[int, ...] = attrs.field(
+        factory=tuple, converter=to_tuple, metadata=spec("objectives")
+    )
+    principles: tuple[str, ...] = attrs.field(
+        factory=tuple, converter=to_tuple, metadata=spec("codes", registry="principles")
+    )
     """Guiding principle letters, ``a`` to ``j``."""
-    countries: tuple[str, ...] = attrs.field(factory=tuple, converter=to_tuple)
-
-    def problems(self) -> Iterator[Problem]:
-        """Blank text; unknown objectives, principles or countries."""
-        yield from _item_problems(self)
+    countries: tuple[str, ...] = attrs.field(
+        factory=tuple, converter=to_tuple, metadata=spec("codes", registry="countries")
+    )
 
 
 @attrs.frozen(kw_only=True)
@@ -120,17 +108,18 @@ class GoodPractice(Model):
     """A good practice or lesson learned, selected from within the region (seed 004)."""
 
     kind: ClassVar[str] = "good_practice"
-    text: str
-    lesson_learned: bool = False
+    text: str = _text(optional=False)
+    lesson_learned: bool = attrs.field(default=False, metadata=spec("flag", optional=False))
     """A lesson learned rather than a practice to follow."""
-    objectives: tuple[int, ...] = attrs.field(factory=tuple, converter=to_tuple)
-    principles: tuple[str, ...] = attrs.field(factory=tuple, converter=to_tuple)
-    countries: tuple[str, ...] = attrs.field(factory=tuple, converter=to_tuple)
-
-    def problems(self) -> Iterator[Problem]:
-        """Blank text; unknown objectives, principles or countries."""
-        yield from _item_problems(self)
-        yield from bool_problems("lesson_learned", self.lesson_learned)
+    objectives: tuple[int, ...] = attrs.field(
+        factory=tuple, converter=to_tuple, metadata=spec("objectives")
+    )
+    principles: tuple[str, ...] = attrs.field(
+        factory=tuple, converter=to_tuple, metadata=spec("codes", registry="principles")
+    )
+    countries: tuple[str, ...] = attrs.field(
+        factory=tuple, converter=to_tuple, metadata=spec("codes", registry="countries")
+    )
 
 
 @attrs.frozen(kw_only=True)
@@ -138,17 +127,18 @@ class Recommendation(Model):
     """A recommendation, for implementation or for future reviews (seed 004)."""
 
     kind: ClassVar[str] = "recommendation"
-    text: str
-    addressee: str | None = None
+    text: str = _text(optional=False)
+    addressee: str | None = _text()
     """Whom it is addressed to, in words (Member States, the Network, ...)."""
-    objectives: tuple[int, ...] = attrs.field(factory=tuple, converter=to_tuple)
-    principles: tuple[str, ...] = attrs.field(factory=tuple, converter=to_tuple)
-    countries: tuple[str, ...] = attrs.field(factory=tuple, converter=to_tuple)
-
-    def problems(self) -> Iterator[Problem]:
-        """Blank texts; unknown objectives, principles or countries."""
-        yield from _item_problems(self)
-        yield from text_problems("addressee", self.addressee)
+    objectives: tuple[int, ...] = attrs.field(
+        factory=tuple, converter=to_tuple, metadata=spec("objectives")
+    )
+    principles: tuple[str, ...] = attrs.field(
+        factory=tuple, converter=to_tuple, metadata=spec("codes", registry="principles")
+    )
+    countries: tuple[str, ...] = attrs.field(
+        factory=tuple, converter=to_tuple, metadata=spec("codes", registry="countries")
+    )
 
 
 ContentItem: TypeAlias = KeyFinding | GoodPractice | Recommendation
@@ -172,10 +162,16 @@ class ReportSection(Model):
         items: typed findings, practices and recommendations.
     """
 
-    kind: str | None = None
-    title: str | None = None
-    text: str | None = None
-    items: tuple[ContentItem, ...] = attrs.field(factory=tuple, converter=to_tuple)
+    kind: str | None = attrs.field(
+        default=None, metadata=spec("code", registry="report_section_kinds")
+    )
+    title: str | None = _text()
+    text: str | None = _text()
+    items: tuple[ContentItem, ...] = attrs.field(
+        factory=tuple,
+        converter=to_tuple,
+        metadata=spec("children", of=lambda: tuple(ITEM_TYPES.values())),
+    )
 
     @classmethod
     def of_kind(cls, kind: str, **fields: Any) -> ReportSection:
@@ -188,18 +184,10 @@ class ReportSection(Model):
         fields.setdefault("title", record.title)
         return cls(kind=record.code, **fields)
 
-    def problems(self) -> Iterator[Problem]:
-        """An unknown kind; a custom section without a title; bad items."""
-        yield from code_problems(registry.report_section_kinds, "kind", self.kind)
-        yield from text_problems("title", self.title, optional=self.kind is not None)
-        yield from text_problems("text", self.text)
-        items = _items(self.items)
-        if items is not self.items:
-            yield Problem("wrong-type", "items", self.items, "expected a list of items")
-        for index, item in enumerate(items):
-            if not isinstance(item, tuple(ITEM_TYPES.values())):
-                yield Problem("wrong-type", f"items[{index}]", item, "expected a content item")
-        yield from nested_problems("items", [i for i in items if hasattr(i, "problems")])
+    def relation_problems(self) -> Iterator[Problem]:
+        """A custom section without a title."""
+        if self.kind is None and self.title is None:
+            yield Problem("missing-field", "title", None, "a custom section needs a title")
 
 
 @attrs.frozen(kw_only=True)
@@ -226,46 +214,28 @@ class Report(Model):
         sources: where the facts of this record come from.
     """
 
-    id: str
-    kind: ReportKind
-    title: str | None = None
-    review: str | None = None
-    meetings: tuple[str, ...] = attrs.field(factory=tuple, converter=to_tuple)
-    events: tuple[str, ...] = attrs.field(factory=tuple, converter=to_tuple)
-    issued: Moment | None = None
-    due: Moment | None = None
-    recipients: tuple[Recipient, ...] = attrs.field(factory=tuple, converter=to_tuple)
-    informs: tuple[str, ...] = attrs.field(factory=tuple, converter=to_tuple)
-    language: str | None = None
-    authors: tuple[str, ...] = attrs.field(factory=tuple, converter=to_tuple)
-    sections: tuple[ReportSection, ...] = attrs.field(factory=tuple, converter=to_tuple)
-    url: str | None = None
-    status: Status | None = None
-    notes: str | None = None
-    sources: tuple[str, ...] = attrs.field(factory=tuple, converter=to_tuple)
-
-    def problems(self) -> Iterator[Problem]:
-        """Ids, kind, dates, recipients, language and sections."""
-        yield from id_problems("id", self.id)
-        yield from enum_problems(ReportKind, "kind", self.kind, optional=False)
-        yield from text_problems("title", self.title)
-        yield from id_problems("review", self.review, optional=True)
-        yield from ids_problems("meetings", self.meetings)
-        yield from ids_problems("events", self.events)
-        yield from moment_problems("issued", self.issued)
-        yield from moment_problems("due", self.due)
-        yield from enum_list_problems(Recipient, "recipients", self.recipients)
-        yield from ids_problems("informs", self.informs)
-        yield from code_problems(registry.languages, "language", self.language)
-        yield from ids_problems("authors", self.authors)
-        sections = _items(self.sections)
-        for index, section in enumerate(sections):
-            if not isinstance(section, ReportSection):
-                yield Problem("wrong-type", f"sections[{index}]", section, "expected a section")
-        yield from nested_problems(
-            "sections", [s for s in sections if isinstance(s, ReportSection)]
-        )
-        yield from text_problems("url", self.url)
-        yield from enum_problems(Status, "status", self.status, optional=True)
-        yield from text_problems("notes", self.notes)
-        yield from _sources_problems(self.sources)
+    id: str = attrs.field(metadata=spec("id", optional=False))
+    kind: ReportKind = attrs.field(metadata=spec("choice", optional=False, of=ReportKind))
+    title: str | None = _text()
+    review: str | None = attrs.field(default=None, metadata=spec("ref"))
+    meetings: tuple[str, ...] = attrs.field(
+        factory=tuple, converter=to_tuple, metadata=spec("refs")
+    )
+    events: tuple[str, ...] = attrs.field(factory=tuple, converter=to_tuple, metadata=spec("refs"))
+    issued: Moment | None = attrs.field(default=None, metadata=spec("moment"))
+    due: Moment | None = attrs.field(default=None, metadata=spec("moment"))
+    recipients: tuple[Recipient, ...] = attrs.field(
+        factory=tuple, converter=to_tuple, metadata=spec("choices", of=Recipient)
+    )
+    informs: tuple[str, ...] = attrs.field(factory=tuple, converter=to_tuple, metadata=spec("refs"))
+    language: str | None = attrs.field(default=None, metadata=spec("code", registry="languages"))
+    authors: tuple[str, ...] = attrs.field(factory=tuple, converter=to_tuple, metadata=spec("refs"))
+    sections: tuple[ReportSection, ...] = attrs.field(
+        factory=tuple, converter=to_tuple, metadata=spec("children", of=lambda: ReportSection)
+    )
+    url: str | None = _text()
+    status: Status | None = attrs.field(default=None, metadata=spec("choice", of=Status))
+    notes: str | None = _text()
+    sources: tuple[str, ...] = attrs.field(
+        factory=tuple, converter=to_tuple, metadata=spec("texts")
+    )
