@@ -5,12 +5,20 @@ Run it with ``python examples/second_round.py``; ``build()`` returns the dataset
 The Arab region (ESCWA, Cairo, July 2024), Africa (ECA, Addis Ababa, October
 2024), Asia-Pacific (ESCAP, Bangkok, February 2025) and Latin America and the
 Caribbean (ECLAC, Santiago, March 2025), with what domain_facts.md §6.3 gives:
-days (``datetime.date``; no hours are known), the venue, the hearing where a
-source dates it, and the organisers where §6.3 names them. The UNECE meeting of
-the same round is in ``unece_2024.py``; the scripts are independent.
+days (``datetime.date``; no hours are known), the venue, the hearing and the
+Intergovernmental Conference where a source dates them (ECA, ECLAC), the
+organisers where §6.3 names them, and the §6.3 status of each meeting's dates
+(``CONFIRMED`` or ``CONFIRMED-2``). The UNECE meeting of the same round is in
+``unece_2024.py``; the scripts are independent.
 
-Seed 002 planned other dates for these meetings (domain_facts §6.2, I6); the
-actual dates are recorded and the plan goes in the meeting's ``notes``.
+Seed 002 planned other dates for these meetings (domain_facts §6.2, I6): the
+actual dates are in ``start`` and ``end``, the plan, verbatim, in ``planned``.
+Seed 002 also planned the pre-consultations and consultations by month; no
+source dates them as held, and a ``PreparatoryEvent`` needs a ``start``, so
+those plans stay in the review's ``notes``. Seed 002 says that registering for
+the regional reviews will need accreditation, in general and as a plan; no
+source says so for one of these meetings, so ``accreditation_required`` stays
+``None``.
 """
 
 from __future__ import annotations
@@ -22,12 +30,15 @@ from gcm_model import (
     Dataset,
     DocumentRef,
     Hearing,
+    IntergovernmentalConference,
     Meeting,
     MeetingKind,
     Participant,
     ParticipantKind,
     RegionalReview,
+    Role,
     Sector,
+    Status,
     Venue,
 )
 
@@ -45,6 +56,10 @@ S20 = "domain_facts.md §6.3 (S20)"  # ECLAC background page
 S23 = "domain_facts.md §6.3 (S23)"  # Viet Nam News on the Asia-Pacific review
 
 ROUND = "regional-2024"
+ESCWA_2024 = "meeting:escwa-2024"
+ECA_2024 = "meeting:eca-2024"
+ESCAP_2025 = "meeting:escap-2025"
+ECLAC_2025 = "meeting:eclac-2025"
 IOM = "org:iom"
 ESCWA = "org:escwa"
 LAS = "org:las"
@@ -128,10 +143,10 @@ def reviews() -> tuple[RegionalReview, ...]:
 
 
 def meetings() -> tuple[Meeting, ...]:
-    """The four meetings, by date; hearings as agenda segments where a source dates them."""
+    """The four meetings, by date; hearing and conference where a source dates them."""
     return (
         Meeting(
-            id="meeting:escwa-2024",
+            id=ESCWA_2024,
             title="Second Regional Review of the GCM in the Arab region",
             kind=MeetingKind.REGIONAL_REVIEW,
             start=dt.date(2024, 7, 3),
@@ -141,17 +156,15 @@ def meetings() -> tuple[Meeting, ...]:
             commissions=("ESCWA",),
             known_meeting="escwa-2024",
             venue=Venue(name="League of Arab States headquarters", city="Cairo", country="EGY"),
-            organisers=(IOM, ESCWA, LAS),
-            notes=(
-                "Dates CONFIRMED-2: from a re-published IOM/ESCWA press release (S18); the UN "
-                "Network says only 'July 2024' (S15). Seed 002 planned the review for the week "
-                "of 3 November 2024 (domain_facts §6.2, I6). Organised by IOM, ESCWA and the "
-                "League of Arab States (S18)."
-            ),
+            organisers=(IOM, ESCWA, LAS),  # S18
+            planned="Week of 3 November 2024",  # seed 002, domain_facts §6.2 (I6)
+            # From a re-published IOM/ESCWA press release (S18); the UN Network says only
+            # "July 2024" (S15).
+            status=Status.CONFIRMED_2,
             sources=(SEED_002, FACTS_6_2, FACTS_6_3, FACTS_9, S15, S18),
         ),
         Meeting(
-            id="meeting:eca-2024",
+            id=ECA_2024,
             title="Second Regional Review of the GCM in Africa",
             kind=MeetingKind.REGIONAL_REVIEW,
             start=dt.date(2024, 10, 8),
@@ -161,24 +174,27 @@ def meetings() -> tuple[Meeting, ...]:
             commissions=("ECA",),
             known_meeting="eca-2024",
             venue=Venue(city="Addis Ababa", country="ETH"),
-            organisers=(ECA, IOM, AUC),
+            organisers=(ECA, IOM, AUC),  # S16: ECA and IOM "with" the AU Commission
             agenda=(
                 Hearing(
                     title="Multi-stakeholder Hearing",
                     start=dt.date(2024, 10, 8),
                     end=dt.date(2024, 10, 8),
+                    sources=(FACTS_6_3, S15, S16),
+                ),
+                IntergovernmentalConference(
+                    title="Intergovernmental Conference",
+                    start=dt.date(2024, 10, 9),
+                    end=dt.date(2024, 10, 10),
+                    sources=(FACTS_6_3, S15, S16),
                 ),
             ),
-            notes=(
-                "Multi-stakeholder Hearing 8 October 2024, then the Intergovernmental Conference "
-                "9-10 October 2024 (S15, S16); the agenda has no item for the Conference. "
-                "Organised by ECA and IOM with the African Union Commission (S16). Seed 002 "
-                "planned the review for October 2024 (domain_facts §6.2)."
-            ),
+            planned="October 2024",  # seed 002, domain_facts §6.2
+            status=Status.CONFIRMED,  # S15, S16
             sources=(SEED_002, FACTS_5_1, FACTS_6_2, FACTS_6_3, S15, S16),
         ),
         Meeting(
-            id="meeting:escap-2025",
+            id=ESCAP_2025,
             title="Second Regional Review of the GCM in Asia and the Pacific",
             kind=MeetingKind.REGIONAL_REVIEW,
             start=dt.date(2025, 2, 4),
@@ -188,15 +204,14 @@ def meetings() -> tuple[Meeting, ...]:
             commissions=("ESCAP",),
             known_meeting="escap-2025",
             venue=Venue(city="Bangkok", country="THA"),
-            notes=(
-                "Dates CONFIRMED-2: from a news report (S23); the UN Network says only 'early "
-                "2025' (S15). Seed 002 planned the review for 2025 (domain_facts §6.2). No "
-                "hearing date, organiser or venue name is given."
-            ),
+            planned="2025",  # seed 002, domain_facts §6.2
+            # From a news report (S23); the UN Network says only "early 2025" (S15).
+            status=Status.CONFIRMED_2,
+            notes="No hearing date, organiser or venue name is given.",
             sources=(SEED_002, FACTS_5_1, FACTS_6_2, FACTS_6_3, S15, S23),
         ),
         Meeting(
-            id="meeting:eclac-2025",
+            id=ECLAC_2025,
             title="Second Regional Review of the GCM in Latin America and the Caribbean",
             kind=MeetingKind.REGIONAL_REVIEW,
             start=dt.date(2025, 3, 18),
@@ -211,30 +226,36 @@ def meetings() -> tuple[Meeting, ...]:
                     title="Multi-stakeholder hearing",
                     start=dt.date(2025, 3, 18),
                     end=dt.date(2025, 3, 18),
+                    sources=(FACTS_6_3, S20),
+                ),
+                IntergovernmentalConference(
+                    title="Intergovernmental Conference",
+                    start=dt.date(2025, 3, 19),
+                    end=dt.date(2025, 3, 20),
+                    sources=(FACTS_6_3, S20),
                 ),
             ),
-            notes=(
-                "Multi-stakeholder hearing 18 March 2025, then the Intergovernmental Conference "
-                "19-20 March 2025 (S20); the agenda has no item for the Conference. Seed 002 "
-                "planned the review for June 2024 (domain_facts §6.2, I6). No organiser is "
-                "named in domain_facts §6.3."
-            ),
+            planned="June 2024",  # seed 002, domain_facts §6.2 (I6)
+            status=Status.CONFIRMED,  # S20
+            notes="No organiser is named in domain_facts §6.3.",
             sources=(SEED_002, FACTS_5_1, FACTS_6_2, FACTS_6_3, FACTS_9, S20),
         ),
     )
 
 
 def participants() -> tuple[Participant, ...]:
-    """The organising bodies §6.3 names."""
+    """The organising bodies §6.3 names, each with the meetings it organised."""
     return (
         Participant(
             id=IOM,
             kind=ParticipantKind.ORGANISATION,
             name="International Organization for Migration (IOM)",
             sector=Sector.UN_SYSTEM,
+            roles=(Role.ORGANISER,),
+            events=(ESCWA_2024, ECA_2024),  # S18, S16
             notes=(
-                "Co-organiser of the Arab and African reviews (S18, S16). Sector un_system: IOM "
-                "is coordinator and secretariat of the UN Network on Migration (GCM para. 45(a))."
+                "Sector un_system: IOM is coordinator and secretariat of the UN Network on "
+                "Migration (GCM para. 45(a))."
             ),
             sources=(S16, S18, FACTS_7),
         ),
@@ -243,6 +264,8 @@ def participants() -> tuple[Participant, ...]:
             kind=ParticipantKind.ORGANISATION,
             name="United Nations Economic and Social Commission for Western Asia (ESCWA)",
             sector=Sector.UN_SYSTEM,
+            roles=(Role.ORGANISER,),
+            events=(ESCWA_2024,),
             sources=(S18, FACTS_5_1),
         ),
         Participant(
@@ -250,7 +273,9 @@ def participants() -> tuple[Participant, ...]:
             kind=ParticipantKind.ORGANISATION,
             name="League of Arab States (LAS)",
             sector=Sector.INTERGOVERNMENTAL,
-            notes="Co-organiser and host (its headquarters in Cairo) of the Arab review (S18).",
+            roles=(Role.ORGANISER,),
+            events=(ESCWA_2024,),
+            notes="Host of the Arab review, at its headquarters in Cairo (S18).",
             sources=(S18,),
         ),
         Participant(
@@ -258,6 +283,8 @@ def participants() -> tuple[Participant, ...]:
             kind=ParticipantKind.ORGANISATION,
             name="United Nations Economic Commission for Africa (ECA)",
             sector=Sector.UN_SYSTEM,
+            roles=(Role.ORGANISER,),
+            events=(ECA_2024,),
             sources=(S16, FACTS_5_1),
         ),
         Participant(
@@ -265,6 +292,8 @@ def participants() -> tuple[Participant, ...]:
             kind=ParticipantKind.ORGANISATION,
             name="African Union Commission",
             sector=Sector.INTERGOVERNMENTAL,
+            roles=(Role.ORGANISER,),
+            events=(ECA_2024,),
             notes="The African review was organised by ECA and IOM 'with' it (S16).",
             sources=(S16,),
         ),
@@ -275,8 +304,9 @@ def build() -> Dataset:
     """The ESCWA, ECA, ESCAP and ECLAC reviews of the second round, from domain_facts.md §6.
 
     Returns:
-        A dataset with four reviews, four meetings (dates only) and the five
-        organising bodies domain_facts §6.3 names.
+        A dataset with four reviews, four meetings (dates only, with their
+        seed 002 plan and status) and the five organising bodies domain_facts
+        §6.3 names.
     """
     return Dataset(
         title="Second round of GCM regional reviews (2024-2025): ESCWA, ECA, ESCAP and ECLAC",
@@ -300,8 +330,15 @@ def main() -> None:
         venue = meeting.venue
         place = ", ".join(p for p in (venue.name, venue.city) if p) if venue else "?"
         print(f"{meeting.start} to {meeting.end}  {'/'.join(meeting.commissions):<6} {place}")
+        status = meeting.status.value if meeting.status else "?"
+        print(f"    status {status}; seed 002 planned {meeting.planned!r}")
         for segment in meeting.agenda:
-            print(f"    {segment.title}: {segment.start}")
+            days = (
+                f"{segment.start}"
+                if segment.start == segment.end
+                else f"{segment.start} to {segment.end}"
+            )
+            print(f"    {segment.title}: {days}")
         if meeting.organisers:
             print(f"    organised by {', '.join(names[o] for o in meeting.organisers)}")
 

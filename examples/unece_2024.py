@@ -6,8 +6,11 @@ Every value comes from the seed documents (named by file name) or from the
 fact sheet ``domain_facts.md`` (named by section and source number) and is cited
 in the ``sources`` of its record. What no source says stays ``None`` or empty:
 the thematic sessions' speakers, moderators and times, the languages, the
-webcast, the registration window, the issue dates of the outcome report and of
-the co-chairs' summary, and the contents of every report.
+webcast, the registration window, whether accreditation is required, the issue
+dates of the outcome report and of the co-chairs' summary, and the contents of
+every report. Each agenda segment cites its own sources and keeps in ``notes``
+only what no field holds; ``status`` says how well a meeting, event or report is
+sourced (domain_facts.md §0 labels).
 
 Where the sources disagree (domain_facts.md §9) the choice is made in a comment
 and recorded in the ``notes`` of the record concerned:
@@ -18,8 +21,10 @@ and recorded in the ``notes`` of the record concerned:
   not 8 Nov 2023 (seed 002, a plan).
 * I4: the hearing keeps its scheduled slot 08:30-10:00 CET (seed 001) and the
   75 minutes seed 003 reports go in ``reported_minutes``.
-* I5: "Regional Migration Review Forum (RMRF)" (seed 003) is an alias of the
-  Regional Review, noted, not used as the title.
+* I5: "second Regional Migration Review Forum (RMRF)" (seed 003) is one of the
+  meeting's ``aliases``, not its title.
+* I6: the plan of seed 002 (domain_facts §6.2) goes in ``planned``, verbatim;
+  ``start`` and ``end`` hold what happened.
 * I9: the framework document has two URLs in seed 001; the Documentation list's
   is kept.
 * I10: the two addresses are contacts for two different purposes.
@@ -39,23 +44,27 @@ from gcm_model import (
     EventKind,
     Hearing,
     HighLevelPanel,
+    IntergovernmentalConference,
     Meeting,
     MeetingKind,
     OpeningSegment,
     Participant,
     ParticipantKind,
     PreparatoryEvent,
+    Recipient,
     RegionalReview,
     Report,
     ReportKind,
     Role,
     Sector,
+    Status,
     ThematicSession,
     Venue,
 )
 from gcm_model.dates import parse_human
 
 if TYPE_CHECKING:
+    from gcm_model import Segment
     from gcm_model.models.process import Moment
 
 # -- sources -------------------------------------------------------------------------
@@ -64,9 +73,11 @@ SEED_000 = "000_b9c5f268b265885e.txt"  # framework for the second round of regio
 SEED_001 = "001_61412e3f83cb501b.txt"  # UNECE 2024 concept note, documentation, Annex 1
 SEED_002 = "002_82325204e59e67f2.txt"  # stakeholder guide with the 2023-2025 timeline
 SEED_003 = "003_dc4e584de64692f4.txt"  # Civil Society Action Committee account of the review
+FACTS_6_2 = "domain_facts.md §6.2"  # the seed 002 timeline, reconstructed (the plan)
 FACTS_6_3 = "domain_facts.md §6.3 (S25)"  # actual meetings: UNECE round 2
 FACTS_7 = "domain_facts.md §7 (S1, S27)"  # IOM as Coordinator and secretariat of the Network
 FACTS_9 = "domain_facts.md §9"  # the inconsistencies between the seeds
+FACTS_10 = "domain_facts.md §10"  # the UNECE consultation dates are from seed 003 only
 
 # -- ids -----------------------------------------------------------------------------
 
@@ -89,6 +100,7 @@ MOLDOVA = "gov:mda"
 
 TIME_ZONE = "Europe/Zurich"  # Geneva; seed 001 gives the times in CET
 MEETING_DAY = dt.date(2024, 3, 11)  # seed 001, seed 003, domain_facts §6.3
+REPORT_DAYS = 30  # seed 001: the outcome report "no later than 30 days after" the meeting
 
 
 def at(clock: str) -> dt.datetime:
@@ -163,9 +175,9 @@ def review() -> RegionalReview:
             ),
         ),
         notes=(
-            "Convened by UNECE jointly with IOM as Coordinator of the UN Network on Migration, "
-            "pursuant to the decision of the UNECE Executive Committee at its 128th meeting on "
-            "15 May 2023 (seed 001). "
+            "UNECE convenes the review jointly with IOM, as Coordinator of the UN Network on "
+            "Migration, pursuant to the decision of the UNECE Executive Committee at its 128th "
+            "meeting on 15 May 2023 (seed 001). "
             "Contacts (domain_facts I10): GCMReviewsUNECE@iom.int is the address seed 001 gives "
             "for Member States' written inputs and keynote offers; mignetUNECE@iom.int is the "
             "stakeholder contact of seed 002; one contact per purpose. "
@@ -175,17 +187,15 @@ def review() -> RegionalReview:
             "Framework URL (domain_facts I9): seed 001 footnote 3 gives "
             "'.../Regional%20Reviews%20Framework.pdf', Documentation item c "
             "'.../Regional_Reviews_Framework.pdf'; item c is kept. "
-            "Member States are asked to answer the guiding questions a-e of Annex 1 "
-            "(gcm_model.guiding_questions); no field links a review to them. "
             "A Logistics Note was to follow upon registration (seed 001)."
         ),
         sources=(SEED_000, SEED_001, SEED_002, FACTS_6_3, FACTS_9),
     )
 
 
-def meeting() -> Meeting:
-    """The Regional Review Meeting: Multi-stakeholder Hearing, then the Conference."""
-    agenda = (
+def agenda() -> tuple[Segment, ...]:
+    """The Hearing, then the Intergovernmental Conference and what takes place within it."""
+    return (
         # I4: the scheduled slot of seed 001 (90 minutes) is kept; seed 003 reports
         # "a 75-minute Multi-Stakeholder Hearing", which goes in reported_minutes.
         Hearing(
@@ -194,19 +204,59 @@ def meeting() -> Meeting:
             end=at("10:00"),
             reported_minutes=75,
             moderator=ELANA_WONG,
+            notes=(
+                "Length (domain_facts I4): scheduled 08:30-10:00 CET (seed 001); seed 003 "
+                "reports a 75-minute hearing held on the morning of the Review. "
+                "Members of the Civil Society Action Committee served as panellists (seed 003); "
+                "the seed announces a list of them, but the list is missing."
+            ),
+            sources=(SEED_001, SEED_003, FACTS_6_3, FACTS_9),
         ),
-        # Seed 001: the Conference runs 10:00-18:00 CET and opens with this segment; the
-        # co-chairs deliver remarks in it and the Rapporteur briefs Member States in it
-        # (the plan of the concept note; seed 003 does not name who spoke). Its end is
-        # not given.
+        # Seed 001: "a Multi-stakeholder Hearing, 08:30-10:00 CET, followed by the
+        # Intergovernmental Conference, 10:00-18:00 CET". The segments below take place
+        # within the Conference.
+        IntergovernmentalConference(
+            title="Intergovernmental Conference",
+            start=at("10:00"),
+            end=at("18:00"),
+            notes=(
+                "Consists of an opening segment, four thematic sessions and a closing segment "
+                "(seed 001). Co-chaired by high-level representatives of two Member States, "
+                "elected (seed 001): Spain and the Republic of Moldova (seed 003; S25)."
+            ),
+            sources=(SEED_001, SEED_003, FACTS_6_3),
+        ),
+        # The speakers are the plan of seed 001; seed 003 does not name who spoke.
         OpeningSegment(
             title="Opening segment",
             start=at("10:00"),
             speakers=(SPAIN, MOLDOVA, IREM_ARF),
+            notes=(
+                "Speakers as planned in seed 001: the co-chairs deliver remarks, and the "
+                "Rapporteur briefs Member States on the outcomes of the consultations and the "
+                "Hearing. Seed 003 says members and observers of the Civil Society Action "
+                "Committee made opening and closing statements, without names. Its end is not "
+                "given."
+            ),
+            sources=(SEED_001, SEED_003),
         ),
         # Seed 001 and seed 003: four sessions on the four IMRF round-table clusters.
         # Their times, Member State speakers and stakeholder moderators are not named.
-        *(ThematicSession.for_cluster(n, title=f"Session {n}") for n in range(1, 5)),
+        *(
+            ThematicSession.for_cluster(
+                n,
+                title=f"Session {n}",
+                notes=(
+                    "Seed 001: a Member State speaker starts the discussion, a stakeholder "
+                    "representative moderates it, and the Network prepares a short background "
+                    "note in advance. Seed 003: members and observers of the Civil Society "
+                    "Action Committee served as moderators throughout the day's sessions. No "
+                    "speaker, moderator, note or time is named."
+                ),
+                sources=(SEED_001, SEED_003),
+            )
+            for n in range(1, 5)
+        ),
         # Seed 001 gives the panel's time, not its place among the sessions (nor whether it
         # belongs to the Conference); it is listed after them.
         HighLevelPanel(
@@ -215,11 +265,31 @@ def meeting() -> Meeting:
             end=at("14:30"),
             topic="pathways for regular migration",
             host=IOM,
+            notes=(
+                "Hosted by 'the Coordinator of the Network' (seed 001), the IOM Director "
+                "General (domain_facts §7, S27): the host recorded is IOM. Seed 001 gives its "
+                "time, not its place among the thematic sessions; it is listed after them."
+            ),
+            sources=(SEED_001, FACTS_7),
         ),
         # Seed 001: the Conference concludes with a closing segment (co-chairs' remarks)
         # and ends at 18:00 CET; its start is not given.
-        ClosingSegment(title="Closing segment", end=at("18:00"), speakers=(SPAIN, MOLDOVA)),
+        ClosingSegment(
+            title="Closing segment",
+            end=at("18:00"),
+            speakers=(SPAIN, MOLDOVA),
+            notes=(
+                "The co-chairs deliver remarks (seed 001); members and observers of the Civil "
+                "Society Action Committee made closing statements, without names (seed 003). "
+                "Its start is not given."
+            ),
+            sources=(SEED_001, SEED_003),
+        ),
     )
+
+
+def meeting() -> Meeting:
+    """The Regional Review Meeting: Multi-stakeholder Hearing, then the Conference."""
     return Meeting(
         id=MEETING,
         title=(
@@ -240,7 +310,7 @@ def meeting() -> Meeting:
         organisers=(UNECE, IOM),  # seed 001: UNECE convenes jointly with IOM
         # Seed 001 Annex 1: written inputs "one week ahead of the meeting" - derived.
         written_inputs_due=MEETING_DAY - dt.timedelta(weeks=1),
-        agenda=agenda,
+        agenda=agenda(),
         documents=(
             DocumentRef(
                 title="Second Regional Review of the Global Compact for Safe, Orderly, and "
@@ -248,41 +318,36 @@ def meeting() -> Meeting:
                 "Region - Concept Note",
             ),
         ),
+        planned="11 March 2024",  # seed 002's timeline, as domain_facts §6.2 reads it
+        aliases=("second Regional Migration Review Forum (RMRF)",),  # seed 003; I5
+        guiding_questions=("a", "b", "c", "d", "e"),  # seed 001, Annex 1
+        # Seed 002 says accreditation "will be needed" to register for the regional reviews
+        # in general, details to follow; no source says so for this meeting: left None.
+        accreditation_required=None,
+        status=Status.CONFIRMED,  # domain_facts §6.3: date, venue, co-chairs (S25)
         notes=(
-            "Name (domain_facts I5): seed 003 calls the meeting the 'second Regional Migration "
-            "Review Forum (RMRF)'; RMRF is an alias, the canonical name is Regional Review. "
-            "Structure (seed 001): a Multi-stakeholder Hearing 08:30-10:00 CET, then the "
-            "Intergovernmental Conference 10:00-18:00 CET (opening segment, four thematic "
-            "sessions, closing segment); the agenda has no item for the Conference itself. "
-            "Hearing length (domain_facts I4): scheduled 08:30-10:00 CET (90 minutes, seed 001); "
-            "seed 003 reports 75 minutes. "
             "Held back-to-back with the Regional Forum on Sustainable Development for the UNECE "
             "Region (seed 001), 13-14 March 2024 (domain_facts §6.3, S25); the first of five "
             "round-2 meetings (S25). "
-            "Written inputs due 2024-03-04 is derived: seed 001 asks for them 'one week ahead "
-            "of the meeting'. "
-            "Opening and closing speakers follow the plan of seed 001 (co-chairs' remarks at "
-            "both; the Rapporteur's briefing at the opening); seed 003 only says that members "
-            "and observers of the Civil Society Action Committee made opening and closing "
-            "statements and moderated sessions, without names. "
-            "Each thematic session was to be opened by a Member State speaker and moderated by "
-            "a stakeholder representative, with a short background note prepared by the "
-            "Network (seed 001); none is named. "
-            "Members of the Civil Society Action Committee were panellists at the Hearing "
-            "(seed 003); their names are not in the seed. "
-            "The High-level Panel is hosted by 'the Coordinator of the Network' (seed 001), the "
-            "IOM Director General (domain_facts §7, S27); host names IOM. "
-            "The two co-chairs are high-level representatives of Member States, elected "
-            "(seed 001). Format, languages, webcast and registration window: not stated for "
-            "this meeting (seed 002: registration needs accreditation)."
+            "Written inputs due 2024-03-04 is derived: seed 001 asks Member States for them "
+            "'one week ahead of the meeting'. "
+            "Seed 002 says that registering for the regional reviews will need accreditation, "
+            "details to be provided closer to the time; no source says so for this meeting. "
+            "Format, languages, webcast and registration window are not stated."
         ),
-        sources=(SEED_001, SEED_003, FACTS_6_3, FACTS_7, FACTS_9),
+        sources=(SEED_001, SEED_002, SEED_003, FACTS_6_2, FACTS_6_3, FACTS_7, FACTS_9),
     )
+
+
+def recording(focus: str) -> DocumentRef:
+    """The recording of a consultation: seed 003 says they were published, without a link."""
+    return DocumentRef(title=f"Recording of the Stakeholder Consultation on {focus}")
 
 
 def events() -> tuple[PreparatoryEvent, ...]:
     """The online pre-consultation and the two stakeholder consultations (seed 003)."""
     # I2: seed 003 (an account after the event) gives 14 Nov 2023; seed 002's plan 8 Nov.
+    # The dates are SEED: only seed 003 gives them (domain_facts §10).
     pre = PreparatoryEvent(
         id=PRE_CONSULTATION,
         kind=EventKind.PRE_CONSULTATION,
@@ -292,13 +357,30 @@ def events() -> tuple[PreparatoryEvent, ...]:
         title="Online pre-consultation",
         format="virtual",
         organisers=(UN_NETWORK,),
+        purpose=(
+            "to initiate preliminary discussions on the format and thematic discussion of the "
+            "Review"
+        ),
+        feeds=(MEETING,),
+        planned="8 November 2023",  # seed 002, domain_facts §6.2
+        status=Status.SEED,
         notes=(
             "Date (domain_facts I2): 14 November 2023 as seed 003 reports it; seed 002's "
-            "timeline planned 8 November 2023. "
-            "Purpose: to initiate preliminary discussions on the format and thematic "
-            "discussion of the Review (seed 003)."
+            "timeline planned 8 November 2023 (in planned)."
         ),
-        sources=(SEED_002, SEED_003, FACTS_6_3, FACTS_9),
+        sources=(SEED_002, SEED_003, FACTS_6_2, FACTS_6_3, FACTS_9, FACTS_10),
+    )
+    # Seed 001 gives the consultations' purpose; seed 000 has the consultation "feed into"
+    # the commission's meeting. Seed 002 planned one consultation, "8 or 11 March 2024"
+    # (domain_facts I3): the plan does not match either event, so planned stays None.
+    purpose = (
+        "to identify priority areas and to prepare key messages to be deliberated at the "
+        "Regional Review Meeting"
+    )
+    pairing = (
+        "Seed 003 lists the focuses of the consultations (Sessions 1 and 2; Sessions 3 and 4) "
+        "and their dates (29 January, 28 February 2024) without pairing them; the order is "
+        "taken to match."
     )
     # I1: seed 003 lists the first consultation's objectives as 2, 4, 5, 6, 8, 9, 10, 12,
     # 13, 18, 21 - objective 11 is missing, though the same seed lists it in Session 2. The
@@ -313,17 +395,16 @@ def events() -> tuple[PreparatoryEvent, ...]:
         organisers=(UN_NETWORK,),
         clusters=(1, 2),
         objectives=union_of_clusters(1, 2),
+        purpose=purpose,
+        feeds=(MEETING,),
+        documents=(recording("Thematic Sessions 1 and 2"),),
+        status=Status.SEED,
         notes=(
             "Objectives (domain_facts I1): seed 003 gives 2, 4, 5, 6, 8, 9, 10, 12, 13, 18, 21, "
             "leaving out objective 11, which its own Session 2 list includes; the union of "
-            "clusters 1 and 2 is recorded. "
-            "Seed 003 lists the focuses of the consultations (Sessions 1 and 2; Sessions 3 and "
-            "4) and their dates (29 January, 28 February 2024) without pairing them; the order "
-            "is taken to match. "
-            "Recordings of the consultations were published (seed 003); format and webcast "
-            "are not stated. Organised with the support of the Network (seeds 000, 001)."
+            "clusters 1 and 2 is recorded. " + pairing
         ),
-        sources=(SEED_000, SEED_001, SEED_003, FACTS_6_3, FACTS_9),
+        sources=(SEED_000, SEED_001, SEED_003, FACTS_6_3, FACTS_9, FACTS_10),
     )
     second = PreparatoryEvent(
         id=CONSULTATION_2,
@@ -335,13 +416,12 @@ def events() -> tuple[PreparatoryEvent, ...]:
         organisers=(UN_NETWORK,),
         clusters=(3, 4),
         objectives=union_of_clusters(3, 4),
-        notes=(
-            "Seed 003 lists the focuses of the consultations (Sessions 1 and 2; Sessions 3 and "
-            "4) and their dates without pairing them; the order is taken to match. "
-            "Recordings of the consultations were published (seed 003); format and webcast "
-            "are not stated. Organised with the support of the Network (seeds 000, 001)."
-        ),
-        sources=(SEED_000, SEED_001, SEED_003, FACTS_6_3),
+        purpose=purpose,
+        feeds=(MEETING,),
+        documents=(recording("Thematic Sessions 3 and 4"),),
+        status=Status.SEED,
+        notes=pairing,
+        sources=(SEED_000, SEED_001, SEED_003, FACTS_6_3, FACTS_10),
     )
     return pre, first, second
 
@@ -358,15 +438,16 @@ def participants() -> tuple[Participant, ...]:
             sector=Sector.STAKEHOLDER,
             category="trade_unions",
             organisation=ITUC,
+            # Seed 003, verbatim: "Civil Society Action Committee (AC) member and Stakeholder
+            # Rapporteur, Irem Arf, of the International Trade Union Confederation (ITUC)".
+            position="Civil Society Action Committee (AC) member and Stakeholder Rapporteur",
             roles=(Role.RAPPORTEUR, Role.SPEAKER),
             events=(MEETING,),
             notes=(
-                "Stakeholder Rapporteur, of the International Trade Union Confederation (ITUC) "
-                "and a member of the Civil Society Action Committee (AC) (seed 003); only ITUC "
-                "fits the one organisation field. Category trade_unions, as an ITUC "
-                "representative. Compiled the Summary Report of the Stakeholder Consultation "
-                "(seed 003). Speaker at the opening segment as the concept note plans the "
-                "Rapporteur's briefing there (seed 001)."
+                "Of the International Trade Union Confederation (ITUC) (seed 003): organisation "
+                "ITUC and category trade_unions; her Action Committee membership is in position. "
+                "Speaker at the opening segment as the concept note plans the Rapporteur's "
+                "briefing there (seed 001)."
             ),
             sources=(SEED_001, SEED_003),
         ),
@@ -377,10 +458,9 @@ def participants() -> tuple[Participant, ...]:
             sector=Sector.STAKEHOLDER,
             category="civil_society",
             organisation=ACTION_COMMITTEE,
+            position="Policy Officer",  # seed 003: "Civil Society Action Committee Policy Officer"
             roles=(Role.MODERATOR,),
             events=(MEETING,),
-            notes="Civil Society Action Committee Policy Officer; moderated the Hearing "
-            "(seed 003).",
             sources=(SEED_003,),
         ),
         Participant(
@@ -399,8 +479,9 @@ def participants() -> tuple[Participant, ...]:
             category="civil_society",
             events=(MEETING,),
             notes=(
-                "Its members and observers made opening and closing statements, moderated "
-                "sessions and were panellists at the Hearing (seed 003, no names)."
+                "Its members and observers made opening and closing statements and moderated "
+                "sessions, and its members were panellists at the Hearing (seed 003); the seed "
+                "names none of them."
             ),
             sources=(SEED_003,),
         ),
@@ -409,7 +490,8 @@ def participants() -> tuple[Participant, ...]:
             kind=ParticipantKind.ORGANISATION,
             name="United Nations Economic Commission for Europe (UNECE)",
             sector=Sector.UN_SYSTEM,
-            notes="Convenes the Intergovernmental Conference jointly with IOM (seed 001).",
+            roles=(Role.ORGANISER,),  # seed 001: convenes the Conference jointly with IOM
+            events=(MEETING,),
             sources=(SEED_001,),
         ),
         Participant(
@@ -417,10 +499,12 @@ def participants() -> tuple[Participant, ...]:
             kind=ParticipantKind.ORGANISATION,
             name="International Organization for Migration (IOM)",
             sector=Sector.UN_SYSTEM,
+            roles=(Role.ORGANISER,),  # seed 001: convenes jointly with UNECE; hosts the panel
+            events=(MEETING,),
             notes=(
                 "Acts as Coordinator of the UN Network on Migration (seed 001); IOM is the "
                 "Network's coordinator and secretariat (GCM para. 45(a), domain_facts §7), hence "
-                "sector un_system. Hosts the High-level Panel as the Coordinator (seed 001)."
+                "sector un_system."
             ),
             sources=(SEED_001, FACTS_7),
         ),
@@ -429,7 +513,9 @@ def participants() -> tuple[Participant, ...]:
             kind=ParticipantKind.ORGANISATION,
             name="United Nations Network on Migration (UNNM)",
             sector=Sector.UN_SYSTEM,
-            notes="Organised the pre-consultation (seed 003) and supports the consultations.",
+            # Seed 003: organised the pre-consultation; seeds 000 and 001: the consultations.
+            roles=(Role.ORGANISER,),
+            events=(PRE_CONSULTATION, CONSULTATION_1, CONSULTATION_2),
             sources=(SEED_000, SEED_001, SEED_003),
         ),
         Participant(
@@ -440,7 +526,6 @@ def participants() -> tuple[Participant, ...]:
             country="ESP",
             roles=(Role.CO_CHAIR, Role.SPEAKER),
             events=(MEETING,),
-            notes="Co-chair (seed 003); co-chairs' remarks at the opening and closing (seed 001).",
             sources=(SEED_001, SEED_003, FACTS_6_3),
         ),
         Participant(
@@ -451,10 +536,20 @@ def participants() -> tuple[Participant, ...]:
             country="MDA",
             roles=(Role.CO_CHAIR, Role.SPEAKER),
             events=(MEETING,),
-            notes="Co-chair (seed 003); co-chairs' remarks at the opening and closing (seed 001).",
             sources=(SEED_001, SEED_003, FACTS_6_3),
         ),
     )
+
+
+# Seed 000: every meeting's summary report is shared with the Coordinator of the Network,
+# for the next Secretary-General's report, and submitted to the President of the General
+# Assembly and forwarded to the co-facilitators of the 2026 Progress Declaration.
+SUMMARY_REPORT_RECIPIENTS = (
+    Recipient.NETWORK_COORDINATOR,
+    Recipient.SECRETARY_GENERAL,
+    Recipient.PRESIDENT_OF_THE_GENERAL_ASSEMBLY,
+    Recipient.PROGRESS_DECLARATION_COFACILITATORS,
+)
 
 
 def reports() -> tuple[Report, ...]:
@@ -465,17 +560,19 @@ def reports() -> tuple[Report, ...]:
             kind=ReportKind.CONSULTATION_SUMMARY,
             title="Summary Report of the Stakeholder Consultation",
             review=REVIEW,
-            events=(CONSULTATION_1, CONSULTATION_2),
-            issued=dt.date(2024, 3, 5),
+            events=(CONSULTATION_1, CONSULTATION_2),  # seed 001: inputs from both
+            issued=dt.date(2024, 3, 5),  # seed 003
+            # Seed 003: "to inform the Multi-Stakeholder Hearing and Inter-Governmental
+            # Conference", both parts of the meeting.
+            informs=(MEETING,),
             authors=(IREM_ARF,),
+            status=Status.SEED,
             notes=(
-                "Compiled by the Stakeholder Rapporteur and shared on 5 March 2024, prior to the "
-                "Regional Review, to inform the Multi-Stakeholder Hearing and the "
-                "Intergovernmental Conference of 11 March 2024 (seed 003); drafted with inputs "
-                "from the two consultations (seed 001). Seed 003 reports three advocacy areas: "
+                "Seed 003 reports three advocacy areas that emerged from the consultations: "
                 "inclusion of civil society, migrant-led organisations and migrants in GCM "
                 "implementation and review; rights-based pathways for all migrants; positive "
-                "migration narratives and anti-criminalisation."
+                "migration narratives and anti-criminalisation. To whom it was shared is not "
+                "stated."
             ),
             sources=(SEED_001, SEED_003),
         ),
@@ -484,14 +581,19 @@ def reports() -> tuple[Report, ...]:
             kind=ReportKind.OUTCOME_REPORT,
             review=REVIEW,
             meetings=(MEETING,),
+            # Derived: seed 001 says "no later than 30 days after the Regional Review Meeting".
+            due=MEETING_DAY + dt.timedelta(days=REPORT_DAYS),
+            # Seed 001: submitted to UNECE Member States for comments and published on the
+            # Network's website; seed 000: the summary report of every meeting goes on.
+            recipients=(Recipient.MEMBER_STATES, Recipient.PUBLIC, *SUMMARY_REPORT_RECIPIENTS),
+            status=Status.SEED,
             notes=(
-                "Seed 001: the meeting results in a summary report synthesising the discussions "
-                "(including the Hearing), the responses to the guiding questions, the outcomes "
-                "of GCM Talks and the inputs to the online Discussion Spaces; it is submitted to "
-                "UNECE Member States for comments no later than 30 days after the meeting "
-                "(by 10 April 2024, derived), published on the Network's website and an input to "
-                "the 2026 IMRF. Seed 000: summary reports are shared with the Coordinator of the "
-                "Network. Issue date unknown."
+                "Due 2024-04-10 is derived: seed 001 has it submitted 'no later than 30 days "
+                "after the Regional Review Meeting'. It synthesises the discussions of the "
+                "meeting (including the Hearing), the responses to the guiding questions, the "
+                "outcomes of GCM Talks and the inputs to the online Discussion Spaces, and is an "
+                "input to the 2026 IMRF (seed 001), which has no meeting record (its dates are "
+                "unknown). Issue date unknown."
             ),
             sources=(SEED_000, SEED_001),
         ),
@@ -501,7 +603,11 @@ def reports() -> tuple[Report, ...]:
             review=REVIEW,
             meetings=(MEETING,),
             authors=(SPAIN, MOLDOVA),
-            notes="The co-chairs' summary of the event will inform the 2026 IMRF (seed 003).",
+            status=Status.SEED,
+            notes=(
+                "The co-chairs' summary of the event will inform the 2026 IMRF (seed 003), "
+                "which has no meeting record (its dates are unknown)."
+            ),
             sources=(SEED_003,),
         ),
     )
@@ -521,7 +627,17 @@ def build() -> Dataset:
         events=events(),
         participants=participants(),
         reports=reports(),
-        sources=(SEED_000, SEED_001, SEED_002, SEED_003, FACTS_6_3, FACTS_7, FACTS_9),
+        sources=(
+            SEED_000,
+            SEED_001,
+            SEED_002,
+            SEED_003,
+            FACTS_6_2,
+            FACTS_6_3,
+            FACTS_7,
+            FACTS_9,
+            FACTS_10,
+        ),
     )
 
 
@@ -555,9 +671,15 @@ def main() -> None:
         rapporteur = names.get(meeting_.rapporteur or "", "not named")
         print(f"  co-chairs {', '.join(meeting_.co_chairs)}; rapporteur {rapporteur}")
         print(f"  written inputs due {meeting_.written_inputs_due}")
+        status = meeting_.status.value if meeting_.status else "?"
+        print(f"  planned {meeting_.planned!r}; status {status}")
+        print(f"  also called {'; '.join(meeting_.aliases)}")
         print("  agenda:")
+        within = False
         for segment in meeting_.agenda:
             when = f"{clock(segment.start):>9} - {clock(segment.end):<9}"
+            indent = "  " if within else ""
+            within = within or isinstance(segment, IntergovernmentalConference)
             extra = ""
             if isinstance(segment, ThematicSession):
                 extra = f"  objectives {', '.join(map(str, segment.objectives))}"
@@ -568,16 +690,19 @@ def main() -> None:
                 )
             elif isinstance(segment, HighLevelPanel) and segment.host:
                 extra = f"  host {names[segment.host]}"
-            print(f"    {when} {segment.title}{extra}")
+            print(f"    {when} {indent}{segment.title}{extra}")
     print("\nPreparatory events:")
     for event in dataset.events:
         focus = f" - objectives {', '.join(map(str, event.objectives))}" if event.objectives else ""
         print(f"  {event.start}  {event.title}{focus}")
+        status = event.status.value if event.status else "?"
+        print(f"              planned {event.planned or 'not given'}; status {status}")
     print("\nReports:")
     for report in dataset.reports:
-        issued = str(report.issued or "unknown")
+        when = f"issued {report.issued or 'unknown'}"
+        when += f", due {report.due}" if report.due else ""
         title = f"  {report.title}" if report.title else ""
-        print(f"  {report.kind.value:<21} issued {issued:<10}{title}".rstrip())
+        print(f"  {report.kind.value:<21} {when:<34}{title}".rstrip())
 
 
 if __name__ == "__main__":

@@ -14,7 +14,17 @@ from typing import TYPE_CHECKING
 import pytest
 
 import gcm_model
-from gcm_model import Hearing, Meeting, OpeningSegment, ThematicSession
+from gcm_model import (
+    EventKind,
+    Hearing,
+    IntergovernmentalConference,
+    Meeting,
+    OpeningSegment,
+    Recipient,
+    ReportKind,
+    Status,
+    ThematicSession,
+)
 
 if TYPE_CHECKING:
     from types import ModuleType
@@ -53,6 +63,12 @@ def day(moment: dt.date) -> dt.date:
     return moment.date() if isinstance(moment, dt.datetime) else moment
 
 
+def the_report(dataset: gcm_model.Dataset, kind: ReportKind) -> gcm_model.Report:
+    """The one report of a dataset of a kind."""
+    (report,) = (r for r in dataset.reports if r.kind is kind)
+    return report
+
+
 @pytest.mark.parametrize("name", SCRIPTS)
 def test_builds(name: str) -> None:
     """build() returns a titled, sourced dataset with at least one review and meeting."""
@@ -73,6 +89,28 @@ def test_every_record_is_sourced(name: str) -> None:
 
 
 @pytest.mark.parametrize("name", SCRIPTS)
+def test_every_segment_is_sourced(name: str) -> None:
+    """Every agenda segment cites its own sources."""
+    for meeting in build(name).meetings:
+        for segment in meeting.agenda:
+            assert segment.sources, f"{meeting.id}: {segment.title} has no sources"
+            assert all(s.strip() for s in segment.sources)
+
+
+@pytest.mark.parametrize("name", SCRIPTS)
+def test_meetings_events_and_reports_have_a_status(name: str) -> None:
+    """Each meeting, preparatory event and report says how well it is sourced."""
+    dataset = build(name)
+    records: list[Meeting | gcm_model.PreparatoryEvent | gcm_model.Report] = [
+        *dataset.meetings,
+        *dataset.events,
+        *dataset.reports,
+    ]
+    for record in records:
+        assert isinstance(record.status, Status), record.id
+
+
+@pytest.mark.parametrize("name", SCRIPTS)
 def test_ids_are_unique_and_references_resolve(name: str) -> None:
     """Record ids are unique and every id a record names belongs to a record of the dataset."""
     dataset = build(name)
@@ -87,11 +125,12 @@ def test_ids_are_unique_and_references_resolve(name: str) -> None:
             for field in ("speakers", "panellists", "organisers"):
                 referenced += getattr(segment, field, ())
     for event in dataset.events:
-        referenced += [event.review, event.meeting, *event.organisers]
+        referenced += [event.review, event.meeting, *event.organisers, *event.feeds]
     for person in dataset.participants:
         referenced += [person.organisation, *person.events]
     for report in dataset.reports:
         referenced += [report.review, *report.meetings, *report.events, *report.authors]
+        referenced += report.informs
     assert {r for r in referenced if r is not None} <= known
 
 
@@ -106,6 +145,20 @@ def test_meetings_match_the_known_meetings(name: str) -> None:
         assert day(meeting.end) == known.end
         assert meeting.round == known.round
         assert meeting.commissions == known.commissions
+        assert meeting.planned == known.planned  # domain_facts §6.2
+        assert meeting.status is known.status  # domain_facts §6.3
+
+
+@pytest.mark.parametrize("name", SCRIPTS)
+def test_organisers_play_the_organiser_role(name: str) -> None:
+    """Every body named as an organiser of a meeting or event has the ORGANISER role."""
+    dataset = build(name)
+    people = {p.id: p for p in dataset.participants}
+    records: list[Meeting | gcm_model.PreparatoryEvent] = [*dataset.meetings, *dataset.events]
+    for record in records:
+        for organiser in record.organisers:
+            assert gcm_model.Role.ORGANISER in people[organiser].roles
+            assert record.id in people[organiser].events
 
 
 @pytest.mark.parametrize("name", SCRIPTS)
@@ -133,20 +186,114 @@ def test_unece_2024_co_chairs_and_rapporteur() -> None:
     assert people[meeting.rapporteur].name == "Irem Arf"
 
 
-def test_unece_2024_hearing_comes_before_the_opening() -> None:
-    """The hearing is listed first and ends when the opening segment starts, 10:00 CET."""
+def test_unece_2024_hearing_ends_when_the_conference_starts() -> None:
+    """Hearing 08:30-10:00 CET, then the Intergovernmental Conference, then the opening."""
     meeting = the_meeting(build("unece_2024"), "ece-2024")
-    hearing, opening = meeting.agenda[0], meeting.agenda[1]
+    hearing, conference, opening = meeting.agenda[:3]
     assert isinstance(hearing, Hearing)
+    assert isinstance(conference, IntergovernmentalConference)
     assert isinstance(opening, OpeningSegment)
     assert isinstance(hearing.start, dt.datetime)
     assert isinstance(hearing.end, dt.datetime)
-    assert isinstance(opening.start, dt.datetime)
     assert hearing.start == meeting.start
-    assert hearing.start < hearing.end <= opening.start
-    assert opening.start.isoformat() == "2024-03-11T10:00:00+01:00"
+    assert hearing.end == conference.start
     assert hearing.end - hearing.start == dt.timedelta(minutes=90)
     assert hearing.reported_minutes == 75  # domain_facts I4
+    assert opening.start == conference.start
+    assert [s for s in meeting.agenda if isinstance(s, IntergovernmentalConference)] == [conference]
+
+
+def test_unece_2024_conference_spans_ten_to_six() -> None:
+    """The Conference runs 10:00-18:00 CET, ends the meeting and holds the timed segments."""
+    meeting = the_meeting(build("unece_2024"), "ece-2024")
+    (conference,) = (s for s in meeting.agenda if isinstance(s, IntergovernmentalConference))
+    assert isinstance(conference.start, dt.datetime)
+    assert isinstance(conference.end, dt.datetime)
+    assert conference.start.isoformat() == "2024-03-11T10:00:00+01:00"
+    assert conference.end.isoformat() == "2024-03-11T18:00:00+01:00"
+    assert conference.end == meeting.end
+    inside = meeting.agenda[meeting.agenda.index(conference) + 1 :]
+    assert inside
+    for segment in inside:
+        for moment in (segment.start, segment.end):
+            if isinstance(moment, dt.datetime):
+                assert conference.start <= moment <= conference.end, segment.title
+
+
+def test_unece_2024_statuses_and_plans() -> None:
+    """The meeting is CONFIRMED, the seed-only events SEED; seed 002's plans are verbatim."""
+    dataset = build("unece_2024")
+    meeting = the_meeting(dataset, "ece-2024")
+    assert meeting.status is Status.CONFIRMED  # domain_facts §6.3 (S25)
+    assert meeting.planned == "11 March 2024"  # domain_facts §6.2
+    assert [e.status for e in dataset.events] == [Status.SEED] * 3  # domain_facts §10
+    (pre,) = (e for e in dataset.events if e.kind is EventKind.PRE_CONSULTATION)
+    assert pre.planned == "8 November 2023"  # I2: the plan; start is what happened
+    assert all(r.status is Status.SEED for r in dataset.reports)
+
+
+def test_unece_2024_meeting_names_and_questions() -> None:
+    """RMRF is an alias (I5); questions a-e of Annex 1; accreditation not said for it."""
+    meeting = the_meeting(build("unece_2024"), "ece-2024")
+    assert meeting.aliases == ("second Regional Migration Review Forum (RMRF)",)
+    assert "RMRF" not in meeting.title
+    assert meeting.guiding_questions == ("a", "b", "c", "d", "e")
+    assert meeting.accreditation_required is None
+
+
+def test_unece_2024_events_purpose_feeds_and_recordings() -> None:
+    """Each event says what it was for and feeds the meeting; the consultations' recordings."""
+    dataset = build("unece_2024")
+    meeting = the_meeting(dataset, "ece-2024")
+    for event in dataset.events:
+        assert event.purpose
+        assert event.feeds == (meeting.id,)
+    for event in dataset.events:
+        if event.kind is EventKind.CONSULTATION:
+            (recording,) = event.documents
+            assert recording.title.startswith("Recording")
+            assert recording.url is None  # seed 003 gives no link
+
+
+def test_unece_2024_positions() -> None:
+    """The positions seed 003 gives: a Policy Officer; the Stakeholder Rapporteur."""
+    people = {p.name: p for p in build("unece_2024").participants}
+    assert people["Elana Wong"].position == "Policy Officer"
+    position = people["Irem Arf"].position
+    assert position is not None
+    assert "Stakeholder Rapporteur" in position
+
+
+def test_unece_2024_outcome_report_due_30_days_after_the_meeting() -> None:
+    """Due 2024-04-10, 30 days after 11 March 2024 (seed 001), to Member States and public."""
+    dataset = build("unece_2024")
+    meeting = the_meeting(dataset, "ece-2024")
+    outcome = the_report(dataset, ReportKind.OUTCOME_REPORT)
+    assert outcome.due == dt.date(2024, 4, 10)
+    assert outcome.due == day(meeting.start) + dt.timedelta(days=30)
+    assert outcome.issued is None
+    assert {Recipient.MEMBER_STATES, Recipient.PUBLIC} <= set(outcome.recipients)
+    assert Recipient.NETWORK_COORDINATOR in outcome.recipients  # seed 000
+    assert len(set(outcome.recipients)) == len(outcome.recipients)
+
+
+def test_unece_2024_consultation_summary_informs_the_meeting() -> None:
+    """Shared on 5 March 2024, before the meeting it was written to inform (seed 003)."""
+    dataset = build("unece_2024")
+    meeting = the_meeting(dataset, "ece-2024")
+    summary = the_report(dataset, ReportKind.CONSULTATION_SUMMARY)
+    assert summary.informs == (meeting.id,)
+    assert summary.issued == dt.date(2024, 3, 5)
+    assert summary.issued < day(meeting.start)
+
+
+def test_unece_2020_summary_informs_the_first_imrf() -> None:
+    """The 2020 summary report informed the first IMRF, 17-20 May 2022 (seed 001)."""
+    dataset = build("unece_2020")
+    summary = the_report(dataset, ReportKind.REGIONAL_SUMMARY)
+    imrf = the_meeting(dataset, "imrf-2022")
+    assert summary.informs == (imrf.id,)
+    assert imrf.kind is gcm_model.MeetingKind.IMRF
 
 
 def test_unece_2024_consultations_cover_every_objective() -> None:
@@ -202,6 +349,22 @@ def test_second_round_has_the_four_other_reviews() -> None:
     assert codes == ["escwa-2024", "eca-2024", "escap-2025", "eclac-2025"]
     for code in ("eca-2024", "eclac-2025"):
         meeting = the_meeting(dataset, code)
-        (hearing,) = meeting.agenda
+        hearing, conference = meeting.agenda
         assert isinstance(hearing, Hearing)
-        assert hearing.start == meeting.start
+        assert isinstance(conference, IntergovernmentalConference)
+        assert hearing.start == hearing.end == meeting.start
+        assert conference.start == meeting.start + dt.timedelta(days=1)
+        assert conference.end == meeting.end
+
+
+def test_second_round_plans_and_statuses() -> None:
+    """Seed 002's plans, verbatim (domain_facts §6.2); CONFIRMED-2 for ESCWA and ESCAP."""
+    dataset = build("second_round")
+    plans = {m.known_meeting: (m.planned, m.status) for m in dataset.meetings}
+    assert plans == {
+        "escwa-2024": ("Week of 3 November 2024", Status.CONFIRMED_2),
+        "eca-2024": ("October 2024", Status.CONFIRMED),
+        "escap-2025": ("2025", Status.CONFIRMED_2),
+        "eclac-2025": ("June 2024", Status.CONFIRMED),
+    }
+    assert all(m.accreditation_required is None for m in dataset.meetings)
