@@ -58,8 +58,9 @@ def the_meeting(dataset: gcm_model.Dataset, known: str) -> Meeting:
     return meeting
 
 
-def day(moment: dt.date) -> dt.date:
-    """The calendar day of a date, or of a datetime in its own zone."""
+def day(moment: dt.date | None) -> dt.date:
+    """The calendar day of a date, or of a datetime in its own zone (never None here)."""
+    assert moment is not None
     return moment.date() if isinstance(moment, dt.datetime) else moment
 
 
@@ -353,7 +354,7 @@ def test_second_round_has_the_four_other_reviews() -> None:
         assert isinstance(hearing, Hearing)
         assert isinstance(conference, IntergovernmentalConference)
         assert hearing.start == hearing.end == meeting.start
-        assert conference.start == meeting.start + dt.timedelta(days=1)
+        assert conference.start == day(meeting.start) + dt.timedelta(days=1)
         assert conference.end == meeting.end
 
 
