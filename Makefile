@@ -8,7 +8,7 @@ STAMP  := $(VENV)/.installed
 HYPOTHESIS_PROFILE ?= ci
 export HYPOTHESIS_PROFILE
 
-.PHONY: demo test venv lint typecheck pytest docs bench manifest clean
+.PHONY: demo test venv lint typecheck pytest docs bench manifest schema clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
@@ -45,6 +45,9 @@ bench: venv
 
 manifest: venv
 	$(BIN)/python scripts/update_manifest.py
+
+schema: venv
+	$(BIN)/python scripts/update_schema.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .coverage .hypothesis site

@@ -12,6 +12,7 @@ import gcm_model
 
 PUBLIC_MODULES = [
     "gcm_model",
+    "gcm_model.converters",
     "gcm_model.dates",
     "gcm_model.errors",
     "gcm_model.models.checks",
@@ -20,6 +21,7 @@ PUBLIC_MODULES = [
     "gcm_model.models.reference",
     "gcm_model.models.reports",
     "gcm_model.registry",
+    "gcm_model.schema",
     "gcm_model.types",
 ]
 
@@ -31,6 +33,7 @@ EXPECTED_ALL = [
     "ContentItem",
     "Country",
     "Dataset",
+    "DocumentError",
     "DocumentRef",
     "EventKind",
     "GcmError",
@@ -91,9 +94,16 @@ EXPECTED_ALL = [
     "commissions",
     "countries",
     "data_version",
+    "dump",
+    "dump_jsonl",
+    "dumps",
     "guiding_questions",
+    "iter_load",
     "known_meetings",
     "languages",
+    "load",
+    "load_jsonl",
+    "loads",
     "meeting_formats",
     "objectives",
     "principles",
@@ -101,6 +111,8 @@ EXPECTED_ALL = [
     "rounds",
     "sources",
     "stakeholders",
+    "structure",
+    "unstructure",
 ]
 
 

@@ -25,8 +25,25 @@ from __future__ import annotations
 from typing import Any
 
 from gcm_model._data import data_version
+from gcm_model.converters import (
+    dump,
+    dump_jsonl,
+    dumps,
+    iter_load,
+    load,
+    load_jsonl,
+    loads,
+    structure,
+    unstructure,
+)
 from gcm_model.dates import PartialDate
-from gcm_model.errors import GcmError, InvalidCodeError, InvalidValueError, UnknownCodeError
+from gcm_model.errors import (
+    DocumentError,
+    GcmError,
+    InvalidCodeError,
+    InvalidValueError,
+    UnknownCodeError,
+)
 from gcm_model.models.checks import Problem
 from gcm_model.models.dataset import SCHEMA_VERSION, Dataset
 from gcm_model.models.process import (
@@ -111,6 +128,7 @@ __all__ = [
     "ContentItem",
     "Country",
     "Dataset",
+    "DocumentError",
     "DocumentRef",
     "EventKind",
     "GcmError",
@@ -171,9 +189,16 @@ __all__ = [
     "commissions",
     "countries",
     "data_version",
+    "dump",
+    "dump_jsonl",
+    "dumps",
     "guiding_questions",
+    "iter_load",
     "known_meetings",
     "languages",
+    "load",
+    "load_jsonl",
+    "loads",
     "meeting_formats",
     "objectives",
     "principles",
@@ -181,6 +206,8 @@ __all__ = [
     "rounds",
     "sources",
     "stakeholders",
+    "structure",
+    "unstructure",
 ]
 
 

@@ -315,10 +315,16 @@ def _attrs_hook_factory(cls: type, converter: cattrs.Converter) -> Callable[[obj
     )
     names = frozenset(a.name for a in attrs.fields(cls))
     detailed = converter.detailed_validation
+    tag = cls.__dict__.get("kind")  # segments and report items carry their tag
 
     def structure(value: object, tp: type) -> Any:
         if type(value) is not dict:
             raise _wrong(f"an object ({cls.__name__})", value)
+        if isinstance(tag, str) and "kind" in value:
+            if value["kind"] != tag:
+                message = f"a {cls.__name__} has kind {tag!r}, not {value['kind']!r}"
+                raise _FaultError("invalid-value", message, value["kind"], ("kind",))
+            value = {k: v for k, v in value.items() if k != "kind"}
         unknown = [k for k in value if k not in names]
         if not unknown:
             return base(value, tp)
