@@ -22,6 +22,7 @@ PUBLIC_MODULES = [
     "gcm_model.models.reports",
     "gcm_model.registry",
     "gcm_model.schema",
+    "gcm_model.tabular",
     "gcm_model.types",
 ]
 

@@ -110,8 +110,9 @@ class DocumentProblem:
             for the whole document.
         message: what is wrong, in plain words.
         value: the offending value (``None`` where there is none).
-        line: the line, for JSON syntax errors and JSON Lines files.
-        column: the column, for JSON syntax errors.
+        line: the line, for JSON syntax errors, JSON Lines files and CSV rows.
+        column: the column, for JSON syntax errors; the column name in a CSV file.
+        file: the file, where the document is several (CSV tables).
     """
 
     rule: str
@@ -119,7 +120,8 @@ class DocumentProblem:
     message: str
     value: Any = None
     line: int | None = None
-    column: int | None = None
+    column: int | str | None = None
+    file: str | None = None
 
     @property
     def path(self) -> str:
@@ -136,10 +138,10 @@ class DocumentProblem:
 
     def __str__(self) -> str:
         """The path, the message and the rule on one line (with the line number)."""
-        where = ""
+        where = f"{self.file}, " if self.file else ""
         if self.line is not None:
             column = f", column {self.column}" if self.column is not None else ""
-            where = f"line {self.line}{column}: "
+            where += f"line {self.line}{column}: "
         return f"{where}{self.path}: {self.message} [{self.rule}]"
 
 

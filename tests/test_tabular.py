@@ -1,0 +1,186 @@
+"""Tests for gcm_model.tabular: CSV tables and DataFrames with ids linking them."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import sys
+from typing import TYPE_CHECKING
+
+import pytest
+
+import gcm_model as g
+from gcm_model.errors import DocumentError, InvalidCodeError
+from gcm_model.tabular import TABLES, from_tables, read_csv, to_pandas, to_tables, write_csv
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+CET = dt.timezone(dt.timedelta(hours=1))
+
+
+def dataset() -> g.Dataset:
+    """A dataset with an agenda, report sections and items."""
+    start = dt.datetime(2024, 3, 11, 8, 30, tzinfo=CET)
+    return g.Dataset(
+        title="Tables",
+        reviews=[g.RegionalReview(id="r1", round="regional-2024", commissions=["ECE"])],
+        meetings=[
+            g.Meeting(
+                id="m1",
+                title="Regional Review",
+                kind=g.MeetingKind.REGIONAL_REVIEW,
+                start=start,
+                end=dt.datetime(2024, 3, 11, 18, tzinfo=CET),
+                venue=g.Venue(city="Geneva", country="CHE"),
+                webcast=True,
+                agenda=[
+                    g.Hearing(start=start, reported_minutes=75),
+                    g.ThematicSession.for_cluster(2),
+                ],
+            )
+        ],
+        reports=[
+            g.Report(
+                id="x1",
+                kind=g.ReportKind.OUTCOME_REPORT,
+                sections=[
+                    g.ReportSection.of_kind("introduction"),
+                    g.ReportSection.of_kind(
+                        "key_findings",
+                        items=[
+                            g.KeyFinding(text="Finding.", objectives=(11,)),
+                            g.GoodPractice(text="Practice.", lesson_learned=True),
+                        ],
+                    ),
+                ],
+            )
+        ],
+    )
+
+
+def test_tables_round_trip_in_memory_and_on_disk(tmp_path: Path) -> None:
+    """to_tables/from_tables and write_csv/read_csv give back an equal dataset."""
+    assert from_tables(to_tables(dataset())) == dataset()
+    files = write_csv(dataset(), tmp_path / "out")
+    assert sorted(p.name for p in files) == sorted(f"{t}.csv" for t in TABLES)
+    assert read_csv(tmp_path / "out") == dataset()
+
+
+def test_child_tables_link_by_id_and_position() -> None:
+    """Segments name their meeting; items name their report and section."""
+    tables = to_tables(dataset())
+    assert [(r["meeting"], r["position"], r["kind"]) for r in tables["segments"]] == [
+        ("m1", "0", "hearing"),
+        ("m1", "1", "thematic_session"),
+    ]
+    assert tables["segments"][1]["objectives"] == "[4,8,9,10,11,13,21]"
+    assert [(r["report"], r["section"], r["position"]) for r in tables["items"]] == [
+        ("x1", "1", "0"),
+        ("x1", "1", "1"),
+    ]
+    assert tables["meetings"][0]["webcast"] == "true"
+    assert tables["meetings"][0]["venue"] == '{"city":"Geneva","country":"CHE"}'
+
+
+def problems(
+    tables: dict[str, list[dict[str, str]]],
+) -> list[tuple[str | None, int | None, object, str]]:
+    """(file, line, column, rule) of every problem reading the tables."""
+    with pytest.raises(DocumentError) as info:
+        from_tables(tables)
+    return [(p.file, p.line, p.column, p.rule) for p in info.value.problems]
+
+
+def test_cell_problems_name_file_line_and_column() -> None:
+    """Bad cells are reported where they are, all at once."""
+    tables = to_tables(dataset())
+    tables["segments"][0]["reported_minutes"] = "seventy"
+    tables["meetings"][0]["webcast"] = "yes"
+    tables["meetings"][0]["co_chairs"] = "[ESP"
+    tables["reviews"][0]["colour"] = "blue"
+    assert problems(tables) == [
+        ("reviews.csv", 2, "colour", "unknown-field"),
+        ("meetings.csv", 2, "webcast", "wrong-type"),
+        ("meetings.csv", 2, "co_chairs", "json-syntax"),
+        ("segments.csv", 2, "reported_minutes", "wrong-type"),
+    ]
+
+
+def test_model_problems_are_located_in_the_files() -> None:
+    """Problems the loader finds are mapped back to their file, row and column."""
+    tables = to_tables(dataset())
+    tables["meetings"][0]["co_chairs"] = '["ESP", "ESX"]'
+    tables["segments"][1]["objectives"] = "[4, 2]"
+    tables["items"][0]["principles"] = '["z"]'
+    assert problems(tables) == [
+        ("meetings.csv", 2, "co_chairs", "unknown-code"),
+        ("segments.csv", 3, "objectives", "cluster-objectives"),
+        ("items.csv", 2, "principles", "unknown-code"),
+    ]
+
+
+def test_linking_problems() -> None:
+    """Children of unknown owners, gaps in positions and foreign cells are reported."""
+    tables = to_tables(dataset())
+    tables["segments"][1]["meeting"] = "m9"
+    tables["sections"][1]["position"] = "5"
+    tables["segments"][0]["topic"] = "Pathways"
+    tables["items"][0]["section"] = "x"
+    tables["extra"] = []
+    found = problems(tables)
+    assert (None, None, None, "unknown-field") not in found
+    assert ("extra.csv", None, None, "unknown-field") in found
+    assert ("segments.csv", 2, "topic", "unknown-field") in found
+    assert ("segments.csv", 3, "meeting", "invalid-value") in found
+    assert ("sections.csv", 3, "position", "invalid-value") in found
+    assert ("items.csv", 2, "section", "wrong-type") in found
+
+
+def test_unknown_kind_is_reported_by_the_loader() -> None:
+    """A segment kind that does not exist is an invalid value at that row."""
+    tables = to_tables(dataset())
+    tables["segments"][0]["kind"] = "plenary"
+    assert ("segments.csv", 2, "kind", "invalid-value") in problems(tables)
+
+
+def test_dataset_table_needs_one_row() -> None:
+    """The dataset table holds the version: exactly one row."""
+    tables = to_tables(dataset())
+    tables["dataset"] = []
+    assert problems(tables) == [("dataset.csv", None, None, "schema-version")]
+
+
+def test_csv_files_problems(tmp_path: Path) -> None:
+    """Files that are not UTF-8 or have too many cells are reported by name."""
+    folder = tmp_path / "bad"
+    write_csv(dataset(), folder)
+    (folder / "pledges.csv").write_bytes(b"id,text\n\xff\xfe,x\n")
+    with (folder / "reviews.csv").open("a", encoding="utf-8", newline="") as handle:
+        csv.writer(handle).writerow(["r2", "regional-2024", '["ECA"]', "", "", "", "", "", "extra"])
+    with pytest.raises(DocumentError) as info:
+        read_csv(folder)
+    assert info.value.source == str(folder)
+    assert [(p.file, p.rule) for p in info.value.problems] == [
+        ("pledges.csv", "json-syntax"),
+        ("reviews.csv", "invalid-value"),
+    ]
+    with pytest.raises(NotADirectoryError):
+        read_csv(folder / "nowhere")
+
+
+def test_to_pandas_gives_one_frame_per_table() -> None:
+    """DataFrames keep lists as lists and None as missing."""
+    frames = to_pandas(dataset())
+    assert set(frames) == set(TABLES)
+    segments = frames["segments"]
+    assert list(segments.columns) == TABLES["segments"]
+    assert segments.loc[1, "objectives"] == [4, 8, 9, 10, 11, 13, 21]
+    assert len(frames["items"]) == 2
+
+
+def test_to_pandas_without_pandas(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Without the extra, to_pandas says which extra to install."""
+    monkeypatch.setitem(sys.modules, "pandas", None)
+    with pytest.raises(InvalidCodeError, match=r"gcm-model\[tabular\]"):
+        to_pandas(dataset())
