@@ -8,7 +8,7 @@ STAMP  := $(VENV)/.installed
 HYPOTHESIS_PROFILE ?= ci
 export HYPOTHESIS_PROFILE
 
-.PHONY: demo test venv lint typecheck pytest docs bench manifest schema clean
+.PHONY: demo test venv lint typecheck pytest docs bench manifest schema examples clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
@@ -48,6 +48,9 @@ manifest: venv
 
 schema: venv
 	$(BIN)/python scripts/update_schema.py
+
+examples: venv
+	$(BIN)/python scripts/update_examples.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .coverage .hypothesis site

@@ -369,3 +369,25 @@ def test_second_round_plans_and_statuses() -> None:
         "eclac-2025": ("June 2024", Status.CONFIRMED),
     }
     assert all(m.accreditation_required is None for m in dataset.meetings)
+
+
+@pytest.mark.parametrize("name", SCRIPTS)
+def test_json_document_matches_its_script(name: str) -> None:
+    """examples/data/NAME.json loads to what the script builds, byte for byte canonical.
+
+    Run scripts/update_examples.py after changing a script.
+    """
+    path = EXAMPLES / "data" / f"{name}.json"
+    assert gcm_model.load(path) == build(name)
+    assert path.read_bytes() == gcm_model.dumps(build(name))
+
+
+@pytest.mark.parametrize("name", SCRIPTS)
+def test_example_round_trips_through_json_lines_and_tables(name: str) -> None:
+    """The same dataset survives JSON Lines and the CSV tables unchanged."""
+    from gcm_model.converters import dumps_jsonl, load_jsonl  # noqa: PLC0415
+    from gcm_model.tabular import from_tables, to_tables  # noqa: PLC0415
+
+    dataset = build(name)
+    assert load_jsonl(dumps_jsonl(dataset).splitlines()) == dataset
+    assert from_tables(to_tables(dataset)) == dataset
