@@ -42,6 +42,7 @@ docs: venv
 
 bench: venv
 	$(BIN)/python benchmarks/run.py
+	$(BIN)/python benchmarks/serialisation.py
 
 manifest: venv
 	$(BIN)/python scripts/update_manifest.py

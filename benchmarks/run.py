@@ -84,12 +84,14 @@ def main() -> None:
     rounds, number, repeat = (3, 50, 3) if args.quick else (11, 500, 7)
 
     raw = {name: fresh_time(stmt, rounds) for name, stmt in FRESH.items()}
-    rows = [
+    rows: list[tuple[str, float, float]] = [
         ("import", raw["import gcm_model"], raw["import pycountry"]),
         ("first lookup (cold)", raw["first lookup, gcm_model"], raw["first lookup, pycountry"]),
     ]
-    for name, (ours, theirs) in WARM.items():
-        rows.append((name, warm_time(ours, number, repeat), warm_time(theirs, number, repeat)))
+    for name, (statement, alternative) in WARM.items():
+        rows.append(
+            (name, warm_time(statement, number, repeat), warm_time(alternative, number, repeat))
+        )
 
     print(f"{'measure':<22}{'gcm-model':>12}{'pycountry':>12}{'ratio':>8}")
     for name, ours, theirs in rows:

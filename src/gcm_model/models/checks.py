@@ -25,7 +25,7 @@ import attrs
 from gcm_model.errors import GcmError, InvalidValueError
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Iterator
+    from collections.abc import Callable, Iterable, Iterator
 
     from gcm_model.registry import Registry
 
@@ -95,12 +95,26 @@ def deferred_checks() -> Iterator[None]:
 
 
 def check(instance: Any) -> None:
-    """Raise ``InvalidValueError`` for the object's problems, unless checks are deferred."""
+    """Raise ``InvalidValueError`` for the object's problems, unless checks are deferred.
+
+    Each field first takes a fast test of the common valid case; only a field
+    that fails it, or a class with relations between fields, runs the full
+    checks. Nested model objects are not checked again: they were checked when
+    they were built.
+    """
     if _deferred.get():
         return
-    problems = tuple(instance.problems())
+    cls = type(instance)
+    plan = _PLANS.get(cls) or _plan(cls)
+    for name, fast in plan:
+        if not fast(getattr(instance, name)):
+            break
+    else:
+        if next(iter(instance.relation_problems()), None) is None:
+            return
+    problems = (*field_problems(instance, deep=False), *instance.relation_problems())
     if problems:
-        raise InvalidValueError(type(instance).__name__, problems)
+        raise InvalidValueError(cls.__name__, problems)
 
 
 def _is_int(value: object) -> bool:
@@ -337,8 +351,12 @@ class Constraint:
         found = self.of()
         return found if isinstance(found, tuple) else (found,)
 
-    def problems(self, field: str, value: object) -> Iterator[Problem]:  # noqa: C901, PLR0912 - one branch per kind
-        """The problems of ``value`` for this constraint, at ``field``."""
+    def problems(self, field: str, value: object, *, deep: bool = True) -> Iterator[Problem]:  # noqa: C901, PLR0912 - one branch per kind
+        """The problems of ``value`` for this constraint, at ``field``.
+
+        With ``deep`` false, nested model objects are checked for their type
+        only, not for their own problems.
+        """
         kind = self.kind
         if self.non_empty and value == ():
             yield Problem("invalid-value", field, value, "give at least one")
@@ -376,10 +394,10 @@ class Constraint:
                     yield Problem("missing-field", field, value, "a value is required")
             elif not isinstance(value, self.allowed()):
                 yield Problem("wrong-type", field, value, f"expected {self._names()}")
-            else:
+            elif deep:
                 yield from nested_one_problems(field, value)
         elif kind == "children":
-            yield from self._children_problems(field, value)
+            yield from self._children_problems(field, value, deep=deep)
         elif kind == "time_zone":
             yield from time_zone_problems(field, value)
         elif kind == "email":
@@ -390,14 +408,15 @@ class Constraint:
     def _names(self) -> str:
         return " or ".join(cls.__name__ for cls in self.allowed())
 
-    def _children_problems(self, field: str, values: object) -> Iterator[Problem]:
+    def _children_problems(self, field: str, values: object, *, deep: bool) -> Iterator[Problem]:
         if not isinstance(values, tuple):
             yield Problem("wrong-type", field, values, f"expected a list of {self._names()}")
             return
         allowed = self.allowed()
         for index, value in enumerate(values):
             if isinstance(value, allowed):
-                yield from nested_one_problems(f"{field}[{index}]", value)
+                if deep:
+                    yield from nested_one_problems(f"{field}[{index}]", value)
             else:
                 yield Problem("wrong-type", f"{field}[{index}]", value, f"expected {self._names()}")
 
@@ -417,12 +436,16 @@ def constraint_of(field: attrs.Attribute[Any]) -> Constraint | None:
     return found if isinstance(found, Constraint) else None
 
 
-def field_problems(instance: Any) -> Iterator[Problem]:
-    """The problems of every declared field of a model object, in field order."""
+def field_problems(instance: Any, *, deep: bool = True) -> Iterator[Problem]:
+    """The problems of every declared field of a model object, in field order.
+
+    With ``deep`` false, nested model objects are not asked for their own problems.
+    """
     for field in attrs.fields(type(instance)):
         constraint = constraint_of(field)
         if constraint is not None:
-            yield from constraint.problems(field.name, getattr(instance, field.name))
+            value = getattr(instance, field.name)
+            yield from constraint.problems(field.name, value, deep=deep)
 
 
 def time_zone_problems(field: str, name: object) -> Iterator[Problem]:
@@ -436,3 +459,95 @@ def time_zone_problems(field: str, name: object) -> Iterator[Problem]:
 
     if zone(name) is None:
         yield Problem("invalid-value", field, name, f"{name!r} is not an IANA time zone name")
+
+
+# -- fast tests of the common valid case, per class -----------------------------------------
+
+_PLANS: dict[type, list[tuple[str, Callable[[Any], bool]]]] = {}
+
+
+def _plan(cls: type) -> list[tuple[str, Callable[[Any], bool]]]:
+    plan = []
+    for field in attrs.fields(cls):
+        constraint = constraint_of(field)
+        if constraint is not None:
+            plan.append((field.name, _fast(constraint)))
+    _PLANS[cls] = plan
+    return plan
+
+
+def _fast(c: Constraint) -> Callable[[Any], bool]:  # noqa: C901, PLR0911, PLR0912 - a test a kind
+    """A quick test that ``True`` means valid; ``False`` means: run the full checks."""
+    optional, kind = c.optional, c.kind
+    if kind in ("text", "email"):
+        need = "@" if kind == "email" else ""
+        return lambda v: (
+            (v is None and optional)
+            or (type(v) is str and not v.isspace() and v != "" and need in v)
+        )
+    if kind == "texts":
+        return lambda v: (
+            type(v) is tuple and all(type(x) is str and x != "" and not x.isspace() for x in v)
+        )
+    if kind in ("code", "codes"):
+        records = _registry_records(str(c.registry))
+        if kind == "code":
+            return lambda v: (v is None and optional) or (type(v) in (str, int) and v in records())
+        return lambda v: (
+            type(v) is tuple
+            and (not c.non_empty or v != ())
+            and all(type(x) in (str, int) and x in records() for x in v)
+            and len(set(v)) == len(v)
+        )
+    if kind == "objectives":
+        return lambda v: (
+            (type(v) is tuple and all(type(x) is int and 1 <= x <= 23 for x in v))
+            and len(set(v)) == len(v)
+        )
+    if kind in ("id", "ref"):
+        match = ID_PATTERN.fullmatch
+        return lambda v: (v is None and optional) or (type(v) is str and match(v) is not None)
+    if kind == "refs":
+        match = ID_PATTERN.fullmatch
+        return lambda v: (
+            type(v) is tuple
+            and all(type(x) is str and match(x) is not None for x in v)
+            and len(set(v)) == len(v)
+        )
+    if kind == "moment":
+        return lambda v: (
+            (v is None and optional)
+            or (type(v) is dt.date or (type(v) is dt.datetime and v.utcoffset() is not None))
+        )
+    if kind in ("choice", "choices"):
+        of = c.of
+        if kind == "choice":
+            return lambda v: (v is None and optional) or isinstance(v, of)
+        return lambda v: type(v) is tuple and all(isinstance(x, of) for x in v)
+    if kind == "flag":
+        return lambda v: (v is None and optional) or type(v) is bool
+    if kind == "count":
+        return lambda v: v is None or (type(v) is int and v > 0)
+    if kind == "child":
+        return lambda v: (v is None and optional) or isinstance(v, c.allowed())
+    if kind == "children":
+        return lambda v: type(v) is tuple and all(isinstance(x, c.allowed()) for x in v)
+    if kind == "time_zone":
+        from gcm_model.dates import zone  # noqa: PLC0415 - dates imports this package's errors
+
+        return lambda v: v is None or (type(v) is str and zone(v) is not None)
+    return lambda _: False  # anything else: the full checks decide
+
+
+def _registry_records(name: str) -> Callable[[], Any]:
+    """The canonical keys of a registry, looked up on first use (registries are lazy)."""
+    cache: list[Any] = []
+
+    def records() -> Any:
+        if not cache:
+            from gcm_model import registry  # noqa: PLC0415 - the registries import this module
+
+            cache.append(getattr(registry, name)._records)  # noqa: SLF001
+        return cache[0]
+
+    return records
