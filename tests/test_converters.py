@@ -137,11 +137,11 @@ def test_every_problem_in_one_error() -> None:
     tree["title"] = 5
     found = problems_of(orjson.dumps(tree))
     assert found == [
+        ("wrong-type", "$.title"),
         ("unknown-code", "$.reviews[0].round"),
         ("unknown-field", "$.meetings[0].venue.cty"),
         ("wrong-type", "$.meetings[0].co_chairs[1]"),
         ("invalid-value", "$.reports[0].sections[0].items[0].kind"),
-        ("wrong-type", "$.title"),
     ]
 
 

@@ -47,6 +47,15 @@ BROKEN: list[tuple[str, Callable[[], Any], str, str]] = [
     ("venue country", lambda: g.Venue(country="XXX"), "unknown-code", "country"),
     ("venue country alias", lambda: g.Venue(country="che"), "invalid-value", "country"),
     ("venue blank", lambda: g.Venue(name=" "), "invalid-value", "name"),
+    ("venue untrimmed", lambda: g.Venue(name="Geneva "), "invalid-value", "name"),
+    ("venue control", lambda: g.Venue(name="Gen\x00eva"), "invalid-value", "name"),
+    ("contact email shape", lambda: g.Contact(role="inputs", email="@"), "invalid-value", "email"),
+    (
+        "practice flag none",
+        lambda: g.GoodPractice(text="t", lesson_learned=None),
+        "wrong-type",
+        "lesson_learned",
+    ),
     ("contact email", lambda: g.Contact(role="inputs", email="nowhere"), "invalid-value", "email"),
     ("contact role", lambda: g.Contact(role="", email="a@b"), "invalid-value", "role"),
     ("document title", lambda: g.DocumentRef(title=None), "missing-field", "title"),
@@ -119,7 +128,7 @@ BROKEN: list[tuple[str, Callable[[], Any], str, str]] = [
     ),
     (
         "review commissions",
-        lambda: g.RegionalReview(id="r", round="regional-2024"),
+        lambda: g.RegionalReview(id="r", round="regional-2024", commissions=()),
         "invalid-value",
         "commissions",
     ),
@@ -493,6 +502,12 @@ VALID: list[tuple[str, Callable[[], Any]]] = [
         ),
     ),
     ("custom section", lambda: g.ReportSection(title="Foreword")),
+    (
+        "text with line breaks",
+        lambda: g.Meeting(
+            id="m", title="A\nB", kind=g.MeetingKind.OTHER, start=D0, notes="Line one.\n\tLine two."
+        ),
+    ),
     ("dataset", lambda: g.Dataset(meetings=[meeting()], sources=["001_61412e3f83cb501b.txt"])),
 ]
 

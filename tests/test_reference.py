@@ -279,3 +279,12 @@ def test_country_names_are_un_then_iso_never_common() -> None:
     assert taiwan.common_name == "Taiwan"
     assert gcm_model.countries.lookup("Taiwan") is taiwan
     assert gcm_model.countries.lookup("BOL").name == "Bolivia (Plurinational State of)"
+
+
+def test_members_as_of_takes_dates_and_datetimes_only() -> None:
+    """A datetime counts by its date; anything else is an InvalidCodeError, not a TypeError."""
+    escwa = gcm_model.commissions.lookup("ESCWA")
+    moment = dt.datetime(2021, 4, 9, 12, tzinfo=dt.UTC)
+    assert escwa.members(moment) == escwa.members(dt.date(2021, 4, 9))
+    with pytest.raises(InvalidCodeError):
+        escwa.members("2021-04-09")  # type: ignore[arg-type]

@@ -70,6 +70,7 @@ from gcm_model.models.process import (
 from gcm_model.models.reports import ITEM_TYPES, ContentItem, Report
 
 __all__ = [
+    "DecodedRecord",
     "DocumentProblem",
     "HEADER_TYPE",
     "JsonLine",
@@ -77,6 +78,7 @@ __all__ = [
     "RECORD_TYPES",
     "TYPE_KEY",
     "configure_converter",
+    "decode_dataset",
     "dump",
     "dump_jsonl",
     "dumps",
@@ -575,49 +577,89 @@ def _parse(data: object) -> tuple[Any, list[DocumentProblem]]:
 
 def _structure_detailed(document: Any, cls: type[T]) -> tuple[T | None, list[DocumentProblem]]:
     """Structure with every problem collected; each dataset record apart from the others."""
-    detailed = _converters()[1]
-    problems: list[DocumentProblem] = []
+    if cls is Dataset and type(document) is dict:
+        shell, records, problems = decode_dataset(document)
+        problems += [p for r in records for p in r.problems]
+        if problems or shell is None:
+            return None, problems
+        built = {name: [r.record for r in records if r.collection == name] for name in COLLECTIONS}
+        return attrs.evolve(shell, **built), []  # type: ignore[arg-type, return-value]
+    return _structure_object(document, cls)
+
+
+def _structure_object(document: Any, cls: type[T]) -> tuple[T | None, list[DocumentProblem]]:
+    """Structure one object (not split into records) with every problem collected."""
+    found: list[DocumentProblem] = []
     with deferred_checks():
-        if cls is Dataset and type(document) is dict:
-            records: dict[str, list[Any]] = {}
-            head = dict(document)
-            for name, record_cls in COLLECTIONS.items():
-                items = head.pop(name, [])
-                if type(items) is not list:
-                    problems.append(
-                        DocumentProblem(
-                            "wrong-type",
-                            f"/{name}",
-                            f"expected a list, got {_describe(items)}",
-                            items,
-                        )
-                    )
-                    continue
-                built = []
-                for index, item in enumerate(items):
-                    try:
-                        record = detailed.structure(item, record_cls)
-                    except Exception as exc:  # noqa: BLE001 - every failure becomes a problem
-                        problems.extend(_problems(exc, (name, index), document))
-                    else:
-                        problems.extend(_invariant_problems(record, (name, index)))
-                        built.append(record)
-                records[name] = built
-            try:
-                shell = detailed.structure(head, Dataset)
-            except Exception as exc:  # noqa: BLE001
-                problems.extend(_problems(exc, (), document))
-                return None, problems
-            result: Any = attrs.evolve(shell, **records)  # type: ignore[arg-type]
-            problems.extend(_invariant_problems(shell, ()))
-        else:
-            try:
-                result = detailed.structure(document, cls)
-            except Exception as exc:  # noqa: BLE001
-                problems.extend(_problems(exc, (), document))
-                return None, problems
-            problems.extend(_invariant_problems(result, ()))
-    return (None if problems else result), problems
+        try:
+            result = _converters()[1].structure(document, cls)
+        except Exception as exc:  # noqa: BLE001 - every failure becomes a problem
+            found.extend(_problems(exc, (), document))
+            return None, found
+        found.extend(_invariant_problems(result, ()))
+    return (None if found else result), found
+
+
+@attrs.frozen
+class DecodedRecord:
+    """One record of a dataset document, as decoded: the object, or why not.
+
+    Attributes:
+        collection: the collection it is in (``meetings``, ...).
+        index: its position in the collection.
+        record: the model object, or ``None`` when it could not be built.
+        raw: the parsed JSON it came from.
+        problems: its problems, with pointers from the document's root.
+    """
+
+    collection: str
+    index: int
+    record: Any
+    raw: Any
+    problems: tuple[DocumentProblem, ...] = ()
+
+
+def _under(
+    problems: list[DocumentProblem], steps: tuple[str | int, ...]
+) -> tuple[DocumentProblem, ...]:
+    prefix = _pointer(steps)
+    return tuple(attrs.evolve(p, pointer=prefix + p.pointer) for p in problems)
+
+
+def decode_dataset(
+    document: Any,
+) -> tuple[Dataset | None, list[DecodedRecord], list[DocumentProblem]]:
+    """Decode a dataset document record by record, never stopping at a problem.
+
+    Returns:
+        The dataset's own fields as an empty ``Dataset`` (or ``None``), every
+        record as decoded, and the problems of the document outside its records
+        (syntax of the top level, version, collections that are not lists).
+    """
+    if type(document) is not dict:
+        got = _describe(document)
+        return None, [], [DocumentProblem("wrong-type", "", f"expected an object, got {got}")]
+    document, problems = _upgrade(document)
+    if problems:
+        return None, [], problems
+    head = {k: v for k, v in document.items() if k not in COLLECTIONS}
+    try:
+        shell: Dataset | None = _converters()[0].structure(head, Dataset)
+        head_problems: list[DocumentProblem] = []
+    except Exception:  # noqa: BLE001 - redo in detail to report every problem
+        shell, head_problems = _structure_object(head, Dataset)
+    problems = list(head_problems)
+    records: list[DecodedRecord] = []
+    for name, record_cls in COLLECTIONS.items():
+        items = document.get(name, [])
+        if type(items) is not list:
+            message = f"expected a list, got {_describe(items)}"
+            problems.append(DocumentProblem("wrong-type", f"/{name}", message, items))
+            continue
+        for index, item in enumerate(items):
+            record, found = _structure_record(item, record_cls)
+            records.append(DecodedRecord(name, index, record, item, _under(found, (name, index))))
+    return shell, records, problems
 
 
 @overload
@@ -802,7 +844,7 @@ def _structure_record(document: Any, cls: type[T]) -> tuple[T | None, list[Docum
     try:
         return _converters()[0].structure(document, cls), []
     except Exception:  # noqa: BLE001 - redo in detail to report every problem
-        return _structure_detailed(document, cls)
+        return _structure_object(document, cls)
 
 
 def read_jsonl(source: Lines) -> Iterator[JsonLine]:

@@ -33,7 +33,7 @@ import attrs
 
 from gcm_model import registry
 from gcm_model.errors import InvalidCodeError
-from gcm_model.models.checks import ID_PATTERN, Constraint, constraint_of
+from gcm_model.models.checks import EMAIL, ID_PATTERN, Constraint, constraint_of
 from gcm_model.models.dataset import SCHEMA_VERSION, Dataset
 
 __all__ = [
@@ -97,7 +97,11 @@ _SHARED: dict[str, dict[str, Any]] = {
         "pattern": f"^{ID_PATTERN.pattern}$",
         "description": "A record id, or a reference to one.",
     },
-    "Text": {"type": "string", "pattern": r"\S", "description": "Text that is not blank."},
+    "Text": {
+        "type": "string",
+        "pattern": r"^[^\s\x00-\x1f\x7f](?:[^\x00-\x08\x0b\x0c\x0e-\x1f\x7f]*[^\s\x00-\x1f\x7f])?$",
+        "description": "Text: not blank, trimmed, without control characters.",
+    },
 }
 
 
@@ -164,7 +168,11 @@ class _Builder:
         if kind == "text":
             return _null(self.shared("Text"), optional=c.optional)
         if kind == "email":
-            email = {"type": "string", "pattern": "@", "description": "An email address."}
+            email = {
+                "type": "string",
+                "pattern": f"^{EMAIL.pattern}$",
+                "description": "An email address.",
+            }
             return _null(email, optional=c.optional)
         if kind == "texts":
             return {"type": "array", "items": self.shared("Text")}

@@ -3,22 +3,25 @@
 Each strategy draws objects that build without error and have no
 ``problems()``: reference codes (objective numbers, commission and country
 codes, review rounds, ...), moments, the small value classes, agenda segments,
-the review records (reviews, meetings, preparatory events, participants,
-written submissions, pledges, reports) and whole ``Dataset`` documents whose
-ids are unique and whose references resolve. Arguments are checked when a
-strategy is made, not when it is drawn from, and each docstring says what its
-examples shrink towards.
+the review records of A/RES/73/195 para. 50 and the seeds (regional reviews,
+meetings, preparatory events, participants, written submissions, pledges,
+reports) and whole ``Dataset`` documents whose ids are unique and whose
+references resolve. Arguments are checked when a strategy is made, not when
+it is drawn from, and each docstring says what its examples shrink towards.
 
-Installing gcm-model registers the record classes with Hypothesis through the
+Installing gcm-model registers the model classes with Hypothesis through the
 ``hypothesis`` entry point, so ``st.from_type(Meeting)`` works in any suite.
-``import gcm_model`` does not import this module (nor Hypothesis).
+``import gcm_model`` imports neither this module nor Hypothesis.
 
 Times of day are drawn on a grid of quarter hours from 06:00 to 21:45 local
-time, in a few real IANA zones (``UTC``, ``Europe/Zurich``,
-``America/Santiago``, ``Asia/Bangkok``, ``Africa/Addis_Ababa``,
-``Asia/Beirut``) read through python-dateutil: every daylight-saving
-transition of those zones falls between 22:00 and 06:00, so no drawn time is
-ambiguous or nonexistent, and a meeting's hours look like a meeting's hours.
+time, in a few real IANA zones read through python-dateutil (``UTC``,
+``Europe/Zurich``, ``America/Santiago``, ``Asia/Bangkok``,
+``Africa/Addis_Ababa``, ``Asia/Beirut``, ``Africa/Cairo``,
+``America/New_York``): every daylight-saving transition of those zones falls
+between 22:00 and 06:00 local time, so no drawn time is ambiguous or
+nonexistent, and a meeting's hours look like a meeting's hours. A meeting's
+times are all in one zone, its ``time_zone`` (the venue's, for a known
+meeting held in person).
 
 Examples:
     >>> from hypothesis import given, settings
@@ -39,23 +42,25 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 import string
-from typing import TYPE_CHECKING, Any, Literal, TypeAlias, TypeVar
+from typing import TYPE_CHECKING, Any, TypeAlias, TypeVar
 
-from hypothesis import strategies as st
+import attrs
 
 from gcm_model import registry
 from gcm_model.dates import zone
 from gcm_model.errors import InvalidCodeError
+from gcm_model.models.checks import constraint_of
 from gcm_model.models.dataset import SCHEMA_VERSION, Dataset
 from gcm_model.models.process import (
     ClosingSegment,
     Contact,
     DocumentRef,
-    EventKind,
     Gender,
     Hearing,
     HighLevelPanel,
+    IntergovernmentalConference,
     Meeting,
     MeetingKind,
     OpeningSegment,
@@ -64,7 +69,6 @@ from gcm_model.models.process import (
     Pledge,
     PreparatoryEvent,
     RegionalReview,
-    Role,
     Sector,
     SideEvent,
     ThematicSession,
@@ -77,19 +81,43 @@ from gcm_model.models.reports import (
     KeyFinding,
     Recommendation,
     Report,
-    ReportKind,
     ReportSection,
 )
 from gcm_model.types import ReviewKind
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Sequence
+    from collections.abc import Callable, Iterable, Sequence
 
     from hypothesis.strategies import DrawFn, SearchStrategy
 
+    from gcm_model.models._base import Model
+    from gcm_model.models.checks import Constraint
     from gcm_model.models.process import Moment, Segment
     from gcm_model.models.reference import KnownMeeting
     from gcm_model.models.reports import ContentItem
+
+
+_SETUP_PENDING: list[bool] = []
+"""Holds ``True`` when Hypothesis ran the hook while this module was still importing."""
+
+
+def _hypothesis_setup_hook() -> None:
+    """Register every public model class for ``st.from_type``.
+
+    Hypothesis calls this, through the ``hypothesis`` entry point of the
+    package, when it is imported. It is defined before this module imports
+    Hypothesis: importing ``gcm_model.testing`` first imports Hypothesis, which
+    runs the hook on this half-imported module; the registration then waits
+    for the end of the module.
+    """
+    register = globals().get("_register_types")
+    if register is None:
+        _SETUP_PENDING.append(True)
+    else:
+        register()
+
+
+from hypothesis import strategies as st  # noqa: E402 - after the hook: see its docstring
 
 __all__ = [
     "closing_segments",
@@ -103,6 +131,7 @@ __all__ = [
     "good_practices",
     "hearings",
     "high_level_panels",
+    "intergovernmental_conferences",
     "key_findings",
     "language_codes",
     "meeting_format_codes",
@@ -130,13 +159,15 @@ __all__ = [
 ]
 
 T = TypeVar("T")
+M = TypeVar("M", bound="Model")
+_Times: TypeAlias = "tuple[Moment | None, Moment | None]"
 
-# -- settings ---------------------------------------------------------------------------
+# -- sizes and grids -----------------------------------------------------------------------
 
 _FIRST_DAY = dt.date(2019, 1, 1)
-"""The earliest day drawn by default: the first review year after the GCM (Dec. 2018)."""
+"""The earliest day drawn by default: the first year of review after the GCM (Dec. 2018)."""
 _LAST_DAY = dt.date(2030, 12, 31)
-"""The latest day drawn by default: the end of the third regional round."""
+"""The latest day drawn by default."""
 _ZONE_NAMES = (
     "UTC",
     "Europe/Zurich",
@@ -144,22 +175,36 @@ _ZONE_NAMES = (
     "Asia/Bangkok",
     "Africa/Addis_Ababa",
     "Asia/Beirut",
+    "Africa/Cairo",
+    "America/New_York",
 )
-"""Zones of the review venues; UTC first, so that times shrink to UTC."""
-_FIRST_SLOT = 6 * 60
-"""Minutes after midnight of the first time of day drawn (06:00)."""
+"""Zones of review venues; UTC first, so that times shrink to UTC."""
+_VENUE_ZONES = {
+    "CHE": "Europe/Zurich",
+    "CHL": "America/Santiago",
+    "EGY": "Africa/Cairo",
+    "ETH": "Africa/Addis_Ababa",
+    "THA": "Asia/Bangkok",
+    "USA": "America/New_York",
+}
+"""The zone of the country of each known meeting held in person."""
+_FIRST_MINUTE = 6 * 60
+"""The first time of day drawn, 06:00, in minutes after midnight."""
 _SLOT_MINUTES = 15
 _SLOTS = 64
-"""Quarter hours per day drawn: 06:00 to 21:45, clear of every DST transition above."""
+"""Quarter hours drawn per day: 06:00 to 21:45, clear of the zones' DST transitions."""
 _TEXT_SIZE = 20
+_LONG_TEXT_SIZE = 60
 _LIST_SIZE = 3
+_ID_SIZE = 16
 _ID_START = string.digits + string.ascii_lowercase + string.ascii_uppercase
 _ID_REST = _ID_START + "._:-"
 _EMAIL_DOMAINS = ("un.org", "iom.int", "unece.org", "example.org")
-_DEFAULT_MAX_RECORDS = 3
+_SYMBOLS = ("A/RES/73/195", "A/RES/73/326", "A/RES/76/266")
+_MAX_RECORDS = 50
 
 
-# -- argument checks (eager: at the call, not at the draw) ------------------------------
+# -- argument checks: eager, at the call, not at the draw ----------------------------------
 
 
 def _commission_arg(commission: object) -> str | None:
@@ -189,34 +234,207 @@ def _int_arg(name: str, value: object, low: int, high: int) -> int:
     return value
 
 
-# -- small private strategies ------------------------------------------------------------
+# -- the codelists, read once --------------------------------------------------------------
+
+_CODELISTS: dict[str, Callable[[], Iterable[str]]] = {
+    "commission": lambda: (c.code for c in registry.commissions),
+    "country": lambda: (c.alpha_3 for c in registry.countries),
+    "un_member": lambda: (c.alpha_3 for c in registry.countries.un_member_states()),
+    "stakeholder": lambda: (s.code for s in registry.stakeholders),
+    "principle": lambda: (p.letter for p in registry.principles),
+    "question": lambda: (q.letter for q in registry.guiding_questions),
+    "language": lambda: (lang.code for lang in registry.languages),
+    "format": lambda: (f.code for f in registry.meeting_formats),
+    "section": lambda: (
+        k.code for k in sorted(registry.report_section_kinds, key=lambda k: k.order)
+    ),
+    "round": lambda: (r.code for r in registry.rounds),
+    "regional": lambda: (r.code for r in registry.rounds if r.kind is ReviewKind.REGIONAL),
+    "imrf": lambda: (r.code for r in registry.rounds if r.kind is ReviewKind.IMRF),
+}
 
 
-def _texts(max_size: int = _TEXT_SIZE) -> SearchStrategy[str]:
-    """Printable, non-blank text without surrogates; shrinks towards ``"0"``."""
-    return st.text(
-        st.characters(exclude_categories=("C", "Zl", "Zp")), min_size=1, max_size=max_size
-    ).filter(str.strip)
+@functools.cache
+def _codes(codelist: str) -> tuple[str, ...]:
+    return tuple(_CODELISTS[codelist]())
 
 
-def _optional(strategy: SearchStrategy[T]) -> SearchStrategy[T | None]:
-    """``None`` or a value of ``strategy``; shrinks towards ``None``."""
-    return st.none() | strategy
+_KEY_ATTRIBUTES = {
+    "clusters": "number",
+    "countries": "alpha_3",
+    "guiding_questions": "letter",
+    "objectives": "number",
+    "principles": "letter",
+    "sources": "id",
+}
+"""The attribute holding a record's code, by registry name (``code`` for the others)."""
 
 
-def _unique(
-    strategy: SearchStrategy[T], max_size: int = _LIST_SIZE
-) -> SearchStrategy[tuple[T, ...]]:
-    """A short tuple of distinct values; shrinks towards ``()``."""
-    return st.lists(strategy, max_size=max_size, unique=True).map(tuple)
+@functools.cache
+def _registry_codes(name: str) -> tuple[Any, ...]:
+    """The canonical codes of a registry of ``gcm_model.registry``, by its name."""
+    key = _KEY_ATTRIBUTES.get(name, "code")
+    return tuple(getattr(record, key) for record in getattr(registry, name))
 
 
-def _sources() -> SearchStrategy[tuple[str, ...]]:
-    return _unique(_texts(), max_size=2)
+@functools.cache
+def _sampled(codelist: str) -> SearchStrategy[str]:
+    return st.sampled_from(_codes(codelist))
 
 
-def _guiding_question_letters() -> SearchStrategy[str]:
-    return st.sampled_from([q.letter for q in registry.guiding_questions])
+@functools.lru_cache(maxsize=256)
+def _members(commissions: tuple[str, ...], as_of: dt.date | None) -> tuple[str, ...]:
+    """Members of the commissions on a day, or every UN Member State without one."""
+    if not commissions:
+        return _codes("un_member")
+    found: dict[str, None] = {}
+    for code in commissions:
+        found.update(dict.fromkeys(registry.commissions.lookup(code).members(as_of)))
+    return tuple(found)
+
+
+def _cluster_objectives(cluster: int) -> tuple[int, ...]:
+    return registry.clusters.lookup(cluster).objectives
+
+
+# -- drawing helpers: plain functions of ``draw``, so nothing is rebuilt per example -------
+
+
+_MADE: dict[tuple[object, ...], SearchStrategy[Any]] = {}
+"""Strategies made so far, by name and arguments: they are immutable, so each is made once."""
+
+
+def _strategy(name: str, build: Callable[[DrawFn], T], *arguments: object) -> SearchStrategy[T]:
+    """A strategy drawing ``build(draw)``, shown as ``name()`` in Hypothesis output.
+
+    ``arguments`` are the checked arguments ``build`` closes over: with the
+    name, they say when a strategy made before can be returned again.
+    """
+    made = _MADE.get((name, *arguments))
+    if made is None:
+
+        def strategy(draw: DrawFn) -> T:
+            return build(draw)
+
+        strategy.__name__ = strategy.__qualname__ = name
+        made = _MADE[name, *arguments] = st.composite(strategy)()
+    return made
+
+
+def _maybe(draw: DrawFn) -> bool:
+    """Whether to fill an optional field; shrinks towards leaving it out."""
+    return draw(st.booleans())
+
+
+def _pick(draw: DrawFn, pool: Sequence[T]) -> T:
+    """One item of a non-empty pool; shrinks towards the first."""
+    return pool[draw(st.integers(0, len(pool) - 1))]
+
+
+def _subset(
+    draw: DrawFn, pool: Sequence[T], max_size: int = _LIST_SIZE, min_size: int = 0
+) -> tuple[T, ...]:
+    """Distinct items of a pool, in drawn order; shrinks towards ``()`` (or the first)."""
+    if not pool:
+        return ()
+    size = min(max_size, len(pool))
+    indices = st.lists(st.integers(0, len(pool) - 1), min_size=min_size, max_size=size, unique=True)
+    return tuple(pool[i] for i in draw(indices))
+
+
+_ALPHABET_RANGES = (
+    (0x20, 0x7E),  # ASCII, with the space
+    (0xA1, 0xAC),  # Latin-1 (without the soft hyphen, a format character)
+    (0xAE, 0x17F),  # Latin-1 and Latin Extended-A: accents of the member States' names
+    (0x391, 0x3A1),  # Greek
+    (0x3A3, 0x3C9),
+    (0x410, 0x44F),  # Cyrillic, for Russian
+    (0x621, 0x63A),  # Arabic letters
+    (0x641, 0x64A),
+    (0x4E00, 0x4FFF),  # CJK ideographs, for Chinese
+    (0x1F600, 0x1F64F),  # emoji, outside the Basic Multilingual Plane
+)
+"""Printable characters of the six UN languages and beyond; a few ranges, which
+Hypothesis checks far faster than a whole-Unicode category filter."""
+
+
+@functools.cache
+def _text_strategy(max_size: int) -> SearchStrategy[str]:
+    """Printable, non-blank, trimmed text without surrogates; shrinks towards ``"0"``."""
+    alphabet = "".join(chr(c) for low, high in _ALPHABET_RANGES for c in range(low, high + 1))
+    return st.text(alphabet, min_size=1, max_size=max_size).map(str.strip).filter(bool)
+
+
+def _text(draw: DrawFn, max_size: int = _TEXT_SIZE) -> str:
+    return draw(_text_strategy(max_size))
+
+
+def _opt_text(draw: DrawFn, max_size: int = _TEXT_SIZE) -> str | None:
+    return _text(draw, max_size) if _maybe(draw) else None
+
+
+def _texts(draw: DrawFn, max_size: int = 2, min_size: int = 0) -> tuple[str, ...]:
+    """Distinct texts, such as the citations of ``sources``."""
+    texts = st.lists(_text_strategy(_TEXT_SIZE), min_size=min_size, max_size=max_size, unique=True)
+    return tuple(draw(texts))
+
+
+@functools.cache
+def _id_strategy(max_size: int) -> SearchStrategy[str]:
+    # One string choice; a leading punctuation mark becomes a digit.
+    return st.text(_ID_REST, min_size=1, max_size=max_size).map(_id_start)
+
+
+def _id_start(text: str) -> str:
+    return text if text[0] in _ID_START else f"0{text[1:]}"
+
+
+def _id(draw: DrawFn) -> str:
+    return draw(_id_strategy(_ID_SIZE))
+
+
+def _url(draw: DrawFn) -> str:
+    return f"https://example.org/{_id(draw)}"
+
+
+def _opt_url(draw: DrawFn) -> str | None:
+    return _url(draw) if _maybe(draw) else None
+
+
+def _code(draw: DrawFn, codelist: str) -> str:
+    return _pick(draw, _codes(codelist))
+
+
+def _opt_code(draw: DrawFn, codelist: str) -> str | None:
+    return _code(draw, codelist) if _maybe(draw) else None
+
+
+def _opt_pick(draw: DrawFn, pool: Sequence[T]) -> T | None:
+    return _pick(draw, pool) if _maybe(draw) else None
+
+
+def _opt_bool(draw: DrawFn) -> bool | None:
+    return draw(st.booleans()) if _maybe(draw) else None
+
+
+def _objectives(
+    draw: DrawFn, pool: Sequence[int] | None = None, min_size: int = 0
+) -> tuple[int, ...]:
+    """Distinct objective numbers, ascending; shrinks towards ``()``."""
+    return tuple(sorted(_subset(draw, pool or range(1, 24), min_size=min_size)))
+
+
+def _email(draw: DrawFn) -> str:
+    first = _pick(draw, string.ascii_lowercase)
+    rest = draw(st.text(string.ascii_lowercase + "._-", max_size=9))
+    return f"{first}{rest}@{_pick(draw, _EMAIL_DOMAINS)}"
+
+
+def _minutes(draw: DrawFn) -> int | None:
+    return draw(st.integers(1, 600)) if _maybe(draw) else None
+
+
+# -- times ---------------------------------------------------------------------------------
 
 
 def _tz(name: str) -> dt.tzinfo:
@@ -229,7 +447,7 @@ def _tz(name: str) -> dt.tzinfo:
 def _at(day0: dt.date, position: int, zone_name: str) -> dt.datetime:
     """The datetime of a grid position: ``position // _SLOTS`` days after ``day0``."""
     day = day0 + dt.timedelta(days=position // _SLOTS)
-    minutes = _FIRST_SLOT + _SLOT_MINUTES * (position % _SLOTS)
+    minutes = _FIRST_MINUTE + _SLOT_MINUTES * (position % _SLOTS)
     return dt.datetime.combine(day, dt.time(minutes // 60, minutes % 60), tzinfo=_tz(zone_name))
 
 
@@ -237,26 +455,29 @@ def _day_of(moment: Moment) -> dt.date:
     return moment.date() if isinstance(moment, dt.datetime) else moment
 
 
+def _day(draw: DrawFn, first: dt.date, last: dt.date) -> dt.date:
+    return first + dt.timedelta(days=draw(st.integers(0, (last - first).days)))
+
+
+def _moment(draw: DrawFn, first: dt.date, last: dt.date, *, times: bool = True) -> Moment:
+    day = _day(draw, first, last)
+    if not (times and _maybe(draw)):
+        return day
+    return _at(day, draw(st.integers(0, _SLOTS - 1)), _pick(draw, _ZONE_NAMES))
+
+
+def _opt_moment(draw: DrawFn, first: dt.date, last: dt.date) -> Moment | None:
+    return _moment(draw, first, last) if _maybe(draw) else None
+
+
 def _round_days(code: str | None) -> tuple[dt.date, dt.date]:
     """The days a record of a round is dated in: the years its meetings were held."""
     if code is None:
         return _FIRST_DAY, _LAST_DAY
     found = registry.rounds.lookup(code)
-    first, last = found.held or (
-        found.year,
-        found.year + (1 if found.kind is ReviewKind.REGIONAL else 0),
-    )
+    regional = found.kind is ReviewKind.REGIONAL
+    first, last = found.held or (found.year, found.year + (1 if regional else 0))
     return dt.date(first, 1, 1), dt.date(last, 12, 31)
-
-
-def _member_states(commissions: Sequence[str], as_of: dt.date | None) -> tuple[str, ...]:
-    """Members of the commissions on a day, or every UN Member State without one."""
-    if not commissions:
-        return tuple(c.alpha_3 for c in registry.countries.un_member_states())
-    found: dict[str, None] = {}
-    for code in commissions:
-        found.update(dict.fromkeys(registry.commissions.lookup(code).members(as_of)))
-    return tuple(found)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -264,7 +485,7 @@ class _Span:
     """A start and an end in order, and the grid they were drawn on.
 
     ``low`` and ``high`` are the first and last grid positions (counted from
-    ``day0``) inside the span, where segments of a meeting may be placed.
+    ``day0`` in ``zone``) inside the span, where a meeting's segments go.
     """
 
     start: Moment
@@ -279,20 +500,25 @@ class _Span:
         return isinstance(self.start, dt.datetime) or isinstance(self.end, dt.datetime)
 
 
-@st.composite
-def _spans(draw: DrawFn, first: dt.date, last: dt.date, max_days: int) -> _Span:
+_SHAPES = ("days", "times", "day-time", "time-day")
+
+
+def _span(draw: DrawFn, first: dt.date, last: dt.date, max_days: int) -> _Span:
     """A start on a day in ``first..last`` and an end up to ``max_days`` later.
 
-    Two datetimes: the end is strictly later. A date and a datetime: the end's
-    day is not before the start's. Shrinks towards two dates, both ``first``.
+    Two datetimes (in one zone): the end is strictly later. A date and a
+    datetime: the end's day is not before the start's. Shrinks towards two
+    dates, both ``first``.
     """
-    day0 = first + dt.timedelta(days=draw(st.integers(0, (last - first).days)))
+    day0 = _day(draw, first, last)
     days = draw(st.integers(0, max_days))
-    zone_name = draw(st.sampled_from(_ZONE_NAMES))
-    shape = draw(st.sampled_from(("days", "times", "day-time", "time-day")))
+    shape = _pick(draw, _SHAPES)
+    top = days * _SLOTS + _SLOTS - 1
+    if shape == "days":  # the first shape takes the fewest draws, so it is the simplest
+        return _Span(day0, day0 + dt.timedelta(days), _ZONE_NAMES[0], day0, 0, top)
+    zone_name = _pick(draw, _ZONE_NAMES)
     start_timed = shape in {"times", "time-day"}
     end_timed = shape in {"times", "day-time"}
-    top = days * _SLOTS + _SLOTS - 1
     if shape == "times":
         first_slot = draw(st.integers(0, _SLOTS - 1 - (days == 0)))
         end_position = draw(st.integers(first_slot + 1, top))
@@ -309,74 +535,185 @@ def _spans(draw: DrawFn, first: dt.date, last: dt.date, max_days: int) -> _Span:
     )
 
 
-@st.composite
-def _loose_times(draw: DrawFn, max_days: int = 0) -> tuple[Moment | None, Moment | None]:
+def _loose_times(draw: DrawFn, max_days: int) -> _Times:
     """An optional start and end, in order when both are given; shrinks to neither."""
-    shape = draw(st.sampled_from(("none", "both", "start", "end")))
+    shape = _pick(draw, ("none", "both", "start", "end"))
     if shape == "none":
         return None, None
-    span = draw(_spans(_FIRST_DAY, _LAST_DAY, max_days))
+    span = _span(draw, _FIRST_DAY, _LAST_DAY, max_days)
     return (
         span.start if shape in {"both", "start"} else None,
         span.end if shape in {"both", "end"} else None,
     )
 
 
-def _minutes() -> SearchStrategy[int | None]:
-    return _optional(st.integers(1, 600))
-
-
-# -- references between records -----------------------------------------------------
-
-
-def _ref(draw: DrawFn, pool: Sequence[str] | None) -> str | None:
-    """An optional id: any id without a pool, else one of the pool."""
-    if pool is None:
-        return draw(_optional(record_ids()))
-    return draw(_optional(st.sampled_from(pool))) if pool else None
-
-
-def _refs(draw: DrawFn, pool: Sequence[str] | None) -> tuple[str, ...]:
-    """Distinct ids: any ids without a pool, else some of the pool."""
-    if pool is None:
-        return draw(_unique(record_ids()))
-    return draw(_unique(st.sampled_from(pool), min(_LIST_SIZE, len(pool)))) if pool else ()
+# -- references between records ------------------------------------------------------------
 
 
 @dataclasses.dataclass(frozen=True)
 class _Context:
-    """The records of a dataset drawn so far, for references that must resolve."""
+    """The records of a dataset drawn so far, for references that must resolve.
+
+    Without a context (``None``) references are any well-formed ids.
+    """
 
     reviews: tuple[RegionalReview, ...] = ()
     participants: tuple[Participant, ...] = ()
     meetings: tuple[Meeting, ...] = ()
     events: tuple[PreparatoryEvent, ...] = ()
-    known_taken: frozenset[str] = frozenset()
 
     @property
     def people(self) -> tuple[str, ...]:
         return tuple(p.id for p in self.participants)
 
 
-def _review_of(draw: DrawFn, ctx: _Context | None) -> tuple[str | None, RegionalReview | None]:
-    if ctx is None:
-        return draw(_optional(record_ids())), None
-    review = draw(_optional(st.sampled_from(ctx.reviews))) if ctx.reviews else None
-    return (review.id if review else None), review
+def _ref(draw: DrawFn, pool: Sequence[str] | None) -> str | None:
+    """An optional id: any id without a pool, else one of the pool."""
+    if not _maybe(draw):
+        return None
+    if pool is None:
+        return _id(draw)
+    return _pick(draw, pool) if pool else None
 
 
-def _of_review(
-    records: Sequence[Meeting | PreparatoryEvent], review: str | None
-) -> tuple[str, ...]:
-    """Ids of the records that belong to ``review`` (every record when it is ``None``)."""
-    return tuple(r.id for r in records if review is None or r.review == review)
+def _refs(draw: DrawFn, pool: Sequence[str] | None) -> tuple[str, ...]:
+    """Distinct ids: any ids without a pool, else some of the pool."""
+    if pool is None:
+        return tuple(draw(st.lists(_id_strategy(_ID_SIZE), max_size=_LIST_SIZE, unique=True)))
+    return _subset(draw, pool)
 
 
 def _people(ctx: _Context | None) -> tuple[str, ...] | None:
     return None if ctx is None else ctx.people
 
 
-# -- reference codes -------------------------------------------------------------------
+def _ids(records: Iterable[Meeting | PreparatoryEvent]) -> list[str]:
+    return [r.id for r in records]
+
+
+def _review_of(draw: DrawFn, ctx: _Context | None) -> tuple[str | None, RegionalReview | None]:
+    """The ``review`` of a record: any id, or a review of the dataset, or none."""
+    if ctx is None:
+        return _ref(draw, None), None
+    review = _pick(draw, ctx.reviews) if ctx.reviews and _maybe(draw) else None
+    return (None if review is None else review.id), review
+
+
+def _of_review(
+    ctx: _Context | None, records: Sequence[Meeting | PreparatoryEvent], review: str | None
+) -> tuple[str, ...] | None:
+    """Ids of the records of ``review`` (all of them when it is ``None``); ``None``: any id."""
+    if ctx is None:
+        return None
+    return tuple(r.id for r in records if review is None or r.review == review)
+
+
+# -- fields drawn from their declared constraints ------------------------------------------
+# Fields whose rules tie them to other fields or records are drawn by each builder;
+# every other field is drawn here from the ``Constraint`` its class declares, so a
+# field added to a model is covered (valid by its own constraint) without a change here.
+
+
+def _fill(draw: DrawFn, cls: type[M], fields: dict[str, Any], *, linked: bool) -> M:
+    """Build ``cls`` from ``fields``, drawing each other declared field.
+
+    Args:
+        draw: the draw function.
+        cls: a model class.
+        fields: the values already chosen.
+        linked: the object belongs to a dataset: references that this module
+            does not know how to resolve are left out rather than invented.
+    """
+    values = dict(fields)
+    todo = [
+        (field, constraint)
+        for field in attrs.fields(cls)  # type: ignore[arg-type] # model classes are attrs classes
+        if field.init
+        and field.name not in values
+        and (constraint := constraint_of(field)) is not None
+    ]
+    # One draw says which optional fields are given, rather than one per field:
+    # fewer choices per example, and the mask shrinks towards leaving them all out.
+    optional = [field.name for field, constraint in todo if _empty(field, constraint) is not _NO]
+    given = draw(st.integers(0, 2 ** len(optional) - 1)) if optional else 0
+    present = {name for index, name in enumerate(optional) if given >> index & 1}
+    for field, constraint in todo:
+        empty = _empty(field, constraint)
+        if empty is not _NO and field.name not in present:
+            values[field.name] = empty
+            continue
+        value = _declared(draw, constraint, linked=linked)
+        if value is not _NO:
+            values[field.name] = value
+    return cls(**values)
+
+
+_NO = object()
+"""No value: the field has no empty value, or ``_declared`` leaves it at its default."""
+
+
+def _empty(field: attrs.Attribute[Any], constraint: Constraint) -> Any:
+    """The value of an optional field left out: ``None`` or ``()``; else ``_NO``."""
+    if field.default is attrs.NOTHING or not constraint.optional or constraint.non_empty:
+        return _NO
+    if field.default is None:
+        return None
+    factory = getattr(field.default, "factory", None)
+    return () if factory is tuple else _NO
+
+
+def _declared(  # noqa: C901, PLR0911, PLR0912 - one branch per constraint kind
+    draw: DrawFn, constraint: Constraint, *, linked: bool
+) -> Any:
+    kind = constraint.kind
+    least = 1 if constraint.non_empty else 0
+    if kind == "text":
+        return _text(draw)
+    if kind == "email":
+        return _email(draw)
+    if kind == "texts":
+        return _texts(draw, min_size=least)
+    if kind in {"code", "codes"}:
+        pool = _registry_codes(str(constraint.registry))
+        return _pick(draw, pool) if kind == "code" else _subset(draw, pool, min_size=least)
+    if kind == "objectives":
+        return _objectives(draw, min_size=least)
+    if kind == "id":
+        return _id(draw)
+    if kind in {"ref", "refs"}:
+        if linked:
+            return None if kind == "ref" else ()
+        return _id(draw) if kind == "ref" else _refs(draw, None)
+    if kind == "moment":
+        return _moment(draw, _FIRST_DAY, _LAST_DAY)
+    if kind in {"choice", "choices"}:
+        members = tuple(constraint.of)
+        if kind == "choice":
+            return _pick(draw, members)
+        return _subset(draw, members, min_size=least)
+    if kind == "flag":
+        return draw(st.booleans())
+    if kind == "count":
+        return draw(st.integers(1, 600))
+    if kind in {"child", "children"}:
+        allowed = constraint.allowed()
+        count = 1 if kind == "child" else draw(st.integers(least, 2))
+        children: list[Any] = [
+            _child(draw, _pick(draw, allowed), linked=linked) for _ in range(count)
+        ]
+        return children[0] if kind == "child" else tuple(children)
+    if kind == "time_zone":
+        return _pick(draw, _ZONE_NAMES)
+    return _NO
+
+
+def _child(draw: DrawFn, cls: type[M], *, linked: bool) -> M:
+    """A nested object: by its builder where it has one, else from its constraints."""
+    build = _CHILD_BUILDERS.get(cls)
+    return build(draw) if build is not None else _fill(draw, cls, {}, linked=linked)
+
+
+# -- reference codes -----------------------------------------------------------------------
 
 
 def objective_numbers() -> SearchStrategy[int]:
@@ -394,7 +731,7 @@ def cluster_numbers() -> SearchStrategy[int]:
     Returns:
         A strategy of ints; shrinks towards 1.
     """
-    return st.sampled_from([c.number for c in registry.clusters])
+    return st.integers(1, len(registry.clusters))
 
 
 def commission_codes() -> SearchStrategy[str]:
@@ -403,7 +740,7 @@ def commission_codes() -> SearchStrategy[str]:
     Returns:
         A strategy of codes; shrinks towards ``"ECE"``.
     """
-    return st.sampled_from([c.code for c in registry.commissions])
+    return _sampled("commission")
 
 
 def country_codes(
@@ -418,7 +755,8 @@ def country_codes(
 
     Returns:
         A strategy of codes; shrinks towards the first code of the registry
-        (``"ABW"``), or the first member in the commission's list.
+        (``"ABW"``), or the commission's first member in the order of the
+        sources.
 
     Raises:
         UnknownCodeError: the commission is unknown.
@@ -430,9 +768,9 @@ def country_codes(
     if code is None:
         if day is not None:
             raise InvalidCodeError("as_of", as_of, "give a commission to take members on a day")
-        return st.sampled_from([c.alpha_3 for c in registry.countries])
-    members = registry.commissions.lookup(code).members(day)
-    if not members:
+        return _sampled("country")
+    members = _members((code,), day)
+    if not members:  # pragma: no cover - each list has members without a joining date
         raise InvalidCodeError("as_of", as_of, f"{code} had no members on that day")
     return st.sampled_from(members)
 
@@ -443,7 +781,7 @@ def stakeholder_codes() -> SearchStrategy[str]:
     Returns:
         A strategy of codes; shrinks towards ``"migrants"``.
     """
-    return st.sampled_from([s.code for s in registry.stakeholders])
+    return _sampled("stakeholder")
 
 
 def principle_letters() -> SearchStrategy[str]:
@@ -452,7 +790,7 @@ def principle_letters() -> SearchStrategy[str]:
     Returns:
         A strategy of letters; shrinks towards ``"a"``.
     """
-    return st.sampled_from([p.letter for p in registry.principles])
+    return _sampled("principle")
 
 
 def language_codes() -> SearchStrategy[str]:
@@ -461,7 +799,7 @@ def language_codes() -> SearchStrategy[str]:
     Returns:
         A strategy of codes; shrinks towards ``"ar"``.
     """
-    return st.sampled_from([lang.code for lang in registry.languages])
+    return _sampled("language")
 
 
 def meeting_format_codes() -> SearchStrategy[str]:
@@ -470,7 +808,7 @@ def meeting_format_codes() -> SearchStrategy[str]:
     Returns:
         A strategy of codes; shrinks towards ``"in_person"``.
     """
-    return st.sampled_from([f.code for f in registry.meeting_formats])
+    return _sampled("format")
 
 
 def round_codes(kind: ReviewKind | str | None = None) -> SearchStrategy[str]:
@@ -486,13 +824,13 @@ def round_codes(kind: ReviewKind | str | None = None) -> SearchStrategy[str]:
     Raises:
         InvalidCodeError: ``kind`` is neither ``regional`` nor ``imrf``.
     """
-    wanted: ReviewKind | None = None
-    if kind is not None:
-        try:
-            wanted = ReviewKind(kind)
-        except ValueError:
-            raise InvalidCodeError("review kind", kind, "expected 'regional' or 'imrf'") from None
-    return st.sampled_from([r.code for r in registry.rounds if wanted in {None, r.kind}])
+    if kind is None:
+        return _sampled("round")
+    try:
+        wanted = ReviewKind(kind)
+    except ValueError:
+        raise InvalidCodeError("review kind", kind, "expected 'regional' or 'imrf'") from None
+    return _sampled(wanted.value)
 
 
 def moments(
@@ -504,8 +842,7 @@ def moments(
     """Days, and instants with their UTC offset, as the models take for times.
 
     A datetime is a quarter hour from 06:00 to 21:45 local time in one of
-    ``UTC``, ``Europe/Zurich``, ``America/Santiago``, ``Asia/Bangkok``,
-    ``Africa/Addis_Ababa`` or ``Asia/Beirut`` (python-dateutil zones), never
+    the zones of the module docstring (python-dateutil zones), never
     ambiguous or nonexistent.
 
     Args:
@@ -521,23 +858,21 @@ def moments(
         InvalidCodeError: a bound is not a ``date``, or ``min_value`` is after
             ``max_value``.
     """
-    low = _date_arg("min_value", min_value)
-    high = _date_arg("max_value", max_value)
-    if low > high:
+    first = _date_arg("min_value", min_value)
+    last = _date_arg("max_value", max_value)
+    if first > last:
         raise InvalidCodeError("max_value", max_value, f"is before min_value {min_value}")
     with_times = bool(times)
-
-    @st.composite
-    def draw_moment(draw: DrawFn) -> Moment:
-        day = low + dt.timedelta(days=draw(st.integers(0, (high - low).days)))
-        if not (with_times and draw(st.booleans())):
-            return day
-        return _at(day, draw(st.integers(0, _SLOTS - 1)), draw(st.sampled_from(_ZONE_NAMES)))
-
-    return draw_moment()
+    return _strategy(
+        "moments",
+        lambda draw: _moment(draw, first, last, times=with_times),
+        first,
+        last,
+        with_times,
+    )
 
 
-def record_ids(*, max_size: int = 16) -> SearchStrategy[str]:
+def record_ids(*, max_size: int = _ID_SIZE) -> SearchStrategy[str]:
     """Record ids matching ``gcm_model.models.checks.ID_PATTERN``.
 
     Args:
@@ -550,24 +885,14 @@ def record_ids(*, max_size: int = 16) -> SearchStrategy[str]:
     Raises:
         InvalidCodeError: ``max_size`` is not an int in 1..128.
     """
-    size = _int_arg("max_size", max_size, 1, 128)
-    return st.builds(
-        str.__add__,
-        st.sampled_from(_ID_START),
-        st.text(st.sampled_from(_ID_REST), max_size=size - 1),
-    )
+    return _id_strategy(_int_arg("max_size", max_size, 1, 128))
 
 
-# -- value classes ----------------------------------------------------------------------
+# -- value classes -------------------------------------------------------------------------
 
 
-@st.composite
 def _venue(draw: DrawFn) -> Venue:
-    return Venue(
-        name=draw(_optional(_texts())),
-        city=draw(_optional(_texts())),
-        country=draw(_optional(country_codes())),
-    )
+    return _fill(draw, Venue, {}, linked=False)
 
 
 def venues() -> SearchStrategy[Venue]:
@@ -576,32 +901,35 @@ def venues() -> SearchStrategy[Venue]:
     Returns:
         A strategy of ``Venue``; shrinks towards ``Venue()``.
     """
-    return _venue()
+    return _strategy("venues", _venue)
 
 
-@st.composite
 def _contact(draw: DrawFn) -> Contact:
-    local = draw(st.text(st.sampled_from(string.ascii_lowercase + "._-"), max_size=9))
-    domain = draw(st.sampled_from(_EMAIL_DOMAINS))
-    return Contact(role=draw(_texts()), email=f"{draw(st.sampled_from('abc'))}{local}@{domain}")
+    return _fill(draw, Contact, {"role": _text(draw), "email": _email(draw)}, linked=False)
+
+
+def _contacts(draw: DrawFn) -> tuple[Contact, ...]:
+    """Up to two contacts, one per role (domain_facts I10)."""
+    found: dict[str, Contact] = {}
+    for _ in range(draw(st.integers(0, 2))):
+        contact = _contact(draw)
+        found.setdefault(contact.role, contact)
+    return tuple(found.values())
 
 
 def contacts() -> SearchStrategy[Contact]:
     """Contacts: a purpose and an email address.
 
     Returns:
-        A strategy of ``Contact``; shrinks towards ``Contact(role="0", email="a@un.org")``.
+        A strategy of ``Contact``; shrinks towards
+        ``Contact(role="0", email="a@un.org")``.
     """
-    return _contact()
+    return _strategy("contacts", _contact)
 
 
-@st.composite
 def _document_ref(draw: DrawFn) -> DocumentRef:
-    return DocumentRef(
-        title=draw(_texts()),
-        symbol=draw(_optional(st.sampled_from(("A/RES/73/195", "A/RES/73/326", "A/76/642")))),
-        url=draw(_optional(st.builds("https://example.org/{}".format, record_ids()))),
-    )
+    fields = {"symbol": _opt_pick(draw, _SYMBOLS), "url": _opt_url(draw)}
+    return _fill(draw, DocumentRef, fields, linked=False)
 
 
 def document_refs() -> SearchStrategy[DocumentRef]:
@@ -610,13 +938,12 @@ def document_refs() -> SearchStrategy[DocumentRef]:
     Returns:
         A strategy of ``DocumentRef``; shrinks towards ``DocumentRef(title="0")``.
     """
-    return _document_ref()
+    return _strategy("document_refs", _document_ref)
 
 
-@st.composite
 def _window(draw: DrawFn) -> Window:
-    opens, closes = draw(_loose_times(max_days=60))
-    return Window(opens=opens, closes=closes)
+    opens, closes = _loose_times(draw, max_days=60)
+    return _fill(draw, Window, {"opens": opens, "closes": closes}, linked=False)
 
 
 def windows() -> SearchStrategy[Window]:
@@ -625,33 +952,35 @@ def windows() -> SearchStrategy[Window]:
     Returns:
         A strategy of ``Window``; shrinks towards ``Window()``.
     """
-    return _window()
+    return _strategy("windows", _window)
 
 
-# -- agenda segments ----------------------------------------------------------------------
-
-_Times: TypeAlias = "tuple[Moment | None, Moment | None]"
+# -- agenda segments -----------------------------------------------------------------------
+# Each builder takes the segment's times (drawn freely when ``None``) and the
+# participant ids its references may name (any ids when ``None``).
 
 
 def _times(draw: DrawFn, times: _Times | None) -> _Times:
-    return draw(_loose_times()) if times is None else times
+    return _loose_times(draw, max_days=0) if times is None else times
 
 
-@st.composite
-def _hearing(
-    draw: DrawFn, times: _Times | None = None, people: Sequence[str] | None = None
-) -> Hearing:
+def _segment(
+    draw: DrawFn,
+    cls: type[M],
+    times: _Times | None,
+    people: Sequence[str] | None,
+    fields: dict[str, Any],
+) -> M:
     start, end = _times(draw, times)
+    return _fill(draw, cls, {"start": start, "end": end, **fields}, linked=people is not None)
+
+
+def _hearing(draw: DrawFn, times: _Times | None, people: Sequence[str] | None) -> Hearing:
     moderator = _ref(draw, people)
-    panellists = _refs(draw, None if people is None else [p for p in people if p != moderator])
-    return Hearing(
-        title=draw(_optional(_texts())),
-        start=start,
-        end=end,
-        reported_minutes=draw(_minutes()),
-        moderator=moderator,
-        panellists=panellists,
-    )
+    others = None if people is None else [p for p in people if p != moderator]
+    panellists = tuple(p for p in _refs(draw, others) if p != moderator)
+    fields = {"moderator": moderator, "panellists": panellists}
+    return _segment(draw, Hearing, times, people, fields)
 
 
 def hearings() -> SearchStrategy[Hearing]:
@@ -660,21 +989,27 @@ def hearings() -> SearchStrategy[Hearing]:
     Returns:
         A strategy of ``Hearing``; shrinks towards ``Hearing()``.
     """
-    return _hearing()
+    return _strategy("hearings", lambda draw: _hearing(draw, None, None))
 
 
-@st.composite
-def _opening(
-    draw: DrawFn, times: _Times | None = None, people: Sequence[str] | None = None
-) -> OpeningSegment:
-    start, end = _times(draw, times)
-    return OpeningSegment(
-        title=draw(_optional(_texts())),
-        start=start,
-        end=end,
-        reported_minutes=draw(_minutes()),
-        speakers=_refs(draw, people),
-    )
+def _conference(
+    draw: DrawFn, times: _Times | None, people: Sequence[str] | None
+) -> IntergovernmentalConference:
+    return _segment(draw, IntergovernmentalConference, times, people, {})
+
+
+def intergovernmental_conferences() -> SearchStrategy[IntergovernmentalConference]:
+    """The intergovernmental part of a review meeting.
+
+    Returns:
+        A strategy of ``IntergovernmentalConference``; shrinks towards
+        ``IntergovernmentalConference()``.
+    """
+    return _strategy("intergovernmental_conferences", lambda draw: _conference(draw, None, None))
+
+
+def _opening(draw: DrawFn, times: _Times | None, people: Sequence[str] | None) -> OpeningSegment:
+    return _segment(draw, OpeningSegment, times, people, {"speakers": _refs(draw, people)})
 
 
 def opening_segments() -> SearchStrategy[OpeningSegment]:
@@ -683,33 +1018,30 @@ def opening_segments() -> SearchStrategy[OpeningSegment]:
     Returns:
         A strategy of ``OpeningSegment``; shrinks towards ``OpeningSegment()``.
     """
-    return _opening()
+    return _strategy("opening_segments", lambda draw: _opening(draw, None, None))
 
 
-@st.composite
-def _thematic(
+def _thematic(  # noqa: PLR0913 - what a meeting's agenda fixes for a session
     draw: DrawFn,
-    cluster: int | None = None,
-    times: _Times | None = None,
-    people: Sequence[str] | None = None,
-    number: int | Literal["draw"] | None = "draw",
+    times: _Times | None,
+    people: Sequence[str] | None,
+    cluster: int | None,
+    *,
+    number: int | None = None,
+    numbered: bool = False,
 ) -> ThematicSession:
+    """A session; ``numbered``: use ``number``, else draw an optional one."""
     chosen = draw(cluster_numbers()) if cluster is None else cluster
-    own = registry.clusters.lookup(chosen).objectives
+    own = _cluster_objectives(chosen)
     objectives = draw(st.lists(st.sampled_from(own), min_size=1, unique=True))
-    start, end = _times(draw, times)
-    return ThematicSession(
-        cluster=chosen,
-        objectives=tuple(sorted(objectives)),
-        number=draw(_optional(st.integers(1, 4))) if number == "draw" else number,
-        title=draw(_optional(_texts())),
-        start=start,
-        end=end,
-        reported_minutes=draw(_minutes()),
-        member_state_speaker=_ref(draw, people),
-        moderator=_ref(draw, people),
-        background_note=draw(_optional(document_refs())),
-    )
+    fields = {
+        "cluster": chosen,
+        "objectives": tuple(sorted(objectives)),
+        "number": number if numbered else _opt_pick(draw, range(1, 5)),
+        "member_state_speaker": _ref(draw, people),
+        "moderator": _ref(draw, people),
+    }
+    return _segment(draw, ThematicSession, times, people, fields)
 
 
 def thematic_sessions(cluster: int | str | None = None) -> SearchStrategy[ThematicSession]:
@@ -719,32 +1051,21 @@ def thematic_sessions(cluster: int | str | None = None) -> SearchStrategy[Themat
         cluster: the cluster number (or title); any cluster when ``None``.
 
     Returns:
-        A strategy of ``ThematicSession`` whose objectives are sorted; shrinks
-        towards a session on cluster 1 (or ``cluster``) covering its first
-        objective only.
+        A strategy of ``ThematicSession`` whose objectives are ascending;
+        shrinks towards a session on cluster 1 (or ``cluster``) covering its
+        first objective only.
 
     Raises:
-        InvalidCodeError: ``cluster`` cannot be a cluster number.
+        InvalidCodeError: ``cluster`` is neither a number nor a string.
         UnknownCodeError: no such cluster.
     """
     chosen = None if cluster is None else registry.clusters.lookup(cluster).number
-    return _thematic(chosen)
+    return _strategy("thematic_sessions", lambda draw: _thematic(draw, None, None, chosen), chosen)
 
 
-@st.composite
-def _panel(
-    draw: DrawFn, times: _Times | None = None, people: Sequence[str] | None = None
-) -> HighLevelPanel:
-    start, end = _times(draw, times)
-    return HighLevelPanel(
-        title=draw(_optional(_texts())),
-        start=start,
-        end=end,
-        reported_minutes=draw(_minutes()),
-        topic=draw(_optional(_texts())),
-        host=_ref(draw, people),
-        panellists=_refs(draw, people),
-    )
+def _panel(draw: DrawFn, times: _Times | None, people: Sequence[str] | None) -> HighLevelPanel:
+    fields = {"host": _ref(draw, people), "panellists": _refs(draw, people)}
+    return _segment(draw, HighLevelPanel, times, people, fields)
 
 
 def high_level_panels() -> SearchStrategy[HighLevelPanel]:
@@ -753,21 +1074,11 @@ def high_level_panels() -> SearchStrategy[HighLevelPanel]:
     Returns:
         A strategy of ``HighLevelPanel``; shrinks towards ``HighLevelPanel()``.
     """
-    return _panel()
+    return _strategy("high_level_panels", lambda draw: _panel(draw, None, None))
 
 
-@st.composite
-def _closing(
-    draw: DrawFn, times: _Times | None = None, people: Sequence[str] | None = None
-) -> ClosingSegment:
-    start, end = _times(draw, times)
-    return ClosingSegment(
-        title=draw(_optional(_texts())),
-        start=start,
-        end=end,
-        reported_minutes=draw(_minutes()),
-        speakers=_refs(draw, people),
-    )
+def _closing(draw: DrawFn, times: _Times | None, people: Sequence[str] | None) -> ClosingSegment:
+    return _segment(draw, ClosingSegment, times, people, {"speakers": _refs(draw, people)})
 
 
 def closing_segments() -> SearchStrategy[ClosingSegment]:
@@ -776,21 +1087,11 @@ def closing_segments() -> SearchStrategy[ClosingSegment]:
     Returns:
         A strategy of ``ClosingSegment``; shrinks towards ``ClosingSegment()``.
     """
-    return _closing()
+    return _strategy("closing_segments", lambda draw: _closing(draw, None, None))
 
 
-@st.composite
-def _side_event(
-    draw: DrawFn, times: _Times | None = None, people: Sequence[str] | None = None
-) -> SideEvent:
-    start, end = _times(draw, times)
-    return SideEvent(
-        title=draw(_optional(_texts())),
-        start=start,
-        end=end,
-        reported_minutes=draw(_minutes()),
-        organisers=_refs(draw, people),
-    )
+def _side_event(draw: DrawFn, times: _Times | None, people: Sequence[str] | None) -> SideEvent:
+    return _segment(draw, SideEvent, times, people, {"organisers": _refs(draw, people)})
 
 
 def side_events() -> SearchStrategy[SideEvent]:
@@ -799,18 +1100,20 @@ def side_events() -> SearchStrategy[SideEvent]:
     Returns:
         A strategy of ``SideEvent``; shrinks towards ``SideEvent()``.
     """
-    return _side_event()
+    return _strategy("side_events", lambda draw: _side_event(draw, None, None))
 
 
 def segments() -> SearchStrategy[Segment]:
     """Agenda segments of every kind.
 
     Returns:
-        A strategy of ``Hearing``, ``OpeningSegment``, ``ThematicSession``,
-        ``HighLevelPanel``, ``ClosingSegment`` and ``SideEvent``; shrinks
-        towards ``Hearing()``.
+        A strategy of ``Hearing``, ``IntergovernmentalConference``,
+        ``OpeningSegment``, ``ThematicSession``, ``HighLevelPanel``,
+        ``ClosingSegment`` and ``SideEvent``; shrinks towards
+        ``IntergovernmentalConference()``, the segment with the fewest fields.
     """
     return st.one_of(
+        intergovernmental_conferences(),
         hearings(),
         opening_segments(),
         thematic_sessions(),
@@ -818,6 +1121,18 @@ def segments() -> SearchStrategy[Segment]:
         closing_segments(),
         side_events(),
     )
+
+
+_SegmentBuilder: TypeAlias = "Callable[[DrawFn, _Times | None, Sequence[str] | None], Segment]"
+_SEGMENT_BUILDERS: dict[str, _SegmentBuilder] = {
+    "hearing": _hearing,
+    "conference": _conference,
+    "opening": _opening,
+    "panel": _panel,
+    "side": _side_event,
+    "closing": _closing,
+}
+_INNER_KINDS = ("thematic", "panel", "side")
 
 
 def _positions(draw: DrawFn, low: int, high: int, count: int) -> list[int]:
@@ -830,87 +1145,106 @@ def _positions(draw: DrawFn, low: int, high: int, count: int) -> list[int]:
 
 
 def _slot_times(draw: DrawFn, span: _Span, start: int, end: int) -> _Times:
-    """Times of a segment at two grid positions of a meeting: dates or datetimes."""
-    if draw(st.booleans()):
+    """A segment's times at two grid positions of its meeting, as days or datetimes."""
+    if _maybe(draw):
         first: Moment = _at(span.day0, start, span.zone)
         last: Moment = _at(span.day0, end, span.zone)
     else:
         first = span.day0 + dt.timedelta(days=start // _SLOTS)
         last = span.day0 + dt.timedelta(days=end // _SLOTS)
-    return first, (last if draw(st.booleans()) else None)
+    return first, (last if _maybe(draw) else None)
 
 
-_SEGMENT_BUILDERS: dict[str, Callable[..., SearchStrategy[Segment]]] = {
-    "opening": _opening,
-    "hearing": _hearing,
-    "panel": _panel,
-    "side": _side_event,
-    "closing": _closing,
-}
+def _untimed(draw: DrawFn, kind: str, cluster: int | None, people: Sequence[str] | None) -> Segment:
+    if kind == "thematic":
+        return _thematic(draw, (None, None), people, cluster, numbered=True)
+    return _SEGMENT_BUILDERS[kind](draw, (None, None), people)
 
 
-@st.composite
-def _agenda(draw: DrawFn, span: _Span, people: Sequence[str] | None) -> tuple[Segment, ...]:
-    """An opening, up to two other segments and a closing, at increasing times.
+def _agenda_plan(draw: DrawFn) -> list[tuple[str, int | None]]:
+    """The kinds of an agenda in order, with the cluster of each thematic session.
 
-    Thematic sessions follow distinct clusters and, if numbered, are numbered
-    from 1 in agenda order. Timed segments fall inside the meeting's span.
+    A hearing, then the intergovernmental conference: its opening, up to two
+    sessions, panels or side events, and its closing (seed 001).
     """
-    plan: list[tuple[str, int | None]] = [("opening", None)] if draw(st.booleans()) else []
+    plan: list[tuple[str, int | None]] = [
+        (kind, None) for kind in ("hearing", "conference", "opening") if _maybe(draw)
+    ]
     clusters_left = [c.number for c in registry.clusters]
     for _ in range(draw(st.integers(0, 2))):  # fewer than the four clusters
-        kind = draw(st.sampled_from(("thematic", "hearing", "panel", "side")))
-        cluster = None
-        if kind == "thematic":
-            cluster = draw(st.sampled_from(clusters_left))
-            clusters_left.remove(cluster)
-        plan.append((kind, cluster))
-    if draw(st.booleans()):
+        kind = _pick(draw, _INNER_KINDS)
+        cluster = clusters_left.pop(draw(st.integers(0, len(clusters_left) - 1)))
+        plan.append((kind, cluster if kind == "thematic" else None))
+    if _maybe(draw):
         plan.append(("closing", None))
-    timed = [draw(st.booleans()) for _ in plan]
-    room = (span.high - span.low + 1) // 2
-    while sum(timed) > room:
+    return plan
+
+
+def _agenda(draw: DrawFn, span: _Span | None, people: Sequence[str] | None) -> tuple[Segment, ...]:
+    """An agenda whose timed segments fall inside the meeting's span, in agenda order.
+
+    Segments follow each other without overlap, except that the
+    intergovernmental conference encloses the segments after it. Thematic
+    sessions follow distinct clusters and, if numbered, are numbered from 1
+    in agenda order.
+    """
+    plan = _agenda_plan(draw)
+    if span is None:  # a meeting not yet dated: nor is its agenda
+        return tuple(_untimed(draw, kind, cluster, people) for kind, cluster in plan)
+    timed = [_maybe(draw) for _ in plan]
+    while 2 * sum(timed) > span.high - span.low + 1:
         timed[timed.index(True)] = False
-    positions = iter(_positions(draw, span.low, span.high, 2 * sum(timed)))
-    numbered = draw(st.booleans())
+    # The order in which segment boundaries come: (segment index, 0 start / 1 end).
+    order: list[tuple[int, int]] = []
+    enclosing: int | None = None
+    for index, ((kind, _), has_times) in enumerate(zip(plan, timed, strict=True)):
+        if not has_times:
+            continue
+        if kind == "conference":
+            order.append((index, 0))
+            enclosing = index
+        else:
+            order += [(index, 0), (index, 1)]
+    if enclosing is not None:
+        order.append((enclosing, 1))
+    bounds: dict[tuple[int, int], int] = dict(
+        zip(order, _positions(draw, span.low, span.high, len(order)), strict=True)
+    )
+    numbered = _maybe(draw)
     sessions = 0
     agenda: list[Segment] = []
-    for (kind, cluster), has_times in zip(plan, timed, strict=True):
+    for index, ((kind, session_cluster), has_times) in enumerate(zip(plan, timed, strict=True)):
         times: _Times = (None, None)
         if has_times:
-            times = _slot_times(draw, span, next(positions), next(positions))
+            times = _slot_times(draw, span, bounds[index, 0], bounds[index, 1])
         if kind == "thematic":
             sessions += 1
             number = sessions if numbered else None
-            agenda.append(draw(_thematic(cluster, times, people, number)))
+            agenda.append(
+                _thematic(draw, times, people, session_cluster, number=number, numbered=True)
+            )
         else:
-            builder = _SEGMENT_BUILDERS[kind]
-            agenda.append(draw(builder(times, people)))
+            agenda.append(_SEGMENT_BUILDERS[kind](draw, times, people))
     return tuple(agenda)
 
 
-# -- records -----------------------------------------------------------------------------
+# -- records -------------------------------------------------------------------------------
 
 
-@st.composite
 def _review(
     draw: DrawFn, commission: str | None, round_code: str | None, id_: str | None = None
 ) -> RegionalReview:
-    regional = [r.code for r in registry.rounds if r.kind is ReviewKind.REGIONAL]
-    return RegionalReview(
-        id=draw(record_ids()) if id_ is None else id_,
-        round=draw(st.sampled_from(regional)) if round_code is None else round_code,
-        commissions=(
-            (commission,)
-            if commission is not None
-            else draw(st.lists(commission_codes(), min_size=1, max_size=2, unique=True).map(tuple))
-        ),
-        title=draw(_optional(_texts())),
-        contacts=draw(st.lists(contacts(), max_size=2, unique_by=lambda c: c.role).map(tuple)),
-        documents=draw(_unique(document_refs(), max_size=2)),
-        notes=draw(_optional(_texts())),
-        sources=draw(_sources()),
-    )
+    if commission is not None:
+        commissions: tuple[str, ...] = (commission,)
+    else:
+        commissions = _subset(draw, _codes("commission"), max_size=2) or ("ECE",)
+    fields = {
+        "id": _id(draw) if id_ is None else id_,
+        "round": _code(draw, "regional") if round_code is None else round_code,
+        "commissions": commissions,
+        "contacts": _contacts(draw),
+    }
+    return _fill(draw, RegionalReview, fields, linked=id_ is not None)
 
 
 def regional_reviews(
@@ -927,13 +1261,18 @@ def regional_reviews(
 
     Returns:
         A strategy of ``RegionalReview``; shrinks towards a review of ``ECE``
-        in ``regional-2020`` with id ``"0"`` and nothing else.
+        (or ``commission``) in ``regional-2020`` (or ``round``) with id
+        ``"0"`` and nothing else.
 
     Raises:
         UnknownCodeError: the commission or round is unknown.
         InvalidCodeError: the round is an IMRF round, or not a string.
     """
-    return _review(_commission_arg(commission), _round_arg(round, regional_only=True))
+    code = _commission_arg(commission)
+    round_code = _round_arg(round, regional_only=True)
+    return _strategy(
+        "regional_reviews", lambda draw: _review(draw, code, round_code), code, round_code
+    )
 
 
 _KNOWN_KINDS = {"regional-review": MeetingKind.REGIONAL_REVIEW, "imrf": MeetingKind.IMRF}
@@ -945,7 +1284,7 @@ def _known_candidates(
     review: RegionalReview | None,
     taken: frozenset[str],
 ) -> list[KnownMeeting]:
-    """The known meetings a drawn meeting may stand for, under the constraints."""
+    """The dated known meetings a drawn meeting may stand for, under the constraints."""
     return [
         known
         for known in registry.known_meetings
@@ -962,7 +1301,7 @@ def _known_candidates(
 
 @dataclasses.dataclass(frozen=True)
 class _Frame:
-    """What a meeting's kind and place fix before its other fields are drawn."""
+    """What a meeting's kind, round and dates fix before its other fields are drawn."""
 
     kind: MeetingKind
     round: str | None
@@ -971,16 +1310,15 @@ class _Frame:
     known: KnownMeeting | None = None
 
 
-def _known_frame(draw: DrawFn, known: KnownMeeting) -> _Frame:
-    assert known.start is not None  # noqa: S101 - _known_candidates keeps dated meetings only
-    last = known.end or known.start
-    days = (last - known.start).days
-    zone_name = draw(st.sampled_from(_ZONE_NAMES))
-    span = _Span(known.start, last, zone_name, known.start, 0, days * _SLOTS + _SLOTS - 1)
+def _known_frame(known: KnownMeeting) -> _Frame:
+    first = known.start
+    assert first is not None  # noqa: S101 - _known_candidates keeps dated meetings only
+    last = known.end or first
+    top = (last - first).days * _SLOTS + _SLOTS - 1
+    span = _Span(first, last, _ZONE_NAMES[0], first, 0, top)
     return _Frame(_KNOWN_KINDS[known.kind], known.round, known.commissions, span, known)
 
 
-@st.composite
 def _meeting_frame(
     draw: DrawFn,
     commission: str | None,
@@ -989,23 +1327,21 @@ def _meeting_frame(
     taken: frozenset[str],
 ) -> _Frame:
     candidates = _known_candidates(commission, round_code, review, taken)
-    if len(candidates) > 0 and draw(st.booleans()):
-        return _known_frame(draw, draw(st.sampled_from(candidates)))
+    if len(candidates) > 0 and not _maybe(draw):  # first: it takes the fewest draws
+        return _known_frame(_pick(draw, candidates))
     if review is not None:
         round_code = review.round
     elif round_code is None:
-        round_code = draw(_optional(round_codes(None if commission is None else "regional")))
-    kind_of_round = None if round_code is None else registry.rounds.lookup(round_code).kind
-    imrf_allowed = (
-        commission is None and review is None and kind_of_round is not ReviewKind.REGIONAL
-    )
+        round_code = _opt_code(draw, "round" if commission is None else "regional")
+    of_round = None if round_code is None else registry.rounds.lookup(round_code).kind
+    imrf_allowed = commission is None and review is None and of_round is not ReviewKind.REGIONAL
     kinds = [
         k
         for k in MeetingKind
         if (k is not MeetingKind.IMRF or imrf_allowed)
-        and (k is not MeetingKind.REGIONAL_REVIEW or kind_of_round is not ReviewKind.IMRF)
+        and (k is not MeetingKind.REGIONAL_REVIEW or of_round is not ReviewKind.IMRF)
     ]
-    kind = draw(st.sampled_from(kinds))
+    kind = _pick(draw, kinds)
     if review is not None:
         commissions = review.commissions
     elif commission is not None:
@@ -1013,17 +1349,15 @@ def _meeting_frame(
     elif kind is MeetingKind.IMRF:
         commissions = ()
     else:
-        low = 1 if kind is MeetingKind.REGIONAL_REVIEW else 0
-        commissions = tuple(
-            draw(st.lists(commission_codes(), min_size=low, max_size=2, unique=True))
-        )
+        commissions = _subset(draw, _codes("commission"), max_size=2)
+        if kind is MeetingKind.REGIONAL_REVIEW and not commissions:
+            commissions = ("ECE",)
     first, last = _round_days(round_code)
-    span = draw(_spans(first, last, max_days=3))
-    return _Frame(kind, round_code, commissions, span)
+    return _Frame(kind, round_code, commissions, _span(draw, first, last, max_days=3))
 
 
 def _place(draw: DrawFn, frame: _Frame) -> dict[str, Any]:
-    """Format, venue and host country: from the known meeting, or drawn."""
+    """Format, venue and host country: the known meeting's, or drawn."""
     known = frame.known
     if known is not None:
         venue = None
@@ -1035,29 +1369,28 @@ def _place(draw: DrawFn, frame: _Frame) -> dict[str, Any]:
             "venue": venue,
             "host_country": known.host_country,
         }
-    meeting_format = draw(_optional(meeting_format_codes()))
+    meeting_format = _opt_code(draw, "format")
     online = meeting_format in {"virtual", "hybrid"}
     return {
         "known_meeting": None,
         "format": meeting_format,
-        "venue": None if meeting_format == "virtual" else draw(_optional(venues())),
-        "host_country": draw(_optional(country_codes())) if online else None,
+        "venue": None if meeting_format == "virtual" or not _maybe(draw) else _venue(draw),
+        "host_country": _opt_code(draw, "country") if online else None,
     }
 
 
-def _before(draw: DrawFn, day: dt.date) -> Window | None:
+def _registration(draw: DrawFn, day: dt.date) -> Window | None:
     """A registration window of days that closes on or before ``day``."""
-    if not draw(st.booleans()):
+    if not _maybe(draw):
         return None
     closes = day - dt.timedelta(days=draw(st.integers(0, 30)))
     opens = closes - dt.timedelta(days=draw(st.integers(0, 60)))
-    shape = draw(st.sampled_from(("both", "opens", "closes")))
+    shape = _pick(draw, ("both", "opens", "closes"))
     return Window(
-        opens=opens if shape != "closes" else None, closes=closes if shape != "opens" else None
+        opens=None if shape == "closes" else opens, closes=None if shape == "opens" else closes
     )
 
 
-@st.composite
 def _meeting(  # noqa: PLR0913 - the constraints a dataset puts on a meeting
     draw: DrawFn,
     commission: str | None,
@@ -1068,41 +1401,74 @@ def _meeting(  # noqa: PLR0913 - the constraints a dataset puts on a meeting
     taken: frozenset[str] = frozenset(),
 ) -> Meeting:
     review_id, review = _review_of(draw, ctx)
-    frame = draw(_meeting_frame(commission, round_code, review, taken))
+    frame = _meeting_frame(draw, commission, round_code, review, taken)
     people = _people(ctx)
-    span = frame.span
-    agenda = draw(_agenda(span, people))
-    timed = span.timed or any(
-        isinstance(s.start, dt.datetime) or isinstance(s.end, dt.datetime) for s in agenda
-    )
-    first_day = _day_of(span.start)
-    members = _member_states(frame.commissions, first_day)
-    return Meeting(
-        id=draw(record_ids()) if id_ is None else id_,
-        title=draw(_texts()),
-        kind=frame.kind,
-        start=span.start,
-        end=span.end,
-        review=review_id,
-        round=frame.round,
-        commissions=frame.commissions,
+    span: _Span | None = frame.span
+    venue_zone = None if frame.known is None else _VENUE_ZONES.get(str(frame.known.country))
+    if not frame.span.timed:
+        if frame.known is None and _not_yet_dated(draw):
+            span = None
+        else:  # a meeting of days: the zone of its agenda's times
+            span = dataclasses.replace(frame.span, zone=venue_zone or _pick(draw, _ZONE_NAMES))
+    agenda = _agenda(draw, span, people)
+    timed = any(isinstance(s.start, dt.datetime) or isinstance(s.end, dt.datetime) for s in agenda)
+    fields = {
+        "id": _id(draw) if id_ is None else id_,
+        "kind": frame.kind,
+        "review": review_id,
+        "round": frame.round,
+        "commissions": frame.commissions,
         **_place(draw, frame),
-        time_zone=span.zone if timed else draw(_optional(st.just(span.zone))),
-        languages=draw(_unique(language_codes())),
-        webcast=draw(_optional(st.booleans())),
-        co_chairs=draw(_unique(st.sampled_from(members), max_size=2)),
-        rapporteur=_ref(draw, people),
-        organisers=_refs(draw, people),
-        registration=_before(draw, first_day),
-        written_inputs_due=draw(
-            _optional(st.integers(0, 30).map(lambda n: first_day - dt.timedelta(days=n)))
-        ),
-        agenda=agenda,
-        contacts=draw(st.lists(contacts(), max_size=2, unique_by=lambda c: c.role).map(tuple)),
-        documents=draw(_unique(document_refs(), max_size=2)),
-        notes=draw(_optional(_texts())),
-        sources=draw(_sources()),
-    )
+        "rapporteur": _ref(draw, people),
+        "organisers": _refs(draw, people),
+        "agenda": agenda,
+        "contacts": _contacts(draw),
+    }
+    if span is None:
+        fields |= {"start": None, "end": None, "planned": _planned(draw, frame.round)}
+        fields |= {"time_zone": _opt_pick(draw, _ZONE_NAMES), "registration": None}
+        fields |= {"written_inputs_due": None}
+        fields["co_chairs"] = _subset(draw, _members(frame.commissions, None), max_size=2)
+    else:
+        first_day = _day_of(span.start)
+        due = first_day - dt.timedelta(days=draw(st.integers(0, 30))) if _maybe(draw) else None
+        fields |= {
+            "start": span.start,
+            "end": span.end,
+            "time_zone": span.zone if span.timed or timed or venue_zone or _maybe(draw) else None,
+            "co_chairs": _subset(draw, _members(frame.commissions, first_day), max_size=2),
+            "registration": _registration(draw, first_day),
+            "written_inputs_due": due,
+        }
+    return _fill(draw, Meeting, fields, linked=ctx is not None)
+
+
+_MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+
+
+def _not_yet_dated(draw: DrawFn) -> bool:
+    """One meeting or event in eight is known by its planned date alone (seed 002)."""
+    return draw(st.integers(0, 7)) == 7
+
+
+def _planned(draw: DrawFn, round_code: str | None) -> str:
+    """A date as a plan gives it, such as ``June 2024``, in the years of the round."""
+    first, last = _round_days(round_code)
+    year = draw(st.integers(first.year, last.year))
+    return f"{_pick(draw, _MONTHS)} {year}"
 
 
 def meetings(
@@ -1111,69 +1477,81 @@ def meetings(
 ) -> SearchStrategy[Meeting]:
     """Meetings of a review, with an agenda of segments.
 
-    The kind agrees with the round (no IMRF in a regional round); an IMRF has
-    no commission. Start and end are two days, two datetimes in one zone or
-    one of each, in order, in the years the round was held; agenda segments
-    are timed inside them and in agenda order, and co-chairs are members of
-    the commissions. Some examples stand for a known meeting
-    (``gcm_model.known_meetings``) and take its dates and venue.
+    The kind agrees with the round (no IMRF in a regional round, no regional
+    review meeting in an IMRF round); an IMRF has no commission. Start and
+    end are two days, two datetimes in one zone, or one of each, in order and
+    in the years the round was held; agenda segments are timed inside them
+    and in agenda order, and co-chairs are members of the commissions (UN
+    Member States when there is none). Some examples stand for a dated known
+    meeting (``gcm_model.known_meetings``) and take its dates and venue; one
+    in eight of the others is known by its ``planned`` date alone (``June
+    2024``), with no start, end or times in its agenda.
 
     Args:
         commission: a commission among the meeting's (code or alias).
         round: the round code; any round, or none, when ``None``.
 
     Returns:
-        A strategy of ``Meeting``; shrinks towards a one-day regional review
-        meeting of a known meeting's date (``ece-2020``) or, failing that, of
-        1 January of the first year of the round.
+        A strategy of ``Meeting``; shrinks towards a regional review meeting
+        with id ``"0"`` and title ``"0"`` that stands for the first known
+        meeting that fits (``ece-2020``, taking its dates and format), else a
+        one-day meeting on the first day of the round (or of 2019).
 
     Raises:
         UnknownCodeError: the commission or round is unknown.
         InvalidCodeError: the round is not a string.
     """
-    return _meeting(_commission_arg(commission), _round_arg(round, regional_only=False))
+    code = _commission_arg(commission)
+    round_code = _round_arg(round, regional_only=False)
+    return _strategy("meetings", lambda draw: _meeting(draw, code, round_code), code, round_code)
 
 
-@st.composite
 def _event(draw: DrawFn, ctx: _Context | None = None, id_: str | None = None) -> PreparatoryEvent:
     review_id, review = _review_of(draw, ctx)
-    meeting = _ref(draw, None if ctx is None else _of_review(ctx.meetings, review_id))
+    meetings_of_review = _of_review(ctx, () if ctx is None else ctx.meetings, review_id)
     first, last = _round_days(None if review is None else review.round)
-    span = draw(_spans(first, last, max_days=2))
-    clusters = sorted(draw(_unique(cluster_numbers(), max_size=2)))
-    covered = [o for c in clusters for o in registry.clusters.lookup(c).objectives]
-    objectives = draw(_unique(st.sampled_from(covered) if covered else objective_numbers()))
-    return PreparatoryEvent(
-        id=draw(record_ids()) if id_ is None else id_,
-        kind=draw(st.sampled_from(EventKind)),
-        start=span.start,
-        end=span.end if draw(st.booleans()) else None,
-        review=review_id,
-        meeting=meeting,
-        title=draw(_optional(_texts())),
-        format=draw(_optional(meeting_format_codes())),
-        organisers=_refs(draw, _people(ctx)),
-        clusters=tuple(clusters),
-        objectives=tuple(sorted(objectives)),
-        webcast=draw(_optional(st.booleans())),
-        notes=draw(_optional(_texts())),
-        sources=draw(_sources()),
-    )
+    span = _span(draw, first, last, max_days=2)
+    clusters = tuple(sorted(_subset(draw, range(1, len(registry.clusters) + 1), max_size=2)))
+    covered = sorted(o for c in clusters for o in _cluster_objectives(c))
+    ident = _id(draw) if id_ is None else id_
+    dates: dict[str, Any] = {"start": span.start, "end": span.end if _maybe(draw) else None}
+    if _not_yet_dated(draw):
+        dates = {
+            "start": None,
+            "end": None,
+            "planned": _planned(draw, None if review is None else review.round),
+        }
+    if ctx is None:
+        feeds = tuple(i for i in _refs(draw, None) if i != ident)
+    else:
+        others = [i for i in _ids(ctx.meetings) + _ids(ctx.events) if i != ident]
+        feeds = _subset(draw, others, max_size=2)
+    fields = {
+        "id": ident,
+        **dates,
+        "review": review_id,
+        "meeting": _ref(draw, meetings_of_review),
+        "organisers": _refs(draw, _people(ctx)),
+        "clusters": clusters,
+        "objectives": _objectives(draw, covered),
+        "feeds": feeds,
+    }
+    return _fill(draw, PreparatoryEvent, fields, linked=ctx is not None)
 
 
 def preparatory_events() -> SearchStrategy[PreparatoryEvent]:
     """Preparatory and follow-up events: consultations, briefings, GCM Talks, ...
 
-    Objectives, when clusters are given, are among the clusters' objectives.
+    Objectives are among the objectives of the event's clusters, when it has
+    any. One event in eight is known by its ``planned`` date alone.
 
     Returns:
         A strategy of ``PreparatoryEvent``; shrinks towards a pre-consultation
-        on 1 January 2019 with id ``"0"``.
+        with id ``"0"`` on 1 January 2019.
     """
-    return _event()
+    return _strategy("preparatory_events", _event)
 
 
-@st.composite
 def _participant(
     draw: DrawFn,
     id_: str | None = None,
@@ -1181,127 +1559,113 @@ def _participant(
     organisations: Sequence[str] | None = None,
     attended: Sequence[str] | None = None,
 ) -> Participant:
-    ident = draw(record_ids()) if id_ is None else id_
-    kind = draw(st.sampled_from(ParticipantKind)) if kind is None else kind
-    sector = draw(_optional(st.sampled_from(Sector)))
-    stakeholder = sector in {None, Sector.STAKEHOLDER}
+    ident = _id(draw) if id_ is None else id_
+    kind = _pick(draw, tuple(ParticipantKind)) if kind is None else kind
+    sector = _opt_pick(draw, tuple(Sector))
+    # Drawn whether or not they apply, so that every branch takes as many draws
+    # and the simplest participant is also the one Hypothesis shrinks to.
+    pool = None if organisations is None else [o for o in organisations if o != ident]
+    organisation = _ref(draw, pool)
+    category = _opt_code(draw, "stakeholder")
+    gender = _opt_pick(draw, tuple(Gender))
     person = kind is ParticipantKind.PERSON
-    organisation = None
-    if person:
-        pool = None if organisations is None else [o for o in organisations if o != ident]
-        organisation = _ref(draw, pool)
-        if organisation == ident:
-            organisation = None
-    return Participant(
-        id=ident,
-        kind=kind,
-        name=draw(_optional(_texts())),
-        sector=sector,
-        category=draw(_optional(stakeholder_codes())) if stakeholder else None,
-        country=draw(_optional(country_codes())),
-        organisation=organisation,
-        gender=draw(_optional(st.sampled_from(Gender))) if person else None,
-        roles=draw(_unique(st.sampled_from(Role))),
-        events=_refs(draw, attended),
-        notes=draw(_optional(_texts())),
-        sources=draw(_sources()),
-    )
+    fields = {
+        "id": ident,
+        "kind": kind,
+        "sector": sector,
+        "category": category if sector in {None, Sector.STAKEHOLDER} else None,
+        "organisation": organisation if person and organisation != ident else None,
+        "gender": gender if person else None,
+        "events": _refs(draw, attended),
+    }
+    return _fill(draw, Participant, fields, linked=attended is not None)
 
 
 def participants() -> SearchStrategy[Participant]:
     """People and organisations taking part in a review.
 
     Only stakeholders (or participants of no stated sector) have a
-    stakeholder category, only people have a gender and an organisation, and
-    no one belongs to themselves.
+    stakeholder category; only people have a gender and an organisation, and
+    it is never themselves.
 
     Returns:
-        A strategy of ``Participant``; shrinks towards a person with id ``"0"``
-        and nothing else.
+        A strategy of ``Participant``; shrinks towards a person with id
+        ``"0"`` and nothing else.
     """
-    return _participant()
+    return _strategy("participants", _participant)
 
 
-def _pledger(
+def _by(
     draw: DrawFn, ctx: _Context | None, review: RegionalReview | None, day: dt.date | None
-) -> tuple[str | None, Participant | str | None]:
-    """``(member_state, author)``: exactly one; the author as a record in a dataset."""
-    authors: Sequence[Participant] | None = None if ctx is None else ctx.participants
-    if authors == () or draw(st.booleans()):
-        members = _member_states(() if review is None else review.commissions, day)
-        return draw(st.sampled_from(members)), None
+) -> tuple[str | None, str | None, Participant | None]:
+    """``(member_state, author, author's record)``: a Member State or a stakeholder."""
+    authors = None if ctx is None else ctx.participants
+    if authors == () or not _maybe(draw):
+        commissions = () if review is None else review.commissions
+        return _pick(draw, _members(commissions, day)), None, None
     if authors is None:
-        return None, draw(record_ids())
-    return None, draw(st.sampled_from(authors))
+        return None, _id(draw), None
+    author = _pick(draw, authors)
+    return None, author.id, author
 
 
-@st.composite
 def _submission(
     draw: DrawFn, ctx: _Context | None = None, id_: str | None = None
 ) -> WrittenSubmission:
     review_id, review = _review_of(draw, ctx)
     first, last = _round_days(None if review is None else review.round)
-    received = draw(_optional(moments(min_value=first, max_value=last)))
-    member_state, author = _pledger(
-        draw, ctx, review, None if received is None else _day_of(received)
-    )
-    if isinstance(author, Participant):
-        author_id: str | None = author.id
-        category = author.category
+    received = _opt_moment(draw, first, last)
+    day = None if received is None else _day_of(received)
+    member_state, author, record = _by(draw, ctx, review, day)
+    if record is not None:
+        category = record.category
     else:
-        author_id = author
-        category = None if author is None else draw(_optional(stakeholder_codes()))
-    shape = draw(st.sampled_from(("text", "url", "both")))
-    return WrittenSubmission(
-        id=draw(record_ids()) if id_ is None else id_,
-        review=review_id,
-        meeting=_ref(draw, None if ctx is None else _of_review(ctx.meetings, review_id)),
-        member_state=member_state,
-        author=author_id,
-        category=category,
-        received=received,
-        guiding_questions=tuple(sorted(draw(_unique(_guiding_question_letters())))),
-        objectives=tuple(sorted(draw(_unique(objective_numbers())))),
-        title=draw(_optional(_texts())),
-        language=draw(_optional(language_codes())),
-        text=draw(_texts(60)) if shape != "url" else None,
-        url=draw(st.builds("https://example.org/{}".format, record_ids()))
-        if shape != "text"
-        else None,
-        sources=draw(_sources()),
-    )
+        category = None if author is None else _opt_code(draw, "stakeholder")
+    shape = _pick(draw, ("text", "url", "both"))
+    fields = {
+        "id": _id(draw) if id_ is None else id_,
+        "review": review_id,
+        "meeting": _ref(draw, _of_review(ctx, () if ctx is None else ctx.meetings, review_id)),
+        "member_state": member_state,
+        "author": author,
+        "category": category,
+        "received": received,
+        "text": None if shape == "url" else _text(draw, _LONG_TEXT_SIZE),
+        "url": None if shape == "text" else _url(draw),
+    }
+    return _fill(draw, WrittenSubmission, fields, linked=ctx is not None)
 
 
 def written_submissions() -> SearchStrategy[WrittenSubmission]:
     """Written inputs to a review, by a Member State or by a stakeholder.
 
-    Exactly one of ``member_state`` and ``author`` is given, and a text, a
-    URL or both; a ``category`` only with an author.
+    Exactly one of ``member_state`` and ``author`` is given; a ``category``
+    only with an author; a text, a URL or both.
 
     Returns:
         A strategy of ``WrittenSubmission``; shrinks towards a submission with
-        id ``"0"`` by the first UN Member State (``"AFG"``) with text ``"0"``.
+        id ``"0"`` and text ``"0"`` by the first UN Member State in the
+        registry (``"AFG"``).
     """
-    return _submission()
+    return _strategy("written_submissions", _submission)
 
 
-@st.composite
 def _pledge(draw: DrawFn, ctx: _Context | None = None, id_: str | None = None) -> Pledge:
     review_id, review = _review_of(draw, ctx)
     first, last = _round_days(None if review is None else review.round)
-    member_state, author = _pledger(draw, ctx, review, None)
-    return Pledge(
-        id=draw(record_ids()) if id_ is None else id_,
-        text=draw(_texts(60)),
-        review=review_id,
-        meeting=_ref(draw, None if ctx is None else _of_review(ctx.meetings, review_id)),
-        member_state=member_state,
-        author=author.id if isinstance(author, Participant) else author,
-        objectives=tuple(sorted(draw(_unique(objective_numbers())))),
-        made_on=draw(_optional(moments(min_value=first, max_value=last))),
-        url=draw(_optional(st.builds("https://example.org/{}".format, record_ids()))),
-        sources=draw(_sources()),
-    )
+    made_on = _opt_moment(draw, first, last)
+    member_state, author, _ = _by(draw, ctx, review, None if made_on is None else _day_of(made_on))
+    fields = {
+        "id": _id(draw) if id_ is None else id_,
+        "text": _text(draw, _LONG_TEXT_SIZE),
+        "review": review_id,
+        "meeting": _ref(draw, _of_review(ctx, () if ctx is None else ctx.meetings, review_id)),
+        "member_state": member_state,
+        "author": author,
+        "made_on": made_on,
+        "url": _opt_url(draw),
+    }
+    return _fill(draw, Pledge, fields, linked=ctx is not None)
 
 
 def pledges() -> SearchStrategy[Pledge]:
@@ -1309,19 +1673,21 @@ def pledges() -> SearchStrategy[Pledge]:
 
     Returns:
         A strategy of ``Pledge``; shrinks towards a pledge with id ``"0"`` and
-        text ``"0"`` by the first UN Member State (``"AFG"``).
+        text ``"0"`` by the first UN Member State in the registry (``"AFG"``).
     """
-    return _pledge()
+    return _strategy("pledges", _pledge)
 
 
-@st.composite
-def _item_fields(draw: DrawFn) -> dict[str, Any]:
-    return {
-        "text": draw(_texts(60)),
-        "objectives": tuple(sorted(draw(_unique(objective_numbers())))),
-        "principles": tuple(sorted(draw(_unique(principle_letters())))),
-        "countries": draw(_unique(country_codes())),
-    }
+def _key_finding(draw: DrawFn) -> KeyFinding:
+    return _fill(draw, KeyFinding, {}, linked=False)
+
+
+def _good_practice(draw: DrawFn) -> GoodPractice:
+    return _fill(draw, GoodPractice, {}, linked=False)
+
+
+def _recommendation(draw: DrawFn) -> Recommendation:
+    return _fill(draw, Recommendation, {}, linked=False)
 
 
 def key_findings() -> SearchStrategy[KeyFinding]:
@@ -1330,7 +1696,7 @@ def key_findings() -> SearchStrategy[KeyFinding]:
     Returns:
         A strategy of ``KeyFinding``; shrinks towards ``KeyFinding(text="0")``.
     """
-    return _item_fields().map(lambda fields: KeyFinding(**fields))
+    return _strategy("key_findings", _key_finding)
 
 
 def good_practices() -> SearchStrategy[GoodPractice]:
@@ -1339,24 +1705,24 @@ def good_practices() -> SearchStrategy[GoodPractice]:
     Returns:
         A strategy of ``GoodPractice``; shrinks towards ``GoodPractice(text="0")``.
     """
-    return st.builds(
-        lambda fields, lesson: GoodPractice(**fields, lesson_learned=lesson),
-        _item_fields(),
-        st.booleans(),
-    )
+    return _strategy("good_practices", _good_practice)
 
 
 def recommendations() -> SearchStrategy[Recommendation]:
     """Recommendations of a report, with an optional addressee.
 
     Returns:
-        A strategy of ``Recommendation``; shrinks towards ``Recommendation(text="0")``.
+        A strategy of ``Recommendation``; shrinks towards
+        ``Recommendation(text="0")``.
     """
-    return st.builds(
-        lambda fields, addressee: Recommendation(**fields, addressee=addressee),
-        _item_fields(),
-        _optional(_texts()),
-    )
+    return _strategy("recommendations", _recommendation)
+
+
+_ITEM_BUILDERS: tuple[Callable[[DrawFn], ContentItem], ...] = (
+    _key_finding,
+    _good_practice,
+    _recommendation,
+)
 
 
 def content_items() -> SearchStrategy[ContentItem]:
@@ -1369,132 +1735,130 @@ def content_items() -> SearchStrategy[ContentItem]:
     return st.one_of(key_findings(), good_practices(), recommendations())
 
 
-@st.composite
 def _section(draw: DrawFn, kind: str | None) -> ReportSection:
-    title = draw(_texts()) if kind is None else draw(_optional(_texts()))
-    return ReportSection(
-        kind=kind,
-        title=title,
-        text=draw(_optional(_texts(60))),
-        items=draw(st.lists(content_items(), max_size=2).map(tuple)),
-    )
+    items = tuple(_pick(draw, _ITEM_BUILDERS)(draw) for _ in range(draw(st.integers(0, 2))))
+    fields = {
+        "kind": kind,
+        "title": _text(draw) if kind is None else _opt_text(draw),
+        "items": items,
+    }
+    return _fill(draw, ReportSection, fields, linked=False)
 
 
 def report_sections() -> SearchStrategy[ReportSection]:
-    """Report sections of a suggested kind, or custom sections with a title.
+    """Sections of a report: of a suggested kind, or custom ones with a title.
 
     Returns:
         A strategy of ``ReportSection``; shrinks towards
         ``ReportSection(kind="introduction")``.
     """
-    kinds = [*(k.code for k in registry.report_section_kinds), None]
-    return st.sampled_from(kinds).flatmap(_section)
+    kinds = (*_codes("section"), None)
+    return _strategy("report_sections", lambda draw: _section(draw, _pick(draw, kinds)))
 
 
-@st.composite
 def _report(draw: DrawFn, ctx: _Context | None = None, id_: str | None = None) -> Report:
     review_id, review = _review_of(draw, ctx)
     first, last = _round_days(None if review is None else review.round)
-    kinds = sorted(
-        draw(_unique(st.sampled_from(list(registry.report_section_kinds)), max_size=2)),
-        key=lambda k: k.order,
-    )
-    sections = [draw(_section(k.code)) for k in kinds]
-    sections += draw(st.lists(_section(None), max_size=1))
-    return Report(
-        id=draw(record_ids()) if id_ is None else id_,
-        kind=draw(st.sampled_from(ReportKind)),
-        title=draw(_optional(_texts())),
-        review=review_id,
-        meetings=_refs(draw, None if ctx is None else _of_review(ctx.meetings, review_id)),
-        events=_refs(draw, None if ctx is None else _of_review(ctx.events, review_id)),
-        issued=draw(_optional(moments(min_value=first, max_value=last))),
-        language=draw(_optional(language_codes())),
-        authors=_refs(draw, _people(ctx)),
-        sections=tuple(sections),
-        url=draw(_optional(st.builds("https://example.org/{}".format, record_ids()))),
-        notes=draw(_optional(_texts())),
-        sources=draw(_sources()),
-    )
+    kinds = _codes("section")  # in the suggested order
+    chosen = sorted(_subset(draw, kinds, max_size=2), key=kinds.index)
+    sections = [_section(draw, kind) for kind in chosen]
+    if _maybe(draw):
+        sections.append(_section(draw, None))
+    fields = {
+        "id": _id(draw) if id_ is None else id_,
+        "review": review_id,
+        "meetings": _refs(draw, _of_review(ctx, () if ctx is None else ctx.meetings, review_id)),
+        "events": _refs(draw, _of_review(ctx, () if ctx is None else ctx.events, review_id)),
+        "informs": _refs(draw, None if ctx is None else [*_ids(ctx.meetings), *_ids(ctx.events)]),
+        "issued": _opt_moment(draw, first, last),
+        "authors": _refs(draw, _people(ctx)),
+        "sections": tuple(sections),
+    }
+    return _fill(draw, Report, fields, linked=ctx is not None)
 
 
 def reports() -> SearchStrategy[Report]:
-    """Reports of a review, with sections of distinct suggested kinds in order.
+    """Reports of a review, with sections of distinct suggested kinds in their order.
 
     Returns:
         A strategy of ``Report``; shrinks towards an outcome report with id
         ``"0"`` and no sections.
     """
-    return _report()
+    return _strategy("reports", _report)
 
 
-# -- datasets -------------------------------------------------------------------------------
+# -- datasets ------------------------------------------------------------------------------
+
+_COLLECTIONS = (
+    "reviews",
+    "participants",
+    "meetings",
+    "events",
+    "submissions",
+    "reports",
+    "pledges",
+)
 
 
-@st.composite
 def _dataset(
     draw: DrawFn, commission: str | None, round_code: str | None, max_records: int
 ) -> Dataset:
-    names = ("reviews", "participants", "meetings", "events", "submissions", "reports", "pledges")
-    counts = {name: draw(st.integers(0, max_records)) for name in names}
+    counts = [draw(st.integers(0, max_records)) for _ in _COLLECTIONS]
     every_id = draw(
-        st.lists(
-            record_ids(), min_size=sum(counts.values()), max_size=sum(counts.values()), unique=True
-        )
+        st.lists(_id_strategy(_ID_SIZE), min_size=sum(counts), max_size=sum(counts), unique=True)
     )
     ids: dict[str, list[str]] = {}
-    for name in names:
-        ids[name], every_id = every_id[: counts[name]], every_id[counts[name] :]
-    reviews = tuple(draw(_review(commission, round_code, i)) for i in ids["reviews"])
-    kinds = [draw(st.sampled_from(ParticipantKind)) for _ in ids["participants"]]
-    organisations = [
-        i
-        for i, k in zip(ids["participants"], kinds, strict=True)
-        if k is ParticipantKind.ORGANISATION
-    ]
+    for name, count in zip(_COLLECTIONS, counts, strict=True):
+        ids[name], every_id = every_id[:count], every_id[count:]
+    reviews = tuple(_review(draw, commission, round_code, i) for i in ids["reviews"])
+    kinds = {i: _pick(draw, tuple(ParticipantKind)) for i in ids["participants"]}
+    organisations = [i for i, kind in kinds.items() if kind is ParticipantKind.ORGANISATION]
     attended = ids["meetings"] + ids["events"]
     people = tuple(
-        draw(_participant(i, k, organisations, attended))
-        for i, k in zip(ids["participants"], kinds, strict=True)
+        _participant(draw, i, kind, organisations, attended) for i, kind in kinds.items()
     )
     ctx = _Context(reviews=reviews, participants=people)
     found: list[Meeting] = []
     for i in ids["meetings"]:
         taken = frozenset(m.known_meeting for m in found if m.known_meeting)
-        found.append(draw(_meeting(commission, round_code, ctx=ctx, id_=i, taken=taken)))
+        found.append(_meeting(draw, commission, round_code, ctx=ctx, id_=i, taken=taken))
     ctx = dataclasses.replace(ctx, meetings=tuple(found))
-    ctx = dataclasses.replace(ctx, events=tuple(draw(_event(ctx, i)) for i in ids["events"]))
-    return Dataset(
-        schema_version=SCHEMA_VERSION,
-        title=draw(_optional(_texts())),
-        reviews=reviews,
-        meetings=ctx.meetings,
-        events=ctx.events,
-        participants=people,
-        submissions=tuple(draw(_submission(ctx, i)) for i in ids["submissions"]),
-        reports=tuple(draw(_report(ctx, i)) for i in ids["reports"]),
-        pledges=tuple(draw(_pledge(ctx, i)) for i in ids["pledges"]),
-        sources=draw(_sources()),
-    )
+    for i in ids["events"]:  # one at a time: an event feeds meetings and earlier events only
+        ctx = dataclasses.replace(ctx, events=(*ctx.events, _event(draw, ctx, i)))
+    fields = {
+        "schema_version": SCHEMA_VERSION,
+        "reviews": reviews,
+        "meetings": ctx.meetings,
+        "events": ctx.events,
+        "participants": people,
+        "submissions": tuple(_submission(draw, ctx, i) for i in ids["submissions"]),
+        "reports": tuple(_report(draw, ctx, i) for i in ids["reports"]),
+        "pledges": tuple(_pledge(draw, ctx, i) for i in ids["pledges"]),
+    }
+    return _fill(draw, Dataset, fields, linked=True)
 
 
 def datasets(
     commission: str | None = None,
     round: str | None = None,  # noqa: A002 - the field is called round
     *,
-    max_records: int = _DEFAULT_MAX_RECORDS,
+    max_records: int = 3,
 ) -> SearchStrategy[Dataset]:
     """Datasets whose ids are unique and whose references resolve.
 
     Ids are unique across the whole dataset (so within each collection too).
-    Every ``review`` names a review of the dataset, every ``meeting`` or
-    ``meetings`` a meeting of the same review, every ``events`` an event,
-    and every participant reference (``rapporteur``, ``organisers``,
-    ``author``, ``authors``, ``organisation``, and the moderators, speakers,
-    panellists, hosts and organisers of agenda segments) a participant; an
-    ``organisation`` names an organisation, and a participant's ``events``
-    name meetings or events. A meeting of a review shares its round and
-    commissions, and a submission's ``category`` is its author's.
+    Every ``review`` names a review of the dataset; every ``meeting`` and
+    ``meetings`` a meeting (of the same review, when the record has one);
+    a report's ``events`` an event (of the same review); a report's
+    ``informs``, an event's ``feeds`` and a participant's ``events`` a
+    meeting or an event (``feeds`` never itself, nor a later event, so
+    there is no cycle); every participant reference (``rapporteur``,
+    ``organisers``, ``author``, ``authors``, and the moderators, speakers,
+    panellists, hosts and organisers of agenda segments) a participant; and
+    a person's ``organisation`` an organisation of the dataset. A meeting
+    of a review shares its round and commissions, a submission's
+    ``category`` is its author's, and no known meeting is stood for twice.
+    Reference fields this module does not know are left empty.
 
     Args:
         commission: every review and meeting is convened by this commission.
@@ -1506,17 +1870,30 @@ def datasets(
 
     Raises:
         UnknownCodeError: the commission or round is unknown.
-        InvalidCodeError: the round is an IMRF round, or ``max_records`` is
-            not an int in 0..50.
+        InvalidCodeError: the round is an IMRF round or not a string, or
+            ``max_records`` is not an int in 0..50.
     """
-    return _dataset(
-        _commission_arg(commission),
-        _round_arg(round, regional_only=True),
-        _int_arg("max_records", max_records, 0, 50),
+    code = _commission_arg(commission)
+    round_code = _round_arg(round, regional_only=True)
+    size = _int_arg("max_records", max_records, 0, _MAX_RECORDS)
+    return _strategy(
+        "datasets", lambda draw: _dataset(draw, code, round_code, size), code, round_code, size
     )
 
 
-# -- the hypothesis entry point ---------------------------------------------------------------
+_CHILD_BUILDERS: dict[type[Any], Callable[[DrawFn], Any]] = {
+    Venue: _venue,
+    Contact: _contact,
+    DocumentRef: _document_ref,
+    Window: _window,
+    KeyFinding: _key_finding,
+    GoodPractice: _good_practice,
+    Recommendation: _recommendation,
+}
+"""Builders of the classes nested in others, for fields drawn from their constraints."""
+
+
+# -- the hypothesis entry point ------------------------------------------------------------
 
 _REGISTERED: tuple[tuple[type[Any], Callable[[], SearchStrategy[Any]]], ...] = (
     (Venue, venues),
@@ -1524,6 +1901,7 @@ _REGISTERED: tuple[tuple[type[Any], Callable[[], SearchStrategy[Any]]], ...] = (
     (DocumentRef, document_refs),
     (Window, windows),
     (Hearing, hearings),
+    (IntergovernmentalConference, intergovernmental_conferences),
     (OpeningSegment, opening_segments),
     (ThematicSession, thematic_sessions),
     (HighLevelPanel, high_level_panels),
@@ -1545,17 +1923,16 @@ _REGISTERED: tuple[tuple[type[Any], Callable[[], SearchStrategy[Any]]], ...] = (
 """Each public model class and the strategy ``st.from_type`` resolves it to."""
 
 
-def _for_type(factory: Callable[[], SearchStrategy[Any]]) -> Callable[[type], SearchStrategy[Any]]:
-    # A function, not a strategy: nothing is built (or read from the package
-    # data) while Hypothesis is importing, only when a type is first resolved.
+def _for_type(factory: Callable[[], SearchStrategy[T]]) -> Callable[[type[T]], SearchStrategy[T]]:
+    # A function of the type rather than a strategy: nothing is built, and no
+    # package data is read, while Hypothesis imports; only when a type is resolved.
     return lambda _type: factory()
 
 
-def _hypothesis_setup_hook() -> None:
-    """Register every public model class with ``st.from_type``.
-
-    Hypothesis calls this through the ``hypothesis`` entry point of the
-    package when it is imported.
-    """
+def _register_types() -> None:
     for cls, factory in _REGISTERED:
         st.register_type_strategy(cls, _for_type(factory))
+
+
+if _SETUP_PENDING:
+    _register_types()

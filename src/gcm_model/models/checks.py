@@ -30,6 +30,8 @@ if TYPE_CHECKING:
     from gcm_model.registry import Registry
 
 __all__ = [
+    "CONTROL",
+    "EMAIL",
     "ID_PATTERN",
     "Problem",
     "bool_problems",
@@ -204,8 +206,15 @@ def ids_problems(field: str, values: object) -> Iterator[Problem]:
         yield Problem("invalid-value", field, value, f"{value!r} is listed twice")
 
 
+EMAIL = re.compile(r"[^@\s]+@[^@\s]+")
+"""An email address, loosely: something, ``@``, something, no spaces."""
+
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+"""Control characters that text may not hold (tabs and line breaks may)."""
+
+
 def text_problems(field: str, value: object, *, optional: bool = True) -> Iterator[Problem]:
-    """Text must be a non-blank string (or ``None`` where optional)."""
+    """Text is a non-blank string, trimmed, without control characters (or ``None``)."""
     if value is None:
         if not optional:
             yield Problem("missing-field", field, value, "a value is required")
@@ -213,6 +222,10 @@ def text_problems(field: str, value: object, *, optional: bool = True) -> Iterat
         yield Problem("wrong-type", field, value, "expected a string")
     elif not value.strip():
         yield Problem("invalid-value", field, value, "must not be blank")
+    elif value != value.strip():
+        yield Problem("invalid-value", field, value, "has spaces at its start or end")
+    elif CONTROL.search(value):
+        yield Problem("invalid-value", field, value, "holds a control character")
 
 
 def moment_problems(field: str, value: object, *, optional: bool = True) -> Iterator[Problem]:
@@ -303,9 +316,9 @@ def enum_list_problems(enum_type: type, field: str, values: object) -> Iterator[
         yield from enum_problems(enum_type, f"{field}[{index}]", value, optional=False)
 
 
-def bool_problems(field: str, value: object) -> Iterator[Problem]:
-    """``True``, ``False`` or ``None`` (not said)."""
-    if value is not None and not isinstance(value, bool):
+def bool_problems(field: str, value: object, *, optional: bool = True) -> Iterator[Problem]:
+    """``True``, ``False``, or ``None`` (not said) where optional."""
+    if (value is not None or not optional) and not isinstance(value, bool):
         yield Problem("wrong-type", field, value, "expected true or false")
 
 
@@ -385,7 +398,7 @@ class Constraint:
         elif kind == "choices":
             yield from enum_list_problems(self.of, field, value)
         elif kind == "flag":
-            yield from bool_problems(field, value)
+            yield from bool_problems(field, value, optional=self.optional)
         elif kind == "count":
             yield from positive_int_problems(field, value)
         elif kind == "child":
@@ -402,8 +415,8 @@ class Constraint:
             yield from time_zone_problems(field, value)
         elif kind == "email":
             yield from text_problems(field, value, optional=self.optional)
-            if isinstance(value, str) and value.strip() and "@" not in value:
-                yield Problem("invalid-value", field, value, "an email address needs an '@'")
+            if isinstance(value, str) and value.strip() and not EMAIL.fullmatch(value):
+                yield Problem("invalid-value", field, value, "not an email address (name@domain)")
 
     def _names(self) -> str:
         return " or ".join(cls.__name__ for cls in self.allowed())
@@ -479,16 +492,14 @@ def _plan(cls: type) -> list[tuple[str, Callable[[Any], bool]]]:
 def _fast(c: Constraint) -> Callable[[Any], bool]:  # noqa: C901, PLR0911, PLR0912 - a test a kind
     """A quick test that ``True`` means valid; ``False`` means: run the full checks."""
     optional, kind = c.optional, c.kind
-    if kind in ("text", "email"):
-        need = "@" if kind == "email" else ""
+    if kind == "text":
+        return lambda v: (v is None and optional) or _good_text(v)
+    if kind == "email":
         return lambda v: (
-            (v is None and optional)
-            or (type(v) is str and not v.isspace() and v != "" and need in v)
+            (v is None and optional) or (type(v) is str and EMAIL.fullmatch(v) is not None)
         )
     if kind == "texts":
-        return lambda v: (
-            type(v) is tuple and all(type(x) is str and x != "" and not x.isspace() for x in v)
-        )
+        return lambda v: type(v) is tuple and all(_good_text(x) for x in v)
     if kind in ("code", "codes"):
         records = _registry_records(str(c.registry))
         if kind == "code":
@@ -537,6 +548,15 @@ def _fast(c: Constraint) -> Callable[[Any], bool]:  # noqa: C901, PLR0911, PLR09
 
         return lambda v: v is None or (type(v) is str and zone(v) is not None)
     return lambda _: False  # anything else: the full checks decide
+
+
+def _good_text(value: object) -> bool:
+    return (
+        type(value) is str
+        and value != ""
+        and value == value.strip()
+        and CONTROL.search(value) is None
+    )
 
 
 def _registry_records(name: str) -> Callable[[], Any]:

@@ -471,9 +471,7 @@ class RegionalReview(Model):
     id: str = _id()
     round: str = attrs.field(metadata=spec("code", optional=False, registry="rounds"))
     commissions: tuple[str, ...] = attrs.field(
-        factory=tuple,
-        converter=to_tuple,
-        metadata=spec("codes", registry="commissions", non_empty=True),
+        converter=to_tuple, metadata=spec("codes", registry="commissions", non_empty=True)
     )
     title: str | None = _title()
     contacts: tuple[Contact, ...] = attrs.field(
