@@ -21,7 +21,7 @@ $(STAMP): pyproject.toml
 venv: $(STAMP)
 
 demo: venv
-	$(BIN)/python examples/reference_tour.py
+	$(BIN)/python examples/validate_examples.py
 
 test: lint typecheck pytest docs
 

@@ -24,6 +24,7 @@ PUBLIC_MODULES = [
     "gcm_model.schema",
     "gcm_model.tabular",
     "gcm_model.types",
+    "gcm_model.validation",
 ]
 
 EXPECTED_ALL = [
@@ -49,6 +50,7 @@ EXPECTED_ALL = [
     "IntergovernmentalConference",
     "InvalidCodeError",
     "InvalidValueError",
+    "Issue",
     "KeyFinding",
     "KnownMeeting",
     "Language",
@@ -81,12 +83,15 @@ EXPECTED_ALL = [
     "SCHEMA_VERSION",
     "Sector",
     "Segment",
+    "Severity",
     "SideEvent",
     "Source",
+    "SourceError",
     "StakeholderCategory",
     "Status",
     "ThematicSession",
     "UnknownCodeError",
+    "ValidationReport",
     "Venue",
     "Window",
     "WrittenSubmission",
@@ -110,10 +115,12 @@ EXPECTED_ALL = [
     "principles",
     "report_section_kinds",
     "rounds",
+    "rules",
     "sources",
     "stakeholders",
     "structure",
     "unstructure",
+    "validate",
 ]
 
 

@@ -42,3 +42,14 @@ def test_reference_tour_shows_the_facts() -> None:
     assert "Türkiye (TUR): ECE, ESCAP, ECLAC" in out
     assert "did you mean 'ESCWA'" in out
     assert "resolution 1244 (1999)" in out
+
+
+def test_validate_examples_prints_a_report_per_dataset() -> None:
+    """The demo validates each bundled dataset; only the flawed one is invalid."""
+    script = next(p for p in EXAMPLES if p.name == "validate_examples.py")
+    out = subprocess.run(
+        [sys.executable, str(script)], capture_output=True, text=True, check=True
+    ).stdout
+    assert out.count("== ") == 4
+    assert out.count("INVALID") == 1
+    assert "did you mean 'venue'" in out

@@ -42,6 +42,7 @@ from gcm_model.errors import (
     GcmError,
     InvalidCodeError,
     InvalidValueError,
+    SourceError,
     UnknownCodeError,
 )
 from gcm_model.models.checks import Problem
@@ -119,6 +120,7 @@ from gcm_model.registry import (
     stakeholders,
 )
 from gcm_model.types import MembershipKind, ReviewKind, Status
+from gcm_model.validation import Issue, Severity, ValidationReport, rules, validate
 
 __all__ = [
     "ClosingSegment",
@@ -143,6 +145,7 @@ __all__ = [
     "IntergovernmentalConference",
     "InvalidCodeError",
     "InvalidValueError",
+    "Issue",
     "KeyFinding",
     "KnownMeeting",
     "Language",
@@ -175,12 +178,15 @@ __all__ = [
     "SCHEMA_VERSION",
     "Sector",
     "Segment",
+    "Severity",
     "SideEvent",
     "Source",
+    "SourceError",
     "StakeholderCategory",
     "Status",
     "ThematicSession",
     "UnknownCodeError",
+    "ValidationReport",
     "Venue",
     "Window",
     "WrittenSubmission",
@@ -204,10 +210,12 @@ __all__ = [
     "principles",
     "report_section_kinds",
     "rounds",
+    "rules",
     "sources",
     "stakeholders",
     "structure",
     "unstructure",
+    "validate",
 ]
 
 

@@ -79,6 +79,7 @@ __all__ = [
     "TYPE_KEY",
     "configure_converter",
     "decode_dataset",
+    "decode_record",
     "dump",
     "dump_jsonl",
     "dumps",
@@ -891,22 +892,28 @@ def read_jsonl(source: Lines) -> Iterator[JsonLine]:
             )
             yield JsonLine(number, None, _on_line([missing], number))
             # The line may still be a good record: read it too.
-        cls = RECORD_TYPES.get(tag) if type(tag) is str else None
-        if cls is None:
-            kinds = ", ".join(repr(k) for k in RECORD_TYPES)
-            message = (
-                f"a line needs an {TYPE_KEY!r}: one of {kinds}"
-                if tag is None
-                else f"{tag!r} is not one of {kinds}"
-            )
-            rule = "missing-field" if tag is None else "invalid-value"
-            problem = DocumentProblem(rule, _pointer((TYPE_KEY,)), message, tag)
-            yield JsonLine(number, None, _on_line([problem], number))
-            continue
-        record, problems = _structure_record(
-            {k: v for k, v in document.items() if k != TYPE_KEY}, cls
-        )
+        record, problems = decode_record(document)
         yield JsonLine(number, record, _on_line(problems, number))
+
+
+def decode_record(document: dict[str, Any]) -> tuple[Any, list[DocumentProblem]]:
+    """Decode one record tagged with its ``@type``, as on a JSON Lines line.
+
+    Returns:
+        The record (or ``None``) and its problems, pointers from the record.
+    """
+    tag = document.get(TYPE_KEY)
+    cls = RECORD_TYPES.get(tag) if type(tag) is str else None
+    if cls is None:
+        kinds = ", ".join(repr(k) for k in RECORD_TYPES)
+        message = (
+            f"a line needs an {TYPE_KEY!r}: one of {kinds}"
+            if tag is None
+            else f"{tag!r} is not one of {kinds}"
+        )
+        rule = "missing-field" if tag is None else "invalid-value"
+        return None, [DocumentProblem(rule, _pointer((TYPE_KEY,)), message, tag)]
+    return _structure_record({k: v for k, v in document.items() if k != TYPE_KEY}, cls)
 
 
 def iter_load(source: Lines) -> Iterator[Any]:

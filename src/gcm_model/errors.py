@@ -10,7 +10,8 @@ builtin that names its kind of failure, so code that already catches
         ├── UnknownCodeError (+ LookupError)   a well-formed code that no registry knows
         ├── InvalidCodeError (+ ValueError)    a value that cannot be a code of that kind
         ├── InvalidValueError (+ ValueError)   a model object that breaks an invariant
-        └── DocumentError (+ ValueError)       a document that cannot be loaded, with every problem
+        ├── DocumentError (+ ValueError)       a document that cannot be loaded, with every problem
+        └── SourceError (+ OSError)            a file or directory that cannot be read
 
 Examples:
     >>> import gcm_model
@@ -34,6 +35,7 @@ __all__ = [
     "GcmError",
     "InvalidCodeError",
     "InvalidValueError",
+    "SourceError",
     "UnknownCodeError",
 ]
 
@@ -131,3 +133,22 @@ class DocumentError(GcmError, ValueError):
         more = f"\n  ... and {len(problems) - 20} more" if len(problems) > 20 else ""
         count = f"{len(problems)} problem{'s' if len(problems) != 1 else ''}"
         super().__init__(f"{where}cannot load the document, {count}:\n{shown}{more}")
+
+
+class SourceError(GcmError, OSError):
+    """A file or directory given to read that does not exist or cannot be read.
+
+    Attributes:
+        path: the path.
+        reason: the underlying ``OSError``.
+    """
+
+    def __init__(self, path: object, reason: OSError) -> None:
+        """Build the error from the path and the operating system's error."""
+        self.path = path
+        self.reason = reason
+        super().__init__(f"cannot read {path}: {reason}")
+
+    def __str__(self) -> str:
+        """The message (``OSError`` would otherwise format its arguments)."""
+        return str(self.args[0])

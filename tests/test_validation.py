@@ -1,0 +1,286 @@
+"""Tests for gcm_model.validation: sources, profiles, options, the report, robustness."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+from typing import Any
+
+import orjson
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import gcm_model as g
+from gcm_model.converters import dump_jsonl, unstructure
+from gcm_model.errors import InvalidCodeError, SourceError, UnknownCodeError
+from gcm_model.tabular import write_csv
+from gcm_model.validation import PROFILES, Severity, ValidationReport, rules, validate
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLE = ROOT / "examples" / "data" / "unece_2024.json"
+
+
+def dataset() -> g.Dataset:
+    """The UNECE 2024 example, loaded from its JSON document."""
+    return g.load(EXAMPLE)
+
+
+def broken() -> dict[str, Any]:
+    """The example with three problems: a structural one, an invariant, a dangling reference."""
+    tree: dict[str, Any] = unstructure(dataset())
+    tree["meetings"][0]["co_chairs"] = ["ESP", 3]
+    tree["events"][0]["objectives"] = [24]
+    tree["reports"][0]["meetings"] = ["meeting:nowhere"]
+    return tree
+
+
+def rules_of(report: ValidationReport) -> list[tuple[str, str]]:
+    """(rule, path) of every error of a report."""
+    return [(i.rule, i.path) for i in report if i.severity is Severity.ERROR]
+
+
+EXPECTED = [
+    ("wrong-type", "/meetings/0/co_chairs/1"),
+    ("unknown-objective", "/events/0/objectives/0"),
+    ("dangling-reference", "/reports/0/meetings/0"),
+]
+
+
+@pytest.mark.parametrize(
+    "make",
+    [
+        broken,
+        lambda: orjson.dumps(broken()),
+        lambda: orjson.dumps(broken()).decode(),
+    ],
+    ids=["dict", "bytes", "str"],
+)
+def test_every_problem_in_one_pass(make: Any) -> None:
+    """Structure, invariants and dataset rules are reported together, from any form."""
+    report = validate(make())
+    assert not report.valid
+    assert rules_of(report) == EXPECTED
+
+
+def test_typed_dataset_and_records() -> None:
+    """A Dataset, a list of records and a single record are sources too."""
+    assert validate(dataset()).valid
+    records = [record for _, record in dataset().records()]
+    assert validate(records).valid
+    assert validate(records[0]).records == 1
+    tagged = [{"@type": "pledge", "id": "p1", "text": "t", "member_state": "ESP"}]
+    assert validate(tagged).valid
+    wrong = validate([{"@type": "pledging"}, 3])
+    assert [(i.rule, i.path) for i in wrong] == [
+        ("invalid-value", "/0/@type"),
+        ("wrong-type", "/1"),
+    ]
+
+
+def test_paths_json_jsonl_csv_and_directories(tmp_path: Path) -> None:
+    """Files and directories of every supported kind, with file and line in the issues."""
+    assert validate(EXAMPLE).valid
+    lines = tmp_path / "data.jsonl"
+    dump_jsonl(dataset(), lines)
+    text = lines.read_text().splitlines()
+    text.insert(2, '{"@type": "pledge", "id": ')
+    lines.write_text("\n".join(text) + "\n")
+    report = validate(lines)
+    (syntax,) = [i for i in report if i.rule == "json-syntax"]
+    assert (syntax.file, syntax.line) == (str(lines), 3)
+    assert report.records == len(list(dataset().records()))
+    csv_dir = tmp_path / "tables"
+    write_csv(dataset(), csv_dir)
+    assert validate(csv_dir).valid
+    (csv_dir / "meetings.csv").write_text(
+        (csv_dir / "meetings.csv").read_text().replace("Europe/Zurich", "CET")
+    )
+    bad = validate(csv_dir)
+    assert [(i.rule, i.file, i.line) for i in bad if i.severity is Severity.ERROR] == [
+        ("invalid-value", str(csv_dir / "meetings.csv"), 2)
+    ]
+    folder = tmp_path / "many"
+    folder.mkdir()
+    (folder / "a.json").write_bytes(orjson.dumps(broken()))
+    (folder / "b.jsonl").write_bytes(lines.read_bytes())
+    mixed = validate(folder)
+    assert {i.file for i in mixed if i.severity is Severity.ERROR} == {
+        str(folder / "a.json"),
+        str(folder / "b.jsonl"),
+    }
+
+
+def test_wrong_calls_raise_gcm_errors(tmp_path: Path) -> None:
+    """Only a wrong call raises: unknown profile or rule, bad options, unreadable paths."""
+    with pytest.raises(UnknownCodeError):
+        validate(dataset(), profile="lenient")
+    with pytest.raises(UnknownCodeError, match="did you mean 'report-deadline'"):
+        validate(dataset(), select=["report-deadlin"])
+    with pytest.raises(InvalidCodeError):
+        validate(dataset(), as_of="2024-03-11")  # type: ignore[arg-type]
+    with pytest.raises(InvalidCodeError):
+        validate(dataset(), max_issues=-1)
+    with pytest.raises(SourceError) as info:
+        validate(tmp_path / "missing.json")
+    assert isinstance(info.value, OSError)
+    with pytest.raises(InvalidCodeError):
+        validate(3.5)
+
+
+def test_as_of_changes_membership() -> None:
+    """Membership is judged on the meeting's date unless as_of says otherwise."""
+    meeting = g.Meeting(
+        id="m",
+        title="Arab region review",
+        kind=g.MeetingKind.REGIONAL_REVIEW,
+        start=dt.date(2024, 7, 3),
+        end=dt.date(2024, 7, 4),
+        commissions=["ESCWA"],
+        co_chairs=["DJI", "EGY"],
+    )
+    data = g.Dataset(meetings=[meeting])
+    assert len(validate(data, select=["commission-membership"])) == 0
+    early = validate(data, select=["commission-membership"], as_of=dt.date(2021, 1, 1))
+    assert [(i.rule, i.path) for i in early] == [
+        ("commission-membership", "/meetings/0/co_chairs/0")
+    ]
+
+
+def test_profiles_select_ignore_and_cap() -> None:
+    """Strict raises warnings to errors; select and ignore filter; max_issues caps."""
+    data = dataset()
+    default = validate(data)
+    strict = validate(data, profile="strict")
+    assert default.valid
+    assert not strict.valid
+    assert strict.counts["warning"] == 0
+    assert strict.counts["error"] == default.counts["warning"]
+    only = validate(data, select=["GCM305"])
+    assert {i.rule for i in only} == {"session-roles"}
+    assert "session-roles" not in validate(data, ignore="session-roles").by_rule
+    capped = validate(data, max_issues=2)
+    assert len(capped) == 2
+    assert capped.truncated == len(default) - 2
+    unece = validate(data, profile="unece-2024")
+    assert {"background-notes"} <= set(unece.by_rule)
+    assert "background-notes" in unece.rules
+    assert "background-notes" not in default.rules
+
+
+def test_report_renderings() -> None:
+    """Text grouped by rule with capped examples, JSON, HTML and records for a DataFrame."""
+    report = validate(broken(), profile="unece-2024")
+    text = report.to_text(per_rule=1)
+    assert text.splitlines()[0].startswith("INVALID: 3 errors")
+    assert "error wrong-type (GCM005): 1" in text
+    many = validate(dataset(), profile="unece-2024").to_text(per_rule=1)
+    assert "warning session-roles (GCM305): 8" in many
+    assert "  ... and 7 more" in many
+    decoded = json.loads(report.to_json())
+    assert decoded["valid"] is False
+    assert decoded["counts"] == report.counts
+    assert decoded["data_version"] == g.data_version()
+    assert decoded["issues"][0]["json_path"] == "$.meetings[0].co_chairs[1]"
+    assert "<table>" in report._repr_html_()
+    records = report.to_records()
+    assert len(records) == len(report)
+    assert records[0]["severity"] == "error"
+    assert str(report) == report.to_text()
+    first = report.issues[0]
+    assert str(first) == (
+        "$.meetings[0].co_chairs[1]: error wrong-type: expected a string, got an integer "
+        "(record meeting:ece-2024)"
+    )
+
+
+def test_rule_catalogue_is_data() -> None:
+    """Every rule has a slug, code, severity, summary, source and profiles; codes are unique."""
+    assert len(rules) == 31
+    codes = [r.code for r in rules]
+    assert len(set(codes)) == len(codes)
+    for rule in rules:
+        assert rule.summary
+        assert rule.source
+        assert set(rule.profiles) <= set(PROFILES)
+        assert rule.profiles
+    assert rules.lookup("GCM501").slug == "report-deadline"
+    assert rules.lookup("report-deadline").parameter("days") == 30
+    assert "one week" in (rules.lookup("written-input-deadline").quote or "")
+    with pytest.raises(UnknownCodeError):
+        rules.lookup("report-deadline").parameter("weeks")
+
+
+def test_every_catalogue_rule_is_implemented() -> None:
+    """Each rule either comes from loading (structure, invariants) or has a function."""
+    from gcm_model.validation._rules import CHECKS  # noqa: PLC0415
+
+    from_loading = {
+        "json-syntax",
+        "schema-version",
+        "missing-field",
+        "unknown-field",
+        "wrong-type",
+        "invalid-value",
+        "unknown-objective",
+        "unknown-code",
+        "cluster-objectives",
+    }
+    assert {r.slug for r in rules} == from_loading | set(CHECKS)
+
+
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats() | st.text(),
+    lambda children: (
+        st.lists(children, max_size=4)
+        | st.dictionaries(
+            st.sampled_from(["schema_version", "meetings", "reviews", "id", "x"])
+            | st.text(max_size=5),
+            children,
+            max_size=5,
+        )
+    ),
+    max_leaves=25,
+)
+
+
+@given(json_values)
+def test_validate_never_raises_on_json(value: object) -> None:
+    """Any JSON value gives a report, never an exception."""
+    report = validate(json.dumps(value).encode())
+    assert isinstance(report, ValidationReport)
+    if not isinstance(value, dict):
+        assert not report.valid
+
+
+@given(st.binary(max_size=300))
+def test_validate_never_raises_on_bytes(data: bytes) -> None:
+    """Any bytes give a report, never an exception."""
+    assert isinstance(validate(data), ValidationReport)
+
+
+@given(st.dictionaries(st.sampled_from(list(g.converters.RECORD_TYPES)), json_values, max_size=3))
+def test_validate_never_raises_on_records(fields: dict[str, Any]) -> None:
+    """Arbitrary tagged records give a report, never an exception."""
+    for tag in g.converters.RECORD_TYPES:
+        assert isinstance(validate([{"@type": tag, **fields}]), ValidationReport)
+
+
+def test_flawed_example_reports_each_planted_mistake() -> None:
+    """The deliberately flawed dataset yields every planted mistake, in one pass."""
+    report = validate(ROOT / "examples" / "data" / "flawed_unece_2024.json")
+    found = {(i.rule, i.path) for i in report}
+    assert {
+        ("co-chairs", "/meetings/0/co_chairs"),
+        ("written-input-deadline", "/meetings/0/written_inputs_due"),
+        ("unknown-field", "/meetings/0/vennue"),
+        ("objective-coverage", "/reviews/0"),
+        ("chronology", "/events/2/start"),
+        ("report-deadline", "/reports/1/issued"),
+        ("wrong-type", "/reports/1/language"),
+        ("dangling-reference", "/reports/0/authors/0"),
+    } <= found
+    assert report.counts["error"] == 5
+    coverage = next(i for i in report if i.rule == "objective-coverage")
+    assert coverage.value == [11]
