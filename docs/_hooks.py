@@ -411,6 +411,57 @@ def changelog_page() -> str:
     return _RELATIVE_LINK.sub(lambda m: m.group(1) + REPO_BLOB + m.group(2), content)
 
 
+# ------------------------------------------------------------------ the rule catalogue
+RULES_PAGE = "rules.md"
+
+
+def rules_page() -> str:
+    """The markdown of the Rules page: the catalogue, generated from ``rules.json``."""
+    from gcm_model.validation import PROFILES, rules  # noqa: PLC0415 - only at build time
+
+    parts = [
+        "# The rule catalogue",
+        (
+            "Generated from the package's `rules.json` "
+            f"(data version {gcm_model.data_version()}); the slugs and codes are a public "
+            "contract. List them in code with `gcm_model.rules`."
+        ),
+        "## Profiles",
+        table(
+            [
+                ("Profile", lambda p: code(p.name)),
+                ("What it is for", lambda p: text(p.description)),
+            ],
+            PROFILES.values(),
+        ),
+        "## Rules",
+        table(
+            [
+                ("Code", lambda r: code(r.code)),
+                ("Slug", lambda r: code(r.slug)),
+                ("Severity", lambda r: enum_value(r.severity)),
+                ("What it checks", lambda r: text(r.summary)),
+                ("Profiles", lambda r: codes(r.profiles)),
+            ],
+            rules,
+        ),
+        "## Sources and parameters",
+    ]
+    for rule in rules:
+        lines = [
+            f"### `{rule.slug}` ({rule.code})",
+            text(rule.summary),
+            f"*Source:* {text(rule.source)}",
+        ]
+        if rule.quote:
+            lines.append(f"> {text(rule.quote)}")
+        lines.extend(
+            f"*Parameter* `{p.name}` = `{p.value}`: {text(p.source)}" for p in rule.parameters
+        )
+        parts.append("\n\n".join(lines))
+    return "\n\n".join(parts) + "\n"
+
+
 # ------------------------------------------------------------------ the hook
 def _add(files: Files, config: MkDocsConfig, src_uri: str, content: str) -> None:
     """Add a generated page, replacing a file of the same name in ``docs/``."""
@@ -421,7 +472,8 @@ def _add(files: Files, config: MkDocsConfig, src_uri: str, content: str) -> None
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    """Add the generated Codelists and Changelog pages to the site."""
+    """Add the generated Codelists, Rules and Changelog pages to the site."""
     _add(files, config, CODELISTS_PAGE, codelists_page())
+    _add(files, config, RULES_PAGE, rules_page())
     _add(files, config, CHANGELOG_PAGE, changelog_page())
     return files
