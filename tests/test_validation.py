@@ -1,5 +1,8 @@
 """Tests for gcm_model.validation: sources, profiles, options, the report, robustness."""
 
+# Some cases pass wrong types on purpose, to check they become issues.
+# mypy: disable-error-code="arg-type"
+
 from __future__ import annotations
 
 import datetime as dt
@@ -9,10 +12,11 @@ from typing import Any
 
 import orjson
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import gcm_model as g
+from gcm_model import testing
 from gcm_model.converters import dump_jsonl, unstructure
 from gcm_model.errors import InvalidCodeError, SourceError, UnknownCodeError
 from gcm_model.tabular import write_csv
@@ -119,7 +123,7 @@ def test_wrong_calls_raise_gcm_errors(tmp_path: Path) -> None:
     with pytest.raises(UnknownCodeError, match="did you mean 'report-deadline'"):
         validate(dataset(), select=["report-deadlin"])
     with pytest.raises(InvalidCodeError):
-        validate(dataset(), as_of="2024-03-11")  # type: ignore[arg-type]
+        validate(dataset(), as_of="2024-03-11")
     with pytest.raises(InvalidCodeError):
         validate(dataset(), max_issues=-1)
     with pytest.raises(SourceError) as info:
@@ -284,3 +288,41 @@ def test_flawed_example_reports_each_planted_mistake() -> None:
     assert report.counts["error"] == 5
     coverage = next(i for i in report if i.rule == "objective-coverage")
     assert coverage.value == [11]
+
+
+def test_objects_built_with_deferred_checks_are_reported_not_raised() -> None:
+    """Invalid typed objects (built with checks deferred) become issues, never exceptions."""
+    from gcm_model.models.checks import deferred_checks  # noqa: PLC0415
+
+    with deferred_checks():
+        meeting = g.Meeting(
+            id="m",
+            title="t",
+            kind=g.MeetingKind.REGIONAL_REVIEW,
+            start=dt.date(2024, 3, 11),
+            agenda="x",
+        )
+        report = g.Report(
+            id="r", kind=g.ReportKind.OUTCOME_REPORT, sections=(g.ReportSection(kind="nope"),)
+        )
+        person = g.Participant(id="p", kind=g.ParticipantKind.PERSON, gender="female")
+        odd = g.Dataset(meetings="m", reviews=(g.Venue(),), title=" ")
+    found = validate(g.Dataset(meetings=[meeting], reports=[report], participants=[person]))
+    assert [(i.rule, i.path) for i in found if i.severity is Severity.ERROR] == [
+        ("wrong-type", "/meetings/0/agenda"),
+        ("wrong-type", "/participants/0/gender"),
+        ("unknown-code", "/reports/0/sections/0/kind"),
+    ]
+    assert [(i.rule, i.path) for i in validate(odd)] == [
+        ("invalid-value", "/title"),
+        ("wrong-type", "/reviews/0"),
+        ("wrong-type", "/meetings"),
+    ]
+
+
+@settings(max_examples=40, deadline=None)
+@given(testing.datasets())
+def test_generated_datasets_pass_every_error_rule(data: g.Dataset) -> None:
+    """The public strategies build datasets valid against every error-level rule."""
+    report = validate(data)
+    assert [str(i) for i in report if i.severity is Severity.ERROR] == []

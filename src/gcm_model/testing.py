@@ -57,6 +57,7 @@ from gcm_model.models.process import (
     ClosingSegment,
     Contact,
     DocumentRef,
+    EventKind,
     Gender,
     Hearing,
     HighLevelPanel,
@@ -340,6 +341,13 @@ def _subset(
     size = min(max_size, len(pool))
     indices = st.lists(st.integers(0, len(pool) - 1), min_size=min_size, max_size=size, unique=True)
     return tuple(pool[i] for i in draw(indices))
+
+
+def _co_chairs(draw: DrawFn, members: Sequence[str]) -> tuple[str, ...]:
+    """None, or exactly two distinct members (the co-chairs rule); shrinks towards ``()``."""
+    if len(members) < 2 or not _maybe(draw):
+        return ()
+    return _subset(draw, members, max_size=2, min_size=2)
 
 
 _ALPHABET_RANGES = (
@@ -1428,7 +1436,7 @@ def _meeting(  # noqa: PLR0913 - the constraints a dataset puts on a meeting
         fields |= {"start": None, "end": None, "planned": _planned(draw, frame.round)}
         fields |= {"time_zone": _opt_pick(draw, _ZONE_NAMES), "registration": None}
         fields |= {"written_inputs_due": None}
-        fields["co_chairs"] = _subset(draw, _members(frame.commissions, None), max_size=2)
+        fields["co_chairs"] = _co_chairs(draw, _members(frame.commissions, None))
     else:
         first_day = _day_of(span.start)
         due = first_day - dt.timedelta(days=draw(st.integers(0, 30))) if _maybe(draw) else None
@@ -1436,7 +1444,7 @@ def _meeting(  # noqa: PLR0913 - the constraints a dataset puts on a meeting
             "start": span.start,
             "end": span.end,
             "time_zone": span.zone if span.timed or timed or venue_zone or _maybe(draw) else None,
-            "co_chairs": _subset(draw, _members(frame.commissions, first_day), max_size=2),
+            "co_chairs": _co_chairs(draw, _members(frame.commissions, first_day)),
             "registration": _registration(draw, first_day),
             "written_inputs_due": due,
         }
@@ -1825,17 +1833,45 @@ def _dataset(
     ctx = dataclasses.replace(ctx, meetings=tuple(found))
     for i in ids["events"]:  # one at a time: an event feeds meetings and earlier events only
         ctx = dataclasses.replace(ctx, events=(*ctx.events, _event(draw, ctx, i)))
+    meetings = {m.id: m for m in ctx.meetings}
     fields = {
         "schema_version": SCHEMA_VERSION,
         "reviews": reviews,
         "meetings": ctx.meetings,
-        "events": ctx.events,
+        "events": tuple(_in_order_event(e, meetings) for e in ctx.events),
         "participants": people,
         "submissions": tuple(_submission(draw, ctx, i) for i in ids["submissions"]),
-        "reports": tuple(_report(draw, ctx, i) for i in ids["reports"]),
+        "reports": tuple(_in_order_report(_report(draw, ctx, i), meetings) for i in ids["reports"]),
         "pledges": tuple(_pledge(draw, ctx, i) for i in ids["pledges"]),
     }
     return _fill(draw, Dataset, fields, linked=True)
+
+
+def _in_order_event(event: PreparatoryEvent, meetings: dict[str, Meeting]) -> PreparatoryEvent:
+    """The event, unlinked from its meeting where the two would break the chronology rule."""
+    from gcm_model.validation._rules import _before  # noqa: PLC0415 - the rule's own comparison
+
+    meeting = meetings.get(event.meeting or "")
+    if meeting is None or meeting.start is None or event.start is None:
+        return event
+    if event.kind is EventKind.EVALUATION:
+        end = meeting.end if meeting.end is not None else meeting.start
+        wrong = _before(event.start, end)
+    else:
+        wrong = event.kind is not EventKind.SIDE_EVENT and _before(meeting.start, event.start)
+    return event.evolve(meeting=None) if wrong else event
+
+
+def _in_order_report(report: Report, meetings: dict[str, Meeting]) -> Report:
+    """The report, undated where its date would fall before a meeting it reports on."""
+    from gcm_model.validation._rules import _before  # noqa: PLC0415 - the rule's own comparison
+
+    starts = [meetings[m].start for m in report.meetings if m in meetings]
+    if report.issued is not None and any(
+        s is not None and _before(report.issued, s) for s in starts
+    ):
+        return report.evolve(issued=None)
+    return report
 
 
 def datasets(

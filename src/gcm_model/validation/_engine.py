@@ -227,18 +227,35 @@ def _add_built(
     collection: str, index: int, record: Model, loaded: _Loaded, file: str | None = None
 ) -> None:
     pointer = f"/{collection}/{index}"
-    located = Located(collection, record, pointer, file)
-    if located.id is not None:
-        loaded.ids.setdefault(collection, []).append((located.id, located))
-    for problem in record.problems():
+    problems = list(record.problems())
+    raw_id = getattr(record, "id", None)
+    raw_id = raw_id if isinstance(raw_id, str) else None
+    for problem in problems:
         field = "/".join(_field_tokens(problem.field))
-        loaded.problems.append(
-            (
-                DocumentProblem(problem.rule, f"{pointer}/{field}", problem.message, problem.value),
-                located.id,
-            )
-        )
-    loaded.records.append(located)
+        found = DocumentProblem(problem.rule, f"{pointer}/{field}", problem.message, problem.value)
+        loaded.problems.append((found, raw_id))
+    usable: Any = record
+    if problems:  # built with checks deferred: keep it from the rules, or salvage it
+        usable = _without(record, {p.field.split(".")[0].split("[")[0] for p in problems})
+    located = Located(collection, usable, pointer, file) if usable is not None else None
+    if raw_id is not None:
+        loaded.ids.setdefault(collection, []).append((raw_id, located))
+    if located is not None:
+        loaded.records.append(located)
+
+
+def _without(record: Any, faulty: set[str]) -> Any:
+    """The record with its faulty fields back at their defaults, if they all have one."""
+    fields = {f.name: f for f in attrs.fields(type(record))}
+    if any(name not in fields or fields[name].default is attrs.NOTHING for name in faulty):
+        return None
+    defaults: dict[str, Any] = {}
+    for name in faulty:
+        default = fields[name].default
+        defaults[name] = default.factory() if isinstance(default, attrs.Factory) else default  # type: ignore[arg-type]
+    with deferred_checks():
+        cleaned = attrs.evolve(record, **defaults)
+    return cleaned if not any(True for _ in cleaned.problems()) else None
 
 
 def _field_tokens(field: str) -> list[str]:
@@ -285,11 +302,14 @@ def _from_csv(path: Path, loaded: _Loaded) -> None:
 
 
 def _from_dataset(dataset: Dataset, loaded: _Loaded) -> None:
-    for collection in COLLECTIONS:
-        for index, record in enumerate(getattr(dataset, collection)):
-            _add_built(collection, index, record, loaded)
+    for collection, cls in COLLECTIONS.items():
+        records = getattr(dataset, collection)
+        for index, record in enumerate(records if isinstance(records, tuple) else ()):
+            if isinstance(record, cls):  # anything else is reported by the dataset itself
+                _add_built(collection, index, record, loaded)
     for problem in dataset.problems():
-        if not any(problem.field.startswith(name) for name in COLLECTIONS):
+        inside_a_record = "." in problem.field and problem.field.split("[")[0] in COLLECTIONS
+        if not inside_a_record:
             pointer = "/" + "/".join(_field_tokens(problem.field))
             found = DocumentProblem(problem.rule, pointer, problem.message, problem.value)
             loaded.problems.append((found, None))
@@ -427,9 +447,10 @@ def validate(  # noqa: PLR0913 - the documented options of the main job
             issues.extend(check(context, rule))
     truncated = 0
     if max_issues is not None and len(issues) > max_issues:
-        issues.sort(key=lambda i: i.severity.rank)
+        # Keep the most severe, in the order they were found.
+        keep = sorted(range(len(issues)), key=lambda n: (issues[n].severity.rank, n))[:max_issues]
         truncated = len(issues) - max_issues
-        issues = issues[:max_issues]
+        issues = [issues[n] for n in sorted(keep)]
     return ValidationReport(
         issues=tuple(issues),
         profile=chosen.name,

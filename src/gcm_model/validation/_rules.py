@@ -709,7 +709,7 @@ def _report_structure(context: Context, rule: Rule) -> Iterator[Issue]:
         report: Report = located.record
         if report.kind not in _STRUCTURED or not report.sections:
             continue
-        kinds = [s.kind for s in report.sections if s.kind is not None]
+        kinds = [s.kind for s in report.sections if s.kind in order]
         missing = [code for code in order if code not in kinds]
         if missing:
             yield context.issue(
@@ -720,7 +720,7 @@ def _report_structure(context: Context, rule: Rule) -> Iterator[Issue]:
                 value=missing,
                 hint="the suggested structure is in gcm_model.report_section_kinds",
             )
-        ranks = [order[k] for k in kinds]
+        ranks = [order[k] for k in kinds if k in order]
         if ranks != sorted(ranks):
             yield context.issue(
                 rule,
