@@ -43,6 +43,7 @@ docs: venv
 bench: venv
 	$(BIN)/python benchmarks/run.py
 	$(BIN)/python benchmarks/serialisation.py
+	$(BIN)/python benchmarks/validation.py
 
 manifest: venv
 	$(BIN)/python scripts/update_manifest.py
