@@ -8,7 +8,7 @@ STAMP  := $(VENV)/.installed
 HYPOTHESIS_PROFILE ?= ci
 export HYPOTHESIS_PROFILE
 
-.PHONY: demo test venv lint typecheck pytest docs bench manifest schema examples clean
+.PHONY: demo test test-deep fuzz venv lint typecheck pytest docs bench manifest schema examples clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
@@ -35,12 +35,23 @@ typecheck: venv
 pytest: venv
 	$(BIN)/pytest --cov --cov-branch --cov-report=term-missing:skip-covered
 
+# The property suite with many more examples (minutes, not part of make test).
+test-deep: venv
+	HYPOTHESIS_PROFILE=deep $(BIN)/pytest -p no:cacheprovider tests
+
+# Coverage-guided fuzzing of the loaders and validate with atheris, for FUZZ_SECONDS.
+FUZZ_SECONDS ?= 60
+fuzz: venv
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check atheris
+	$(BIN)/python fuzz/fuzz_validate.py -max_total_time=$(FUZZ_SECONDS)
+
 # NO_MKDOCS_2_WARNING silences mkdocs-material's banner about MkDocs 2.0, which is
 # advice, not a problem in our docs.
 docs: venv
 	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict --quiet --site-dir $(VENV)/site
 
 bench: venv
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[bench]'
 	$(BIN)/python benchmarks/run.py
 	$(BIN)/python benchmarks/serialisation.py
 	$(BIN)/python benchmarks/validation.py

@@ -54,6 +54,12 @@ class Model:
 
     __replace__ = evolve
 
+    def _repr_html_(self) -> str:
+        """An HTML view for notebooks: the fields, and agenda, sections or records as tables."""
+        from gcm_model._html import model_html  # noqa: PLC0415 - only notebooks need it
+
+        return model_html(self)
+
 
 def spec(
     kind: str,

@@ -31,7 +31,7 @@ from gcm_model.validation._catalogue import Profile, Rule, rules
 from gcm_model.validation._catalogue import profile as _profile
 from gcm_model.validation._report import Issue, ValidationReport
 
-__all__ = ["Context", "Located", "validate"]
+__all__ = ["Context", "Located", "Plan", "validate"]
 
 _COLLECTION_OF = {cls: name for name, cls in COLLECTIONS.items()}
 _TYPE_OF = {cls: tag for tag, cls in RECORD_TYPES.items()}
@@ -419,44 +419,83 @@ def validate(  # noqa: PLR0913 - the documented options of the main job
         >>> report.valid, [issue.rule for issue in report]
         (False, ['missing-field', 'missing-field'])
     """
-    from gcm_model import __version__  # noqa: PLC0415 - resolved lazily from the metadata
-    from gcm_model.validation._rules import CHECKS  # noqa: PLC0415 - rules import the engine
-
-    chosen = _profile(profile)
-    selected, ignored = _slugs(select), _slugs(ignore)
-    day = _as_of(as_of)
+    plan = Plan.of(profile, as_of=as_of, select=select, ignore=ignore)
     cap: object = max_issues
     if cap is not None and (isinstance(cap, bool) or not isinstance(cap, int) or cap < 0):
         raise InvalidCodeError("max_issues", max_issues, "expected a non-negative int or None")
-    active = [
-        r
-        for r in chosen.active()
-        if (selected is None or r.slug in selected) and (ignored is None or r.slug not in ignored)
-    ]
-    wanted = {r.slug for r in active}
     loaded = _load(source)
-    issues = [
-        _problem_issue(problem, record, chosen)
-        for problem, record in loaded.problems
-        if (rules.get(problem.rule) or rules.lookup("invalid-value")).slug in wanted
-    ]
-    context = Context(loaded, day, chosen)
-    for rule in active:
-        check = CHECKS.get(rule.slug)
-        if check is not None:
-            issues.extend(check(context, rule))
-    truncated = 0
-    if max_issues is not None and len(issues) > max_issues:
-        # Keep the most severe, in the order they were found.
-        keep = sorted(range(len(issues)), key=lambda n: (issues[n].severity.rank, n))[:max_issues]
-        truncated = len(issues) - max_issues
-        issues = [issues[n] for n in sorted(keep)]
-    return ValidationReport(
-        issues=tuple(issues),
-        profile=chosen.name,
-        records=len(loaded.records),
-        library_version=__version__,
-        data_version=_data.data_version(),
-        rules=tuple(r.slug for r in active),
-        truncated=truncated,
-    )
+    return plan.report(plan.check(loaded), len(loaded.records), max_issues)
+
+
+@attrs.frozen
+class Plan:
+    """The resolved options of a validation: profile, date and the rules to run."""
+
+    profile: Profile
+    as_of: dt.date | None
+    active: tuple[Rule, ...]
+
+    @classmethod
+    def of(
+        cls,
+        profile: str,
+        *,
+        as_of: object = None,
+        select: Iterable[str] | None = None,
+        ignore: Iterable[str] | None = None,
+    ) -> Plan:
+        """Check and resolve the options (raising for a wrong call)."""
+        chosen = _profile(profile)
+        selected, ignored = _slugs(select), _slugs(ignore)
+        day = _as_of(as_of)
+        active = tuple(
+            r
+            for r in chosen.active()
+            if (selected is None or r.slug in selected)
+            and (ignored is None or r.slug not in ignored)
+        )
+        return cls(chosen, day, active)
+
+    def without(self, *slugs: str) -> Plan:
+        """The same plan without some rules (run elsewhere)."""
+        return attrs.evolve(self, active=tuple(r for r in self.active if r.slug not in slugs))
+
+    def check(self, loaded: _Loaded) -> list[Issue]:
+        """The issues of loaded records: their problems, then the dataset rules."""
+        from gcm_model.validation._rules import CHECKS  # noqa: PLC0415 - rules import the engine
+
+        wanted = {r.slug for r in self.active}
+        issues = [
+            _problem_issue(problem, record, self.profile)
+            for problem, record in loaded.problems
+            if (rules.get(problem.rule) or rules.lookup("invalid-value")).slug in wanted
+        ]
+        context = Context(loaded, self.as_of, self.profile)
+        for rule in self.active:
+            check = CHECKS.get(rule.slug)
+            if check is not None:
+                issues.extend(check(context, rule))
+        return issues
+
+    def report(
+        self, issues: list[Issue], records: int, max_issues: int | None = None
+    ) -> ValidationReport:
+        """The report of the issues found, capped at ``max_issues``."""
+        from gcm_model import __version__  # noqa: PLC0415 - resolved lazily from the metadata
+
+        truncated = 0
+        if max_issues is not None and len(issues) > max_issues:
+            # Keep the most severe, in the order they were found.
+            order = sorted(range(len(issues)), key=lambda n: (issues[n].severity.rank, n))
+            keep = sorted(order[:max_issues])
+            truncated = len(issues) - max_issues
+            issues = [issues[n] for n in keep]
+        return ValidationReport(
+            issues=tuple(issues),
+            profile=self.profile.name,
+            records=records,
+            library_version=__version__,
+            data_version=_data.data_version(),
+            rules=tuple(r.slug for r in self.active),
+            truncated=truncated,
+        )

@@ -9,6 +9,7 @@ from typing import Any
 import attrs
 import orjson
 
+from gcm_model.errors import InvalidCodeError
 from gcm_model.validation._catalogue import Severity
 
 __all__ = ["Issue", "ValidationReport"]
@@ -143,6 +144,19 @@ class ValidationReport:
     def to_records(self) -> list[dict[str, Any]]:
         """Every issue as a flat dict, ready for ``pandas.DataFrame``."""
         return [issue.to_record() for issue in self.issues]
+
+    def to_pandas(self) -> Any:
+        """The issues as a pandas DataFrame (needs the ``tabular`` extra).
+
+        Raises:
+            InvalidCodeError: pandas is not installed.
+        """
+        try:
+            import pandas as pd  # noqa: PLC0415 - an optional extra
+        except ImportError:
+            message = "to_pandas needs pandas: pip install 'gcm-model[tabular]'"
+            raise InvalidCodeError("extra", "tabular", message) from None
+        return pd.DataFrame(self.to_records())
 
     def to_dict(self) -> dict[str, Any]:
         """The report as plain values."""

@@ -1,0 +1,216 @@
+"""Validate JSON Lines collections too large for one machine, partition by partition, with Dask.
+
+Each file is one partition of a ``dask.bag`` (so every issue keeps its file and
+line). A partition decodes its lines and runs every rule that its own records
+can answer; the rules that need every record of the collection, duplicate ids
+and references, run on the merged index of ids and references, so they are
+right across partitions. Rules that compare records with each other (a
+report and its meeting, a review and its events) see the records of their own
+partition: keep related records in one file, or validate the whole collection
+with ``gcm_model.validate`` where it fits in memory.
+
+Needs the ``dask`` extra.
+
+Examples:
+    >>> import tempfile, pathlib
+    >>> from gcm_model import Pledge
+    >>> from gcm_model.converters import JsonLinesWriter
+    >>> from gcm_model.dask import validate_bag
+    >>> folder = pathlib.Path(tempfile.mkdtemp())
+    >>> with JsonLinesWriter(folder / "part-1.jsonl") as writer:
+    ...     writer.write(Pledge(id="p1", text="Open a pathway.", member_state="ESP"))
+    >>> with JsonLinesWriter(folder / "part-2.jsonl") as writer:
+    ...     writer.write(Pledge(id="p1", text="Again.", member_state="MDA"))
+    >>> report = validate_bag(str(folder / "*.jsonl"), scheduler="sync")
+    >>> [(issue.rule, issue.line) for issue in report]
+    [('duplicate-id', 2)]
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+import attrs
+import orjson
+
+from gcm_model.converters import HEADER_TYPE, TYPE_KEY, DocumentProblem, decode_record
+from gcm_model.errors import InvalidCodeError
+from gcm_model.validation._engine import _COLLECTION_OF, Located, Plan, _Loaded
+from gcm_model.validation._report import Issue, ValidationReport
+from gcm_model.validation._rules import _references
+
+if TYPE_CHECKING:
+    import datetime as dt
+    from collections.abc import Iterable, Sequence
+
+    import dask.bag
+
+__all__ = ["validate_bag"]
+
+_GLOBAL = ("duplicate-id", "dangling-reference")
+
+
+@attrs.frozen
+class _Part:
+    """What one partition hands to the merge."""
+
+    issues: tuple[Issue, ...]
+    records: int
+    ids: tuple[tuple[str, str, str | None, int | None], ...]  # collection, id, file, line
+    references: tuple[tuple[str | None, str | None, int | None, str, str, tuple[str, ...]], ...]
+
+
+def _read(lines: Iterable[tuple[str, str]]) -> _Loaded:
+    loaded = _Loaded()
+    numbers: dict[str, int] = {}
+    for text, path in lines:
+        numbers[path] = numbers.get(path, 0) + 1
+        line = numbers[path]
+        if not text.strip():
+            continue
+        try:
+            document = orjson.loads(text)
+        except orjson.JSONDecodeError as exc:
+            problem = DocumentProblem(
+                "json-syntax", "", f"invalid JSON: {exc.msg}", None, line, exc.colno, path
+            )
+            loaded.problems.append((problem, None))
+            continue
+        if type(document) is dict and document.get(TYPE_KEY) == HEADER_TYPE:
+            continue  # each file may begin with the header line
+        if type(document) is not dict:
+            problem = DocumentProblem(
+                "wrong-type", "", "expected an object", None, line, None, path
+            )
+            loaded.problems.append((problem, None))
+            continue
+        record, problems = decode_record(document)
+        raw_id = document.get("id") if isinstance(document.get("id"), str) else None
+        for found in problems:
+            loaded.problems.append((attrs.evolve(found, line=line, file=path), raw_id))
+        if record is not None:
+            collection = _COLLECTION_OF[type(record)]
+            located = Located(collection, record, "", path, line)
+            loaded.ids.setdefault(collection, []).append((record.id, located))
+            loaded.records.append(located)
+    return loaded
+
+
+def _partition(lines: Iterable[tuple[str, str]], plan: Plan) -> list[_Part]:
+    loaded = _read(lines)
+    issues = plan.without(*_GLOBAL).check(loaded)
+    ids = tuple(
+        (
+            collection,
+            record_id,
+            located.file if located else None,
+            located.line if located else None,
+        )
+        for collection, seen in loaded.ids.items()
+        for record_id, located in seen
+    )
+    references = tuple(
+        (r.id, r.file, r.line, tail, target_id, targets)
+        for r in loaded.records
+        for tail, target_id, targets in _references(r.record)
+    )
+    return [_Part(tuple(issues), len(loaded.records), ids, references)]
+
+
+def _merge(parts: Sequence[_Part], plan: Plan) -> list[Issue]:
+    """The partitions' issues, then duplicate ids and dangling references over all of them."""
+    issues = [issue for part in parts for issue in part.issues]
+    wanted = {r.slug: r for r in plan.active}
+    seen: dict[str, set[str]] = {}
+    duplicate = wanted.get("duplicate-id")
+    for part in parts:
+        for collection, record_id, file, line in part.ids:
+            known = seen.setdefault(collection, set())
+            if record_id in known and duplicate is not None:
+                message = f"another record of {collection} has the id {record_id!r}"
+                issues.append(_issue(plan, duplicate, (file, line, record_id), "/id", message))
+            known.add(record_id)
+    dangling = wanted.get("dangling-reference")
+    for part in parts if dangling is not None else ():
+        for owner, file, line, tail, target_id, targets in part.references:
+            if not any(target_id in seen.get(t, set()) for t in targets):
+                kinds = " or ".join(targets)
+                message = f"{target_id!r} is not the id of any of the dataset's {kinds}"
+                spot = (file, line, owner)
+                issues.append(_issue(plan, dangling, spot, f"/{tail}", message, value=target_id))
+    return issues
+
+
+def _issue(  # noqa: PLR0913 - rule, place and words of one issue
+    plan: Plan,
+    rule: Any,
+    spot: tuple[str | None, int | None, str | None],
+    path: str,
+    message: str,
+    *,
+    value: Any = None,
+) -> Issue:
+    """An issue at a file, line and record (``spot``)."""
+    file, line, record = spot
+    return Issue(
+        rule=rule.slug,
+        code=rule.code,
+        severity=plan.profile.severity(rule),
+        path=path,
+        message=message,
+        value=value,
+        record=record,
+        file=file,
+        line=line,
+        source=rule.source,
+    )
+
+
+def validate_bag(  # noqa: PLR0913 - the options of validate, plus the scheduler
+    source: str | Sequence[str] | dask.bag.Bag,
+    *,
+    profile: str = "default",
+    as_of: dt.date | None = None,
+    select: Iterable[str] | None = None,
+    ignore: Iterable[str] | None = None,
+    scheduler: str | None = None,
+) -> ValidationReport:
+    """Validate JSON Lines files partition by partition with ``dask.bag`` and merge the reports.
+
+    Args:
+        source: a path or glob of JSON Lines files, a list of them, or a
+            ``dask.bag.Bag`` of ``(line, path)`` pairs (as
+            ``dask.bag.read_text(..., include_path=True)`` makes).
+        profile: as for ``gcm_model.validate``.
+        as_of: as for ``gcm_model.validate``.
+        select: as for ``gcm_model.validate``.
+        ignore: as for ``gcm_model.validate``.
+        scheduler: a Dask scheduler name (``"sync"``, ``"threads"``,
+            ``"processes"``); ``None`` uses the current one (a
+            ``distributed.Client`` if one is active).
+
+    Returns:
+        One report for the whole collection.
+
+    Raises:
+        InvalidCodeError: dask is not installed, or the source is of another kind.
+        UnknownCodeError: an unknown profile or rule name.
+    """
+    try:
+        import dask  # noqa: PLC0415 - an optional extra
+        import dask.bag as db  # noqa: PLC0415
+    except ImportError:
+        raise InvalidCodeError(
+            "extra", "dask", "validate_bag needs dask: pip install 'gcm-model[dask]'"
+        ) from None
+    plan = Plan.of(profile, as_of=as_of, select=select, ignore=ignore)
+    if isinstance(source, str | list | tuple):
+        bag = db.read_text(source, blocksize=None, include_path=True)  # type: ignore[no-untyped-call]
+    elif isinstance(source, db.Bag):
+        bag = source
+    else:
+        raise InvalidCodeError("source", source, "expected paths of JSON Lines files or a dask bag")
+    parts_bag = bag.map_partitions(_partition, plan)
+    computed = dask.compute(parts_bag, scheduler=scheduler)  # type: ignore[attr-defined, no-untyped-call]
+    parts: list[_Part] = list(computed[0])
+    return plan.report(_merge(parts, plan), sum(p.records for p in parts))
