@@ -87,6 +87,7 @@ def reviews() -> tuple[RegionalReview, ...]:
             round=ROUND,
             commissions=("ESCWA",),
             title="Second Regional Review of the GCM in the Arab region",
+            aliases=("Middle East & North Africa", "Arab States"),  # seed 002; domain_facts §6.1
             # domain_facts §6.1 ties gcmrrarabstates@iom.int to the Arab States region.
             contacts=(
                 Contact(
@@ -95,8 +96,7 @@ def reviews() -> tuple[RegionalReview, ...]:
             ),
             documents=(webpage("arab-states-2024"),),
             notes=(
-                "Seed 002 labels the region 'Middle East & North Africa'; the UN Network and "
-                "ESCWA say 'Arab region' (domain_facts §6.1). Seed 002 planned the "
+                "Seed 002 planned the "
                 "pre-consultation for September 2024 and the consultation for the week of "
                 "3 November 2024 (domain_facts §6.2). " + plan_note
             ),

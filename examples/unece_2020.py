@@ -109,10 +109,8 @@ def build() -> Dataset:
         meeting=MEETING,
         title="Informal multi-stakeholder consultation",
         status=Status.CONFIRMED,  # domain_facts §6.3 (S24)
-        notes=(
-            "Participants included children and young people (S24, as domain_facts §4.2 "
-            "records it). Format, organisers and focus are not stated."
-        ),
+        categories=("youth",),  # children and young people took part (S24, domain_facts §4.2)
+        notes="Format, organisers and focus are not stated.",
         sources=(FACTS_6_3, FACTS_4_2),
     )
     summary = Report(

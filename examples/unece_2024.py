@@ -211,6 +211,7 @@ def agenda() -> tuple[Segment, ...]:
                 "the seed announces a list of them, but the list is missing."
             ),
             sources=(SEED_001, SEED_003, FACTS_6_3, FACTS_9),
+            documents=(DocumentRef(title="Annotated Agenda of the Multi-stakeholder Hearing"),),
         ),
         # Seed 001: "a Multi-stakeholder Hearing, 08:30-10:00 CET, followed by the
         # Intergovernmental Conference, 10:00-18:00 CET". The segments below take place
@@ -225,6 +226,8 @@ def agenda() -> tuple[Segment, ...]:
                 "elected (seed 001): Spain and the Republic of Moldova (seed 003; S25)."
             ),
             sources=(SEED_001, SEED_003, FACTS_6_3),
+            # Seed 003 points to "the Annotated Agenda" of each part; it gives no link.
+            documents=(DocumentRef(title="Annotated Agenda of the Intergovernmental Conference"),),
         ),
         # The speakers are the plan of seed 001; seed 003 does not name who spoke.
         OpeningSegment(

@@ -233,6 +233,10 @@ class Hearing(_Timed):
     sources: tuple[str, ...] = attrs.field(
         factory=tuple, converter=to_tuple, metadata=spec("texts")
     )
+    documents: tuple[DocumentRef, ...] = attrs.field(
+        factory=tuple, converter=to_tuple, metadata=spec("children", of=lambda: DocumentRef)
+    )
+    """Its annotated agenda, recordings and the like."""
     moderator: str | None = _ref()
     panellists: tuple[str, ...] = attrs.field(
         factory=tuple, converter=to_tuple, metadata=spec("refs")
@@ -256,6 +260,10 @@ class IntergovernmentalConference(_Timed):
     sources: tuple[str, ...] = attrs.field(
         factory=tuple, converter=to_tuple, metadata=spec("texts")
     )
+    documents: tuple[DocumentRef, ...] = attrs.field(
+        factory=tuple, converter=to_tuple, metadata=spec("children", of=lambda: DocumentRef)
+    )
+    """Its annotated agenda, recordings and the like."""
 
 
 @attrs.frozen(kw_only=True)
@@ -271,6 +279,10 @@ class OpeningSegment(_Timed):
     sources: tuple[str, ...] = attrs.field(
         factory=tuple, converter=to_tuple, metadata=spec("texts")
     )
+    documents: tuple[DocumentRef, ...] = attrs.field(
+        factory=tuple, converter=to_tuple, metadata=spec("children", of=lambda: DocumentRef)
+    )
+    """Its annotated agenda, recordings and the like."""
     speakers: tuple[str, ...] = attrs.field(
         factory=tuple, converter=to_tuple, metadata=spec("refs")
     )
@@ -304,6 +316,10 @@ class ThematicSession(_Timed):
     sources: tuple[str, ...] = attrs.field(
         factory=tuple, converter=to_tuple, metadata=spec("texts")
     )
+    documents: tuple[DocumentRef, ...] = attrs.field(
+        factory=tuple, converter=to_tuple, metadata=spec("children", of=lambda: DocumentRef)
+    )
+    """Its annotated agenda, recordings and the like."""
     member_state_speaker: str | None = _ref()
     moderator: str | None = _ref()
     background_note: DocumentRef | None = attrs.field(
@@ -361,6 +377,10 @@ class HighLevelPanel(_Timed):
     sources: tuple[str, ...] = attrs.field(
         factory=tuple, converter=to_tuple, metadata=spec("texts")
     )
+    documents: tuple[DocumentRef, ...] = attrs.field(
+        factory=tuple, converter=to_tuple, metadata=spec("children", of=lambda: DocumentRef)
+    )
+    """Its annotated agenda, recordings and the like."""
     topic: str | None = attrs.field(default=None, metadata=spec("text"))
     host: str | None = _ref()
     """The participant (person or organisation) hosting the panel."""
@@ -382,6 +402,10 @@ class ClosingSegment(_Timed):
     sources: tuple[str, ...] = attrs.field(
         factory=tuple, converter=to_tuple, metadata=spec("texts")
     )
+    documents: tuple[DocumentRef, ...] = attrs.field(
+        factory=tuple, converter=to_tuple, metadata=spec("children", of=lambda: DocumentRef)
+    )
+    """Its annotated agenda, recordings and the like."""
     speakers: tuple[str, ...] = attrs.field(
         factory=tuple, converter=to_tuple, metadata=spec("refs")
     )
@@ -400,6 +424,10 @@ class SideEvent(_Timed):
     sources: tuple[str, ...] = attrs.field(
         factory=tuple, converter=to_tuple, metadata=spec("texts")
     )
+    documents: tuple[DocumentRef, ...] = attrs.field(
+        factory=tuple, converter=to_tuple, metadata=spec("children", of=lambda: DocumentRef)
+    )
+    """Its annotated agenda, recordings and the like."""
     organisers: tuple[str, ...] = attrs.field(
         factory=tuple, converter=to_tuple, metadata=spec("refs")
     )
@@ -474,6 +502,10 @@ class RegionalReview(Model):
         converter=to_tuple, metadata=spec("codes", registry="commissions", non_empty=True)
     )
     title: str | None = _title()
+    aliases: tuple[str, ...] = attrs.field(
+        factory=tuple, converter=to_tuple, metadata=spec("texts")
+    )
+    """Other names of the review or its region ("Arab region" for ESCWA's, domain_facts §6.1)."""
     contacts: tuple[Contact, ...] = attrs.field(
         factory=tuple, converter=to_tuple, metadata=spec("children", of=lambda: Contact)
     )
@@ -650,6 +682,10 @@ class PreparatoryEvent(_Timed):
         factory=tuple, converter=to_tuple, metadata=spec("objectives")
     )
     webcast: bool | None = _flag()
+    categories: tuple[str, ...] = attrs.field(
+        factory=tuple, converter=to_tuple, metadata=spec("codes", registry="stakeholders")
+    )
+    """Stakeholder categories that took part, where a source says (S24: youth in 2020)."""
     purpose: str | None = _notes()
     feeds: tuple[str, ...] = attrs.field(factory=tuple, converter=to_tuple, metadata=spec("refs"))
     documents: tuple[DocumentRef, ...] = attrs.field(

@@ -591,6 +591,7 @@ def _stakeholders(context: Context, rule: Rule) -> Iterator[Issue]:
         mine = parts.get(review.id, {})
         gatherings = {r.record.id for c in ("meetings", "events") for r in mine.get(c, [])}
         seen = set().union(*(categories_at.get(g, set()) for g in gatherings))
+        seen |= {c for e in mine.get("events", []) for c in e.record.categories}
         seen |= {s.record.category for s in mine.get("submissions", []) if s.record.category}
         expected = [c.code for c in registry.stakeholders if c.code != "other"]
         missing = [code for code in expected if code not in seen]
