@@ -462,6 +462,28 @@ def rules_page() -> str:
     return "\n\n".join(parts) + "\n"
 
 
+# ------------------------------------------------------------------ the CLI reference
+CLI_PAGE = "cli-reference.md"
+
+
+def cli_page() -> str:
+    """The markdown of the CLI reference: the ``--help`` of every command, as it prints."""
+    from gcm_model.cli import help_texts  # noqa: PLC0415 - only at build time
+
+    parts = [
+        "# CLI reference",
+        (
+            f"The `--help` of `gcm-model` {version('gcm-model')} and of each of its "
+            "commands, generated from the installed package each time the documentation "
+            "is built. See [Command line](cli.md) for the tasks they serve."
+        ),
+    ]
+    for command, help_text in help_texts().items():
+        parts.append(f"## `{command}`")
+        parts.append(f"```text\n{help_text.rstrip()}\n```")
+    return "\n\n".join(parts) + "\n"
+
+
 # ------------------------------------------------------------------ the hook
 def _add(files: Files, config: MkDocsConfig, src_uri: str, content: str) -> None:
     """Add a generated page, replacing a file of the same name in ``docs/``."""
@@ -472,8 +494,9 @@ def _add(files: Files, config: MkDocsConfig, src_uri: str, content: str) -> None
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    """Add the generated Codelists, Rules and Changelog pages to the site."""
+    """Add the generated Codelists, Rules, CLI reference and Changelog pages to the site."""
     _add(files, config, CODELISTS_PAGE, codelists_page())
     _add(files, config, RULES_PAGE, rules_page())
+    _add(files, config, CLI_PAGE, cli_page())
     _add(files, config, CHANGELOG_PAGE, changelog_page())
     return files

@@ -288,3 +288,14 @@ def test_members_as_of_takes_dates_and_datetimes_only() -> None:
     assert escwa.members(moment) == escwa.members(dt.date(2021, 4, 9))
     with pytest.raises(InvalidCodeError):
         escwa.members("2021-04-09")  # type: ignore[arg-type]
+
+
+def test_rounds_on_the_cadence_are_valid_codes() -> None:
+    """regional-2028 is a round by the cadence; regional-2027 and imrf-2024 are not."""
+    assert gcm_model.rounds.validate("regional-2028") == "regional-2028"
+    assert gcm_model.rounds.lookup("imrf-2030").number == 3
+    assert "regional-2032" in gcm_model.rounds
+    for code in ("regional-2027", "imrf-2024", "regional-2016", "regional-20x8", "global-2024"):
+        assert not gcm_model.rounds.is_valid(code)
+    review = gcm_model.RegionalReview(id="r", round="regional-2028", commissions=["ECE"])
+    assert review.round == "regional-2028"

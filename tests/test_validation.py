@@ -326,3 +326,10 @@ def test_generated_datasets_pass_every_error_rule(data: g.Dataset) -> None:
     """The public strategies build datasets valid against every error-level rule."""
     report = validate(data)
     assert [str(i) for i in report if i.severity is Severity.ERROR] == []
+
+
+def test_empty_json_lines_file_is_reported(tmp_path: Path) -> None:
+    """An empty JSON Lines file has no header: reported, as load_jsonl does."""
+    path = tmp_path / "empty.jsonl"
+    path.write_text("")
+    assert [(i.rule, i.file) for i in validate(path)] == [("schema-version", str(path))]

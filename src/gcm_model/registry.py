@@ -548,7 +548,48 @@ class CountryRegistry(CodeRegistry[Country]):
 
 
 class RoundRegistry(CodeRegistry[ReviewRound]):
-    """Review rounds: the known ones, and any other by the four-year cadence."""
+    """Review rounds: the known ones, and any later one by the four-year cadence.
+
+    A code such as ``regional-2028`` is valid, and ``lookup`` gives its computed
+    record (status CONFIRMED-2), though the data list only the rounds the
+    sources date.
+    """
+
+    def validate(self, value: object) -> str:
+        """The canonical code of a known round or of one on the cadence, or raise.
+
+        Raises:
+            InvalidCodeError: the value is not a non-empty string.
+            UnknownCodeError: no such round.
+        """
+        code = self.compact(value)
+        if code not in self._records and self._computed(code) is None:
+            raise UnknownCodeError(self.kind, value, self._suggest(str(value)))
+        return code
+
+    def lookup(self, key: object) -> ReviewRound:
+        """The record of a round by code (known or on the cadence) or by name.
+
+        Raises:
+            UnknownCodeError: nothing matches.
+            InvalidCodeError: ``key`` is not a string.
+        """
+        if isinstance(key, str):
+            computed = self._computed(self.compact(key)) if key.strip() else None
+            if computed is not None:
+                return computed
+        return super().lookup(key)
+
+    def _computed(self, code: str) -> ReviewRound | None:
+        """The round of a ``kind-year`` code on the cadence, or ``None``."""
+        kind, _, year = code.partition("-")
+        if kind not in ("regional", "imrf") or not (year.isascii() and year.isdigit()):
+            return None
+        try:
+            found = self.for_year(int(year), kind)
+        except GcmError:
+            return None
+        return found if found.code == code else None
 
     def _cadence(self, kind: ReviewKind) -> tuple[int, int]:
         cadence = _data.load("rounds")["cadence"][kind.value]

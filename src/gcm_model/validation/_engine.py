@@ -175,7 +175,9 @@ def _from_bytes(data: bytes | bytearray | str, loaded: _Loaded, file: str | None
 
 
 def _from_lines(lines: Any, loaded: _Loaded, file: str | None) -> None:
+    read = 0
     for line in read_jsonl(lines):
+        read += 1
         record = line.record
         raw_id = getattr(record, "id", None)
         for problem in line.problems:
@@ -186,6 +188,9 @@ def _from_lines(lines: Any, loaded: _Loaded, file: str | None) -> None:
         located = Located(collection, record, "", file, line.number)
         loaded.ids.setdefault(collection, []).append((record.id, located))
         loaded.records.append(located)
+    if not read:
+        empty = DocumentProblem("schema-version", "", "the file has no header line", file=file)
+        loaded.problems.append((empty, None))
 
 
 def _from_objects(objects: Iterable[Any], loaded: _Loaded) -> None:
@@ -317,7 +322,7 @@ def _from_dataset(dataset: Dataset, loaded: _Loaded) -> None:
 
 def _existing(path: Path) -> Path:
     if not path.exists():
-        raise SourceError(path, FileNotFoundError(f"no such file or directory: {path}"))
+        raise SourceError(path, FileNotFoundError("no such file or directory"))
     return path
 
 
