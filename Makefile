@@ -20,8 +20,10 @@ $(STAMP): pyproject.toml
 
 venv: $(STAMP)
 
+# The bundled datasets include one flawed on purpose: exit status 1 (errors found) is the
+# expected outcome of the demo, 2 or more a real failure.
 demo: venv
-	$(BIN)/python examples/validate_examples.py
+	@$(BIN)/gcm-model validate --per-rule 3 examples/data/*.json; test $$? -le 1
 
 test: lint typecheck pytest docs
 
