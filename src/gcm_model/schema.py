@@ -224,7 +224,16 @@ def _attribute_docs(cls: type) -> dict[str, str]:
 
 
 def _field_docstrings(cls: type) -> dict[str, str]:
-    """The string literals written right under annotated fields in the class body."""
+    """The string literals under annotated fields, in the class and the classes it extends."""
+    found: dict[str, str] = {}
+    for base in reversed(cls.__mro__):
+        if attrs.has(base) and base.__module__.startswith("gcm_model"):
+            found.update(_own_field_docstrings(base))
+    return found
+
+
+def _own_field_docstrings(cls: type) -> dict[str, str]:
+    """The string literals written right under annotated fields in one class body."""
     try:
         tree = ast.parse(textwrap.dedent(inspect.getsource(cls)))
     except (OSError, TypeError, SyntaxError):  # pragma: no cover - source not available

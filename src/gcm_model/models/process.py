@@ -220,10 +220,9 @@ def _ref() -> Any:
 
 
 @attrs.frozen(kw_only=True)
-class Hearing(_Timed):
-    """A multi-stakeholder hearing (seed 001: before the Intergovernmental Conference)."""
+class _Segment(_Timed):
+    """The fields every agenda segment has."""
 
-    kind: ClassVar[str] = "hearing"
     title: str | None = _title()
     start: Moment | None = _moment()
     end: Moment | None = _moment()
@@ -237,6 +236,13 @@ class Hearing(_Timed):
         factory=tuple, converter=to_tuple, metadata=spec("children", of=lambda: DocumentRef)
     )
     """Its annotated agenda, recordings and the like."""
+
+
+@attrs.frozen(kw_only=True)
+class Hearing(_Segment):
+    """A multi-stakeholder hearing (seed 001: before the Intergovernmental Conference)."""
+
+    kind: ClassVar[str] = "hearing"
     moderator: str | None = _ref()
     panellists: tuple[str, ...] = attrs.field(
         factory=tuple, converter=to_tuple, metadata=spec("refs")
@@ -244,7 +250,7 @@ class Hearing(_Timed):
 
 
 @attrs.frozen(kw_only=True)
-class IntergovernmentalConference(_Timed):
+class IntergovernmentalConference(_Segment):
     """The intergovernmental part of a review meeting (seed 001: 10:00-18:00 CET).
 
     The opening, the thematic sessions and the closing take place within it;
@@ -252,44 +258,20 @@ class IntergovernmentalConference(_Timed):
     """
 
     kind: ClassVar[str] = "intergovernmental_conference"
-    title: str | None = _title()
-    start: Moment | None = _moment()
-    end: Moment | None = _moment()
-    reported_minutes: int | None = _minutes()
-    notes: str | None = _notes()
-    sources: tuple[str, ...] = attrs.field(
-        factory=tuple, converter=to_tuple, metadata=spec("texts")
-    )
-    documents: tuple[DocumentRef, ...] = attrs.field(
-        factory=tuple, converter=to_tuple, metadata=spec("children", of=lambda: DocumentRef)
-    )
-    """Its annotated agenda, recordings and the like."""
 
 
 @attrs.frozen(kw_only=True)
-class OpeningSegment(_Timed):
+class OpeningSegment(_Segment):
     """The opening of the intergovernmental meeting (co-chairs' remarks, seed 001)."""
 
     kind: ClassVar[str] = "opening"
-    title: str | None = _title()
-    start: Moment | None = _moment()
-    end: Moment | None = _moment()
-    reported_minutes: int | None = _minutes()
-    notes: str | None = _notes()
-    sources: tuple[str, ...] = attrs.field(
-        factory=tuple, converter=to_tuple, metadata=spec("texts")
-    )
-    documents: tuple[DocumentRef, ...] = attrs.field(
-        factory=tuple, converter=to_tuple, metadata=spec("children", of=lambda: DocumentRef)
-    )
-    """Its annotated agenda, recordings and the like."""
     speakers: tuple[str, ...] = attrs.field(
         factory=tuple, converter=to_tuple, metadata=spec("refs")
     )
 
 
 @attrs.frozen(kw_only=True)
-class ThematicSession(_Timed):
+class ThematicSession(_Segment):
     """A thematic session on one round-table cluster (seed 001: four, as at the IMRF).
 
     Attributes:
@@ -308,18 +290,6 @@ class ThematicSession(_Timed):
         factory=tuple, converter=to_tuple, metadata=spec("objectives")
     )
     number: int | None = attrs.field(default=None, metadata=spec("count"))
-    title: str | None = _title()
-    start: Moment | None = _moment()
-    end: Moment | None = _moment()
-    reported_minutes: int | None = _minutes()
-    notes: str | None = _notes()
-    sources: tuple[str, ...] = attrs.field(
-        factory=tuple, converter=to_tuple, metadata=spec("texts")
-    )
-    documents: tuple[DocumentRef, ...] = attrs.field(
-        factory=tuple, converter=to_tuple, metadata=spec("children", of=lambda: DocumentRef)
-    )
-    """Its annotated agenda, recordings and the like."""
     member_state_speaker: str | None = _ref()
     moderator: str | None = _ref()
     background_note: DocumentRef | None = attrs.field(
@@ -365,22 +335,10 @@ class ThematicSession(_Timed):
 
 
 @attrs.frozen(kw_only=True)
-class HighLevelPanel(_Timed):
+class HighLevelPanel(_Segment):
     """A high-level panel (seed 001: on regular migration pathways, 13:30-14:30 CET)."""
 
     kind: ClassVar[str] = "high_level_panel"
-    title: str | None = _title()
-    start: Moment | None = _moment()
-    end: Moment | None = _moment()
-    reported_minutes: int | None = _minutes()
-    notes: str | None = _notes()
-    sources: tuple[str, ...] = attrs.field(
-        factory=tuple, converter=to_tuple, metadata=spec("texts")
-    )
-    documents: tuple[DocumentRef, ...] = attrs.field(
-        factory=tuple, converter=to_tuple, metadata=spec("children", of=lambda: DocumentRef)
-    )
-    """Its annotated agenda, recordings and the like."""
     topic: str | None = attrs.field(default=None, metadata=spec("text"))
     host: str | None = _ref()
     """The participant (person or organisation) hosting the panel."""
@@ -390,44 +348,20 @@ class HighLevelPanel(_Timed):
 
 
 @attrs.frozen(kw_only=True)
-class ClosingSegment(_Timed):
+class ClosingSegment(_Segment):
     """The closing of the intergovernmental meeting (co-chairs' remarks, seed 001)."""
 
     kind: ClassVar[str] = "closing"
-    title: str | None = _title()
-    start: Moment | None = _moment()
-    end: Moment | None = _moment()
-    reported_minutes: int | None = _minutes()
-    notes: str | None = _notes()
-    sources: tuple[str, ...] = attrs.field(
-        factory=tuple, converter=to_tuple, metadata=spec("texts")
-    )
-    documents: tuple[DocumentRef, ...] = attrs.field(
-        factory=tuple, converter=to_tuple, metadata=spec("children", of=lambda: DocumentRef)
-    )
-    """Its annotated agenda, recordings and the like."""
     speakers: tuple[str, ...] = attrs.field(
         factory=tuple, converter=to_tuple, metadata=spec("refs")
     )
 
 
 @attrs.frozen(kw_only=True)
-class SideEvent(_Timed):
+class SideEvent(_Segment):
     """A side event held during a review (seed 002: side events or virtual briefings)."""
 
     kind: ClassVar[str] = "side_event"
-    title: str | None = _title()
-    start: Moment | None = _moment()
-    end: Moment | None = _moment()
-    reported_minutes: int | None = _minutes()
-    notes: str | None = _notes()
-    sources: tuple[str, ...] = attrs.field(
-        factory=tuple, converter=to_tuple, metadata=spec("texts")
-    )
-    documents: tuple[DocumentRef, ...] = attrs.field(
-        factory=tuple, converter=to_tuple, metadata=spec("children", of=lambda: DocumentRef)
-    )
-    """Its annotated agenda, recordings and the like."""
     organisers: tuple[str, ...] = attrs.field(
         factory=tuple, converter=to_tuple, metadata=spec("refs")
     )
