@@ -57,6 +57,7 @@ bench: venv
 	$(BIN)/python benchmarks/run.py
 	$(BIN)/python benchmarks/serialisation.py
 	$(BIN)/python benchmarks/validation.py
+	$(BIN)/python benchmarks/compare.py
 
 manifest: venv
 	$(BIN)/python scripts/update_manifest.py

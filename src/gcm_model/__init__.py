@@ -22,6 +22,7 @@ Examples:
 
 from __future__ import annotations
 
+import functools
 from typing import Any
 
 from gcm_model._data import data_version
@@ -219,10 +220,15 @@ __all__ = [
 ]
 
 
-def __getattr__(name: str) -> Any:
-    """Resolve ``__version__`` lazily from the installed package metadata."""
-    if name == "__version__":
-        from importlib.metadata import version  # noqa: PLC0415 - only when asked
+@functools.cache
+def _installed_version() -> str:
+    from importlib.metadata import version  # noqa: PLC0415 - only when asked
 
-        return version("gcm-model")
+    return version("gcm-model")
+
+
+def __getattr__(name: str) -> Any:
+    """Resolve ``__version__`` lazily (and once) from the installed package metadata."""
+    if name == "__version__":
+        return _installed_version()
     raise AttributeError(f"module 'gcm_model' has no attribute {name!r}")

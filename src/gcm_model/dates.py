@@ -36,6 +36,7 @@ if TYPE_CHECKING:
 __all__ = [
     "PartialDate",
     "REVIEW_INTERVAL_YEARS",
+    "as_day",
     "parse_date",
     "parse_datetime",
     "parse_human",
@@ -316,3 +317,20 @@ def _place(
     if name is not None:
         raise InvalidCodeError("time", text, f"unknown zone {name!r}")
     raise InvalidCodeError("time", text, "give a time_zone for a time of day")
+
+
+def as_day(value: object) -> dt.date | None:
+    """A date given as ``as_of``: a date, a datetime (by its own date) or ``None``.
+
+    Raises:
+        InvalidCodeError: anything else.
+
+    Examples:
+        >>> as_day(dt.datetime(2024, 3, 11, 8, 30))
+        datetime.date(2024, 3, 11)
+    """
+    if value is None or type(value) is dt.date:
+        return value
+    if isinstance(value, dt.datetime):
+        return value.date()
+    raise InvalidCodeError("date", value, "as_of must be a date, a datetime or None")

@@ -22,8 +22,7 @@ from typing import Any
 
 import attrs
 
-from gcm_model.dates import PartialDate
-from gcm_model.errors import InvalidCodeError
+from gcm_model.dates import PartialDate, as_day
 from gcm_model.types import MembershipKind, ReviewKind, Status
 
 __all__ = [
@@ -263,15 +262,6 @@ class Membership:
         )
 
 
-def _day(value: object) -> dt.date | None:
-    """``as_of`` as a calendar day: a datetime counts by its own date."""
-    if value is None or type(value) is dt.date:
-        return value
-    if isinstance(value, dt.datetime):
-        return value.date()
-    raise InvalidCodeError("date", value, "as_of must be a date, a datetime or None")
-
-
 @attrs.frozen(kw_only=True)
 class Headquarters:
     """Where a commission sits: a city and its country (ISO 3166-1 alpha-3)."""
@@ -328,7 +318,7 @@ class Commission:
             ...     commissions.lookup("ESCWA").members(dt.date(2021, 1, 1)))
             (21, 20)
         """
-        day = _day(as_of)
+        day = as_day(as_of)
         return tuple(
             m.country
             for m in self.memberships

@@ -15,10 +15,13 @@ from gcm_model import _data
 from gcm_model.converters import (
     RECORD_TYPES,
     DocumentProblem,
+    _field_steps,
+    _pointer,
     decode_dataset,
     decode_record,
     read_jsonl,
 )
+from gcm_model.dates import as_day
 from gcm_model.errors import (
     DocumentError,
     InvalidCodeError,
@@ -236,8 +239,8 @@ def _add_built(
     raw_id = getattr(record, "id", None)
     raw_id = raw_id if isinstance(raw_id, str) else None
     for problem in problems:
-        field = "/".join(_field_tokens(problem.field))
-        found = DocumentProblem(problem.rule, f"{pointer}/{field}", problem.message, problem.value)
+        field = _pointer(_field_steps(problem.field))
+        found = DocumentProblem(problem.rule, pointer + field, problem.message, problem.value)
         loaded.problems.append((found, raw_id))
     usable: Any = record
     if problems:  # built with checks deferred: keep it from the rules, or salvage it
@@ -261,15 +264,6 @@ def _without(record: Any, faulty: set[str]) -> Any:
     with deferred_checks():
         cleaned = attrs.evolve(record, **defaults)
     return cleaned if not any(True for _ in cleaned.problems()) else None
-
-
-def _field_tokens(field: str) -> list[str]:
-    tokens: list[str] = []
-    for part in field.split("."):
-        name, *indexes = part.replace("]", "").split("[")
-        tokens.append(name)
-        tokens.extend(indexes)
-    return tokens
 
 
 def _from_path(path: Path, loaded: _Loaded) -> None:
@@ -315,7 +309,7 @@ def _from_dataset(dataset: Dataset, loaded: _Loaded) -> None:
     for problem in dataset.problems():
         inside_a_record = "." in problem.field and problem.field.split("[")[0] in COLLECTIONS
         if not inside_a_record:
-            pointer = "/" + "/".join(_field_tokens(problem.field))
+            pointer = _pointer(_field_steps(problem.field))
             found = DocumentProblem(problem.rule, pointer, problem.message, problem.value)
             loaded.problems.append((found, None))
 
@@ -355,14 +349,6 @@ def _slugs(names: Iterable[str] | None) -> set[str] | None:
     if names is None:
         return None
     return {rules.lookup(name).slug for name in ([names] if isinstance(names, str) else names)}
-
-
-def _as_of(value: object) -> dt.date | None:
-    if value is None or type(value) is dt.date:
-        return value
-    if isinstance(value, dt.datetime):
-        return value.date()
-    raise InvalidCodeError("date", value, "as_of must be a date, a datetime or None")
 
 
 def _problem_issue(problem: DocumentProblem, record: str | None, chosen: Profile) -> Issue:
@@ -452,7 +438,7 @@ class Plan:
         """Check and resolve the options (raising for a wrong call)."""
         chosen = _profile(profile)
         selected, ignored = _slugs(select), _slugs(ignore)
-        day = _as_of(as_of)
+        day = as_day(as_of)
         active = tuple(
             r
             for r in chosen.active()
