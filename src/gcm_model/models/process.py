@@ -323,7 +323,7 @@ class ThematicSession(_Segment):
         if cluster is None or not isinstance(given, tuple):
             return
         for index, number in enumerate(given):
-            known = isinstance(number, int) and registry.objectives.is_valid(number)
+            known = type(number) is int and 1 <= number <= 23
             if known and number not in cluster.objectives:
                 home = registry.clusters.of_objective(number).number
                 yield Problem(
