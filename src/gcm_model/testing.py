@@ -82,6 +82,7 @@ from gcm_model.models.reports import (
     KeyFinding,
     Recommendation,
     Report,
+    ReportKind,
     ReportSection,
 )
 from gcm_model.types import ReviewKind
@@ -133,6 +134,7 @@ __all__ = [
     "hearings",
     "high_level_panels",
     "intergovernmental_conferences",
+    "invalid_datasets",
     "key_findings",
     "language_codes",
     "meeting_format_codes",
@@ -1972,3 +1974,790 @@ def _register_types() -> None:
 
 if _SETUP_PENDING:
     _register_types()
+
+
+# -- invalid datasets: documents that break exactly one rule -------------------------------
+# A drawn valid dataset (the base), then a small "carrier" (the few records a rule needs,
+# with drawn ids, texts and dates) broken in one of a few drawn ways. The carrier never
+# touches the base's records, so every reference of the base still resolves; its ids are
+# fresh, so no id clashes by accident; and it is built so that, under a profile that raises
+# warnings to errors (``strict``), no other rule fires either: there the base is empty.
+
+_Document: TypeAlias = "dict[str, Any]"
+_CARRIER_FIRST = dt.date(2020, 1, 1)
+"""The earliest day of a carrier meeting: regional reviews began in 2020."""
+_CARRIER_LAST = dt.date(2030, 12, 31)
+_SAFE_INT = 2**53
+"""JSON numbers beyond this lose precision in many parsers; drawn ints stay inside."""
+_CONFERENCE = "intergovernmental_conference"
+_PLAIN_SEGMENTS = ("hearing", "opening", "closing", "high_level_panel", "side_event")
+"""Segment kinds with no rule of their own on roles or objectives."""
+_PREPARING = ("pre_consultation", "consultation", "briefing", "gcm_talk")
+"""Event kinds that prepare a meeting, and so come before it."""
+
+
+@dataclasses.dataclass
+class _Draft:
+    """A document being broken: the valid base, the ids it holds and the profile's needs."""
+
+    document: _Document
+    taken: set[str]
+    consultations: int
+    """The fewest consultations a review needs under the profile."""
+    way: int = 0
+    """Which of the rule's ways of breaking it to take."""
+    raw: bytes | None = None
+    """The document's bytes, when a breaker makes them (they are not JSON)."""
+
+    def fresh(self, draw: DrawFn) -> str:
+        """A drawn id that no record of the document has; shrinks towards ``"0"``."""
+        candidate = _id(draw)
+        suffix = 0
+        found = candidate
+        while found in self.taken:
+            suffix += 1
+            found = f"{candidate}:{suffix}"
+        self.taken.add(found)
+        return found
+
+    def add(self, collection: str, record: _Document) -> _Document:
+        """Append a record to a collection of the document and return it."""
+        self.document.setdefault(collection, []).append(record)
+        return record
+
+
+def _ids_of(document: _Document) -> set[str]:
+    return {
+        record["id"]
+        for name in _COLLECTIONS
+        for record in document.get(name, [])
+        if isinstance(record, dict) and isinstance(record.get("id"), str)
+    }
+
+
+def _carrier_day(draw: DrawFn) -> dt.date:
+    return _day(draw, _CARRIER_FIRST, _CARRIER_LAST)
+
+
+def _after(day: dt.date, days: int) -> str:
+    return (day + dt.timedelta(days=days)).isoformat()
+
+
+def _c_meeting(draw: DrawFn, draft: _Draft, day: dt.date, **fields: Any) -> _Document:
+    """A regional review meeting on ``day``, with the fields given."""
+    record = {"id": draft.fresh(draw), "title": _text(draw), "kind": "regional_review"}
+    return draft.add("meetings", {**record, "start": day.isoformat(), **fields})
+
+
+def _c_person(draw: DrawFn, draft: _Draft, **fields: Any) -> str:
+    """A participant who is a person; returns the id."""
+    return str(
+        draft.add("participants", {"id": draft.fresh(draw), "kind": "person", **fields})["id"]
+    )
+
+
+def _c_record(draw: DrawFn, draft: _Draft, collection: str) -> _Document:
+    """A minimal valid record of a collection (not a review: reviews call for coverage)."""
+    if collection == "meetings":
+        return _c_meeting(draw, draft, _carrier_day(draw))
+    record: _Document = {"id": draft.fresh(draw)}
+    if collection == "events":
+        record |= {"kind": _pick(draw, tuple(EventKind)).value}
+        record |= {"start": _carrier_day(draw).isoformat()}
+    elif collection == "participants":
+        record |= {"kind": _pick(draw, tuple(ParticipantKind)).value}
+    elif collection == "reports":
+        record |= {"kind": _pick(draw, tuple(ReportKind)).value}
+    else:  # submissions and pledges: a Member State's text
+        record |= {"member_state": _code(draw, "un_member"), "text": _text(draw)}
+    return draft.add(collection, record)
+
+
+_CARRIED = ("meetings", "events", "participants", "submissions", "reports", "pledges")
+
+
+def _c_sessions(
+    draw: DrawFn, draft: _Draft, clusters: Sequence[int] = (1, 2, 3, 4)
+) -> list[_Document]:
+    """Thematic sessions on clusters, each on all its objectives and with both roles."""
+    speaker = _c_person(draw, draft)
+    moderator = _c_person(draw, draft)
+    return [
+        {
+            "kind": "thematic_session",
+            "cluster": cluster,
+            "objectives": list(_cluster_objectives(cluster)),
+            "member_state_speaker": speaker,
+            "moderator": moderator,
+        }
+        for cluster in clusters
+    ]
+
+
+def _c_review(  # noqa: PLR0913 - the parts of a review a rule may leave out
+    draw: DrawFn,
+    draft: _Draft,
+    *,
+    consultations: int | None = None,
+    evaluation: bool = True,
+    categories: Sequence[str] | None = None,
+    objectives: Sequence[Sequence[int]] = (),
+) -> _Document:
+    """A regional review that breaks no review rule unless told to.
+
+    It has a meeting, a participant of every stakeholder category (or of
+    ``categories``) attending it, as many consultations as the profile asks
+    (or ``consultations``; the first ones on ``objectives``) and an
+    evaluation session after the meeting (unless ``evaluation`` is false).
+    """
+    round_code = _code(draw, "regional")
+    review = draft.add(
+        "reviews",
+        {"id": draft.fresh(draw), "round": round_code, "commissions": [_code(draw, "commission")]},
+    )
+    first, last = _round_days(round_code)
+    day = _day(draw, max(first, _CARRIER_FIRST), last)
+    meeting = _c_meeting(draw, draft, day, review=review["id"])
+    wanted = (
+        [c for c in _codes("stakeholder") if c != "other"] if categories is None else categories
+    )
+    for category in wanted:
+        organisation = {"id": draft.fresh(draw), "kind": "organisation", "sector": "stakeholder"}
+        draft.add("participants", {**organisation, "category": category, "events": [meeting["id"]]})
+    count = draft.consultations if consultations is None else consultations
+    for index in range(count):
+        event = {"id": draft.fresh(draw), "kind": "consultation", "review": review["id"]}
+        event["start"] = _after(day, -draw(st.integers(1, 90)))
+        if index < len(objectives):
+            event["objectives"] = sorted(objectives[index])
+        draft.add("events", event)
+    if evaluation:
+        event = {"id": draft.fresh(draw), "kind": "evaluation", "review": review["id"]}
+        draft.add("events", {**event, "start": _after(day, draw(st.integers(1, 90)))})
+    return review
+
+
+# -- values that break a field -------------------------------------------------------------
+
+
+_SAFE_INTS = st.integers(-_SAFE_INT, _SAFE_INT)
+
+
+@functools.cache
+def _wrong_values(expected: str) -> SearchStrategy[Any]:
+    """JSON values not of the ``expected`` kind: text, flag, list, int or record.
+
+    They shrink towards the first kind listed for each: ``0`` where text or a
+    record is expected, ``"0"`` where a flag, a list or an int is.
+    """
+    text = _text_strategy(_TEXT_SIZE)
+    fractions = st.floats(-1e6, 1e6).filter(lambda x: not x.is_integer())
+    kinds: dict[str, tuple[SearchStrategy[Any], ...]] = {
+        "text": (_SAFE_INTS, st.booleans(), st.lists(st.integers(-9, 9), max_size=2), st.just({})),
+        "flag": (text, _SAFE_INTS, st.just([])),
+        "list": (text, _SAFE_INTS, st.booleans(), st.just({})),
+        "int": (text, fractions, st.booleans(), st.just([])),
+        "record": (_SAFE_INTS, text, st.booleans(), st.none()),
+    }
+    return st.one_of(kinds[expected])
+
+
+def _wrong(draw: DrawFn, expected: str) -> Any:
+    return draw(_wrong_values(expected))
+
+
+@functools.cache
+def _bad_objectives() -> SearchStrategy[int]:
+    """Integers that are no objective number; shrinks towards 24."""
+    return st.one_of(st.integers(24, _SAFE_INT), st.integers(-_SAFE_INT, 0))
+
+
+@functools.cache
+def _unknown_keys() -> SearchStrategy[str]:
+    """Keys that name no field of any model class; shrinks towards ``"a"``."""
+    from gcm_model.schema import json_schema  # noqa: PLC0415 - read once, when first drawn
+
+    definitions = json_schema()["$defs"].values()
+    names = frozenset(name for d in definitions for name in d.get("properties", ()))
+    keys = st.text(string.ascii_lowercase + "_", min_size=1, max_size=12)
+    return keys.filter(lambda key: key not in names)
+
+
+@functools.cache
+def _unknown_codes(registry_name: str, alphabet: str, low: int, high: int) -> SearchStrategy[str]:
+    """Codes shaped like a registry's (``low`` to ``high`` characters) that it does not know."""
+    found: registry.Registry[Any, Any] = getattr(registry, registry_name)
+    codes = st.text(alphabet, min_size=low, max_size=high)
+    return codes.filter(lambda code: found.get(code) is None)
+
+
+@functools.cache
+def _unknown_rounds() -> SearchStrategy[str]:
+    """Round codes of the right shape that are no round; shrinks towards ``"regional-2000"``."""
+    kinds = st.sampled_from(("regional", "imrf"))
+    codes = st.builds("{}-{}".format, kinds, st.integers(2000, 2100))
+    return codes.filter(lambda code: registry.rounds.get(code) is None)
+
+
+# -- one breaker per rule: each adds a carrier to the draft, broken ------------------------
+
+_Breaker: TypeAlias = "Callable[[DrawFn, _Draft], None]"
+_BREAKERS: dict[str, tuple[int, _Breaker]] = {}
+"""Each rule's breaker, with the number of ways it knows (``_Draft.way`` says which)."""
+
+
+def _breaks(slug: str, ways: int = 1) -> Callable[[_Breaker], _Breaker]:
+    def register(breaker: _Breaker) -> _Breaker:
+        _BREAKERS[slug] = (ways, breaker)
+        return breaker
+
+    return register
+
+
+@_breaks("json-syntax", ways=4)
+def _break_json_syntax(draw: DrawFn, draft: _Draft) -> None:
+    """Valid JSON made invalid: cut short, followed by more, a bad byte or a trailing comma."""
+    import orjson  # noqa: PLC0415 - Hypothesis imports this module at start-up: stay light
+
+    data = orjson.dumps(draft.document)
+    if draft.way == 0:
+        draft.raw = data[: len(data) - 1 - draw(st.integers(0, len(data) - 1))]
+    elif draft.way == 1:
+        draft.raw = data + _pick(draw, (b"}", b",", b"{}", b"x", b"]"))
+    elif draft.way == 2:
+        at = draw(st.integers(0, len(data)))
+        draft.raw = data[:at] + _pick(draw, (b"\xff", b"\xc3", b"\x80")) + data[at:]
+    else:
+        draft.raw = data[:-1] + b",}"
+
+
+@_breaks("schema-version", ways=3)
+def _break_schema_version(draw: DrawFn, draft: _Draft) -> None:
+    # Later versions only: an earlier one may have a registered migration to this one.
+    way = draft.way
+    if way == 0:
+        del draft.document["schema_version"]
+    elif way == 1:
+        major = draw(st.integers(int(SCHEMA_VERSION.split(".")[0]) + 1, 99))
+        draft.document["schema_version"] = f"{major}.{draw(st.integers(0, 9))}"
+    else:
+        draft.document["schema_version"] = draw(st.one_of(st.none(), _SAFE_INTS, st.booleans()))
+
+
+_REQUIRED: dict[str, tuple[str, ...]] = {
+    "meetings": ("id", "title", "kind"),
+    "events": ("id", "kind"),
+    "participants": ("id", "kind"),
+    "submissions": ("id",),
+    "reports": ("id", "kind"),
+    "pledges": ("id", "text"),
+}
+"""The fields each carrier record cannot do without, as the JSON Schema requires them."""
+
+
+@_breaks("missing-field", ways=5)
+def _break_missing_field(draw: DrawFn, draft: _Draft) -> None:
+    way = draft.way
+    if way == 0:  # a required field of a record
+        collection = _pick(draw, _CARRIED)
+        record = _c_record(draw, draft, collection)
+        del record[_pick(draw, _REQUIRED[collection])]
+    elif way == 1:  # a review without its round or commissions: left out of the rules
+        review = {"id": draft.fresh(draw), "round": _code(draw, "regional"), "commissions": ["ECE"]}
+        del draft.add("reviews", review)[_pick(draw, ("id", "round", "commissions"))]
+    elif way == 2:  # the kind of an agenda segment
+        segment = {"kind": _pick(draw, _PLAIN_SEGMENTS), "title": _text(draw)}
+        del segment["kind"]
+        _c_meeting(draw, draft, _carrier_day(draw), agenda=[segment])
+    elif way == 3:  # a part of a contact
+        contact = {"role": _text(draw), "email": _email(draw)}
+        del contact[_pick(draw, ("role", "email"))]
+        _c_meeting(draw, draft, _carrier_day(draw), contacts=[contact])
+    else:  # the cluster of a thematic session
+        _c_meeting(draw, draft, _carrier_day(draw), agenda=[{"kind": "thematic_session"}])
+
+
+@_breaks("unknown-field", ways=4)
+def _break_unknown_field(draw: DrawFn, draft: _Draft) -> None:
+    way = draft.way
+    key = draw(_unknown_keys())
+    value = draw(st.one_of(_text_strategy(_TEXT_SIZE), _SAFE_INTS, st.booleans(), st.none()))
+    if way == 0:  # beside the collections
+        draft.document[key] = value
+    elif way == 1:
+        _c_record(draw, draft, _pick(draw, _CARRIED))[key] = value
+    elif way == 2:
+        _c_meeting(draw, draft, _carrier_day(draw), venue={"city": _text(draw), key: value})
+    else:
+        segment = {"kind": _pick(draw, _PLAIN_SEGMENTS), key: value}
+        _c_meeting(draw, draft, _carrier_day(draw), agenda=[segment])
+
+
+@_breaks("wrong-type", ways=9)
+def _break_wrong_type(draw: DrawFn, draft: _Draft) -> None:
+    way = draft.way
+    day = _carrier_day(draw)
+    if way == 0:
+        _c_meeting(draw, draft, day)["title"] = _wrong(draw, "text")
+    elif way == 1:
+        _c_meeting(draw, draft, day, webcast=_wrong(draw, "flag"))
+    elif way == 2:
+        _c_meeting(draw, draft, day, commissions=_wrong(draw, "list"))
+    elif way == 3:
+        _c_meeting(draw, draft, day, agenda=_wrong(draw, "list"))
+    elif way == 4:
+        _c_meeting(draw, draft, day)["start"] = _wrong(draw, "text")
+    elif way == 5:
+        event = {"id": draft.fresh(draw), "kind": "briefing", "start": day.isoformat()}
+        draft.add("events", {**event, "objectives": [_wrong(draw, "int")]})
+    elif way == 6:
+        hearing = {"kind": "hearing", "reported_minutes": _wrong(draw, "int")}
+        _c_meeting(draw, draft, day, agenda=[hearing])
+    elif way == 7:
+        draft.document["title"] = _wrong(draw, "text")
+    else:  # an item of a collection that is no record
+        draft.document.setdefault(_pick(draw, _COLLECTIONS), []).append(_wrong(draw, "record"))
+
+
+_MALFORMED_DAYS = ("{d:02d}/{m:02d}/{y}", "{d} {month} {y}", "{y}-{m:02d}-{d:02d}T12:00", "{y}")
+
+
+@_breaks("invalid-value", ways=9)
+def _break_invalid_value(draw: DrawFn, draft: _Draft) -> None:
+    way = draft.way
+    day = _carrier_day(draw)
+    if way == 0:  # blank or untrimmed text
+        text = _text(draw)
+        meeting = _c_meeting(draw, draft, day)
+        meeting["title"] = _pick(draw, (" ", "", f" {text}", f"{text} ", f"{text}\t"))
+    elif way == 1:  # a day not written as the ISO date
+        shape = _pick(draw, _MALFORMED_DAYS)
+        text = shape.format(d=day.day, m=day.month, y=day.year, month=_MONTHS[day.month - 1])
+        _c_meeting(draw, draft, day)["start"] = text
+    elif way == 2:  # an id of the wrong shape
+        record = _c_record(draw, draft, _pick(draw, _CARRIED))
+        record["id"] = _pick(draw, (f"-{record['id']}", f"{record['id']} x", "", " "))
+    elif way == 3:
+        mailbox = draw(st.text(string.ascii_lowercase + ".", min_size=1, max_size=10))
+        contact = {
+            "role": _text(draw),
+            "email": _pick(draw, (mailbox, f"{mailbox}@", f"@{mailbox}")),
+        }
+        _c_meeting(draw, draft, day, contacts=[contact])
+    elif way == 4:
+        hearing = {"kind": "hearing", "reported_minutes": draw(st.integers(-600, 0))}
+        _c_meeting(draw, draft, day, agenda=[hearing])
+    elif way == 5:  # a code twice in a list
+        language = _code(draw, "language")
+        _c_meeting(draw, draft, day, languages=[language, language])
+    elif way == 6:  # a country code not in upper case
+        _c_meeting(draw, draft, day, host_country=_code(draw, "country").lower())
+    elif way == 7:  # a value outside an enumeration
+        _c_record(draw, draft, "participants")["kind"] = _pick(draw, ("people", "Person", "group"))
+    else:  # a review of no commission
+        review = {"id": draft.fresh(draw), "round": _code(draw, "regional"), "commissions": []}
+        draft.add("reviews", review)
+
+
+@_breaks("unknown-objective", ways=4)
+def _break_unknown_objective(draw: DrawFn, draft: _Draft) -> None:
+    objectives = [*_objectives(draw), draw(_bad_objectives())]
+    way = draft.way
+    if way == 0:
+        pledge = {"id": draft.fresh(draw), "text": _text(draw), "member_state": "ESP"}
+        draft.add("pledges", {**pledge, "objectives": objectives})
+    elif way == 1:
+        event: _Document = {"id": draft.fresh(draw), "kind": "briefing"}
+        event |= {"start": _carrier_day(draw).isoformat(), "objectives": objectives}
+        draft.add("events", event)
+    elif way == 2:
+        submission = {"id": draft.fresh(draw), "member_state": "ESP", "text": _text(draw)}
+        draft.add("submissions", {**submission, "objectives": objectives})
+    else:
+        item = {"kind": "key_finding", "text": _text(draw), "objectives": objectives}
+        section = {"kind": "key_findings", "items": [item]}
+        report = {"id": draft.fresh(draw), "kind": "chairs_summary", "sections": [section]}
+        draft.add("reports", report)
+
+
+@_breaks("unknown-code", ways=8)
+def _break_unknown_code(draw: DrawFn, draft: _Draft) -> None:
+    upper, lower = string.ascii_uppercase, string.ascii_lowercase
+    way = draft.way
+    day = _carrier_day(draw)
+    if way == 0:
+        country = draw(_unknown_codes("countries", upper, 3, 3))
+        _c_meeting(draw, draft, day, host_country=country)
+    elif way == 1:
+        commission = draw(_unknown_codes("commissions", upper, 2, 6))
+        _c_meeting(draw, draft, day, commissions=[commission])
+    elif way == 2:
+        _c_meeting(draw, draft, day, languages=[draw(_unknown_codes("languages", lower, 2, 2))])
+    elif way == 3:
+        _c_meeting(draw, draft, day, round=draw(_unknown_rounds()))
+    elif way == 4:
+        _c_meeting(
+            draw, draft, day, venue={"country": draw(_unknown_codes("countries", upper, 3, 3))}
+        )
+    elif way == 5:
+        session = {"kind": "thematic_session", "cluster": draw(st.integers(5, 99))}
+        _c_meeting(draw, draft, day, agenda=[session])
+    elif way == 6:
+        kind = draw(_unknown_codes("report_section_kinds", lower + "_", 1, 12))
+        report = {"id": draft.fresh(draw), "kind": "outcome_report", "sections": [{"kind": kind}]}
+        draft.add("reports", report)
+    else:
+        organisation = {"id": draft.fresh(draw), "kind": "organisation", "sector": "stakeholder"}
+        category = draw(_unknown_codes("stakeholders", lower + "_", 1, 12))
+        draft.add("participants", {**organisation, "category": category})
+
+
+@_breaks("cluster-objectives")
+def _break_cluster_objectives(draw: DrawFn, draft: _Draft) -> None:
+    sessions = _c_sessions(draw, draft)
+    source, target = _subset(draw, range(4), max_size=2, min_size=2)
+    # Moved, not copied: the sessions still cover each objective once (objective-coverage).
+    own = sessions[source]["objectives"]
+    moved = own.pop(draw(st.integers(0, len(own) - 1)))  # every cluster has five or more
+    sessions[target]["objectives"] = sorted([*sessions[target]["objectives"], moved])
+    _c_meeting(draw, draft, _carrier_day(draw), agenda=sessions)
+
+
+@_breaks("chronology", ways=5)
+def _break_chronology(draw: DrawFn, draft: _Draft) -> None:
+    way = draft.way
+    day = _carrier_day(draw)
+    gap = draw(st.integers(1, 60))
+    if way == 0:  # a meeting that ends before it starts
+        _c_meeting(draw, draft, day, end=_after(day, -gap))
+    elif way == 1:  # a segment outside its meeting
+        segment = {"kind": _pick(draw, _PLAIN_SEGMENTS), "start": _after(day, -gap)}
+        _c_meeting(draw, draft, day, agenda=[segment])
+    else:
+        meeting = _c_meeting(draw, draft, day)
+        record: _Document = {"id": draft.fresh(draw)}
+        if way == 2:  # a preparatory event after the meeting it prepares
+            record |= {"kind": _pick(draw, _PREPARING), "start": _after(day, gap)}
+            draft.add("events", {**record, "meeting": meeting["id"]})
+        elif way == 3:  # an evaluation before the meeting
+            record |= {"kind": "evaluation", "start": _after(day, -gap)}
+            draft.add("events", {**record, "meeting": meeting["id"]})
+        else:  # a report issued before the meeting it reports on
+            record |= {"kind": _pick(draw, tuple(ReportKind)).value, "issued": _after(day, -gap)}
+            draft.add("reports", {**record, "meetings": [meeting["id"]]})
+
+
+@_breaks("duplicate-id", ways=2)
+def _break_duplicate_id(draw: DrawFn, draft: _Draft) -> None:
+    collection = _pick(draw, _CARRIED)
+    own = [r["id"] for r in draft.document.get(collection, []) if isinstance(r, dict)]
+    first = _c_record(draw, draft, collection)
+    second = _c_record(draw, draft, collection)
+    if own and draft.way == 1:  # the id of a record of the base
+        first["id"] = _pick(draw, own)
+    second["id"] = first["id"]
+
+
+@_breaks("dangling-reference", ways=8)
+def _break_dangling_reference(draw: DrawFn, draft: _Draft) -> None:
+    nowhere = draft.fresh(draw)  # an id no record has
+    way = draft.way
+    if way == 0:
+        field = _pick(draw, ("review", "rapporteur"))
+        _c_meeting(draw, draft, _carrier_day(draw), **{field: nowhere})
+    elif way == 1:
+        _c_meeting(draw, draft, _carrier_day(draw), organisers=[nowhere])
+    elif way == 2:
+        field = _pick(draw, ("meeting", "review"))
+        _c_record(draw, draft, "events")[field] = nowhere
+    elif way == 3:
+        _c_record(draw, draft, "events")["feeds"] = [nowhere]
+    elif way == 4:
+        _c_person(draw, draft, events=[nowhere])
+    elif way == 5:
+        _c_person(draw, draft, organisation=nowhere)
+    elif way == 6:
+        field = _pick(draw, ("meetings", "events", "informs", "authors"))
+        _c_record(draw, draft, "reports")[field] = [nowhere]
+    else:
+        segment = {"kind": "hearing", "moderator": nowhere}
+        _c_meeting(draw, draft, _carrier_day(draw), agenda=[segment])
+
+
+@_breaks("objective-coverage", ways=3)
+def _break_objective_coverage(draw: DrawFn, draft: _Draft) -> None:
+    way = draft.way
+    if way == 0:  # sessions on some clusters only
+        clusters = sorted(_subset(draw, range(1, 5), max_size=3, min_size=1))
+        _c_meeting(draw, draft, _carrier_day(draw), agenda=_c_sessions(draw, draft, clusters))
+    elif way == 1:  # a cluster twice
+        twice = draw(cluster_numbers())
+        sessions = _c_sessions(draw, draft, [1, 2, 3, 4, twice])
+        _c_meeting(draw, draft, _carrier_day(draw), agenda=sessions)
+    else:  # consultations of a review that leave objectives out
+        left_out = set(_subset(draw, range(1, 24), min_size=1))
+        covered = [n for n in range(1, 24) if n not in left_out]
+        _c_review(draw, draft, consultations=max(1, draft.consultations), objectives=[covered])
+
+
+def _clock(day: dt.date, minutes: int, offset: str) -> str:
+    return f"{day.isoformat()}T{minutes // 60:02d}:{minutes % 60:02d}:00{offset}"
+
+
+@_breaks("segment-overlap")
+def _break_segment_overlap(draw: DrawFn, draft: _Draft) -> None:
+    day = _carrier_day(draw)
+    offset = _pick(draw, ("+00:00", "+01:00", "-03:00", "+07:00"))
+    first_start = _FIRST_MINUTE + _SLOT_MINUTES * draw(st.integers(0, 40))
+    first_end = first_start + _SLOT_MINUTES * draw(st.integers(2, 8))
+    second_start = draw(st.integers(first_start, first_end - _SLOT_MINUTES))
+    second_end = max(second_start, first_end) + _SLOT_MINUTES * draw(st.integers(0, 4))
+    segments = [
+        {
+            "kind": _pick(draw, _PLAIN_SEGMENTS),
+            "start": _clock(day, start, offset),
+            "end": _clock(day, end, offset),
+        }
+        for start, end in (
+            (first_start, first_end),
+            (second_start, max(second_end, second_start + 1)),
+        )
+    ]
+    _c_meeting(draw, draft, day, agenda=segments)
+
+
+@_breaks("co-chairs")
+def _break_co_chairs(draw: DrawFn, draft: _Draft) -> None:
+    count = _pick(draw, (1, 3, 4))
+    chairs = _subset(draw, _codes("un_member"), max_size=count, min_size=count)
+    _c_meeting(draw, draft, _carrier_day(draw), co_chairs=list(chairs))
+
+
+@_breaks("commission-membership", ways=2)
+def _break_commission_membership(draw: DrawFn, draft: _Draft) -> None:
+    commission = _code(draw, "commission")
+    day = _carrier_day(draw)
+    members = _members((commission,), day)
+    outsiders = [c for c in _codes("un_member") if c not in members]
+    outsider = _pick(draw, outsiders)
+    if draft.way == 1:  # a Member State speaker from outside the region
+        sessions = _c_sessions(draw, draft)
+        speaker = _c_person(draw, draft, sector="member_state", country=outsider)
+        sessions[draw(st.integers(0, 3))]["member_state_speaker"] = speaker
+        _c_meeting(draw, draft, day, commissions=[commission], agenda=sessions)
+    else:
+        chairs = [_pick(draw, members), outsider]
+        if _maybe(draw):
+            chairs.reverse()
+        _c_meeting(draw, draft, day, commissions=[commission], co_chairs=chairs)
+
+
+@_breaks("session-roles")
+def _break_session_roles(draw: DrawFn, draft: _Draft) -> None:
+    sessions = _c_sessions(draw, draft)
+    for field in _subset(draw, ("member_state_speaker", "moderator"), max_size=2, min_size=1):
+        del sessions[draw(st.integers(0, 3))][field]
+    _c_meeting(draw, draft, _carrier_day(draw), agenda=sessions)
+
+
+@_breaks("registration-lead-time")
+def _break_registration_lead_time(draw: DrawFn, draft: _Draft) -> None:
+    day = _carrier_day(draw)
+    opens = _after(day, -draw(st.integers(0, 55)))
+    _c_meeting(draw, draft, day, registration={"opens": opens})
+
+
+@_breaks("written-input-deadline")
+def _break_written_input_deadline(draw: DrawFn, draft: _Draft) -> None:
+    day = _carrier_day(draw)
+    _c_meeting(draw, draft, day, written_inputs_due=_after(day, -draw(st.integers(0, 6))))
+
+
+@_breaks("balance", ways=2)
+def _break_balance(draw: DrawFn, draft: _Draft) -> None:
+    count = draw(st.integers(4, 6))
+    if draft.way == 1:  # one country
+        country = _code(draw, "un_member")
+        people = [
+            _c_person(draw, draft, sector="member_state", country=country) for _ in range(count)
+        ]
+    else:  # one gender
+        gender = _pick(draw, tuple(Gender)).value
+        people = [_c_person(draw, draft, gender=gender) for _ in range(count)]
+    segment = {"kind": _pick(draw, ("opening", "closing")), "speakers": people}
+    _c_meeting(draw, draft, _carrier_day(draw), agenda=[segment])
+
+
+@_breaks("webcast", ways=2)
+def _break_webcast(draw: DrawFn, draft: _Draft) -> None:
+    day = _carrier_day(draw)
+    if draft.way == 1:  # a consultation
+        event = {"id": draft.fresh(draw), "kind": "consultation", "start": day.isoformat()}
+        draft.add("events", {**event, "webcast": False})
+    else:
+        _c_meeting(draw, draft, day, webcast=False)
+
+
+@_breaks("hearing-first", ways=3)
+def _break_hearing_first(draw: DrawFn, draft: _Draft) -> None:
+    day = _carrier_day(draw)
+    way = draft.way
+    conference: _Document = {"kind": _CONFERENCE}
+    if way == 0:  # no hearing at all
+        agenda = [conference]
+    elif way == 1:  # the hearing listed after the conference
+        agenda = [conference, {"kind": "hearing"}]
+    else:  # the hearing listed first but held after the conference opens
+        opens = _FIRST_MINUTE + _SLOT_MINUTES * draw(st.integers(0, 20))
+        late = opens + _SLOT_MINUTES * draw(st.integers(1, 8))
+        conference |= {"start": _clock(day, opens, "+00:00")}
+        agenda = [{"kind": "hearing", "start": _clock(day, late, "+00:00")}, conference]
+    _c_meeting(draw, draft, day, agenda=agenda)
+
+
+@_breaks("background-notes")
+def _break_background_notes(draw: DrawFn, draft: _Draft) -> None:
+    sessions = _c_sessions(draw, draft)
+    for session in sessions:
+        session["background_note"] = {"title": _text(draw)}
+    for index in _subset(draw, range(4), max_size=4, min_size=1):
+        del sessions[index]["background_note"]
+    _c_meeting(draw, draft, _carrier_day(draw), agenda=sessions)
+
+
+@_breaks("rapporteur")
+def _break_rapporteur(draw: DrawFn, draft: _Draft) -> None:
+    _c_meeting(draw, draft, _carrier_day(draw))
+
+
+@_breaks("thematic-sessions")
+def _break_thematic_sessions(draw: DrawFn, draft: _Draft) -> None:
+    clusters = sorted(_subset(draw, range(1, 5), max_size=3))
+    _c_meeting(draw, draft, _carrier_day(draw), agenda=_c_sessions(draw, draft, clusters))
+
+
+@_breaks("stakeholder-coverage")
+def _break_stakeholder_coverage(draw: DrawFn, draft: _Draft) -> None:
+    expected = [c for c in _codes("stakeholder") if c != "other"]
+    present = _subset(draw, expected, max_size=len(expected) - 1)
+    _c_review(draw, draft, categories=sorted(present, key=expected.index))
+
+
+@_breaks("review-cadence", ways=3)
+def _break_review_cadence(draw: DrawFn, draft: _Draft) -> None:
+    way = draft.way
+    if way == 0:  # a round that is not the round of the meeting's year
+        day = _carrier_day(draw)
+        expected = registry.rounds.for_year(day.year).code
+        others = [code for code in _codes("regional") if code != expected]
+        _c_meeting(draw, draft, day, round=_pick(draw, others))
+    elif way == 1:  # before the rounds began
+        _c_meeting(draw, draft, _day(draw, _FIRST_DAY, _CARRIER_FIRST - dt.timedelta(days=1)))
+    else:  # two regional review meetings of one commission in one round
+        commission = _code(draw, "commission")
+        first = _carrier_day(draw)
+        start = registry.rounds.for_year(first.year).year
+        second = _day(draw, dt.date(start, 1, 1), dt.date(start + 3, 12, 31))
+        for day in (first, second):
+            _c_meeting(draw, draft, day, commissions=[commission])
+
+
+@_breaks("consultations")
+def _break_consultations(draw: DrawFn, draft: _Draft) -> None:
+    _c_review(draw, draft, consultations=draw(st.integers(0, draft.consultations - 1)))
+
+
+@_breaks("evaluation-session")
+def _break_evaluation_session(draw: DrawFn, draft: _Draft) -> None:
+    _c_review(draw, draft, evaluation=False)
+
+
+@_breaks("report-deadline")
+def _break_report_deadline(draw: DrawFn, draft: _Draft) -> None:
+    day = _carrier_day(draw)
+    length = draw(st.integers(0, 2))
+    meeting = _c_meeting(draw, draft, day, end=_after(day, length))
+    issued = _after(day, length + 31 + draw(st.integers(0, 365)))
+    report = {"id": draft.fresh(draw), "kind": "outcome_report", "meetings": [meeting["id"]]}
+    draft.add("reports", {**report, "issued": issued})
+
+
+@_breaks("report-structure", ways=2)
+def _break_report_structure(draw: DrawFn, draft: _Draft) -> None:
+    kinds = _codes("section")
+    if draft.way == 1:  # all the kinds, out of order
+        chosen = list(draw(st.permutations(kinds)))
+        if chosen == list(kinds):
+            chosen.reverse()
+    else:  # some kinds missing
+        chosen = sorted(_subset(draw, kinds, max_size=len(kinds) - 1, min_size=1), key=kinds.index)
+    report = {"id": draft.fresh(draw), "kind": _pick(draw, ("outcome_report", "regional_summary"))}
+    draft.add("reports", {**report, "sections": [{"kind": kind} for kind in chosen]})
+
+
+def _invalid(draw: DrawFn, slug: str, profile: str, way: int | None = None) -> bytes:
+    """A document that breaks ``slug`` under ``profile``, the drawn way (or ``way``)."""
+    import orjson  # noqa: PLC0415 - Hypothesis imports this module at start-up: stay light
+
+    from gcm_model.converters import unstructure  # noqa: PLC0415 - as above
+    from gcm_model.validation import PROFILES, rules  # noqa: PLC0415 - as above
+
+    ways, breaker = _BREAKERS[slug]
+    chosen = PROFILES[profile]
+    # The way first, so that examples shrink towards the first way.
+    taken = draw(st.integers(0, ways - 1)) if way is None else way
+    # Under a profile that makes warnings errors, a drawn base would break other rules.
+    document = unstructure(draw(datasets(max_records=0 if chosen.escalate else 2)))
+    minimum = chosen.parameter(rules.lookup("consultations"), "minimum")
+    draft = _Draft(document, _ids_of(document), minimum, way=taken)
+    breaker(draw, draft)
+    return draft.raw if draft.raw is not None else orjson.dumps(draft.document)
+
+
+def invalid_datasets(rule: str, *, profile: str | None = None) -> SearchStrategy[bytes]:
+    """JSON documents (as bytes) that break one validation rule and no other error rule.
+
+    Each document is a valid dataset drawn from ``datasets()`` with a few
+    records added that break ``rule`` in one of several ways (the rule's
+    branches: for ``chronology``, a meeting ending before it starts, a
+    segment outside its meeting, an event after the meeting it prepares, an
+    evaluation before it, a report issued before it). Validated with
+    ``gcm_model.validate(document, profile=profile)``, it yields at least one
+    issue of ``rule`` and no error of any other rule; warnings and
+    information of other rules may come too (a drawn regional review
+    usually lacks some stakeholder category, so ``stakeholder-coverage``
+    warns). Under ``strict``, which makes warnings errors, the base dataset
+    is empty and the added records are built so that no other rule fires.
+
+    For the structural rules (``schema-version``, ``missing-field``,
+    ``unknown-field``, ``wrong-type``, ``invalid-value``, ``unknown-code``,
+    ``unknown-objective``) the JSON Schema (``gcm_model.schema.json_schema()``)
+    rejects the document too; ``json-syntax`` documents are not JSON. The
+    documents of the other rules are valid under the schema: those rules
+    are beyond it.
+
+    Args:
+        rule: a rule slug or code of ``gcm_model.rules``, such as
+            ``"report-deadline"`` or ``"GCM501"``.
+        profile: the profile the documents are meant for; by default
+            ``gcm_model.conformance.profile_for(rule)``: ``default``, or
+            ``unece-2024`` for the four rules of the UNECE 2024 concept note.
+
+    Returns:
+        A strategy of ``bytes``; shrinks towards the first way of breaking
+        the rule with the fewest, simplest records in an otherwise empty
+        dataset (ids ``"0"``, texts ``"0"``, the day 2020-01-01).
+
+    Raises:
+        UnknownCodeError: no such rule or profile (naming the nearest).
+        InvalidCodeError: the rule does not run under the profile.
+    """
+    from gcm_model.conformance import profile_for  # noqa: PLC0415 - Hypothesis imports this module at start-up
+    from gcm_model.validation import PROFILES, rules  # noqa: PLC0415 - as above
+    from gcm_model.validation._catalogue import profile as profile_named  # noqa: PLC0415
+
+    slug = rules.lookup(rule).slug
+    chosen = profile_for(slug) if profile is None else profile_named(profile).name
+    if slug not in {r.slug for r in PROFILES[chosen].active()}:
+        raise InvalidCodeError("profile", profile, f"the rule {slug!r} does not run under it")
+    return _strategy("invalid_datasets", lambda draw: _invalid(draw, slug, chosen), slug, chosen)
