@@ -25,7 +25,7 @@ import attrs
 from gcm_model.errors import GcmError, InvalidValueError
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterable, Iterator
+    from collections.abc import Callable, Iterator
 
     from gcm_model.registry import Registry
 
@@ -45,7 +45,6 @@ __all__ = [
     "ids_problems",
     "moment_problems",
     "nested_one_problems",
-    "nested_problems",
     "objective_problems",
     "order_problems",
     "positive_int_problems",
@@ -294,17 +293,6 @@ def nested_one_problems(field: str, value: object) -> Iterator[Problem]:
         return
     for problem in problems():
         yield problem.within(field)
-
-
-def nested_problems(field: str, values: Iterable[object]) -> Iterator[Problem]:
-    """The problems of nested model objects, placed under ``field[i]``."""
-    for index, value in enumerate(values):
-        problems = getattr(value, "problems", None)
-        if problems is None:
-            yield Problem("wrong-type", f"{field}[{index}]", value, "expected a model object")
-            continue
-        for problem in problems():
-            yield problem.within(f"{field}[{index}]")
 
 
 def enum_list_problems(enum_type: type, field: str, values: object) -> Iterator[Problem]:
