@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import os
 from collections.abc import Iterable
 from pathlib import Path
@@ -84,6 +85,17 @@ class Context:
             if located.id is not None:
                 self.index[located.collection].setdefault(located.id, located)
         self.raw_ids = loaded.ids
+
+    @functools.cached_property
+    def by_review(self) -> dict[str, dict[str, list[Located]]]:
+        """Per review id: its meetings, events and submissions."""
+        parts: dict[str, dict[str, list[Located]]] = {}
+        for collection in ("meetings", "events", "submissions"):
+            for located in self.by_collection[collection]:
+                review = located.record.review
+                if isinstance(review, str):
+                    parts.setdefault(review, {}).setdefault(collection, []).append(located)
+        return parts
 
     def get(self, collection: str, record_id: object) -> Any:
         """The record of a collection with an id, or ``None``."""

@@ -568,14 +568,8 @@ def _four_sessions(context: Context, rule: Rule) -> Iterator[Issue]:
 
 
 def _review_parts(context: Context) -> dict[str, dict[str, list[Located]]]:
-    """Per review id: its meetings, events and submissions."""
-    parts: dict[str, dict[str, list[Located]]] = {}
-    for collection in ("meetings", "events", "submissions"):
-        for located in context.by_collection[collection]:
-            review = located.record.review
-            if isinstance(review, str):
-                parts.setdefault(review, {}).setdefault(collection, []).append(located)
-    return parts
+    """Per review id: its meetings, events and submissions (indexed once per validation)."""
+    return context.by_review
 
 
 @check("stakeholder-coverage")
