@@ -463,7 +463,7 @@ def _meeting_code(commission: str, number: int) -> str | None:
 def test_section_6_3_covers_every_regional_meeting() -> None:
     """§6.3 dates every regional review meeting of the package, and the package has each one."""
     from_facts = {_meeting_code(code, number) for code, number, _, _ in MEETING_CELLS}
-    regional = {m.code for m in known_meetings if m.kind == "regional-review"}
+    regional = {m.code for m in known_meetings if m.kind == "regional_review"}
     assert from_facts == regional
 
 

@@ -1285,7 +1285,7 @@ def regional_reviews(
     )
 
 
-_KNOWN_KINDS = {"regional-review": MeetingKind.REGIONAL_REVIEW, "imrf": MeetingKind.IMRF}
+_KNOWN_KINDS = {"regional_review": MeetingKind.REGIONAL_REVIEW, "imrf": MeetingKind.IMRF}
 
 
 def _known_candidates(

@@ -429,7 +429,7 @@ class KnownMeeting:
 
     Attributes:
         code: ``ece-2024``, ``imrf-2022``, ...
-        kind: ``regional-review`` or ``imrf``.
+        kind: ``regional_review`` or ``imrf``, as the values of ``MeetingKind``.
         round: the code of its ``ReviewRound``.
         commissions: the convening commissions (none for an IMRF).
         start: the first day, where known.
