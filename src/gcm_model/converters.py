@@ -182,8 +182,6 @@ class _UnknownKeysError(Exception):
 
 # -- strict scalar hooks -------------------------------------------------------------------
 
-_JSON_TYPES = {str: "a string", int: "an integer", float: "a number", bool: "true or false"}
-
 
 def _describe(value: object) -> str:
     names = {

@@ -1285,9 +1285,6 @@ def regional_reviews(
     )
 
 
-_KNOWN_KINDS = {"regional_review": MeetingKind.REGIONAL_REVIEW, "imrf": MeetingKind.IMRF}
-
-
 def _known_candidates(
     commission: str | None,
     round_code: str | None,
@@ -1299,7 +1296,7 @@ def _known_candidates(
         known
         for known in registry.known_meetings
         if known.start is not None
-        and known.kind in _KNOWN_KINDS
+        and known.kind in MeetingKind._value2member_map_
         and known.code not in taken
         and (commission is None or commission in known.commissions)
         and (round_code is None or known.round == round_code)
@@ -1326,7 +1323,7 @@ def _known_frame(known: KnownMeeting) -> _Frame:
     last = known.end or first
     top = (last - first).days * _SLOTS + _SLOTS - 1
     span = _Span(first, last, _ZONE_NAMES[0], first, 0, top)
-    return _Frame(_KNOWN_KINDS[known.kind], known.round, known.commissions, span, known)
+    return _Frame(MeetingKind(known.kind), known.round, known.commissions, span, known)
 
 
 def _meeting_frame(
