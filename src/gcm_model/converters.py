@@ -54,6 +54,7 @@ from cattrs.errors import (
 )
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
+from gcm_model import _decode
 from gcm_model.errors import DocumentError, InvalidCodeError
 from gcm_model.models.checks import deferred_checks
 from gcm_model.models.dataset import COLLECTIONS, SCHEMA_VERSION, Dataset
@@ -421,6 +422,20 @@ def _converters() -> tuple[cattrs.Converter, cattrs.Converter]:
     return make_converter(detailed_validation=False), make_converter()
 
 
+def _fast(document: Any, cls: type[T], *, plain: bool = False) -> T:
+    """Structure valid input quickly: the compiled decoder of a model class, else the converter.
+
+    Raises on any problem, without detail; callers then structure in detail.
+    ``plain``: the document's JSON text holds no control character
+    (``_decode.plain``).
+    """
+    decode = _decode.decoder(cls, plain=plain)
+    if decode is None:
+        return _converters()[0].structure(document, cls)
+    result: T = decode(document)
+    return result
+
+
 # -- errors into problems ----------------------------------------------------------------------
 
 
@@ -643,7 +658,7 @@ def decode_dataset(
         return None, [], problems
     head = {k: v for k, v in document.items() if k not in COLLECTIONS}
     try:
-        shell: Dataset | None = _converters()[0].structure(head, Dataset)
+        shell: Dataset | None = _fast(head, Dataset)
         head_problems: list[DocumentProblem] = []
     except Exception:  # noqa: BLE001 - redo in detail to report every problem
         shell, head_problems = _structure_object(head, Dataset)
@@ -680,6 +695,10 @@ def structure(document: Any, cls: type[Any] = Dataset) -> Any:
     Raises:
         DocumentError: with every problem found.
     """
+    return _structure(document, cls)
+
+
+def _structure(document: Any, cls: type[Any], *, plain: bool = False) -> Any:
     problems: list[DocumentProblem] = []
     if cls is Dataset:
         if type(document) is not dict:
@@ -694,7 +713,7 @@ def structure(document: Any, cls: type[Any] = Dataset) -> Any:
         if problems:
             raise DocumentError(tuple(problems))
     try:
-        return _converters()[0].structure(document, cls)
+        return _fast(document, cls, plain=plain)
     except Exception:  # noqa: BLE001 - redo in detail to report every problem
         result, problems = _structure_detailed(document, cls)
     if result is None:
@@ -720,7 +739,7 @@ def loads(data: Source, cls: type[Any] = Dataset) -> Any:
     document, problems = _parse(data)
     if problems:
         raise DocumentError(tuple(problems))
-    return structure(document, cls)
+    return _structure(document, cls, plain=_decode.plain(data))
 
 
 @overload
@@ -839,9 +858,11 @@ def _read_header(document: dict[str, Any]) -> tuple[Dataset | None, list[Documen
     return _structure_record(head, Dataset)
 
 
-def _structure_record(document: Any, cls: type[T]) -> tuple[T | None, list[DocumentProblem]]:
+def _structure_record(
+    document: Any, cls: type[T], *, plain: bool = False
+) -> tuple[T | None, list[DocumentProblem]]:
     try:
-        return _converters()[0].structure(document, cls), []
+        return _fast(document, cls, plain=plain), []
     except Exception:  # noqa: BLE001 - redo in detail to report every problem
         return _structure_object(document, cls)
 
@@ -890,12 +911,19 @@ def read_jsonl(source: Lines) -> Iterator[JsonLine]:
             )
             yield JsonLine(number, None, _on_line([missing], number))
             # The line may still be a good record: read it too.
-        record, problems = decode_record(document)
+        record, problems = decode_record(document, plain=_decode.plain(raw))
         yield JsonLine(number, record, _on_line(problems, number))
 
 
-def decode_record(document: dict[str, Any]) -> tuple[Any, list[DocumentProblem]]:
+def decode_record(
+    document: dict[str, Any], *, plain: bool = False
+) -> tuple[Any, list[DocumentProblem]]:
     """Decode one record tagged with its ``@type``, as on a JSON Lines line.
+
+    Args:
+        document: the parsed line.
+        plain: whether the line's JSON text holds no control character
+            (``_decode.plain``): its texts then skip that test.
 
     Returns:
         The record (or ``None``) and its problems, pointers from the record.
@@ -911,7 +939,8 @@ def decode_record(document: dict[str, Any]) -> tuple[Any, list[DocumentProblem]]
         )
         rule = "missing-field" if tag is None else "invalid-value"
         return None, [DocumentProblem(rule, _pointer((TYPE_KEY,)), message, tag)]
-    return _structure_record({k: v for k, v in document.items() if k != TYPE_KEY}, cls)
+    record = {k: v for k, v in document.items() if k != TYPE_KEY}
+    return _structure_record(record, cls, plain=plain)
 
 
 def iter_load(source: Lines) -> Iterator[Any]:

@@ -239,6 +239,10 @@ class Registry(Generic[K, T]):
             UnknownCodeError: nothing matches; the error names the nearest matches.
             InvalidCodeError: ``key`` is neither a string nor a code of this kind.
         """
+        if type(key) is str or type(key) is int:  # a canonical code: the common case, first
+            found = self._records.get(key)  # type: ignore[arg-type]
+            if found is not None:
+                return found
         try:
             code = self.compact(key)
         except InvalidCodeError:

@@ -6,7 +6,14 @@ from typing import TYPE_CHECKING, Any, Self
 
 import attrs
 
-from gcm_model.models.checks import KEY, Constraint, check, field_problems
+from gcm_model.models.checks import (
+    KEY,
+    Constraint,
+    check,
+    constraint_of,
+    field_problems,
+    order_problems,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Iterator, Sequence
@@ -39,7 +46,13 @@ class Model:
         yield from self.relation_problems()
 
     def relation_problems(self) -> Iterator[Problem]:
-        """Invariants that relate several fields (none by default)."""
+        """Invariants that relate several fields: the declared order, then ``custom_problems``."""
+        for start, end in order_pairs(type(self)):
+            yield from order_problems(start, getattr(self, start), end, getattr(self, end))
+        yield from self.custom_problems()
+
+    def custom_problems(self) -> Iterator[Problem]:
+        """Relations between fields written as code, beyond the declared order (none here)."""
         return iter(())
 
     def evolve(self, **changes: Any) -> Self:
@@ -61,13 +74,32 @@ class Model:
         return model_html(self)
 
 
-def spec(
+_ORDER_PAIRS: dict[type, tuple[tuple[str, str], ...]] = {}
+
+
+def order_pairs(cls: type) -> tuple[tuple[str, str], ...]:
+    """The (start, end) field pairs of a class: each field declared ``after`` another."""
+    try:
+        return _ORDER_PAIRS[cls]
+    except KeyError:
+        pass
+    pairs = []
+    for field in attrs.fields(cls):
+        constraint = constraint_of(field)
+        if constraint is not None and constraint.after is not None:
+            pairs.append((constraint.after, field.name))
+    _ORDER_PAIRS[cls] = found = tuple(pairs)
+    return found
+
+
+def spec(  # noqa: PLR0913 - one keyword per Constraint attribute
     kind: str,
     *,
     optional: bool = True,
     registry: str | None = None,
     of: Any = None,
     non_empty: bool = False,
+    after: str | None = None,
 ) -> dict[str, Constraint]:
     """Field metadata declaring what a field accepts (see ``Constraint``).
 
@@ -75,4 +107,4 @@ def spec(
         >>> spec("code", registry="countries")["gcm"].registry
         'countries'
     """
-    return {KEY: Constraint(kind, optional, registry, of, non_empty)}
+    return {KEY: Constraint(kind, optional, registry, of, non_empty, after)}

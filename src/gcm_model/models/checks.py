@@ -47,6 +47,7 @@ __all__ = [
     "nested_one_problems",
     "objective_problems",
     "order_problems",
+    "out_of_order",
     "positive_int_problems",
     "text_problems",
 ]
@@ -254,18 +255,21 @@ def order_problems(
 
     A date compared with a datetime is compared by calendar day.
     """
-    if not (_comparable(start) and _comparable(end)):
-        return
-    assert isinstance(start, dt.date)  # noqa: S101 - _comparable checked it
-    assert isinstance(end, dt.date)  # noqa: S101
-    if isinstance(start, dt.datetime) and isinstance(end, dt.datetime):
-        broken = end <= start
-    else:
-        broken = _day(end) < _day(start)
-    if broken:
+    if out_of_order(start, end):
         yield Problem(
             "chronology", end_field, end, f"{end_field} {end} is not after {start_field} {start}"
         )
+
+
+def out_of_order(start: object, end: object) -> bool:
+    """Whether two comparable moments break ``order_problems``'s rule; else ``False``."""
+    if not (_comparable(start) and _comparable(end)):
+        return False
+    assert isinstance(start, dt.date)  # noqa: S101 - _comparable checked it
+    assert isinstance(end, dt.date)  # noqa: S101
+    if isinstance(start, dt.datetime) and isinstance(end, dt.datetime):
+        return end <= start
+    return _day(end) < _day(start)
 
 
 def _day(value: dt.date) -> dt.date:
@@ -339,6 +343,8 @@ class Constraint:
             the allowed model classes (resolved late, as classes refer to
             classes defined after them).
         non_empty: for lists, whether at least one item is required.
+        after: for moments, the field this one must not come before (an
+            end and its start); checked as a relation (``order_problems``).
     """
 
     kind: str
@@ -346,6 +352,7 @@ class Constraint:
     registry: str | None = None
     of: Any = None
     non_empty: bool = False
+    after: str | None = None
 
     def allowed(self) -> tuple[type, ...]:
         """The model classes a ``child`` or ``children`` field accepts."""

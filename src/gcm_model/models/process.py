@@ -35,13 +35,14 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import functools
 from typing import TYPE_CHECKING, Any, ClassVar, TypeAlias
 
 import attrs
 
 from gcm_model import registry
 from gcm_model.models._base import Model, spec, to_tuple
-from gcm_model.models.checks import Problem, order_problems
+from gcm_model.models.checks import Problem
 from gcm_model.types import Status
 
 if TYPE_CHECKING:
@@ -177,34 +178,18 @@ class Window(Model):
     """A period that opens and closes, such as registration."""
 
     opens: Moment | None = attrs.field(default=None, metadata=spec("moment"))
-    closes: Moment | None = attrs.field(default=None, metadata=spec("moment"))
-
-    def relation_problems(self) -> Iterator[Problem]:
-        """Closing before opening."""
-        yield from order_problems("opens", self.opens, "closes", self.closes)
+    closes: Moment | None = attrs.field(default=None, metadata=spec("moment", after="opens"))
 
 
 # -- agenda segments (a tagged union on ``kind``) ---------------------------------
-
-
-class _Timed(Model):
-    """Segments: ``start`` before ``end``."""
-
-    __slots__ = ()
-    start: Moment | None
-    end: Moment | None
-
-    def relation_problems(self) -> Iterator[Problem]:
-        """An end before the start."""
-        yield from order_problems("start", self.start, "end", self.end)
 
 
 def _title() -> Any:
     return attrs.field(default=None, metadata=spec("text"))
 
 
-def _moment() -> Any:
-    return attrs.field(default=None, metadata=spec("moment"))
+def _moment(after: str | None = None) -> Any:
+    return attrs.field(default=None, metadata=spec("moment", after=after))
 
 
 def _minutes() -> Any:
@@ -220,12 +205,12 @@ def _ref() -> Any:
 
 
 @attrs.frozen(kw_only=True)
-class _Segment(_Timed):
+class _Segment(Model):
     """The fields every agenda segment has."""
 
     title: str | None = _title()
     start: Moment | None = _moment()
-    end: Moment | None = _moment()
+    end: Moment | None = _moment(after="start")
     reported_minutes: int | None = _minutes()
     """The length a later account gives, where it differs from the slot (domain_facts I4)."""
     notes: str | None = _notes()
@@ -315,12 +300,11 @@ class ThematicSession(_Segment):
         fields.setdefault("number", record.number)
         return cls(cluster=record.number, **fields)
 
-    def relation_problems(self) -> Iterator[Problem]:
-        """An end before the start; objectives outside the cluster."""
-        yield from super().relation_problems()
+    def custom_problems(self) -> Iterator[Problem]:
+        """Objectives outside the cluster."""
         cluster = registry.clusters.get(self.cluster)
         given: object = self.objectives
-        if cluster is None or not isinstance(given, tuple):
+        if cluster is None or not isinstance(given, tuple) or _within(given, cluster.objectives):
             return
         for index, number in enumerate(given):
             known = type(number) is int and 1 <= number <= 23
@@ -332,6 +316,19 @@ class ThematicSession(_Segment):
                     number,
                     f"objective {number} is in cluster {home}, not cluster {cluster.number}",
                 )
+
+
+def _within(given: tuple[object, ...], objectives: tuple[int, ...]) -> bool:
+    """Whether every item of ``given`` is an objective of the cluster (the quick answer)."""
+    try:
+        return _objective_set(objectives).issuperset(given)
+    except TypeError:  # an unhashable item: the full loop reports it
+        return False
+
+
+@functools.cache
+def _objective_set(objectives: tuple[int, ...]) -> frozenset[int]:
+    return frozenset(objectives)
 
 
 @attrs.frozen(kw_only=True)
@@ -464,7 +461,7 @@ def _items(values: object) -> tuple[object, ...]:
 
 
 @attrs.frozen(kw_only=True)
-class Meeting(_Timed):
+class Meeting(Model):
     """A meeting of the review: a regional review meeting, an IMRF or a hearing.
 
     Attributes:
@@ -507,7 +504,7 @@ class Meeting(_Timed):
     title: str = attrs.field(metadata=spec("text", optional=False))
     kind: MeetingKind = attrs.field(metadata=spec("choice", optional=False, of=MeetingKind))
     start: Moment | None = _moment()
-    end: Moment | None = _moment()
+    end: Moment | None = _moment(after="start")
     review: str | None = _ref()
     round: str | None = _code("rounds")
     commissions: tuple[str, ...] = attrs.field(
@@ -558,9 +555,8 @@ class Meeting(_Timed):
         factory=tuple, converter=to_tuple, metadata=spec("texts")
     )
 
-    def relation_problems(self) -> Iterator[Problem]:
-        """An end before the start; neither a start nor a planned date."""
-        yield from super().relation_problems()
+    def custom_problems(self) -> Iterator[Problem]:
+        """Neither a start nor a planned date; an end without a start."""
         yield from _dated_problems(self)
 
     @property
@@ -570,7 +566,7 @@ class Meeting(_Timed):
 
 
 @attrs.frozen(kw_only=True)
-class PreparatoryEvent(_Timed):
+class PreparatoryEvent(Model):
     """A preparatory or follow-up event of a review (seeds 000-004).
 
     Attributes:
@@ -601,7 +597,7 @@ class PreparatoryEvent(_Timed):
     id: str = _id()
     kind: EventKind = attrs.field(metadata=spec("choice", optional=False, of=EventKind))
     start: Moment | None = _moment()
-    end: Moment | None = _moment()
+    end: Moment | None = _moment(after="start")
     review: str | None = _ref()
     meeting: str | None = _ref()
     title: str | None = _title()
@@ -632,9 +628,8 @@ class PreparatoryEvent(_Timed):
         factory=tuple, converter=to_tuple, metadata=spec("texts")
     )
 
-    def relation_problems(self) -> Iterator[Problem]:
-        """An end before the start; no date at all; an event that feeds itself."""
-        yield from super().relation_problems()
+    def custom_problems(self) -> Iterator[Problem]:
+        """No date at all; an event that feeds itself."""
         yield from _dated_problems(self)
         if self.id in _items(self.feeds):
             yield Problem("invalid-value", "feeds", self.id, "an event cannot feed itself")
@@ -678,7 +673,7 @@ class Participant(Model):
         factory=tuple, converter=to_tuple, metadata=spec("texts")
     )
 
-    def relation_problems(self) -> Iterator[Problem]:
+    def custom_problems(self) -> Iterator[Problem]:
         """A category for a non-stakeholder; an organisation's gender; self-membership."""
         if self.category is not None and self.sector not in (None, Sector.STAKEHOLDER):
             yield Problem(
@@ -745,7 +740,7 @@ class WrittenSubmission(Model):
         factory=tuple, converter=to_tuple, metadata=spec("texts")
     )
 
-    def relation_problems(self) -> Iterator[Problem]:
+    def custom_problems(self) -> Iterator[Problem]:
         """Not exactly one author; neither a text nor a link."""
         yield from _author_problems(self)
         if self.text is None and self.url is None:
@@ -784,6 +779,6 @@ class Pledge(Model):
         factory=tuple, converter=to_tuple, metadata=spec("texts")
     )
 
-    def relation_problems(self) -> Iterator[Problem]:
+    def custom_problems(self) -> Iterator[Problem]:
         """Not exactly one pledger."""
         yield from _author_problems(self)

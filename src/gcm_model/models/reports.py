@@ -184,7 +184,7 @@ class ReportSection(Model):
         fields.setdefault("title", record.title)
         return cls(kind=record.code, **fields)
 
-    def relation_problems(self) -> Iterator[Problem]:
+    def custom_problems(self) -> Iterator[Problem]:
         """A custom section without a title."""
         if self.kind is None and self.title is None:
             yield Problem("missing-field", "title", None, "a custom section needs a title")

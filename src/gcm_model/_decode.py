@@ -1,0 +1,373 @@
+"""Compiled decoders: parsed JSON to model objects in one pass, for valid input.
+
+The strict cattrs converter of ``gcm_model.converters`` decodes a document
+with every problem located; it runs its type hooks, then the construction
+checks of each object test again what the hooks tested. This module is the
+fast path in front of it. For each model class it generates one Python
+function from the class's fields, their types and their declared
+``Constraint``: the function tests a JSON object against exactly what the
+strict hooks and the construction checks require, converts dates, enums and
+nested objects, and sets the fields of a new object directly, without
+running the checks a second time.
+
+A decoder does not explain: on anything it does not accept it raises (most
+often ``Reject``), and the caller decodes again with the detailed converter,
+which finds and locates every problem. So a decoder may refuse more than the
+converter does (it costs time, not correctness), never less; the tests decode
+generated documents and mutations of them both ways and compare.
+
+Examples:
+    >>> from gcm_model.models.process import Venue
+    >>> decode = decoder(Venue)
+    >>> decode({"city": "Geneva", "country": "CHE"})
+    Venue(name=None, city='Geneva', country='CHE')
+    >>> decode({"city": " Geneva"})
+    Traceback (most recent call last):
+    ...
+    gcm_model._decode.Reject: Venue.city
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import linecache
+import types
+import typing
+from typing import TYPE_CHECKING, Any
+
+import attrs
+
+from gcm_model.models._base import Model, order_pairs
+from gcm_model.models.checks import (
+    CONTROL,
+    EMAIL,
+    ID_PATTERN,
+    Constraint,
+    constraint_of,
+    out_of_order,
+)
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+__all__ = ["Reject", "decoder"]
+
+
+class Reject(Exception):  # noqa: N818 - not an error: the signal to decode again in detail
+    """The input is not accepted as it is; decode it in detail to learn why."""
+
+
+_DECODERS: dict[tuple[type, bool], Callable[[Any], Any] | None] = {}
+_MISSING = object()
+
+
+def decoder(cls: Any, *, plain: bool = False) -> Callable[[Any], Any] | None:
+    """The compiled decoder of a model class, or ``None`` where there is none.
+
+    Classes that are not model classes, or whose fields this module cannot
+    compile, have none; the caller then uses the converter alone.
+
+    Args:
+        cls: the model class (anything else has no decoder).
+        plain: the caller vouches that no string of the input holds a
+            control character (``plain`` said so of the JSON it came from),
+            so texts skip that test, the slowest of a text's tests.
+    """
+    try:
+        return _DECODERS[cls, plain]
+    except KeyError:
+        pass
+    found = None
+    if isinstance(cls, type) and issubclass(cls, Model) and attrs.has(cls):
+        try:
+            found = _compile(cls, plain=plain)
+        except _UnsupportedError:
+            found = None
+    _DECODERS[cls, plain] = found
+    return found
+
+
+def plain(data: object) -> bool:
+    r"""Whether the strings of this JSON text surely hold no control character.
+
+    JSON cannot carry the control characters that texts may not hold
+    (``checks.CONTROL``) unescaped, except DEL: they come as ``\u`` escapes,
+    ``\b`` or ``\f``. A text without those sequences and without DEL is
+    plain; one with them (even an escaped backslash before a ``u``) is not
+    said to be, and its texts are tested one by one.
+
+    Examples:
+        >>> plain(b'{"title": "Geneva"}'), plain(b'{"title": "Gen\\u0007eva"}')
+        (True, False)
+    """
+    # One-character searches are the quick ones (memchr); most JSON has no backslash at all.
+    if not isinstance(data, bytes | bytearray | str):
+        return False
+    if isinstance(data, str):
+        if "\x7f" in data:
+            return False
+        return "\\" not in data or not any(e in data for e in ("\\u", "\\b", "\\f"))
+    if b"\x7f" in data:
+        return False
+    return b"\\" not in data or not any(e in data for e in (b"\\u", b"\\b", b"\\f"))
+
+
+_MOMENTS: dict[str, dt.date] = {}
+"""Moments read lately, by their text: records repeat the same few times and days."""
+_MOMENTS_KEPT = 4096
+
+
+def _moment(text: object) -> dt.date:
+    """A date or an offset-aware datetime, read as the converter reads it, and kept.
+
+    ``YYYY-MM-DD`` is a date; anything else must be a datetime with its UTC
+    offset. Dates and datetimes are immutable, so records may share them.
+    """
+    if type(text) is not str:
+        raise Reject
+    moment = dt.date.fromisoformat(text) if len(text) == 10 else dt.datetime.fromisoformat(text)
+    if type(moment) is dt.datetime and moment.tzinfo is None:
+        raise Reject
+    if len(_MOMENTS) >= _MOMENTS_KEPT:
+        _MOMENTS.clear()
+    _MOMENTS[text] = moment
+    return moment
+
+
+class _UnsupportedError(Exception):
+    """A field this module does not compile."""
+
+
+# -- helpers the generated code calls ------------------------------------------------------------
+
+
+def _zone_ok(value: object) -> bool:
+    from gcm_model.dates import zone  # noqa: PLC0415 - dates imports the models' errors
+
+    return type(value) is str and zone(value) is not None
+
+
+def _records(name: str) -> Any:
+    from gcm_model import registry  # noqa: PLC0415 - the registries import the models
+
+    return getattr(registry, name)._records  # noqa: SLF001 - canonical codes, read only
+
+
+_TEXT = "type({0}) is str and {0} != '' and {0}.strip() == {0}"
+"""Non-blank and trimmed; ``_CONTROL`` follows unless the input is plain."""
+_CONTROL = " and _ctrl({0}) is None"
+
+
+# -- code generation -------------------------------------------------------------------------
+
+
+class _Builder:
+    """The source and the namespace of one class's decoder."""
+
+    def __init__(self, cls: type, *, plain: bool) -> None:
+        self.cls = cls
+        self.plain = plain
+        self.field = ""
+        self.lines: list[str] = []
+        self.names: dict[str, Any] = {
+            "Reject": Reject,
+            "_M": _MISSING,
+            "_new": object.__new__,
+            "_late": out_of_order,
+            "_moments": _MOMENTS,
+            "_moment": _moment,
+            "_dt": dt.datetime,
+            "_zone": _zone_ok,
+            "_ctrl": CONTROL.search,
+            "_id": ID_PATTERN.fullmatch,
+            "_email": EMAIL.fullmatch,
+            "_cls": cls,
+        }
+
+    def bind(self, stem: str, value: Any) -> str:
+        """A name in the namespace for ``value``."""
+        name = f"_{stem}_{len(self.names)}"
+        self.names[name] = value
+        return name
+
+    def add(self, indent: int, line: str) -> None:
+        self.lines.append("    " * indent + line)
+
+    def reject(self, indent: int) -> None:
+        """A line raising ``Reject`` naming the class and the field being read."""
+        place = f"{self.cls.__name__}.{self.field}" if self.field else self.cls.__name__
+        self.add(indent, f"raise Reject({place!r})")
+
+
+def _compile(cls: type, *, plain: bool) -> Callable[[Any], Any]:
+    hints = typing.get_type_hints(cls)
+    build = _Builder(cls, plain=plain)
+    fields = attrs.fields(cls)
+    names = frozenset(f.name for f in fields)
+    tag = cls.__dict__.get("kind")
+    if isinstance(tag, str):  # a segment or a report item: "kind" is its tag
+        names |= {"kind"}
+    build.add(1, "if type(d) is not dict or not _names.issuperset(d):")
+    build.reject(2)
+    build.names["_names"] = names
+    if isinstance(tag, str):
+        build.add(1, f"if d.get('kind', {tag!r}) != {tag!r}:")
+        build.reject(2)
+    build.add(1, "o = _new(_cls)")
+    starts = {start for start, _ in order_pairs(cls)}
+    for field in fields:
+        constraint = constraint_of(field)
+        if constraint is None:
+            raise _UnsupportedError(field.name)
+        build.field = field.name
+        _field(build, field, constraint, hints[field.name])
+        if constraint.after is not None:
+            start = f"v_{constraint.after}"
+            build.add(1, f"if v is not None and {start} is not None and (")
+            build.add(2, f"v <= {start} if type(v) is _dt and type({start}) is _dt")
+            build.add(2, f"else _late({start}, v)")
+            build.add(1, "):")
+            build.reject(2)
+        if field.name in starts:
+            build.add(1, f"v_{field.name} = v")
+        build.add(1, f"{build.bind('set', _slot(cls, field.name).__set__)}(o, v)")
+    build.field = ""
+    if cls.custom_problems is not Model.custom_problems:  # type: ignore[attr-defined]
+        build.add(1, "if next(iter(o.custom_problems()), None) is not None:")
+        build.reject(2)
+    build.add(1, "return o")
+    source = f"def decode_{cls.__name__}(d):\n" + "\n".join(build.lines) + "\n"
+    filename = f"<gcm_model decoder {cls.__module__}.{cls.__qualname__}>"
+    linecache.cache[filename] = (len(source), None, source.splitlines(keepends=True), filename)
+    exec(compile(source, filename, "exec"), build.names)  # noqa: S102 - source generated above
+    function: Callable[[Any], Any] = build.names[f"decode_{cls.__name__}"]
+    return function
+
+
+def _slot(cls: type, name: str) -> Any:
+    """The slot descriptor of a field: setting through it skips the frozen ``__setattr__``."""
+    for klass in cls.__mro__:
+        if name in klass.__dict__:
+            return klass.__dict__[name]
+    raise _UnsupportedError(name)  # pragma: no cover - attrs gives every field a slot
+
+
+def _field(build: _Builder, field: attrs.Attribute[Any], c: Constraint, tp: Any) -> None:
+    """Lines that leave the field's decoded value in ``v``, or raise."""
+    name = field.name
+    nullable = isinstance(tp, types.UnionType) and type(None) in typing.get_args(tp)
+    default = field.default
+    if default is attrs.NOTHING:
+        build.add(1, f"v = d[{name!r}]")
+        if nullable:
+            raise _UnsupportedError(name)
+        _value(build, 1, c, tp)
+    elif isinstance(default, attrs.Factory):  # type: ignore[arg-type]
+        if getattr(default, "factory", None) is not tuple or getattr(default, "takes_self", True):
+            raise _UnsupportedError(name)
+        build.add(1, f"v = d.get({name!r}, _M)")
+        build.add(1, "if v is _M:")
+        build.add(2, "v = ()")
+        build.add(1, "else:")
+        _value(build, 2, c, tp)
+    elif default is None:
+        if not (nullable and c.optional):
+            raise _UnsupportedError(name)
+        build.add(1, f"v = d.get({name!r})")
+        build.add(1, "if v is not None:")
+        _value(build, 2, c, tp)
+    else:
+        build.add(1, f"v = d.get({name!r}, {build.bind('default', default)})")
+        _value(build, 1, c, tp)
+
+
+def _scalar(tp: Any) -> Any:
+    """``str | None`` -> ``str``; ``tuple[int, ...]`` -> ``int``."""
+    if isinstance(tp, types.UnionType):
+        args = [a for a in typing.get_args(tp) if a is not type(None)]
+        return args[0] if len(args) == 1 else tp
+    if typing.get_origin(tp) is tuple:
+        return typing.get_args(tp)[0]
+    return tp
+
+
+def _value(build: _Builder, at: int, c: Constraint, tp: Any) -> None:
+    """Lines that check a present, non-null ``v`` and convert it in place."""
+    many = c.kind in ("texts", "codes", "objectives", "refs", "choices", "children")
+    if many:
+        build.add(at, "if type(v) is not list:")
+        build.reject(at + 1)
+        if c.non_empty:
+            build.add(at, "if not v:")
+            build.reject(at + 1)
+    test = _test(build, c, _scalar(tp), "x" if many else "v")
+    if test is None:
+        build.add(at, _conversion(build, c))
+    elif many:
+        build.add(at, "for x in v:")
+        build.add(at + 1, f"if not ({test}):")
+        build.reject(at + 2)
+        build.add(at, "v = tuple(v)")
+        if c.kind in ("codes", "objectives", "refs"):
+            build.add(at, "if len(set(v)) != len(v):")
+            build.reject(at + 1)
+    else:
+        build.add(at, f"if not ({test}):")
+        build.reject(at + 1)
+
+
+def _test(build: _Builder, c: Constraint, scalar: Any, item: str) -> str | None:  # noqa: PLR0911 - a test a kind
+    """The expression that is true when ``item`` is valid; ``None`` for kinds that convert."""
+    kind = c.kind
+    text = _TEXT if build.plain else _TEXT + _CONTROL
+    if kind in ("text", "texts"):
+        return text.format(item)
+    if kind == "email":
+        return f"{text.format(item)} and _email({item}) is not None"
+    if kind in ("code", "codes"):
+        if scalar not in (str, int):
+            raise _UnsupportedError(kind)
+        records = build.bind("records", _records(str(c.registry)))
+        return f"type({item}) is {scalar.__name__} and {item} in {records}"
+    if kind == "objectives":
+        return f"type({item}) is int and 1 <= {item} <= 23"
+    if kind in ("id", "ref", "refs"):
+        return f"type({item}) is str and _id({item}) is not None"
+    if kind == "flag":
+        return f"type({item}) is bool"
+    if kind == "count":
+        return f"type({item}) is int and {item} > 0"
+    if kind == "time_zone":
+        return f"_zone({item})"
+    return None
+
+
+def _conversion(build: _Builder, c: Constraint) -> str:
+    """The line that turns a present ``v`` into its value: moments, enums, nested objects."""
+    kind = c.kind
+    if kind == "moment":  # a str: its cached moment, else read (and checked) by _moment
+        return "v = (type(v) is str and _moments.get(v)) or _moment(v)"
+    if kind in ("choice", "choices"):
+        members = build.bind("members", dict(c.of._value2member_map_))
+        return (
+            f"v = {members}[v]" if kind == "choice" else f"v = tuple(map({members}.__getitem__, v))"
+        )
+    if kind in ("child", "children"):
+        call = _child_call(build, c)
+        return f"v = {call}(v)" if kind == "child" else f"v = tuple(map({call}, v))"
+    raise _UnsupportedError(kind)
+
+
+def _child_call(build: _Builder, c: Constraint) -> str:
+    """The name of a function decoding one nested object (by its ``kind`` for a union)."""
+    allowed = c.allowed()
+    decoders = {}
+    for cls in allowed:
+        found = decoder(cls, plain=build.plain)
+        if found is None:
+            raise _UnsupportedError(cls.__name__)
+        decoders[cls] = found
+    if len(allowed) == 1:
+        return build.bind("decode", decoders[allowed[0]])
+    by_kind = {cls.__dict__["kind"]: function for cls, function in decoders.items()}
+    return build.bind("union", lambda x: by_kind[x["kind"]](x))
