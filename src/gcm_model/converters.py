@@ -54,7 +54,7 @@ from cattrs.errors import (
 )
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
-from gcm_model import _decode
+from gcm_model import _decode, _encode
 from gcm_model.errors import DocumentError, InvalidCodeError
 from gcm_model.models.checks import deferred_checks
 from gcm_model.models.dataset import COLLECTIONS, SCHEMA_VERSION, Dataset
@@ -345,25 +345,22 @@ def _attrs_hook_factory(cls: type, converter: cattrs.Converter) -> Callable[[obj
 
 
 def _unstructure_factory(cls: type, converter: cattrs.Converter) -> Callable[[Any], dict[str, Any]]:
-    overrides: dict[str, Any] = {}
-    if cls is Dataset:  # the version is written even though it is the default
-        overrides["schema_version"] = override(omit_if_default=False)
+    # What is always written and which classes are tagged is shared with the
+    # compiled encoders of dumps (gcm_model._encode), so the two paths agree.
+    overrides: dict[str, Any] = {
+        name: override(omit_if_default=False) for name in _encode.ALWAYS_WRITTEN.get(cls, ())
+    }
     base: Callable[[Any], dict[str, Any]] = make_dict_unstructure_fn(
         cls, converter, _cattrs_omit_if_default=True, **overrides
     )
-    kind = getattr(cls, "kind", None)
-    tagged = isinstance(kind, str) and cls in (*SEGMENT_TYPES.values(), *ITEM_TYPES.values())
-    if not tagged:
+    kind = _encode.TAGGED.get(cls)
+    if kind is None:
         return base
 
     def unstructure(obj: Any) -> dict[str, Any]:
         return {"kind": kind, **base(obj)}
 
     return unstructure
-
-
-def _is_model(tp: Any) -> bool:
-    return isinstance(tp, type) and attrs.has(tp) and tp.__module__.startswith("gcm_model.models")
 
 
 def configure_converter(converter: cattrs.Converter) -> None:
@@ -397,8 +394,8 @@ def configure_converter(converter: cattrs.Converter) -> None:
         lambda tp: tp == ContentItem,
         _tagged_union_hook(converter, dict(ITEM_TYPES), "content item"),
     )
-    converter.register_structure_hook_factory(_is_model, _attrs_hook_factory)
-    converter.register_unstructure_hook_factory(_is_model, _unstructure_factory)
+    converter.register_structure_hook_factory(_encode.is_model, _attrs_hook_factory)
+    converter.register_unstructure_hook_factory(_encode.is_model, _unstructure_factory)
 
 
 def make_converter(*, detailed_validation: bool = True) -> cattrs.Converter:
@@ -763,9 +760,35 @@ def load(source: Path | io.IOBase, cls: type[Any] = Dataset) -> Any:
         raise DocumentError(exc.problems, source=os.fspath(source)) from None
 
 
+# orjson appends the newline itself, sparing a copy of the output.
+_CANONICAL = orjson.OPT_SORT_KEYS | orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE
+_LINE = orjson.OPT_SORT_KEYS | orjson.OPT_APPEND_NEWLINE
+
+
+def _encodable(obj: Any) -> Any:
+    """What orjson writes for ``obj``: ``unstructure(obj)``, or a dict that it writes the same.
+
+    A model object goes through its class's compiled encoder (``gcm_model._encode``),
+    which leaves datetimes, dates and enum members for orjson to write natively;
+    an object holding a value the encoder does not expect, and anything that is
+    not a model object, through cattrs.
+    """
+    encode = _encode.encoder(type(obj))
+    if encode is not None:
+        try:
+            return encode(obj)
+        except _encode.UnexpectedValueError:
+            pass  # such as a wrong type under deferred_checks(): cattrs writes what it writes
+    return unstructure(obj)
+
+
 def dumps(obj: Any) -> bytes:
-    """The canonical JSON of a model object: sorted keys, two-space indent, final newline."""
-    return orjson.dumps(unstructure(obj), option=orjson.OPT_SORT_KEYS | orjson.OPT_INDENT_2) + b"\n"
+    """The canonical JSON of a model object: sorted keys, two-space indent, final newline.
+
+    The bytes are orjson's for ``unstructure(obj)``; a model object gets them
+    through its class's compiled encoder, about three times faster.
+    """
+    return orjson.dumps(_encodable(obj), option=_CANONICAL)
 
 
 def dump(obj: Any, target: Path | io.IOBase) -> None:
@@ -1016,11 +1039,11 @@ class JsonLinesWriter:
             if isinstance(target, str | os.PathLike)
             else target
         )
-        header = unstructure(Dataset(title=title, sources=sources))
+        header = _encodable(Dataset(title=title, sources=sources))
         self._line({TYPE_KEY: HEADER_TYPE, **header})
 
     def _line(self, document: dict[str, Any]) -> None:
-        self._file.write(orjson.dumps(document, option=orjson.OPT_SORT_KEYS) + b"\n")
+        self._file.write(orjson.dumps(document, option=_LINE))
 
     def write(self, record: Any) -> None:
         """Write one record (a review, meeting, event, participant, submission, report or pledge).
@@ -1032,7 +1055,7 @@ class JsonLinesWriter:
         if tag is None:
             kinds = ", ".join(cls.__name__ for cls in RECORD_TYPES.values())
             raise InvalidCodeError("record", record, f"expected one of {kinds}")
-        self._line({TYPE_KEY: tag, **unstructure(record)})
+        self._line({TYPE_KEY: tag, **_encodable(record)})
 
     def close(self) -> None:
         """Close the file if this writer opened it."""
