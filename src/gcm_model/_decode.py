@@ -37,6 +37,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from gcm_model.dates import zone
 from gcm_model.models._base import Model, order_pairs
 from gcm_model.models.checks import (
     CONTROL,
@@ -141,12 +142,6 @@ class _UnsupportedError(Exception):
 # -- helpers the generated code calls ------------------------------------------------------------
 
 
-def _zone_ok(value: object) -> bool:
-    from gcm_model.dates import zone  # noqa: PLC0415 - dates imports the models' errors
-
-    return type(value) is str and zone(value) is not None
-
-
 def _records(name: str) -> Any:
     from gcm_model import registry  # noqa: PLC0415 - the registries import the models
 
@@ -177,7 +172,7 @@ class _Builder:
             "_moments": _MOMENTS,
             "_moment": _moment,
             "_dt": dt.datetime,
-            "_zone": _zone_ok,
+            "_zone": zone,
             "_ctrl": CONTROL.search,
             "_id": ID_PATTERN.fullmatch,
             "_email": EMAIL.fullmatch,
@@ -338,7 +333,7 @@ def _test(build: _Builder, c: Constraint, scalar: Any, item: str) -> str | None:
     if kind == "count":
         return f"type({item}) is int and {item} > 0"
     if kind == "time_zone":
-        return f"_zone({item})"
+        return f"type({item}) is str and _zone({item}) is not None"
     return None
 
 
@@ -353,13 +348,17 @@ def _conversion(build: _Builder, c: Constraint) -> str:
             f"v = {members}[v]" if kind == "choice" else f"v = tuple(map({members}.__getitem__, v))"
         )
     if kind in ("child", "children"):
-        call = _child_call(build, c)
-        return f"v = {call}(v)" if kind == "child" else f"v = tuple(map({call}, v))"
+        one = _child_call(build, c)
+        return (
+            f"v = {one.format('v')}"
+            if kind == "child"
+            else f"v = tuple([{one.format('x')} for x in v])"
+        )
     raise _UnsupportedError(kind)
 
 
 def _child_call(build: _Builder, c: Constraint) -> str:
-    """The name of a function decoding one nested object (by its ``kind`` for a union)."""
+    """An expression decoding one nested object ``{0}`` (by its ``kind`` for a union)."""
     allowed = c.allowed()
     decoders = {}
     for cls in allowed:
@@ -368,6 +367,6 @@ def _child_call(build: _Builder, c: Constraint) -> str:
             raise _UnsupportedError(cls.__name__)
         decoders[cls] = found
     if len(allowed) == 1:
-        return build.bind("decode", decoders[allowed[0]])
+        return build.bind("decode", decoders[allowed[0]]) + "({0})"
     by_kind = {cls.__dict__["kind"]: function for cls, function in decoders.items()}
-    return build.bind("union", lambda x: by_kind[x["kind"]](x))
+    return build.bind("by_kind", by_kind) + "[{0}['kind']]({0})"

@@ -962,7 +962,8 @@ def decode_record(
         )
         rule = "missing-field" if tag is None else "invalid-value"
         return None, [DocumentProblem(rule, _pointer((TYPE_KEY,)), message, tag)]
-    record = {k: v for k, v in document.items() if k != TYPE_KEY}
+    record = document.copy()  # a C-level copy: a comprehension costs 4 us a meeting
+    del record[TYPE_KEY]
     return _structure_record(record, cls, plain=plain)
 
 
