@@ -20,6 +20,7 @@ from hypothesis import strategies as st
 
 import gcm_model as g
 from gcm_model import _decode, converters, testing
+from gcm_model.models._base import Model, spec
 from gcm_model.models.checks import CONTROL
 
 if TYPE_CHECKING:
@@ -367,3 +368,58 @@ def test_a_str_subclass_is_refused_as_the_converter_refuses_it() -> None:
     _agree({"opens": Text("2024-03-11")}, g.Window)
     _agree({"city": Text("Geneva")}, g.Venue)
     assert fast({"opens": Text("2024-03-11")}, g.Window) is REJECTED
+
+
+@attrs.frozen(kw_only=True)
+class _Undeclared(Model):
+    number: int = 0  # no Constraint: nothing to compile from
+
+
+@attrs.frozen(kw_only=True)
+class _RequiredNullable(Model):
+    title: str | None = attrs.field(metadata=spec("text"))
+
+
+@attrs.frozen(kw_only=True)
+class _ListFactory(Model):
+    sources: tuple[str, ...] = attrs.field(factory=list, metadata=spec("texts"))
+
+
+@attrs.frozen(kw_only=True)
+class _NoneForRequired(Model):
+    title: str = attrs.field(default=None, metadata=spec("text"))
+
+
+@attrs.frozen(kw_only=True)
+class _FloatCode(Model):
+    country: float | None = attrs.field(default=None, metadata=spec("code", registry="countries"))
+
+
+@attrs.frozen(kw_only=True)
+class _UnknownKind(Model):
+    title: str | None = attrs.field(default=None, metadata=spec("colour"))
+
+
+@attrs.frozen(kw_only=True)
+class _Holder(Model):
+    inner: _Undeclared | None = attrs.field(
+        default=None, metadata=spec("child", of=lambda: _Undeclared)
+    )
+
+
+@pytest.mark.parametrize(
+    "cls",
+    [
+        _Undeclared,
+        _RequiredNullable,
+        _ListFactory,
+        _NoneForRequired,
+        _FloatCode,
+        _UnknownKind,
+        _Holder,
+    ],
+)
+def test_a_class_the_decoders_cannot_compile_is_left_to_the_converter(cls: type) -> None:
+    """No decoder (remembered as none), so ``structure`` uses cattrs alone."""
+    assert _decode.decoder(cls) is None
+    assert _decode.decoder(cls) is None
