@@ -350,13 +350,20 @@ def test_moments_are_read_as_the_converter_reads_them() -> None:
 
 
 def test_the_moment_cache_stays_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
-    """The cache of read moments is emptied when it is full."""
-    monkeypatch.setattr(_decode, "_MOMENTS_KEPT", 3)
+    """The caches of read moments and well-formed ids are emptied when they are full."""
+    monkeypatch.setattr(_decode, "_KEPT", 3)
     decode = _decode.decoder(g.Window)
     assert decode is not None
     for day in range(1, 10):
         decode({"opens": f"2024-03-{day:02}"})
     assert len(_decode._MOMENTS) <= 3
+    pledge = _decode.decoder(g.Pledge)
+    assert pledge is not None
+    for number in range(10):
+        pledge({"id": f"p{number}", "text": "Open a pathway.", "member_state": "ESP"})
+    assert len(_decode._IDS) <= 3
+    with pytest.raises(_decode.Reject, match=r"Pledge\.id"):
+        pledge({"id": "-p", "text": "Open a pathway.", "member_state": "ESP"})
 
 
 def test_a_str_subclass_is_refused_as_the_converter_refuses_it() -> None:

@@ -115,7 +115,10 @@ def plain(data: object) -> bool:
 
 _MOMENTS: dict[str, dt.date] = {}
 """Moments read lately, by their text: records repeat the same few times and days."""
-_MOMENTS_KEPT = 4096
+_IDS: set[str] = set()
+"""Ids and references found well-formed lately: records refer to the same few again and again."""
+_KEPT = 4096
+"""How many of each the caches hold before they start again."""
 
 
 def _moment(text: object) -> dt.date:
@@ -129,10 +132,20 @@ def _moment(text: object) -> dt.date:
     moment = dt.date.fromisoformat(text) if len(text) == 10 else dt.datetime.fromisoformat(text)
     if type(moment) is dt.datetime and moment.tzinfo is None:
         raise Reject
-    if len(_MOMENTS) >= _MOMENTS_KEPT:
+    if len(_MOMENTS) >= _KEPT:
         _MOMENTS.clear()
     _MOMENTS[text] = moment
     return moment
+
+
+def _id(text: str) -> bool:
+    """Whether a string is a well-formed id (``ID_PATTERN``); kept if so."""
+    if ID_PATTERN.fullmatch(text) is None:
+        return False
+    if len(_IDS) >= _KEPT:
+        _IDS.clear()
+    _IDS.add(text)
+    return True
 
 
 class _UnsupportedError(Exception):
@@ -174,7 +187,8 @@ class _Builder:
             "_dt": dt.datetime,
             "_zone": zone,
             "_ctrl": CONTROL.search,
-            "_id": ID_PATTERN.fullmatch,
+            "_ids": _IDS,
+            "_id": _id,
             "_email": EMAIL.fullmatch,
             "_cls": cls,
         }
@@ -327,7 +341,7 @@ def _test(build: _Builder, c: Constraint, scalar: Any, item: str) -> str | None:
     if kind == "objectives":
         return f"type({item}) is int and 1 <= {item} <= 23"
     if kind in ("id", "ref", "refs"):
-        return f"type({item}) is str and _id({item}) is not None"
+        return f"type({item}) is str and ({item} in _ids or _id({item}))"
     if kind == "flag":
         return f"type({item}) is bool"
     if kind == "count":
