@@ -105,29 +105,55 @@ _TARGETS: dict[tuple[type | None, str], tuple[str, ...]] = {
 }
 
 
-def _references(record: Any, prefix: str = "") -> Iterator[tuple[str, str, tuple[str, ...]]]:
-    """Every ``(pointer tail, id, target collections)`` a record refers to, nested included."""
-    for field in attrs.fields(type(record)):
+# Per class, the fields ``_references`` visits: ``(name, kind, targets)`` for each field
+# that holds references (``ref``, ``refs``) or nested objects (``child``, ``children``).
+_VISITS: dict[type, tuple[tuple[str, str, tuple[str, ...]], ...]] = {}
+
+
+def _visits(cls: type) -> tuple[tuple[str, str, tuple[str, ...]], ...]:
+    """The fields of a class that ``_references`` visits, read from its constraints once.
+
+    Empty for a class with neither references nor nested objects (``Venue``,
+    ``DocumentRef``...), whose objects are then skipped.
+    """
+    try:
+        return _VISITS[cls]
+    except KeyError:
+        pass
+    visits = []
+    for field in attrs.fields(cls):
         constraint = constraint_of(field)
         if constraint is None:
             continue
-        value = getattr(record, field.name)
-        if constraint.kind in ("ref", "refs"):
-            targets = _TARGETS.get((type(record), field.name)) or _TARGETS.get(
+        kind = constraint.kind
+        if kind in ("ref", "refs"):
+            targets = _TARGETS.get((cls, field.name)) or _TARGETS.get(
                 (None, field.name), ("participants",)
             )
-            values = value if constraint.kind == "refs" else (value,)
-            for index, item in enumerate(values):
+            visits.append((field.name, kind, targets))
+        elif kind in ("child", "children"):
+            visits.append((field.name, kind, ()))
+    _VISITS[cls] = found = tuple(visits)
+    return found
+
+
+def _references(record: Any, prefix: str = "") -> Iterator[tuple[str, str, tuple[str, ...]]]:  # noqa: C901 - a branch per kind of field
+    """Every ``(pointer tail, id, target collections)`` a record refers to, nested included."""
+    for name, kind, targets in _visits(type(record)):
+        value = getattr(record, name)
+        if kind == "ref":
+            if isinstance(value, str):
+                yield f"{prefix}{name}", value, targets
+        elif kind == "refs":
+            for index, item in enumerate(value):
                 if isinstance(item, str):
-                    tail = f"{prefix}{field.name}" + (
-                        f"/{index}" if constraint.kind == "refs" else ""
-                    )
-                    yield tail, item, targets
-        elif constraint.kind == "children":
+                    yield f"{prefix}{name}/{index}", item, targets
+        elif kind == "children":
             for index, child in enumerate(value):
-                yield from _references(child, f"{prefix}{field.name}/{index}/")
-        elif constraint.kind == "child" and value is not None:
-            yield from _references(value, f"{prefix}{field.name}/")
+                if _visits(type(child)):
+                    yield from _references(child, f"{prefix}{name}/{index}/")
+        elif value is not None and _visits(type(value)):
+            yield from _references(value, f"{prefix}{name}/")
 
 
 @check("dangling-reference")
