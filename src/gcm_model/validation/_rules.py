@@ -8,6 +8,7 @@ validating N records costs O(N log N) at worst.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections import Counter
 from collections.abc import Callable, Iterator
 from typing import Any
@@ -346,14 +347,23 @@ def _co_chairs(context: Context, rule: Rule) -> Iterator[Issue]:
             )
 
 
-def _members(meeting: Meeting, as_of: dt.date | None) -> set[str]:
+def _members(meeting: Meeting, as_of: dt.date | None) -> frozenset[str]:
     day = as_of or _meeting_day(meeting)
+    try:
+        return _members_of(meeting.commissions, day)
+    except TypeError:  # unhashable commissions: not a checked record, work it out uncached
+        return _members_of.__wrapped__(meeting.commissions, day)
+
+
+@functools.lru_cache(maxsize=1024)
+def _members_of(commissions: tuple[str, ...], day: dt.date | None) -> frozenset[str]:
+    """The members of any of the commissions on a day (the same for many meetings: cached)."""
     found: set[str] = set()
-    for code in meeting.commissions:
+    for code in commissions:
         commission = registry.commissions.get(code)
         if commission is not None:
             found.update(commission.members(day))
-    return found
+    return frozenset(found)
 
 
 @check("commission-membership")
