@@ -608,6 +608,12 @@ def _review_parts(context: Context) -> dict[str, dict[str, list[Located]]]:
     return context.by_review
 
 
+@functools.cache
+def _expected_categories() -> tuple[str, ...]:
+    """The stakeholder categories a review should hear from: all but ``other`` (read once)."""
+    return tuple(c.code for c in registry.stakeholders if c.code != "other")
+
+
 @check("stakeholder-coverage")
 def _stakeholders(context: Context, rule: Rule) -> Iterator[Issue]:
     parts = _review_parts(context)
@@ -623,8 +629,7 @@ def _stakeholders(context: Context, rule: Rule) -> Iterator[Issue]:
         seen = set().union(*(categories_at.get(g, set()) for g in gatherings))
         seen |= {c for e in mine.get("events", []) for c in e.record.categories}
         seen |= {s.record.category for s in mine.get("submissions", []) if s.record.category}
-        expected = [c.code for c in registry.stakeholders if c.code != "other"]
-        missing = [code for code in expected if code not in seen]
+        missing = [code for code in _expected_categories() if code not in seen]
         if missing:
             yield context.issue(
                 rule,
