@@ -430,6 +430,12 @@ def validate(  # noqa: PLR0913 - the documented options of the main job
     return plan.report(plan.check(loaded), len(loaded.records), max_issues)
 
 
+@functools.cache
+def _active(chosen: Profile) -> tuple[Rule, ...]:
+    """The rules of a profile, filtered from the catalogue once per profile."""
+    return tuple(chosen.active())
+
+
 @attrs.frozen
 class Plan:
     """The resolved options of a validation: profile, date and the rules to run."""
@@ -451,12 +457,14 @@ class Plan:
         chosen = _profile(profile)
         selected, ignored = _slugs(select), _slugs(ignore)
         day = as_day(as_of)
-        active = tuple(
-            r
-            for r in chosen.active()
-            if (selected is None or r.slug in selected)
-            and (ignored is None or r.slug not in ignored)
-        )
+        active = _active(chosen)
+        if selected is not None or ignored is not None:
+            active = tuple(
+                r
+                for r in active
+                if (selected is None or r.slug in selected)
+                and (ignored is None or r.slug not in ignored)
+            )
         return cls(chosen, day, active)
 
     def without(self, *slugs: str) -> Plan:
