@@ -363,8 +363,14 @@ def _slugs(names: Iterable[str] | None) -> set[str] | None:
     return {rules.lookup(name).slug for name in ([names] if isinstance(names, str) else names)}
 
 
-def _problem_issue(problem: DocumentProblem, record: str | None, chosen: Profile) -> Issue:
-    rule = rules.get(problem.rule) or rules.lookup("invalid-value")
+def _problem_rule(problem: DocumentProblem) -> Rule:
+    """The rule of a problem; ``invalid-value`` for a name outside the catalogue."""
+    return rules.get(problem.rule) or rules.lookup("invalid-value")
+
+
+def _problem_issue(
+    problem: DocumentProblem, rule: Rule, record: str | None, chosen: Profile
+) -> Issue:
     return Issue(
         rule=rule.slug,
         code=rule.code,
@@ -476,11 +482,14 @@ class Plan:
         from gcm_model.validation._rules import CHECKS  # noqa: PLC0415 - rules import the engine
 
         wanted = {r.slug for r in self.active}
-        issues = [
-            _problem_issue(problem, record, self.profile)
-            for problem, record in loaded.problems
-            if (rules.get(problem.rule) or rules.lookup("invalid-value")).slug in wanted
-        ]
+        rule_of: dict[str, Rule] = {}  # a document's problems name a few rules, many times
+        issues = []
+        for problem, record in loaded.problems:
+            rule = rule_of.get(problem.rule)
+            if rule is None:
+                rule = rule_of[problem.rule] = _problem_rule(problem)
+            if rule.slug in wanted:
+                issues.append(_problem_issue(problem, rule, record, self.profile))
         context = Context(loaded, self.as_of, self.profile)
         for rule in self.active:
             check = CHECKS.get(rule.slug)
