@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import itertools
 import os
 from collections.abc import Iterable
 from pathlib import Path
@@ -29,7 +30,7 @@ from gcm_model.errors import (
     SourceError,
 )
 from gcm_model.models._base import Model
-from gcm_model.models.checks import deferred_checks
+from gcm_model.models.checks import deferred_checks, field_problems
 from gcm_model.models.dataset import COLLECTIONS, Dataset
 from gcm_model.validation._catalogue import Profile, Rule, rules
 from gcm_model.validation._catalogue import profile as _profile
@@ -318,7 +319,11 @@ def _from_dataset(dataset: Dataset, loaded: _Loaded) -> None:
         for index, record in enumerate(records if isinstance(records, tuple) else ()):
             if isinstance(record, cls):  # anything else is reported by the dataset itself
                 _add_built(collection, index, record, loaded)
-    for problem in dataset.problems():
+    # The dataset's own problems: its fields and the type of each record, not the problems
+    # inside its records (each record's came above). The filter keeps only those, as when
+    # the dataset's deep problems() were asked.
+    own = itertools.chain(field_problems(dataset, deep=False), dataset.relation_problems())
+    for problem in own:
         inside_a_record = "." in problem.field and problem.field.split("[")[0] in COLLECTIONS
         if not inside_a_record:
             pointer = _pointer(_field_steps(problem.field))
