@@ -9,6 +9,7 @@ import pytest
 
 import gcm_model
 from gcm_model import MembershipKind, ReviewKind, Status
+from gcm_model.dates import REVIEW_INTERVAL_YEARS, review_years
 from gcm_model.errors import InvalidCodeError, UnknownCodeError
 
 COMMISSIONS = ("ECE", "ESCAP", "ECLAC", "ECA", "ESCWA")
@@ -217,6 +218,18 @@ def test_rounds_and_cadence() -> None:
         gcm_model.rounds.for_year("2024")
     with pytest.raises(InvalidCodeError):
         gcm_model.rounds.for_year(2024, "global")
+
+
+@pytest.mark.parametrize("kind", list(ReviewKind))
+def test_for_year_follows_review_years(kind: ReviewKind) -> None:
+    """The round of each year starts on the cadence, asked twice (the answer is cached)."""
+    first = min(r.year for r in gcm_model.rounds if r.kind is kind)
+    for year in [*range(first, 2101), 9998, 9999] * 2:
+        found = gcm_model.rounds.for_year(year, kind)
+        start = review_years(first, until=year)[-1]
+        assert (found.code, found.year, found.kind) == (f"{kind.value}-{start}", start, kind)
+        assert found.number == (start - first) // REVIEW_INTERVAL_YEARS + 1
+        assert found == gcm_model.rounds.lookup(found.code)
 
 
 def test_known_meetings_are_consistent() -> None:

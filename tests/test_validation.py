@@ -12,13 +12,15 @@ from typing import Any
 
 import orjson
 import pytest
-from hypothesis import given, settings
+from hypothesis import HealthCheck, given, reject, settings
 from hypothesis import strategies as st
 
 import gcm_model as g
 from gcm_model import testing
-from gcm_model.converters import dump_jsonl, unstructure
+from gcm_model.conformance import profile_for
+from gcm_model.converters import dump_jsonl, make_converter, unstructure
 from gcm_model.errors import InvalidCodeError, SourceError, UnknownCodeError
+from gcm_model.models.checks import deferred_checks
 from gcm_model.tabular import write_csv
 from gcm_model.validation import PROFILES, Severity, ValidationReport, rules, validate
 
@@ -317,6 +319,57 @@ def test_objects_built_with_deferred_checks_are_reported_not_raised() -> None:
         ("invalid-value", "/title"),
         ("wrong-type", "/reviews/0"),
         ("wrong-type", "/meetings"),
+    ]
+
+
+TYPED_SLUGS = [
+    rule.slug
+    for rule in rules
+    if rule.slug not in {"json-syntax", "schema-version", "missing-field", "unknown-field"}
+    and rule.slug != "wrong-type"
+]
+"""The rules whose broken documents can be built as typed objects (checks deferred)."""
+
+
+@pytest.mark.parametrize("slug", TYPED_SLUGS)
+def test_typed_dataset_reports_as_its_document(slug: str) -> None:
+    """A Dataset built from a broken document, checks deferred, gets the document's issues."""
+    converter = make_converter()
+    profile = profile_for(slug)
+
+    @settings(max_examples=5, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+    @given(testing.invalid_datasets(slug))
+    def same(data: bytes) -> None:
+        try:
+            with deferred_checks():
+                typed = converter.structure(orjson.loads(data), g.Dataset)
+        except Exception:  # noqa: BLE001 - a value no typed field can hold (a naive datetime)
+            reject()
+        expected = validate(data, profile=profile).issues
+        assert validate(typed, profile=profile).issues == expected
+
+    same()
+
+
+def test_typed_records_are_checked_all_the_way_down() -> None:
+    """A problem two objects deep, in a record whose own fields are fine, is still found."""
+    with deferred_checks():
+        note = g.DocumentRef(title="Note", url=" https://example.org")
+        session = g.ThematicSession(cluster=1, objectives=(2, 5), background_note=note)
+        contact = g.Contact(role="focal point", email="a\x01@example.org")
+    meeting = g.Meeting(
+        id="m",
+        title="t",
+        kind=g.MeetingKind.REGIONAL_REVIEW,
+        start=dt.date(2024, 3, 11),
+        agenda=(session,),
+        contacts=(contact,),
+    )
+    found = validate(g.Dataset(meetings=[meeting]))
+    errors = [(i.rule, i.path) for i in found if i.severity is Severity.ERROR]
+    assert errors == [
+        ("invalid-value", "/meetings/0/agenda/0/background_note/url"),
+        ("invalid-value", "/meetings/0/contacts/0/email"),
     ]
 
 

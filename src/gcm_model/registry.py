@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import functools
 import gettext
 from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeVar
 
@@ -625,7 +626,7 @@ class RoundRegistry(CodeRegistry[ReviewRound]):
             raise InvalidCodeError("year", year, "expected an int")
         if year < first:
             raise UnknownCodeError(f"{kind.value} review round", year)
-        start = review_years(first, until=year)[-1]
+        start = _round_start(first, year)
         code = f"{kind.value}-{start}"
         known = self._records.get(code)
         if known is not None:
@@ -639,6 +640,18 @@ class RoundRegistry(CodeRegistry[ReviewRound]):
             sources=self._records[f"{kind.value}-{first}"].sources,
             status=Status.CONFIRMED_2,
         )
+
+
+@functools.cache
+def _round_start(first: int, year: int) -> int:
+    """The first year of the round under way in ``year``, on the cadence from ``first``.
+
+    ``review_years`` builds a dateutil ``rrule`` (some 100 µs) and validation
+    asks once per regional review meeting, so each answer is kept. The cache
+    stays small: a year past 9999 raises (``datetime``'s limit), and a raise is
+    not cached.
+    """
+    return review_years(first, until=year)[-1]
 
 
 def _names(*fields: str) -> Callable[[Any], list[str]]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import itertools
 import os
 from collections.abc import Iterable
 from pathlib import Path
@@ -29,7 +30,7 @@ from gcm_model.errors import (
     SourceError,
 )
 from gcm_model.models._base import Model
-from gcm_model.models.checks import deferred_checks
+from gcm_model.models.checks import deferred_checks, field_problems
 from gcm_model.models.dataset import COLLECTIONS, Dataset
 from gcm_model.validation._catalogue import Profile, Rule, rules
 from gcm_model.validation._catalogue import profile as _profile
@@ -318,7 +319,11 @@ def _from_dataset(dataset: Dataset, loaded: _Loaded) -> None:
         for index, record in enumerate(records if isinstance(records, tuple) else ()):
             if isinstance(record, cls):  # anything else is reported by the dataset itself
                 _add_built(collection, index, record, loaded)
-    for problem in dataset.problems():
+    # The dataset's own problems: its fields and the type of each record, not the problems
+    # inside its records (each record's came above). The filter keeps only those, as when
+    # the dataset's deep problems() were asked.
+    own = itertools.chain(field_problems(dataset, deep=False), dataset.relation_problems())
+    for problem in own:
         inside_a_record = "." in problem.field and problem.field.split("[")[0] in COLLECTIONS
         if not inside_a_record:
             pointer = _pointer(_field_steps(problem.field))
@@ -363,8 +368,14 @@ def _slugs(names: Iterable[str] | None) -> set[str] | None:
     return {rules.lookup(name).slug for name in ([names] if isinstance(names, str) else names)}
 
 
-def _problem_issue(problem: DocumentProblem, record: str | None, chosen: Profile) -> Issue:
-    rule = rules.get(problem.rule) or rules.lookup("invalid-value")
+def _problem_rule(problem: DocumentProblem) -> Rule:
+    """The rule of a problem; ``invalid-value`` for a name outside the catalogue."""
+    return rules.get(problem.rule) or rules.lookup("invalid-value")
+
+
+def _problem_issue(
+    problem: DocumentProblem, rule: Rule, record: str | None, chosen: Profile
+) -> Issue:
     return Issue(
         rule=rule.slug,
         code=rule.code,
@@ -430,6 +441,12 @@ def validate(  # noqa: PLR0913 - the documented options of the main job
     return plan.report(plan.check(loaded), len(loaded.records), max_issues)
 
 
+@functools.cache
+def _active(chosen: Profile) -> tuple[Rule, ...]:
+    """The rules of a profile, filtered from the catalogue once per profile."""
+    return tuple(chosen.active())
+
+
 @attrs.frozen
 class Plan:
     """The resolved options of a validation: profile, date and the rules to run."""
@@ -451,12 +468,14 @@ class Plan:
         chosen = _profile(profile)
         selected, ignored = _slugs(select), _slugs(ignore)
         day = as_day(as_of)
-        active = tuple(
-            r
-            for r in chosen.active()
-            if (selected is None or r.slug in selected)
-            and (ignored is None or r.slug not in ignored)
-        )
+        active = _active(chosen)
+        if selected is not None or ignored is not None:
+            active = tuple(
+                r
+                for r in active
+                if (selected is None or r.slug in selected)
+                and (ignored is None or r.slug not in ignored)
+            )
         return cls(chosen, day, active)
 
     def without(self, *slugs: str) -> Plan:
@@ -468,11 +487,14 @@ class Plan:
         from gcm_model.validation._rules import CHECKS  # noqa: PLC0415 - rules import the engine
 
         wanted = {r.slug for r in self.active}
-        issues = [
-            _problem_issue(problem, record, self.profile)
-            for problem, record in loaded.problems
-            if (rules.get(problem.rule) or rules.lookup("invalid-value")).slug in wanted
-        ]
+        rule_of: dict[str, Rule] = {}  # a document's problems name a few rules, many times
+        issues = []
+        for problem, record in loaded.problems:
+            rule = rule_of.get(problem.rule)
+            if rule is None:
+                rule = rule_of[problem.rule] = _problem_rule(problem)
+            if rule.slug in wanted:
+                issues.append(_problem_issue(problem, rule, record, self.profile))
         context = Context(loaded, self.as_of, self.profile)
         for rule in self.active:
             check = CHECKS.get(rule.slug)

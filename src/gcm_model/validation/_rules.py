@@ -8,6 +8,7 @@ validating N records costs O(N log N) at worst.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections import Counter
 from collections.abc import Callable, Iterator
 from typing import Any
@@ -105,29 +106,55 @@ _TARGETS: dict[tuple[type | None, str], tuple[str, ...]] = {
 }
 
 
-def _references(record: Any, prefix: str = "") -> Iterator[tuple[str, str, tuple[str, ...]]]:
-    """Every ``(pointer tail, id, target collections)`` a record refers to, nested included."""
-    for field in attrs.fields(type(record)):
+# Per class, the fields ``_references`` visits: ``(name, kind, targets)`` for each field
+# that holds references (``ref``, ``refs``) or nested objects (``child``, ``children``).
+_VISITS: dict[type, tuple[tuple[str, str, tuple[str, ...]], ...]] = {}
+
+
+def _visits(cls: type) -> tuple[tuple[str, str, tuple[str, ...]], ...]:
+    """The fields of a class that ``_references`` visits, read from its constraints once.
+
+    Empty for a class with neither references nor nested objects (``Venue``,
+    ``DocumentRef``...), whose objects are then skipped.
+    """
+    try:
+        return _VISITS[cls]
+    except KeyError:
+        pass
+    visits = []
+    for field in attrs.fields(cls):
         constraint = constraint_of(field)
         if constraint is None:
             continue
-        value = getattr(record, field.name)
-        if constraint.kind in ("ref", "refs"):
-            targets = _TARGETS.get((type(record), field.name)) or _TARGETS.get(
+        kind = constraint.kind
+        if kind in ("ref", "refs"):
+            targets = _TARGETS.get((cls, field.name)) or _TARGETS.get(
                 (None, field.name), ("participants",)
             )
-            values = value if constraint.kind == "refs" else (value,)
-            for index, item in enumerate(values):
+            visits.append((field.name, kind, targets))
+        elif kind in ("child", "children"):
+            visits.append((field.name, kind, ()))
+    _VISITS[cls] = found = tuple(visits)
+    return found
+
+
+def _references(record: Any, prefix: str = "") -> Iterator[tuple[str, str, tuple[str, ...]]]:  # noqa: C901 - a branch per kind of field
+    """Every ``(pointer tail, id, target collections)`` a record refers to, nested included."""
+    for name, kind, targets in _visits(type(record)):
+        value = getattr(record, name)
+        if kind == "ref":
+            if isinstance(value, str):
+                yield f"{prefix}{name}", value, targets
+        elif kind == "refs":
+            for index, item in enumerate(value):
                 if isinstance(item, str):
-                    tail = f"{prefix}{field.name}" + (
-                        f"/{index}" if constraint.kind == "refs" else ""
-                    )
-                    yield tail, item, targets
-        elif constraint.kind == "children":
+                    yield f"{prefix}{name}/{index}", item, targets
+        elif kind == "children":
             for index, child in enumerate(value):
-                yield from _references(child, f"{prefix}{field.name}/{index}/")
-        elif constraint.kind == "child" and value is not None:
-            yield from _references(value, f"{prefix}{field.name}/")
+                if _visits(type(child)):
+                    yield from _references(child, f"{prefix}{name}/{index}/")
+        elif value is not None and _visits(type(value)):
+            yield from _references(value, f"{prefix}{name}/")
 
 
 @check("dangling-reference")
@@ -320,14 +347,23 @@ def _co_chairs(context: Context, rule: Rule) -> Iterator[Issue]:
             )
 
 
-def _members(meeting: Meeting, as_of: dt.date | None) -> set[str]:
+def _members(meeting: Meeting, as_of: dt.date | None) -> frozenset[str]:
     day = as_of or _meeting_day(meeting)
+    try:
+        return _members_of(meeting.commissions, day)
+    except TypeError:  # unhashable commissions: not a checked record, work it out uncached
+        return _members_of.__wrapped__(meeting.commissions, day)
+
+
+@functools.lru_cache(maxsize=1024)
+def _members_of(commissions: tuple[str, ...], day: dt.date | None) -> frozenset[str]:
+    """The members of any of the commissions on a day (the same for many meetings: cached)."""
     found: set[str] = set()
-    for code in meeting.commissions:
+    for code in commissions:
         commission = registry.commissions.get(code)
         if commission is not None:
             found.update(commission.members(day))
-    return found
+    return frozenset(found)
 
 
 @check("commission-membership")
@@ -572,6 +608,12 @@ def _review_parts(context: Context) -> dict[str, dict[str, list[Located]]]:
     return context.by_review
 
 
+@functools.cache
+def _expected_categories() -> tuple[str, ...]:
+    """The stakeholder categories a review should hear from: all but ``other`` (read once)."""
+    return tuple(c.code for c in registry.stakeholders if c.code != "other")
+
+
 @check("stakeholder-coverage")
 def _stakeholders(context: Context, rule: Rule) -> Iterator[Issue]:
     parts = _review_parts(context)
@@ -587,8 +629,7 @@ def _stakeholders(context: Context, rule: Rule) -> Iterator[Issue]:
         seen = set().union(*(categories_at.get(g, set()) for g in gatherings))
         seen |= {c for e in mine.get("events", []) for c in e.record.categories}
         seen |= {s.record.category for s in mine.get("submissions", []) if s.record.category}
-        expected = [c.code for c in registry.stakeholders if c.code != "other"]
-        missing = [code for code in expected if code not in seen]
+        missing = [code for code in _expected_categories() if code not in seen]
         if missing:
             yield context.issue(
                 rule,
