@@ -352,6 +352,8 @@ def test_moments_are_read_as_the_converter_reads_them() -> None:
 def test_the_moment_cache_stays_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
     """The caches of read moments and well-formed ids are emptied when they are full."""
     monkeypatch.setattr(_decode, "_KEPT", 3)
+    _decode._MOMENTS.clear()  # what earlier tests read would be found, not read again
+    _decode._IDS.clear()
     decode = _decode.decoder(g.Window)
     assert decode is not None
     for day in range(1, 10):
