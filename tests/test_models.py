@@ -9,10 +9,14 @@ import copy
 import datetime as dt
 from typing import TYPE_CHECKING, Any
 
+import attrs
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import gcm_model as g
-from gcm_model.models.checks import Problem, deferred_checks
+from gcm_model import testing
+from gcm_model.models.checks import Problem, deferred_checks, surely_valid
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -420,6 +424,7 @@ def test_broken_invariant_is_reported(
         obj = build()
     problems = list(obj.problems())
     assert (rule, field) in [(p.rule, p.field) for p in problems], (name, problems)
+    assert not surely_valid(obj), name
     with pytest.raises(g.InvalidValueError) as info:
         build()
     if "." in field:  # a nested object raises first, when it is built
@@ -639,3 +644,98 @@ def test_problem_within_prefixes_the_field() -> None:
 def test_models_repr_reads_well() -> None:
     """repr names the class and the fields."""
     assert repr(g.Venue(city="Geneva")) == "Venue(name=None, city='Geneva', country=None)"
+
+
+ODD = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(-1, 25),
+    st.text(max_size=4),
+    st.sampled_from(["ECE", "MDA", "en", "youth", "regional-2024", "a@b.org", "a\x01@b.org", " x"]),
+    st.sampled_from(["Europe/Zurich", "CET", "p1"]),
+    st.dates(),
+    st.datetimes(timezones=st.sampled_from([None, dt.UTC])),
+    st.sampled_from([*g.MeetingKind, *g.Gender, g.Venue(), g.DocumentRef(title="t")]),
+    st.lists(
+        st.sampled_from([1, 1, 24, "ECE", "p1", "", True, g.KeyFinding(text="t")]), max_size=3
+    ),
+)
+"""Values of every kind, right and wrong, for any field."""
+
+
+def _near(value: object) -> list[object]:
+    """Values close to a valid one, where a fast test of the common case could slip."""
+    if isinstance(value, str):
+        return [f"{value}\x01", f"\x7f{value}", f" {value}", f"{value}\n", "", value.lower()]
+    if isinstance(value, tuple):
+        return [(), value + value[:1], (*value, None), tuple(_near(v)[0] for v in value)]
+    if isinstance(value, dt.datetime):
+        return [value.replace(tzinfo=None), value.date()]
+    if isinstance(value, int):
+        return [0, -value, value + 30, bool(value)]
+    return [None]
+
+
+def _objects(obj: Any, path: tuple[str | int, ...] = ()) -> list[tuple[str | int, ...]]:
+    """The paths to a model object and to every model object nested in it."""
+    found = [path]
+    for field in attrs.fields(type(obj)):
+        value = getattr(obj, field.name)
+        if isinstance(value, tuple):
+            for index, item in enumerate(value):
+                if attrs.has(type(item)):
+                    found += _objects(item, (*path, field.name, index))
+        elif attrs.has(type(value)):
+            found += _objects(value, (*path, field.name))
+    return found
+
+
+def _replaced(obj: Any, path: tuple[str | int, ...], field: str, value: object) -> Any:
+    """``obj`` with ``field`` of the object at ``path`` set to ``value`` (checks deferred)."""
+    if not path:
+        return attrs.evolve(obj, **{field: value})
+    name, *rest = path
+    current = getattr(obj, str(name))
+    if rest and isinstance(index := rest[0], int):
+        items = list(current)
+        items[index] = _replaced(items[index], tuple(rest[1:]), field, value)
+        return attrs.evolve(obj, **{str(name): tuple(items)})
+    return attrs.evolve(obj, **{str(name): _replaced(current, tuple(rest), field, value)})
+
+
+STRATEGIES = [
+    testing.venues,
+    testing.contacts,
+    testing.document_refs,
+    testing.windows,
+    testing.segments,
+    testing.regional_reviews,
+    testing.meetings,
+    testing.preparatory_events,
+    testing.participants,
+    testing.written_submissions,
+    testing.pledges,
+    testing.report_sections,
+    testing.reports,
+]
+"""The public strategies of every model class, nested ones included."""
+
+
+@pytest.mark.parametrize("strategy", STRATEGIES, ids=[s.__name__ for s in STRATEGIES])
+def test_surely_valid_never_clears_an_object_with_problems(strategy: Callable[[], Any]) -> None:
+    """Whatever value a field at any depth takes, surely_valid says True only without problems."""
+
+    @given(strategy(), st.data())
+    def sound(obj: Any, data: st.DataObject) -> None:
+        assert surely_valid(obj)
+        path = data.draw(st.sampled_from(_objects(obj)))
+        target = obj
+        for step in path:
+            target = target[step] if isinstance(step, int) else getattr(target, step)
+        field = data.draw(st.sampled_from([f.name for f in attrs.fields(type(target))]))
+        value = data.draw(st.one_of(st.sampled_from(_near(getattr(target, field))), ODD))
+        with deferred_checks():
+            changed = _replaced(obj, path, field, value)
+        assert not surely_valid(changed) or list(changed.problems()) == []
+
+    sound()

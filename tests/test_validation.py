@@ -358,18 +358,14 @@ def test_typed_records_are_checked_all_the_way_down() -> None:
         session = g.ThematicSession(cluster=1, objectives=(2, 5), background_note=note)
         contact = g.Contact(role="focal point", email="a\x01@example.org")
     meeting = g.Meeting(
-        id="m",
-        title="t",
-        kind=g.MeetingKind.REGIONAL_REVIEW,
-        start=dt.date(2024, 3, 11),
-        agenda=(session,),
-        contacts=(contact,),
+        id="m", title="t", kind=g.MeetingKind.REGIONAL_REVIEW, start=dt.date(2024, 3, 11)
     )
-    found = validate(g.Dataset(meetings=[meeting]))
+    meetings = [meeting.evolve(agenda=(session,)), meeting.evolve(id="n", contacts=(contact,))]
+    found = validate(g.Dataset(meetings=meetings))
     errors = [(i.rule, i.path) for i in found if i.severity is Severity.ERROR]
     assert errors == [
         ("invalid-value", "/meetings/0/agenda/0/background_note/url"),
-        ("invalid-value", "/meetings/0/contacts/0/email"),
+        ("invalid-value", "/meetings/1/contacts/0/email"),
     ]
 
 

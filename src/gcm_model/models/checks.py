@@ -49,6 +49,7 @@ __all__ = [
     "order_problems",
     "out_of_order",
     "positive_int_problems",
+    "surely_valid",
     "text_problems",
 ]
 
@@ -117,6 +118,38 @@ def check(instance: Any) -> None:
     problems = (*field_problems(instance, deep=False), *instance.relation_problems())
     if problems:
         raise InvalidValueError(cls.__name__, problems)
+
+
+def surely_valid(instance: Any) -> bool:
+    """Whether fast tests show that a model object has no problems, nested objects included.
+
+    ``True`` means ``problems()`` would yield nothing; ``False`` means it may
+    yield some, and only asking it tells. Unlike ``check``, every nested
+    object is tested too: objects built under ``deferred_checks()`` were
+    never checked.
+
+    Examples:
+        >>> from gcm_model.models.process import Venue
+        >>> with deferred_checks():
+        ...     good, bad = Venue(city="Geneva"), Venue(city=" Geneva")
+        >>> surely_valid(good), surely_valid(bad)
+        (True, False)
+    """
+    cls = type(instance)
+    try:
+        plan = _DEEP_PLANS[cls]
+    except KeyError:
+        plan = _deep_plan(cls)
+    for name, fast, nested in plan:
+        value = getattr(instance, name)
+        if not fast(value):
+            return False
+        if nested == "child":
+            if value is not None and not surely_valid(value):
+                return False
+        elif nested == "children" and not all(surely_valid(item) for item in value):
+            return False
+    return next(iter(instance.relation_problems()), None) is None
 
 
 def _is_int(value: object) -> bool:
@@ -482,6 +515,35 @@ def _plan(cls: type) -> list[tuple[str, Callable[[Any], bool]]]:
             plan.append((field.name, _fast(constraint)))
     _PLANS[cls] = plan
     return plan
+
+
+# Per class, for ``surely_valid``: each field's fast test and whether it holds nested
+# objects (``child``, ``children``) to test in turn.
+_DEEP_PLANS: dict[type, list[tuple[str, Callable[[Any], bool], str | None]]] = {}
+
+
+def _deep_plan(cls: type) -> list[tuple[str, Callable[[Any], bool], str | None]]:
+    plan = []
+    for field in attrs.fields(cls):
+        constraint = constraint_of(field)
+        if constraint is None:
+            continue
+        fast = _fast(constraint)
+        if constraint.kind == "email":
+            fast = _without_control(fast)
+        nested = constraint.kind if constraint.kind in ("child", "children") else None
+        plan.append((field.name, fast, nested))
+    _DEEP_PLANS[cls] = plan
+    return plan
+
+
+def _without_control(fast: Callable[[Any], bool]) -> Callable[[Any], bool]:
+    """``fast``, and no control character either.
+
+    The fast test of emails lets control characters through, which
+    ``text_problems`` reports; ``surely_valid`` must not miss them.
+    """
+    return lambda v: fast(v) and (type(v) is not str or CONTROL.search(v) is None)
 
 
 def _fast(c: Constraint) -> Callable[[Any], bool]:  # noqa: C901, PLR0911, PLR0912 - a test a kind
