@@ -55,6 +55,12 @@ BROKEN: list[tuple[str, Callable[[], Any], str, str]] = [
     ("venue control", lambda: g.Venue(name="Gen\x00eva"), "invalid-value", "name"),
     ("contact email shape", lambda: g.Contact(role="inputs", email="@"), "invalid-value", "email"),
     (
+        "contact email control",
+        lambda: g.Contact(role="inputs", email="a\x07@b.org"),
+        "invalid-value",
+        "email",
+    ),
+    (
         "practice flag none",
         lambda: g.GoodPractice(text="t", lesson_learned=None),
         "wrong-type",

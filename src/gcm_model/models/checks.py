@@ -529,21 +529,10 @@ def _deep_plan(cls: type) -> list[tuple[str, Callable[[Any], bool], str | None]]
         if constraint is None:
             continue
         fast = _fast(constraint)
-        if constraint.kind == "email":
-            fast = _without_control(fast)
         nested = constraint.kind if constraint.kind in ("child", "children") else None
         plan.append((field.name, fast, nested))
     _DEEP_PLANS[cls] = plan
     return plan
-
-
-def _without_control(fast: Callable[[Any], bool]) -> Callable[[Any], bool]:
-    """``fast``, and no control character either.
-
-    The fast test of emails lets control characters through, which
-    ``text_problems`` reports; ``surely_valid`` must not miss them.
-    """
-    return lambda v: fast(v) and (type(v) is not str or CONTROL.search(v) is None)
 
 
 def _fast(c: Constraint) -> Callable[[Any], bool]:  # noqa: C901, PLR0911, PLR0912 - a test a kind
@@ -551,9 +540,10 @@ def _fast(c: Constraint) -> Callable[[Any], bool]:  # noqa: C901, PLR0911, PLR09
     optional, kind = c.optional, c.kind
     if kind == "text":
         return lambda v: (v is None and optional) or _good_text(v)
-    if kind == "email":
+    if kind == "email":  # the address's shape, and no control character, as text_problems
         return lambda v: (
-            (v is None and optional) or (type(v) is str and EMAIL.fullmatch(v) is not None)
+            (v is None and optional)
+            or (type(v) is str and EMAIL.fullmatch(v) is not None and CONTROL.search(v) is None)
         )
     if kind == "texts":
         return lambda v: type(v) is tuple and all(_good_text(x) for x in v)
