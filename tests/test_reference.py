@@ -214,6 +214,11 @@ def test_rounds_and_cadence() -> None:
     assert computed.status is Status.CONFIRMED_2
     with pytest.raises(UnknownCodeError):
         gcm_model.rounds.for_year(2019)
+    assert gcm_model.rounds.for_year(9999).code == "regional-9996"
+    with pytest.raises(UnknownCodeError):  # past the last year a date holds, not a ValueError
+        gcm_model.rounds.for_year(10000)
+    with pytest.raises(UnknownCodeError):
+        gcm_model.rounds.lookup("regional-10000")
     with pytest.raises(InvalidCodeError):
         gcm_model.rounds.for_year("2024")
     with pytest.raises(InvalidCodeError):

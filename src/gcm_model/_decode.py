@@ -246,7 +246,8 @@ def _compile(cls: type, *, plain: bool) -> Callable[[Any], Any]:
         build.reject(2)
     build.add(1, "return o")
     source = f"def decode_{cls.__name__}(d):\n" + "\n".join(build.lines) + "\n"
-    filename = f"<gcm_model decoder {cls.__module__}.{cls.__qualname__}>"
+    variant = " (plain)" if plain else ""  # each variant has its own source in tracebacks
+    filename = f"<gcm_model decoder {cls.__module__}.{cls.__qualname__}{variant}>"
     linecache.cache[filename] = (len(source), None, source.splitlines(keepends=True), filename)
     exec(compile(source, filename, "exec"), build.names)  # noqa: S102 - source generated above
     function: Callable[[Any], Any] = build.names[f"decode_{cls.__name__}"]

@@ -610,7 +610,8 @@ class RoundRegistry(CodeRegistry[ReviewRound]):
         Raises:
             InvalidCodeError: ``year`` is not an int, or ``kind`` is neither
                 ``regional`` nor ``imrf``.
-            UnknownCodeError: ``year`` is before the first round of that kind.
+            UnknownCodeError: ``year`` is before the first round of that kind,
+                or after 9999 (the last year a date can hold).
 
         Examples:
             >>> from gcm_model import rounds
@@ -624,7 +625,7 @@ class RoundRegistry(CodeRegistry[ReviewRound]):
         first, interval = self._cadence(kind)
         if isinstance(year, bool) or not isinstance(year, int):
             raise InvalidCodeError("year", year, "expected an int")
-        if year < first:
+        if not first <= year <= dt.MAXYEAR:
             raise UnknownCodeError(f"{kind.value} review round", year)
         start = _round_start(first, year)
         code = f"{kind.value}-{start}"
