@@ -638,9 +638,14 @@ def _under(
 
 
 def decode_dataset(
-    document: Any,
+    document: Any, *, plain: bool = False
 ) -> tuple[Dataset | None, list[DecodedRecord], list[DocumentProblem]]:
     """Decode a dataset document record by record, never stopping at a problem.
+
+    Args:
+        document: the parsed JSON.
+        plain: whether the JSON text it was parsed from holds no control
+            character (``_decode.plain``): its texts then skip that test.
 
     Returns:
         The dataset's own fields as an empty ``Dataset`` (or ``None``), every
@@ -668,7 +673,7 @@ def decode_dataset(
             problems.append(DocumentProblem("wrong-type", f"/{name}", message, items))
             continue
         for index, item in enumerate(items):
-            record, found = _structure_record(item, record_cls)
+            record, found = _structure_record(item, record_cls, plain=plain)
             records.append(DecodedRecord(name, index, record, item, _under(found, (name, index))))
     return shell, records, problems
 

@@ -13,7 +13,7 @@ from typing import Any
 import attrs
 import orjson
 
-from gcm_model import _data
+from gcm_model import _data, _decode
 from gcm_model.converters import (
     RECORD_TYPES,
     DocumentProblem,
@@ -141,8 +141,10 @@ def _record_id(raw: Any) -> str | None:
     return found if isinstance(found, str) else None
 
 
-def _from_document(document: Any, loaded: _Loaded, file: str | None) -> None:
-    _, decoded, problems = decode_dataset(document)
+def _from_document(
+    document: Any, loaded: _Loaded, file: str | None, *, plain: bool = False
+) -> None:
+    _, decoded, problems = decode_dataset(document, plain=plain)
     loaded.problems.extend((attrs.evolve(p, file=file), None) for p in problems)
     for item in decoded:
         pointer = f"/{item.collection}/{item.index}"
@@ -187,7 +189,7 @@ def _from_bytes(data: bytes | bytearray | str, loaded: _Loaded, file: str | None
         )
         loaded.problems.append((problem, None))
         return
-    _from_document(document, loaded, file)
+    _from_document(document, loaded, file, plain=_decode.plain(data))
 
 
 def _from_lines(lines: Any, loaded: _Loaded, file: str | None) -> None:
