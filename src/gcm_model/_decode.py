@@ -30,13 +30,13 @@ Examples:
 from __future__ import annotations
 
 import datetime as dt
-import linecache
 import types
 import typing
 from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from gcm_model._generated import define
 from gcm_model.dates import zone
 from gcm_model.models._base import Model, order_pairs
 from gcm_model.models.checks import (
@@ -248,9 +248,7 @@ def _compile(cls: type, *, plain: bool) -> Callable[[Any], Any]:
     source = f"def decode_{cls.__name__}(d):\n" + "\n".join(build.lines) + "\n"
     variant = " (plain)" if plain else ""  # each variant has its own source in tracebacks
     filename = f"<gcm_model decoder {cls.__module__}.{cls.__qualname__}{variant}>"
-    linecache.cache[filename] = (len(source), None, source.splitlines(keepends=True), filename)
-    exec(compile(source, filename, "exec"), build.names)  # noqa: S102 - source generated above
-    function: Callable[[Any], Any] = build.names[f"decode_{cls.__name__}"]
+    function: Callable[[Any], Any] = define(source, filename, build.names, f"decode_{cls.__name__}")
     return function
 
 

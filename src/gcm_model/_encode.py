@@ -31,7 +31,6 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import itertools
-import linecache
 import threading
 import types
 import typing
@@ -40,6 +39,7 @@ from typing import TYPE_CHECKING, Any, NoReturn, TypeAlias
 import attrs
 import orjson
 
+from gcm_model._generated import define
 from gcm_model.models._base import to_tuple
 from gcm_model.models.dataset import Dataset
 from gcm_model.models.process import SEGMENT_TYPES
@@ -416,8 +416,5 @@ def _compile_one(cls: type, todo: list[type]) -> Encoder | None:
         return None
     source = _source(cls, fields, _NS, todo)
     filename = f"<gcm_model encoder {cls.__module__}.{cls.__qualname__}>"
-    linecache.cache[filename] = (len(source), None, source.splitlines(keepends=True), filename)
-    # Generated from the field declarations alone, as attrs and cattrs do.
-    exec(compile(source, filename, "exec"), _NS.values)  # noqa: S102
-    found: Encoder = _NS.values[_NS.encoder_name(cls)]
+    found: Encoder = define(source, filename, _NS.values, _NS.encoder_name(cls))
     return found
