@@ -46,6 +46,7 @@ from gcm_model.models.checks import (
     Constraint,
     constraint_of,
     out_of_order,
+    registry_codes,
 )
 
 if TYPE_CHECKING:
@@ -152,14 +153,7 @@ class _UnsupportedError(Exception):
     """A field this module does not compile."""
 
 
-# -- helpers the generated code calls ------------------------------------------------------------
-
-
-def _records(name: str) -> Any:
-    from gcm_model import registry  # noqa: PLC0415 - the registries import the models
-
-    return getattr(registry, name)._records  # noqa: SLF001 - canonical codes, read only
-
+# -- the tests of texts, as source -------------------------------------------------------------
 
 _TEXT = "type({0}) is str and {0} != '' and {0}.strip() == {0}"
 """Non-blank and trimmed; ``_CONTROL`` follows unless the input is plain."""
@@ -335,7 +329,7 @@ def _test(build: _Builder, c: Constraint, scalar: Any, item: str) -> str | None:
     if kind in ("code", "codes"):
         if scalar not in (str, int):
             raise _UnsupportedError(kind)
-        records = build.bind("records", _records(str(c.registry)))
+        records = build.bind("records", registry_codes(str(c.registry)))
         return f"type({item}) is {scalar.__name__} and {item} in {records}"
     if kind == "objectives":
         return f"type({item}) is int and 1 <= {item} <= 23"

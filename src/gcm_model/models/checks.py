@@ -49,6 +49,7 @@ __all__ = [
     "order_problems",
     "out_of_order",
     "positive_int_problems",
+    "registry_codes",
     "surely_valid",
     "text_problems",
 ]
@@ -108,8 +109,7 @@ def check(instance: Any) -> None:
     if _deferred.get():
         return
     cls = type(instance)
-    plan = _PLANS.get(cls) or _plan(cls)
-    for name, fast in plan:
+    for name, fast, _ in _plan(cls):
         if not fast(getattr(instance, name)):
             break
     else:
@@ -135,12 +135,7 @@ def surely_valid(instance: Any) -> bool:
         >>> surely_valid(good), surely_valid(bad)
         (True, False)
     """
-    cls = type(instance)
-    try:
-        plan = _DEEP_PLANS[cls]
-    except KeyError:
-        plan = _deep_plan(cls)
-    for name, fast, nested in plan:
+    for name, fast, nested in _plan(type(instance)):
         value = getattr(instance, name)
         if not fast(value):
             return False
@@ -504,34 +499,25 @@ def time_zone_problems(field: str, name: object) -> Iterator[Problem]:
 
 # -- fast tests of the common valid case, per class -----------------------------------------
 
-_PLANS: dict[type, list[tuple[str, Callable[[Any], bool]]]] = {}
+Plan = list[tuple[str, "Callable[[Any], bool]", str | None]]
+"""Per class: each declared field's fast test, and ``child`` or ``children`` for a field
+holding nested objects (which ``surely_valid`` tests in turn; ``check`` trusts them)."""
+
+_PLANS: dict[type, Plan] = {}
 
 
-def _plan(cls: type) -> list[tuple[str, Callable[[Any], bool]]]:
-    plan = []
+def _plan(cls: type) -> Plan:
+    try:
+        return _PLANS[cls]
+    except KeyError:
+        pass
+    plan: Plan = []
     for field in attrs.fields(cls):
         constraint = constraint_of(field)
         if constraint is not None:
-            plan.append((field.name, _fast(constraint)))
+            nested = constraint.kind if constraint.kind in ("child", "children") else None
+            plan.append((field.name, _fast(constraint), nested))
     _PLANS[cls] = plan
-    return plan
-
-
-# Per class, for ``surely_valid``: each field's fast test and whether it holds nested
-# objects (``child``, ``children``) to test in turn.
-_DEEP_PLANS: dict[type, list[tuple[str, Callable[[Any], bool], str | None]]] = {}
-
-
-def _deep_plan(cls: type) -> list[tuple[str, Callable[[Any], bool], str | None]]:
-    plan = []
-    for field in attrs.fields(cls):
-        constraint = constraint_of(field)
-        if constraint is None:
-            continue
-        fast = _fast(constraint)
-        nested = constraint.kind if constraint.kind in ("child", "children") else None
-        plan.append((field.name, fast, nested))
-    _DEEP_PLANS[cls] = plan
     return plan
 
 
@@ -606,15 +592,20 @@ def _good_text(value: object) -> bool:
     )
 
 
+def registry_codes(name: str) -> Any:
+    """The canonical codes of the registry ``name`` (its records by code, read only)."""
+    from gcm_model import registry  # noqa: PLC0415 - the registries import this module
+
+    return getattr(registry, name)._records  # noqa: SLF001
+
+
 def _registry_records(name: str) -> Callable[[], Any]:
-    """The canonical keys of a registry, looked up on first use (registries are lazy)."""
+    """``registry_codes(name)``, looked up on first use (registries are lazy)."""
     cache: list[Any] = []
 
     def records() -> Any:
         if not cache:
-            from gcm_model import registry  # noqa: PLC0415 - the registries import this module
-
-            cache.append(getattr(registry, name)._records)  # noqa: SLF001
+            cache.append(registry_codes(name))
         return cache[0]
 
     return records
