@@ -37,30 +37,30 @@ def dataset() -> g.Dataset:
         start=start,
         end=dt.datetime(2024, 3, 11, 18, 0, tzinfo=CET),
         venue=g.Venue(name="Palais des Nations", city="Geneva", country="CHE"),
-        co_chairs=["ESP", "MDA"],
+        co_chairs=("ESP", "MDA"),
         webcast=False,
-        agenda=[
+        agenda=(
             g.Hearing(start=start, end=dt.datetime(2024, 3, 11, 10, 0, tzinfo=CET)),
             g.ThematicSession.for_cluster(2),
             g.ClosingSegment(),
-        ],
+        ),
     )
     report = g.Report(
         id="rep1",
         kind=g.ReportKind.OUTCOME_REPORT,
-        meetings=["m1"],
+        meetings=("m1",),
         issued=dt.date(2024, 4, 5),
-        sections=[
+        sections=(
             g.ReportSection.of_kind(
                 "key_findings", items=[g.KeyFinding(text="Progress.", objectives=(11,))]
-            )
-        ],
+            ),
+        ),
     )
     return g.Dataset(
         title="Example",
-        reviews=[g.RegionalReview(id="r1", round="regional-2024", commissions=["ECE"])],
-        meetings=[meeting],
-        reports=[report],
+        reviews=(g.RegionalReview(id="r1", round="regional-2024", commissions=("ECE",)),),
+        meetings=(meeting,),
+        reports=(report,),
     )
 
 

@@ -106,18 +106,18 @@ def test_valid_objects_take_the_compiled_path(monkeypatch: pytest.MonkeyPatch) -
         start=dt.datetime(2024, 3, 11, 8, 30, tzinfo=dateutil_tz.gettz("Europe/Zurich")),
         end=dt.date(2024, 3, 12),
         venue=g.Venue(city="Geneva"),
-        agenda=[g.Hearing(start=dt.datetime(2024, 3, 11, 8, 30, tzinfo=CET)), g.ClosingSegment()],
+        agenda=(g.Hearing(start=dt.datetime(2024, 3, 11, 8, 30, tzinfo=CET)), g.ClosingSegment()),
         status=g.Status.CONFIRMED,
     )
     report = g.Report(
         id="r1",
         kind=g.ReportKind.OUTCOME_REPORT,
-        recipients=[g.Recipient.PUBLIC],
-        sections=[
-            g.ReportSection(title="T", items=[g.GoodPractice(text="P.", lesson_learned=True)])
-        ],
+        recipients=(g.Recipient.PUBLIC,),
+        sections=(
+            g.ReportSection(title="T", items=(g.GoodPractice(text="P.", lesson_learned=True),)),
+        ),
     )
-    data = g.Dataset(meetings=[meeting], reports=[report])
+    data = g.Dataset(meetings=(meeting,), reports=(report,))
     expected = cattrs_dumps(data), dumps_jsonl(data)
 
     def refuse(obj: object) -> object:
@@ -365,7 +365,7 @@ def test_wrong_types_give_the_cattrs_bytes_or_error(fields: dict[str, Any]) -> N
     """A meeting built under deferred checks with values of the wrong type."""
     meeting = built(g.Meeting, **{"id": "m", "title": "T", "kind": g.MeetingKind.IMRF, **fields})
     same_outcome(meeting)
-    same_outcome(g.Dataset(meetings=[meeting]))
+    same_outcome(g.Dataset(meetings=(meeting,)))
 
 
 def built(cls: type[T], **fields: Any) -> T:

@@ -20,8 +20,9 @@ from hypothesis import strategies as st
 
 import gcm_model as g
 from gcm_model import _decode, converters, testing
-from gcm_model.models._base import Model, spec
+from gcm_model.models._base import Model
 from gcm_model.models.checks import CONTROL
+from gcm_model.models.kinds import KEY, Child, Kind, Many, Text
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -379,41 +380,45 @@ def test_a_str_subclass_is_refused_as_the_converter_refuses_it() -> None:
     assert fast({"opens": Text("2024-03-11")}, g.Window) is REJECTED
 
 
+def _declared(kind: Kind, **options: Any) -> Any:
+    """A field declared with ``kind`` as it is, without ``define`` deriving the rest."""
+    return attrs.field(metadata={KEY: kind}, **options)
+
+
+class _Colour(Kind):
+    """A kind the decoders know nothing of: no test, no conversion."""
+
+
 @attrs.frozen(kw_only=True)
 class _Undeclared(Model):
-    number: int = 0  # no Constraint: nothing to compile from
+    number: int = 0  # no kind: nothing to compile from
 
 
 @attrs.frozen(kw_only=True)
 class _RequiredNullable(Model):
-    title: str | None = attrs.field(metadata=spec("text"))
+    title: str | None = _declared(Text())
 
 
 @attrs.frozen(kw_only=True)
 class _ListFactory(Model):
-    sources: tuple[str, ...] = attrs.field(factory=list, metadata=spec("texts"))
+    sources: tuple[str, ...] = _declared(
+        Many(item=Text(optional=False), optional=False), factory=list
+    )
 
 
 @attrs.frozen(kw_only=True)
 class _NoneForRequired(Model):
-    title: str = attrs.field(default=None, metadata=spec("text"))
-
-
-@attrs.frozen(kw_only=True)
-class _FloatCode(Model):
-    country: float | None = attrs.field(default=None, metadata=spec("code", registry="countries"))
+    title: str = _declared(Text(optional=False), default=None)
 
 
 @attrs.frozen(kw_only=True)
 class _UnknownKind(Model):
-    title: str | None = attrs.field(default=None, metadata=spec("colour"))
+    title: str | None = _declared(_Colour(), default=None)
 
 
 @attrs.frozen(kw_only=True)
 class _Holder(Model):
-    inner: _Undeclared | None = attrs.field(
-        default=None, metadata=spec("child", of=lambda: _Undeclared)
-    )
+    inner: _Undeclared | None = _declared(Child(lambda: _Undeclared), default=None)
 
 
 @pytest.mark.parametrize(
@@ -423,7 +428,6 @@ class _Holder(Model):
         _RequiredNullable,
         _ListFactory,
         _NoneForRequired,
-        _FloatCode,
         _UnknownKind,
         _Holder,
     ],

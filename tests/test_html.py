@@ -14,8 +14,8 @@ def test_meeting_html_shows_fields_and_agenda() -> None:
         title="Review <Geneva>",
         kind=g.MeetingKind.REGIONAL_REVIEW,
         start=dt.date(2024, 3, 11),
-        co_chairs=["ESP", "MDA"],
-        agenda=[g.ThematicSession.for_cluster(n) for n in range(1, 5)],
+        co_chairs=("ESP", "MDA"),
+        agenda=tuple(g.ThematicSession.for_cluster(n) for n in range(1, 5)),
     )
     html = meeting._repr_html_()
     assert "Review &lt;Geneva&gt;" in html
@@ -30,13 +30,13 @@ def test_dataset_and_report_html() -> None:
     report = g.Report(
         id="r1",
         kind=g.ReportKind.OUTCOME_REPORT,
-        sections=[g.ReportSection.of_kind("introduction")],
+        sections=(g.ReportSection.of_kind("introduction"),),
     )
-    meetings = [
+    meetings = tuple(
         g.Meeting(id=f"m{i}", title="t", kind=g.MeetingKind.OTHER, start=dt.date(2024, 1, 1))
         for i in range(25)
-    ]
-    data = g.Dataset(meetings=meetings, reports=[report])
+    )
+    data = g.Dataset(meetings=meetings, reports=(report,))
     html = data._repr_html_()
     assert "<h4>Meetings</h4>" in html
     assert "... and 5 more" in html
@@ -46,7 +46,9 @@ def test_dataset_and_report_html() -> None:
 
 def test_report_to_pandas_and_dataset_to_pandas() -> None:
     """Issues and dataset tables come out as DataFrames."""
-    data = g.Dataset(reviews=[g.RegionalReview(id="r", round="regional-2024", commissions=["ECE"])])
+    data = g.Dataset(
+        reviews=(g.RegionalReview(id="r", round="regional-2024", commissions=("ECE",)),)
+    )
     frame = g.validate(data).to_pandas()
     assert list(frame["rule"]) == ["stakeholder-coverage", "consultations", "evaluation-session"]
     assert list(data.to_pandas()["reviews"]["id"]) == ["r"]

@@ -29,9 +29,9 @@ def dataset() -> g.Dataset:
     return g.Dataset(
         title="Lines",
         sources=("001_61412e3f83cb501b.txt",),
-        reviews=[g.RegionalReview(id="r1", round="regional-2024", commissions=["ECE"])],
-        participants=[g.Participant(id="p1", kind=g.ParticipantKind.PERSON, name="A")],
-        pledges=[g.Pledge(id="x1", text="Open a pathway.", member_state="ESP", objectives=[5])],
+        reviews=(g.RegionalReview(id="r1", round="regional-2024", commissions=("ECE",)),),
+        participants=(g.Participant(id="p1", kind=g.ParticipantKind.PERSON, name="A"),),
+        pledges=(g.Pledge(id="x1", text="Open a pathway.", member_state="ESP", objectives=(5,)),),
     )
 
 

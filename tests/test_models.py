@@ -16,7 +16,8 @@ from hypothesis import strategies as st
 
 import gcm_model as g
 from gcm_model import testing
-from gcm_model.models.checks import Problem, deferred_checks, surely_valid
+from gcm_model.models._base import surely_valid
+from gcm_model.models.checks import Problem, deferred_checks
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -87,7 +88,12 @@ BROKEN: list[tuple[str, Callable[[], Any], str, str]] = [
         "reported_minutes",
     ),
     ("hearing moderator", lambda: g.Hearing(moderator="bad id!"), "invalid-value", "moderator"),
-    ("hearing panellists", lambda: g.Hearing(panellists=("a", "a")), "invalid-value", "panellists"),
+    (
+        "hearing panellists",
+        lambda: g.Hearing(panellists=("a", "a")),
+        "invalid-value",
+        "panellists[1]",
+    ),
     ("opening speakers", lambda: g.OpeningSegment(speakers="a"), "wrong-type", "speakers"),
     ("session cluster", lambda: g.ThematicSession(cluster=5), "unknown-code", "cluster"),
     (
@@ -176,7 +182,7 @@ BROKEN: list[tuple[str, Callable[[], Any], str, str]] = [
         "wrong-type",
         "accreditation_required",
     ),
-    ("meeting status", lambda: meeting(status="SEED"), "wrong-type", "status"),
+    ("meeting status", lambda: meeting(status="seed"), "wrong-type", "status"),
     (
         "conference order",
         lambda: g.IntergovernmentalConference(start=T1, end=T0),
@@ -200,7 +206,7 @@ BROKEN: list[tuple[str, Callable[[], Any], str, str]] = [
         "missing-field",
         "start",
     ),
-    ("meeting kind", lambda: meeting(kind="regional_review"), "wrong-type", "kind"),
+    ("meeting kind", lambda: meeting(kind="regional-review"), "wrong-type", "kind"),
     ("meeting title", lambda: meeting(title=""), "invalid-value", "title"),
     ("meeting round", lambda: meeting(round="imrf-2023"), "unknown-code", "round"),
     (
@@ -264,7 +270,7 @@ BROKEN: list[tuple[str, Callable[[], Any], str, str]] = [
     ("meeting contacts type", lambda: meeting(contacts=("x",)), "wrong-type", "contacts[0]"),
     (
         "event kind",
-        lambda: g.PreparatoryEvent(id="e", kind="consultation", start=D0),
+        lambda: g.PreparatoryEvent(id="e", kind="consultations", start=D0),
         "wrong-type",
         "kind",
     ),
@@ -324,7 +330,7 @@ BROKEN: list[tuple[str, Callable[[], Any], str, str]] = [
     ),
     (
         "participant roles",
-        lambda: g.Participant(id="p", kind=g.ParticipantKind.PERSON, roles=("speaker",)),
+        lambda: g.Participant(id="p", kind=g.ParticipantKind.PERSON, roles=("speakers",)),
         "wrong-type",
         "roles[0]",
     ),
@@ -338,7 +344,7 @@ BROKEN: list[tuple[str, Callable[[], Any], str, str]] = [
         "participant events",
         lambda: g.Participant(id="p", kind=g.ParticipantKind.PERSON, events=("m", "m")),
         "invalid-value",
-        "events",
+        "events[1]",
     ),
     ("submission two authors", lambda: submission(author="p1"), "invalid-value", "author"),
     ("submission no author", lambda: submission(member_state=None), "invalid-value", "author"),
@@ -745,3 +751,13 @@ def test_surely_valid_never_clears_an_object_with_problems(strategy: Callable[[]
         assert not surely_valid(changed) or list(changed.problems()) == []
 
     sound()
+
+
+def test_constructors_take_an_enum_value_as_json_does() -> None:
+    """An enum field takes its member's value, as the JSON loader does, and holds the member."""
+    meeting = g.Meeting(id="m", title="T", kind="regional_review", start=D0, status="CONFIRMED")
+    assert meeting.kind is g.MeetingKind.REGIONAL_REVIEW
+    assert meeting.status is g.Status.CONFIRMED
+    person = g.Participant(id="p", kind="person", roles=["speaker", g.Role.MODERATOR])
+    assert person.roles == (g.Role.SPEAKER, g.Role.MODERATOR)
+    assert g.loads(g.dumps(g.Dataset(meetings=(meeting,)))).meetings[0] == meeting

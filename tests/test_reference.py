@@ -315,5 +315,5 @@ def test_rounds_on_the_cadence_are_valid_codes() -> None:
     assert "regional-2032" in gcm_model.rounds
     for code in ("regional-2027", "imrf-2024", "regional-2016", "regional-20x8", "global-2024"):
         assert not gcm_model.rounds.is_valid(code)
-    review = gcm_model.RegionalReview(id="r", round="regional-2028", commissions=["ECE"])
+    review = gcm_model.RegionalReview(id="r", round="regional-2028", commissions=("ECE",))
     assert review.round == "regional-2028"

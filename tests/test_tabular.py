@@ -24,8 +24,8 @@ def dataset() -> g.Dataset:
     start = dt.datetime(2024, 3, 11, 8, 30, tzinfo=CET)
     return g.Dataset(
         title="Tables",
-        reviews=[g.RegionalReview(id="r1", round="regional-2024", commissions=["ECE"])],
-        meetings=[
+        reviews=(g.RegionalReview(id="r1", round="regional-2024", commissions=("ECE",)),),
+        meetings=(
             g.Meeting(
                 id="m1",
                 title="Regional Review",
@@ -34,17 +34,17 @@ def dataset() -> g.Dataset:
                 end=dt.datetime(2024, 3, 11, 18, tzinfo=CET),
                 venue=g.Venue(city="Geneva", country="CHE"),
                 webcast=True,
-                agenda=[
+                agenda=(
                     g.Hearing(start=start, reported_minutes=75),
                     g.ThematicSession.for_cluster(2),
-                ],
-            )
-        ],
-        reports=[
+                ),
+            ),
+        ),
+        reports=(
             g.Report(
                 id="x1",
                 kind=g.ReportKind.OUTCOME_REPORT,
-                sections=[
+                sections=(
                     g.ReportSection.of_kind("introduction"),
                     g.ReportSection.of_kind(
                         "key_findings",
@@ -53,9 +53,9 @@ def dataset() -> g.Dataset:
                             g.GoodPractice(text="Practice.", lesson_learned=True),
                         ],
                     ),
-                ],
-            )
-        ],
+                ),
+            ),
+        ),
     )
 
 

@@ -19,8 +19,9 @@ from hypothesis import strategies as st
 import gcm_model
 from gcm_model import testing
 from gcm_model.errors import GcmError, InvalidCodeError, UnknownCodeError
-from gcm_model.models.checks import ID_PATTERN, constraint_of
+from gcm_model.models.checks import ID_PATTERN
 from gcm_model.models.dataset import COLLECTIONS, Dataset
+from gcm_model.models.kinds import Many, Ref, kind_of
 from gcm_model.models.process import (
     SEGMENT_TYPES,
     IntergovernmentalConference,
@@ -385,8 +386,8 @@ def dangling(dataset: Dataset) -> list[str]:
     for obj in nested(dataset):
         owner = type(obj).__name__
         for field in attrs.fields(type(obj)):
-            constraint = constraint_of(field)
-            if constraint is None or constraint.kind not in {"ref", "refs"}:
+            kind = kind_of(field)
+            if not isinstance(kind.item if isinstance(kind, Many) else kind, Ref):
                 continue
             value = getattr(obj, field.name)
             targets = ids.get(REFERENCES.get((owner, field.name), ""), every_id)

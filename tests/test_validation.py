@@ -307,7 +307,7 @@ def test_objects_built_with_deferred_checks_are_reported_not_raised() -> None:
         report = g.Report(
             id="r", kind=g.ReportKind.OUTCOME_REPORT, sections=(g.ReportSection(kind="nope"),)
         )
-        person = g.Participant(id="p", kind=g.ParticipantKind.PERSON, gender="female")
+        person = g.Participant(id="p", kind=g.ParticipantKind.PERSON, gender="woman")
         odd = g.Dataset(meetings="m", reviews=(g.Venue(),), title=" ")
     found = validate(g.Dataset(meetings=[meeting], reports=[report], participants=[person]))
     assert [(i.rule, i.path) for i in found if i.severity is Severity.ERROR] == [

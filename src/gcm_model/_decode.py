@@ -5,7 +5,8 @@ with every problem located; it runs its type hooks, then the construction
 checks of each object test again what the hooks tested. This module is the
 fast path in front of it. For each model class it generates one Python
 function from the class's fields, their types and their declared
-``Constraint``: the function tests a JSON object against exactly what the
+kind (``gcm_model.models.kinds``), which writes the source of each test and
+conversion: the function tests a JSON object against exactly what the
 strict hooks and the construction checks require, converts dates, enums and
 nested objects, and sets the fields of a new object directly, without
 running the checks a second time.
@@ -30,24 +31,14 @@ Examples:
 from __future__ import annotations
 
 import datetime as dt
-import types
-import typing
 from typing import TYPE_CHECKING, Any
 
 import attrs
 
 from gcm_model._generated import define
-from gcm_model.dates import zone
 from gcm_model.models._base import Model, order_pairs
-from gcm_model.models.checks import (
-    CONTROL,
-    EMAIL,
-    ID_PATTERN,
-    Constraint,
-    constraint_of,
-    out_of_order,
-    registry_codes,
-)
+from gcm_model.models.checks import ID_PATTERN, out_of_order
+from gcm_model.models.kinds import Kind, UnsupportedError, kind_of
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -83,7 +74,7 @@ def decoder(cls: Any, *, plain: bool = False) -> Callable[[Any], Any] | None:
     if isinstance(cls, type) and issubclass(cls, Model) and attrs.has(cls):
         try:
             found = _compile(cls, plain=plain)
-        except _UnsupportedError:
+        except UnsupportedError:
             found = None
     _DECODERS[cls, plain] = found
     return found
@@ -149,17 +140,6 @@ def _id(text: str) -> bool:
     return True
 
 
-class _UnsupportedError(Exception):
-    """A field this module does not compile."""
-
-
-# -- the tests of texts, as source -------------------------------------------------------------
-
-_TEXT = "type({0}) is str and {0} != '' and {0}.strip() == {0}"
-"""Non-blank and trimmed; ``_CONTROL`` follows unless the input is plain."""
-_CONTROL = " and _ctrl({0}) is None"
-
-
 # -- code generation -------------------------------------------------------------------------
 
 
@@ -179,11 +159,8 @@ class _Builder:
             "_moments": _MOMENTS,
             "_moment": _moment,
             "_dt": dt.datetime,
-            "_zone": zone,
-            "_ctrl": CONTROL.search,
             "_ids": _IDS,
             "_id": _id,
-            "_email": EMAIL.fullmatch,
             "_cls": cls,
         }
 
@@ -201,9 +178,15 @@ class _Builder:
         place = f"{self.cls.__name__}.{self.field}" if self.field else self.cls.__name__
         self.add(indent, f"raise Reject({place!r})")
 
+    def child(self, cls: type) -> Callable[[Any], Any]:
+        """The decoder of a nested model class (one there must be)."""
+        found = decoder(cls, plain=self.plain)
+        if found is None:
+            raise UnsupportedError(cls.__name__)
+        return found
+
 
 def _compile(cls: type, *, plain: bool) -> Callable[[Any], Any]:
-    hints = typing.get_type_hints(cls)
     build = _Builder(cls, plain=plain)
     fields = attrs.fields(cls)
     names = frozenset(f.name for f in fields)
@@ -219,13 +202,13 @@ def _compile(cls: type, *, plain: bool) -> Callable[[Any], Any]:
     build.add(1, "o = _new(_cls)")
     starts = {start for start, _ in order_pairs(cls)}
     for field in fields:
-        constraint = constraint_of(field)
-        if constraint is None:
-            raise _UnsupportedError(field.name)
+        kind = kind_of(field)
+        if kind is None:
+            raise UnsupportedError(field.name)
         build.field = field.name
-        _field(build, field, constraint, hints[field.name])
-        if constraint.after is not None:
-            start = f"v_{constraint.after}"
+        _field(build, field, kind)
+        if (after := kind.starts()) is not None:
+            start = f"v_{after}"
             build.add(1, f"if v is not None and {start} is not None and (")
             build.add(2, f"v <= {start} if type(v) is _dt and type({start}) is _dt")
             build.add(2, f"else _late({start}, v)")
@@ -251,129 +234,32 @@ def _slot(cls: type, name: str) -> Any:
     for klass in cls.__mro__:
         if name in klass.__dict__:
             return klass.__dict__[name]
-    raise _UnsupportedError(name)  # pragma: no cover - attrs gives every field a slot
+    raise UnsupportedError(name)  # pragma: no cover - attrs gives every field a slot
 
 
-def _field(build: _Builder, field: attrs.Attribute[Any], c: Constraint, tp: Any) -> None:
+def _field(build: _Builder, field: attrs.Attribute[Any], kind: Kind) -> None:
     """Lines that leave the field's decoded value in ``v``, or raise."""
     name = field.name
-    nullable = isinstance(tp, types.UnionType) and type(None) in typing.get_args(tp)
     default = field.default
     if default is attrs.NOTHING:
         build.add(1, f"v = d[{name!r}]")
-        if nullable:
-            raise _UnsupportedError(name)
-        _value(build, 1, c, tp)
+        if kind.optional:
+            raise UnsupportedError(name)
+        kind.decode(build, 1)
     elif isinstance(default, attrs.Factory):  # type: ignore[arg-type]
         if getattr(default, "factory", None) is not tuple or getattr(default, "takes_self", True):
-            raise _UnsupportedError(name)
+            raise UnsupportedError(name)
         build.add(1, f"v = d.get({name!r}, _M)")
         build.add(1, "if v is _M:")
         build.add(2, "v = ()")
         build.add(1, "else:")
-        _value(build, 2, c, tp)
+        kind.decode(build, 2)
     elif default is None:
-        if not (nullable and c.optional):
-            raise _UnsupportedError(name)
+        if not kind.optional:
+            raise UnsupportedError(name)
         build.add(1, f"v = d.get({name!r})")
         build.add(1, "if v is not None:")
-        _value(build, 2, c, tp)
+        kind.decode(build, 2)
     else:
         build.add(1, f"v = d.get({name!r}, {build.bind('default', default)})")
-        _value(build, 1, c, tp)
-
-
-def _scalar(tp: Any) -> Any:
-    """``str | None`` -> ``str``; ``tuple[int, ...]`` -> ``int``."""
-    if isinstance(tp, types.UnionType):
-        args = [a for a in typing.get_args(tp) if a is not type(None)]
-        return args[0] if len(args) == 1 else tp
-    if typing.get_origin(tp) is tuple:
-        return typing.get_args(tp)[0]
-    return tp
-
-
-def _value(build: _Builder, at: int, c: Constraint, tp: Any) -> None:
-    """Lines that check a present, non-null ``v`` and convert it in place."""
-    many = c.kind in ("texts", "codes", "objectives", "refs", "choices", "children")
-    if many:
-        build.add(at, "if type(v) is not list:")
-        build.reject(at + 1)
-        if c.non_empty:
-            build.add(at, "if not v:")
-            build.reject(at + 1)
-    test = _test(build, c, _scalar(tp), "x" if many else "v")
-    if test is None:
-        build.add(at, _conversion(build, c))
-    elif many:
-        build.add(at, "for x in v:")
-        build.add(at + 1, f"if not ({test}):")
-        build.reject(at + 2)
-        build.add(at, "v = tuple(v)")
-        if c.kind in ("codes", "objectives", "refs"):
-            build.add(at, "if len(set(v)) != len(v):")
-            build.reject(at + 1)
-    else:
-        build.add(at, f"if not ({test}):")
-        build.reject(at + 1)
-
-
-def _test(build: _Builder, c: Constraint, scalar: Any, item: str) -> str | None:  # noqa: PLR0911 - a test a kind
-    """The expression that is true when ``item`` is valid; ``None`` for kinds that convert."""
-    kind = c.kind
-    text = _TEXT if build.plain else _TEXT + _CONTROL
-    if kind in ("text", "texts"):
-        return text.format(item)
-    if kind == "email":
-        return f"{text.format(item)} and _email({item}) is not None"
-    if kind in ("code", "codes"):
-        if scalar not in (str, int):
-            raise _UnsupportedError(kind)
-        records = build.bind("records", registry_codes(str(c.registry)))
-        return f"type({item}) is {scalar.__name__} and {item} in {records}"
-    if kind == "objectives":
-        return f"type({item}) is int and 1 <= {item} <= 23"
-    if kind in ("id", "ref", "refs"):
-        return f"type({item}) is str and ({item} in _ids or _id({item}))"
-    if kind == "flag":
-        return f"type({item}) is bool"
-    if kind == "count":
-        return f"type({item}) is int and {item} > 0"
-    if kind == "time_zone":
-        return f"type({item}) is str and _zone({item}) is not None"
-    return None
-
-
-def _conversion(build: _Builder, c: Constraint) -> str:
-    """The line that turns a present ``v`` into its value: moments, enums, nested objects."""
-    kind = c.kind
-    if kind == "moment":  # a str: its cached moment, else read (and checked) by _moment
-        return "v = (type(v) is str and _moments.get(v)) or _moment(v)"
-    if kind in ("choice", "choices"):
-        members = build.bind("members", dict(c.of._value2member_map_))
-        return (
-            f"v = {members}[v]" if kind == "choice" else f"v = tuple(map({members}.__getitem__, v))"
-        )
-    if kind in ("child", "children"):
-        one = _child_call(build, c)
-        return (
-            f"v = {one.format('v')}"
-            if kind == "child"
-            else f"v = tuple([{one.format('x')} for x in v])"
-        )
-    raise _UnsupportedError(kind)
-
-
-def _child_call(build: _Builder, c: Constraint) -> str:
-    """An expression decoding one nested object ``{0}`` (by its ``kind`` for a union)."""
-    allowed = c.allowed()
-    decoders = {}
-    for cls in allowed:
-        found = decoder(cls, plain=build.plain)
-        if found is None:
-            raise _UnsupportedError(cls.__name__)
-        decoders[cls] = found
-    if len(allowed) == 1:
-        return build.bind("decode", decoders[allowed[0]]) + "({0})"
-    by_kind = {cls.__dict__["kind"]: function for cls, function in decoders.items()}
-    return build.bind("by_kind", by_kind) + "[{0}['kind']]({0})"
+        kind.decode(build, 1)

@@ -40,8 +40,8 @@ import attrs
 import orjson
 
 from gcm_model._generated import define
-from gcm_model.models._base import to_tuple
 from gcm_model.models.dataset import Dataset
+from gcm_model.models.kinds import kind_of, to_tuple
 from gcm_model.models.process import SEGMENT_TYPES
 from gcm_model.models.reports import ITEM_TYPES
 
@@ -226,7 +226,8 @@ def _omit(cls: type, field: attrs.Attribute[Any], shape: _Shape) -> str | None:
     factory = getattr(default, "factory", None)
     converter: Any = field.converter
     if factory is tuple and not default.takes_self and shape.items:
-        return "empty" if converter in (None, to_tuple) else None
+        # A declared field's converter is its kind's, which keeps an empty tuple empty.
+        return "empty" if converter in (None, to_tuple) or kind_of(field) is not None else None
     if type(default) is tuple and not default and converter is None and shape.items:
         return "empty"
     if type(default) in _PLAIN and field.converter is None and shape.kind == "plain":

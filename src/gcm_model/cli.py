@@ -549,7 +549,7 @@ def _skeleton(commission: Commission, start: dt.date, end: dt.date | None = None
     review = RegionalReview(
         id=review_id,
         round=review_round.code,
-        commissions=[commission.code],
+        commissions=(commission.code,),
         title=f"Regional review of the GCM in the {commission.name} region, {review_round.code}",
     )
     meeting = Meeting(
@@ -560,11 +560,11 @@ def _skeleton(commission: Commission, start: dt.date, end: dt.date | None = None
         end=end or start,
         review=review_id,
         round=review_round.code,
-        commissions=[commission.code],
+        commissions=(commission.code,),
         known_meeting=known,
-        agenda=[ThematicSession.for_cluster(n) for n in (1, 2, 3, 4)],
+        agenda=tuple(ThematicSession.for_cluster(n) for n in (1, 2, 3, 4)),
     )
-    return Dataset(reviews=[review], meetings=[meeting])
+    return Dataset(reviews=(review,), meetings=(meeting,))
 
 
 def _new(args: argparse.Namespace) -> int:

@@ -35,9 +35,9 @@ import orjson
 
 from gcm_model.converters import HEADER_TYPE, TYPE_KEY, DocumentProblem, decode_record
 from gcm_model.errors import InvalidCodeError
+from gcm_model.models import kinds
 from gcm_model.validation._engine import _COLLECTION_OF, Located, Plan, _Loaded
 from gcm_model.validation._report import Issue, ValidationReport
-from gcm_model.validation._rules import _references
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -112,7 +112,7 @@ def _partition(lines: Iterable[tuple[str, str]], plan: Plan) -> list[_Part]:
     references = tuple(
         (r.id, r.file, r.line, tail, target_id, targets)
         for r in loaded.records
-        for tail, target_id, targets in _references(r.record)
+        for tail, target_id, targets in kinds.references(r.record)
     )
     return [_Part(tuple(issues), len(loaded.records), ids, references)]
 

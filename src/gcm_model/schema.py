@@ -1,7 +1,7 @@
 """JSON Schema 2020-12 for the wire format, generated from the model classes.
 
 The schema is built from the same declarations the classes check themselves
-with (each attrs field's ``Constraint``): types, enums of the reference codes,
+with (each attrs field's kind, which writes its own fragment): types, enums of the reference codes,
 minimum and maximum of objective numbers, id patterns, ``uniqueItems``,
 ``required``, ``additionalProperties: false``, the ``kind`` tags of agenda
 segments and report items, and descriptions from the docstrings. Rules that
@@ -33,8 +33,9 @@ import attrs
 
 from gcm_model import registry
 from gcm_model.errors import InvalidCodeError
-from gcm_model.models.checks import EMAIL, ID_PATTERN, Constraint, constraint_of
+from gcm_model.models.checks import ID_PATTERN
 from gcm_model.models.dataset import SCHEMA_VERSION, Dataset
+from gcm_model.models.kinds import kind_of
 
 __all__ = [
     "DATETIME_PATTERN",
@@ -70,10 +71,6 @@ NOT_IN_SCHEMA: tuple[tuple[str, str, str], ...] = (
     ("dataset", "", "ids unique and references resolving (the whole dataset)"),
 )
 """What the loader checks that JSON Schema cannot say: (rule, field or "", why)."""
-
-
-def _null(schema: dict[str, Any], *, optional: bool) -> dict[str, Any]:
-    return {"anyOf": [schema, {"type": "null"}]} if optional else schema
 
 
 def _codes(name: str) -> tuple[str, dict[str, Any]]:
@@ -112,10 +109,12 @@ class _Builder:
         self.defs: dict[str, Any] = {}
 
     def shared(self, name: str, schema: dict[str, Any] | None = None) -> dict[str, Any]:
+        """A reference to a shared definition, added the first time."""
         self.defs.setdefault(name, schema if schema is not None else _SHARED[name])
         return {"$ref": f"#/$defs/{name}"}
 
     def codes(self, registry_name: str) -> dict[str, Any]:
+        """A reference to the enum of a registry's codes."""
         name, schema = _codes(registry_name)
         return self.shared(name, schema)
 
@@ -126,6 +125,7 @@ class _Builder:
         return {"$ref": f"#/$defs/{cls.__name__}"}
 
     def union(self, classes: tuple[type, ...]) -> dict[str, Any]:
+        """A reference to one model class, or a ``oneOf`` of several."""
         if len(classes) == 1:
             return self.ref(classes[0])
         return {"oneOf": [self.ref(cls) for cls in classes]}
@@ -139,10 +139,10 @@ class _Builder:
             properties["kind"] = {"const": kind, "description": "The tag of this kind."}
             required.append("kind")
         for field in attrs.fields(cls):
-            constraint = constraint_of(field)
-            if constraint is None:
+            kind = kind_of(field)
+            if kind is None:
                 continue
-            schema = self.field(constraint)
+            schema = kind.schema(self)
             if field.name in descriptions:
                 schema = {**schema, "description": descriptions[field.name]}
             properties[field.name] = schema
@@ -156,55 +156,6 @@ class _Builder:
         if required:
             out["required"] = required
         return out
-
-    def field(self, c: Constraint) -> dict[str, Any]:
-        schema = self._field(c)
-        if c.non_empty:
-            schema = {**schema, "minItems": 1}
-        return schema
-
-    def _field(self, c: Constraint) -> dict[str, Any]:  # noqa: C901, PLR0911, PLR0912 - a branch a kind
-        kind = c.kind
-        if kind == "text":
-            return _null(self.shared("Text"), optional=c.optional)
-        if kind == "email":
-            email = {
-                "type": "string",
-                "pattern": f"^{EMAIL.pattern}$",
-                "description": "An email address.",
-            }
-            return _null(email, optional=c.optional)
-        if kind == "texts":
-            return {"type": "array", "items": self.shared("Text")}
-        if kind == "code":
-            return _null(self.codes(str(c.registry)), optional=c.optional)
-        if kind == "codes":
-            return {"type": "array", "items": self.codes(str(c.registry)), "uniqueItems": True}
-        if kind == "objectives":
-            item = {"type": "integer", "minimum": 1, "maximum": 23}
-            return {"type": "array", "items": item, "uniqueItems": True}
-        if kind in ("id", "ref"):
-            return _null(self.shared("Id"), optional=c.optional)
-        if kind == "refs":
-            return {"type": "array", "items": self.shared("Id"), "uniqueItems": True}
-        if kind == "moment":
-            return _null(self.shared("Moment"), optional=c.optional)
-        if kind == "choice":
-            return _null({"enum": [m.value for m in c.of]}, optional=c.optional)
-        if kind == "choices":
-            return {"type": "array", "items": {"enum": [m.value for m in c.of]}}
-        if kind == "flag":
-            return _null({"type": "boolean"}, optional=c.optional)
-        if kind == "count":
-            return _null({"type": "integer", "minimum": 1}, optional=True)
-        if kind == "child":
-            return _null(self.union(c.allowed()), optional=c.optional)
-        if kind == "children":
-            return {"type": "array", "items": self.union(c.allowed())}
-        if kind == "time_zone":
-            zone = {"type": "string", "pattern": r"^(UTC|[A-Za-z_]+(/[A-Za-z0-9_+-]+)+)$"}
-            return _null(zone, optional=True)
-        raise ValueError(kind)  # pragma: no cover - every kind above
 
 
 def _summary(cls: type) -> str:

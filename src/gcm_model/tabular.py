@@ -35,8 +35,8 @@ import orjson
 
 from gcm_model.converters import DocumentProblem, structure, unstructure
 from gcm_model.errors import DocumentError, InvalidCodeError
-from gcm_model.models.checks import Constraint, constraint_of
 from gcm_model.models.dataset import COLLECTIONS, Dataset
+from gcm_model.models.kinds import Cell, CellError, Kind, kind_of
 from gcm_model.models.process import SEGMENT_TYPES, Meeting
 from gcm_model.models.reports import ITEM_TYPES, Report, ReportSection
 
@@ -53,24 +53,24 @@ Rows = list[dict[str, Any]]
 _CHILD_TABLES = {(Meeting, "agenda"): "segments", (Report, "sections"): "sections"}
 
 
-def _fields(cls: type) -> list[tuple[str, Constraint]]:
+def _fields(cls: type) -> list[tuple[str, Kind]]:
     out = []
     for field in attrs.fields(cls):
-        constraint = constraint_of(field)
-        if constraint is not None and (cls, field.name) not in _CHILD_TABLES:
-            out.append((field.name, constraint))
+        kind = kind_of(field)
+        if kind is not None and (cls, field.name) not in _CHILD_TABLES:
+            out.append((field.name, kind))
     return out
 
 
-def _union_fields(classes: Iterable[type]) -> list[tuple[str, Constraint]]:
-    seen: dict[str, Constraint] = {}
+def _union_fields(classes: Iterable[type]) -> list[tuple[str, Kind]]:
+    seen: dict[str, Kind] = {}
     for cls in classes:
         for name, constraint in _fields(cls):
             seen.setdefault(name, constraint)
     return list(seen.items())
 
 
-_COLUMNS: dict[str, list[tuple[str, Constraint]]] = {
+_COLUMNS: dict[str, list[tuple[str, Kind]]] = {
     "dataset": [(n, c) for n, c in _fields(Dataset) if n in ("schema_version", "title", "sources")],
     **{name: _fields(cls) for name, cls in COLLECTIONS.items()},
     "segments": _union_fields(SEGMENT_TYPES.values()),
@@ -88,31 +88,6 @@ TABLES: dict[str, list[str]] = {
     for table, columns in _COLUMNS.items()
 }
 """Every table and its columns, in order."""
-
-
-def _is_number_code(constraint: Constraint) -> bool:
-    return constraint.kind in ("code", "codes") and constraint.registry == "clusters"
-
-
-def _cell_kind(constraint: Constraint) -> str:
-    """How a column is written: ``str``, ``int``, ``bool`` or ``json``."""
-    if constraint.kind == "code" and _is_number_code(constraint):
-        return "int"
-    if constraint.kind == "count":
-        return "int"
-    if constraint.kind == "flag":
-        return "bool"
-    if constraint.kind in (
-        "texts",
-        "codes",
-        "objectives",
-        "refs",
-        "choices",
-        "child",
-        "children",
-    ):
-        return "json"
-    return "str"
 
 
 # -- writing -----------------------------------------------------------------------------------
@@ -213,54 +188,23 @@ class _Reader:
             DocumentProblem(rule, "", message, value, line=line, column=column, file=f"{table}.csv")
         )
 
-    def value(self, table: str, line: int, column: str, kind: str, text: str) -> Any:
+    def value(self, table: str, line: int, column: str, cell: Cell, text: str) -> Any:
+        """The JSON value of a cell as its column's kind reads it (``None`` if empty or bad)."""
         if text == "":
             return None
-        if kind == "str":
-            return text
-        if kind == "int":
-            if text.strip().lstrip("-").isdigit():
-                return int(text)
-            self.problem(
-                table,
-                line,
-                column,
-                rule="wrong-type",
-                message=f"expected an integer, got {text!r}",
-                value=text,
-            )
-        elif kind == "bool":
-            if text in ("true", "false"):
-                return text == "true"
-            self.problem(
-                table,
-                line,
-                column,
-                rule="wrong-type",
-                message=f"expected true or false, got {text!r}",
-                value=text,
-            )
-        else:
-            try:
-                return orjson.loads(text)
-            except orjson.JSONDecodeError as exc:
-                self.problem(
-                    table,
-                    line,
-                    column,
-                    rule="json-syntax",
-                    message=f"invalid JSON in the cell: {exc.msg}",
-                    value=text,
-                )
+        try:
+            return cell.read(text)
+        except CellError as exc:
+            self.problem(table, line, column, rule=exc.rule, message=exc.message, value=text)
         return None
 
     def record(self, table: str, line: int, row: dict[str, str]) -> dict[str, Any]:
         out: dict[str, Any] = {}
-        for name, constraint in _COLUMNS[table]:
+        for name, kind in _COLUMNS[table]:
             text = row.get(name)
             if text is None:
                 continue
-            value = self.value(table, line, name, _cell_kind(constraint), text)
+            value = self.value(table, line, name, kind.cell, text)
             if value is not None:
                 out[name] = value
         unknown = [c for c in row if c not in TABLES[table] and c is not None]

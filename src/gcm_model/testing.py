@@ -46,13 +46,11 @@ import functools
 import string
 from typing import TYPE_CHECKING, Any, TypeAlias, TypeVar
 
-import attrs
-
 from gcm_model import registry
 from gcm_model.dates import zone
 from gcm_model.errors import InvalidCodeError
-from gcm_model.models.checks import constraint_of
 from gcm_model.models.dataset import SCHEMA_VERSION, Dataset
+from gcm_model.models.kinds import NO_VALUE, declared
 from gcm_model.models.process import (
     ClosingSegment,
     Contact,
@@ -93,7 +91,6 @@ if TYPE_CHECKING:
     from hypothesis.strategies import DrawFn, SearchStrategy
 
     from gcm_model.models._base import Model
-    from gcm_model.models.checks import Constraint
     from gcm_model.models.process import Moment, Segment
     from gcm_model.models.reference import KnownMeeting
     from gcm_model.models.reports import ContentItem
@@ -618,9 +615,9 @@ def _of_review(
     return tuple(r.id for r in records if review is None or r.review == review)
 
 
-# -- fields drawn from their declared constraints ------------------------------------------
+# -- fields drawn from their declared kinds ------------------------------------------------
 # Fields whose rules tie them to other fields or records are drawn by each builder;
-# every other field is drawn here from the ``Constraint`` its class declares, so a
+# every other field is drawn here by the kind its class declares, so a
 # field added to a model is covered (valid by its own constraint) without a change here.
 
 
@@ -635,86 +632,56 @@ def _fill(draw: DrawFn, cls: type[M], fields: dict[str, Any], *, linked: bool) -
             does not know how to resolve are left out rather than invented.
     """
     values = dict(fields)
-    todo = [
-        (field, constraint)
-        for field in attrs.fields(cls)  # type: ignore[arg-type] # model classes are attrs classes
-        if field.init
-        and field.name not in values
-        and (constraint := constraint_of(field)) is not None
-    ]
+    todo = [(name, kind) for name, kind in declared(cls) if name not in values]
     # One draw says which optional fields are given, rather than one per field:
     # fewer choices per example, and the mask shrinks towards leaving them all out.
-    optional = [field.name for field, constraint in todo if _empty(field, constraint) is not _NO]
+    optional = [name for name, kind in todo if kind.empty() is not NO_VALUE]
     given = draw(st.integers(0, 2 ** len(optional) - 1)) if optional else 0
     present = {name for index, name in enumerate(optional) if given >> index & 1}
-    for field, constraint in todo:
-        empty = _empty(field, constraint)
-        if empty is not _NO and field.name not in present:
-            values[field.name] = empty
+    pen = _Pen(draw, linked=linked)
+    for name, kind in todo:
+        empty = kind.empty()
+        if empty is not NO_VALUE and name not in present:
+            values[name] = empty
             continue
-        value = _declared(draw, constraint, linked=linked)
-        if value is not _NO:
-            values[field.name] = value
+        value = kind.draw(pen)
+        if value is not None or empty is None:
+            values[name] = value
     return cls(**values)
 
 
-_NO = object()
-"""No value: the field has no empty value, or ``_declared`` leaves it at its default."""
+class _Pen:
+    """What the kinds draw their valid values with (``gcm_model.models.kinds.Pen``)."""
 
+    def __init__(self, draw: DrawFn, *, linked: bool) -> None:
+        self.draw, self.linked = draw, linked
 
-def _empty(field: attrs.Attribute[Any], constraint: Constraint) -> Any:
-    """The value of an optional field left out: ``None`` or ``()``; else ``_NO``."""
-    if field.default is attrs.NOTHING or not constraint.optional or constraint.non_empty:
-        return _NO
-    if field.default is None:
-        return None
-    factory = getattr(field.default, "factory", None)
-    return () if factory is tuple else _NO
+    def text(self) -> str:
+        return _text(self.draw)
 
+    def email(self) -> str:
+        return _email(self.draw)
 
-def _declared(  # noqa: C901, PLR0911, PLR0912 - one branch per constraint kind
-    draw: DrawFn, constraint: Constraint, *, linked: bool
-) -> Any:
-    kind = constraint.kind
-    least = 1 if constraint.non_empty else 0
-    if kind == "text":
-        return _text(draw)
-    if kind == "email":
-        return _email(draw)
-    if kind == "texts":
-        return _texts(draw, min_size=least)
-    if kind in {"code", "codes"}:
-        pool = _registry_codes(str(constraint.registry))
-        return _pick(draw, pool) if kind == "code" else _subset(draw, pool, min_size=least)
-    if kind == "objectives":
-        return _objectives(draw, min_size=least)
-    if kind == "id":
-        return _id(draw)
-    if kind in {"ref", "refs"}:
-        if linked:
-            return None if kind == "ref" else ()
-        return _id(draw) if kind == "ref" else _refs(draw, None)
-    if kind == "moment":
-        return _moment(draw, _FIRST_DAY, _LAST_DAY)
-    if kind in {"choice", "choices"}:
-        members = tuple(constraint.of)
-        if kind == "choice":
-            return _pick(draw, members)
-        return _subset(draw, members, min_size=least)
-    if kind == "flag":
-        return draw(st.booleans())
-    if kind == "count":
-        return draw(st.integers(1, 600))
-    if kind in {"child", "children"}:
-        allowed = constraint.allowed()
-        count = 1 if kind == "child" else draw(st.integers(least, 2))
-        children: list[Any] = [
-            _child(draw, _pick(draw, allowed), linked=linked) for _ in range(count)
-        ]
-        return children[0] if kind == "child" else tuple(children)
-    if kind == "time_zone":
-        return _pick(draw, _ZONE_NAMES)
-    return _NO
+    def id(self) -> str:
+        return _id(self.draw)
+
+    def moment(self) -> Moment:
+        return _moment(self.draw, _FIRST_DAY, _LAST_DAY)
+
+    def zone(self) -> str:
+        return _pick(self.draw, _ZONE_NAMES)
+
+    def integer(self, low: int, high: int) -> int:
+        return self.draw(st.integers(low, high))
+
+    def pick(self, pool: Sequence[T]) -> T:
+        return _pick(self.draw, pool)
+
+    def subset(self, pool: Sequence[T], *, min_size: int) -> tuple[T, ...]:
+        return _subset(self.draw, pool, min_size=min_size)
+
+    def child(self, cls: type[M]) -> M:
+        return _child(self.draw, cls, linked=self.linked)
 
 
 def _child(draw: DrawFn, cls: type[M], *, linked: bool) -> M:

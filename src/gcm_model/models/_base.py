@@ -6,29 +6,17 @@ from typing import TYPE_CHECKING, Any, Self
 
 import attrs
 
-from gcm_model.models.checks import (
-    KEY,
-    Constraint,
-    check,
-    constraint_of,
-    field_problems,
-    order_problems,
-)
+from gcm_model._html import model_html
+from gcm_model.errors import InvalidValueError
+from gcm_model.models.checks import checks_deferred, order_problems
+from gcm_model.models.kinds import declared
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator, Sequence
+    from collections.abc import Callable, Iterator
 
     from gcm_model.models.checks import Problem
 
-
-def to_tuple(value: Sequence[Any]) -> Any:
-    """Turn a list into a tuple and leave anything else for the checks to judge.
-
-    Used as the attrs converter of every tuple field, so a notebook user may
-    pass a list. A string is left alone on purpose: ``tuple("ESP")`` would make
-    three codes.
-    """
-    return tuple(value) if isinstance(value, list | tuple) else value
+__all__ = ["Model", "check", "field_problems", "order_pairs", "surely_valid"]
 
 
 class Model:
@@ -69,42 +57,96 @@ class Model:
 
     def _repr_html_(self) -> str:
         """An HTML view for notebooks: the fields, and agenda, sections or records as tables."""
-        from gcm_model._html import model_html  # noqa: PLC0415 - only notebooks need it
-
         return model_html(self)
+
+
+def field_problems(instance: Any, *, deep: bool = True) -> Iterator[Problem]:
+    """The problems of every declared field of a model object, in field order.
+
+    With ``deep`` false, nested model objects are not asked for their own problems.
+    """
+    for name, kind in declared(type(instance)):
+        yield from kind.problems(name, getattr(instance, name), deep=deep)
+
+
+def check(instance: Any) -> None:
+    """Raise ``InvalidValueError`` for the object's problems, unless checks are deferred.
+
+    Each field first takes its kind's fast test of the common valid case;
+    only a field that fails it, or a class with relations between fields,
+    runs the full checks. Nested model objects are not checked again: they
+    were checked when they were built.
+    """
+    if checks_deferred():
+        return
+    cls = type(instance)
+    for name, fast, _ in _plan(cls):
+        if not fast(getattr(instance, name)):
+            break
+    else:
+        if next(iter(instance.relation_problems()), None) is None:
+            return
+    problems = (*field_problems(instance, deep=False), *instance.relation_problems())
+    if problems:
+        raise InvalidValueError(cls.__name__, problems)
+
+
+def surely_valid(instance: Any) -> bool:
+    """Whether fast tests show that a model object has no problems, nested objects included.
+
+    ``True`` means ``problems()`` would yield nothing; ``False`` means it may
+    yield some, and only asking it tells. Unlike ``check``, every nested
+    object is tested too: objects built under ``deferred_checks()`` were
+    never checked.
+
+    Examples:
+        >>> from gcm_model.models.checks import deferred_checks
+        >>> from gcm_model.models.process import Venue
+        >>> with deferred_checks():
+        ...     good, bad = Venue(city="Geneva"), Venue(city=" Geneva")
+        >>> surely_valid(good), surely_valid(bad)
+        (True, False)
+    """
+    for name, fast, nested in _plan(type(instance)):
+        value = getattr(instance, name)
+        if not fast(value):
+            return False
+        if nested is not None and not all(surely_valid(obj) for obj in nested(value)):
+            return False
+    return next(iter(instance.relation_problems()), None) is None
+
+
+Plan = tuple[tuple[str, "Callable[[Any], bool]", "Callable[[Any], tuple[Any, ...]] | None"], ...]
+"""Per class: each declared field's fast test, and for a field that may hold nested objects,
+how to find them (which ``surely_valid`` tests in turn; ``check`` trusts them)."""
+
+_PLANS: dict[type, Plan] = {}
+
+
+def _plan(cls: type) -> Plan:
+    try:
+        return _PLANS[cls]
+    except KeyError:
+        pass
+    plan = tuple(
+        (name, kind.fast(), kind.nested if kind.holds_objects() else None)
+        for name, kind in declared(cls)
+    )
+    _PLANS[cls] = plan
+    return plan
 
 
 _ORDER_PAIRS: dict[type, tuple[tuple[str, str], ...]] = {}
 
 
 def order_pairs(cls: type) -> tuple[tuple[str, str], ...]:
-    """The (start, end) field pairs of a class: each field declared ``after`` another."""
+    """The (start, end) field pairs of a class: each moment declared ``after`` another."""
     try:
         return _ORDER_PAIRS[cls]
     except KeyError:
         pass
-    pairs = []
-    for field in attrs.fields(cls):
-        constraint = constraint_of(field)
-        if constraint is not None and constraint.after is not None:
-            pairs.append((constraint.after, field.name))
-    _ORDER_PAIRS[cls] = found = tuple(pairs)
+    found = tuple(
+        (start, name) for name, kind in declared(cls) if (start := kind.starts()) is not None
+    )
+    _ORDER_PAIRS[cls] = found
     return found
-
-
-def spec(  # noqa: PLR0913 - one keyword per Constraint attribute
-    kind: str,
-    *,
-    optional: bool = True,
-    registry: str | None = None,
-    of: Any = None,
-    non_empty: bool = False,
-    after: str | None = None,
-) -> dict[str, Constraint]:
-    """Field metadata declaring what a field accepts (see ``Constraint``).
-
-    Examples:
-        >>> spec("code", registry="countries")["gcm"].registry
-        'countries'
-    """
-    return {KEY: Constraint(kind, optional, registry, of, non_empty, after)}

@@ -17,7 +17,8 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from gcm_model.models._base import Model, spec, to_tuple
+from gcm_model.models._base import Model
+from gcm_model.models.kinds import Child, Text, derive, field
 from gcm_model.models.process import (
     Meeting,
     Participant,
@@ -52,7 +53,7 @@ COLLECTIONS: dict[str, type[Model]] = {
 """The collections of a dataset and the record class each holds."""
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=derive)
 class Dataset(Model):
     """A set of review records and the version of the format they follow.
 
@@ -69,32 +70,16 @@ class Dataset(Model):
         sources: where the records come from.
     """
 
-    schema_version: str = attrs.field(default=SCHEMA_VERSION, metadata=spec("text", optional=False))
-    title: str | None = attrs.field(default=None, metadata=spec("text"))
-    reviews: tuple[RegionalReview, ...] = attrs.field(
-        factory=tuple, converter=to_tuple, metadata=spec("children", of=lambda: RegionalReview)
-    )
-    meetings: tuple[Meeting, ...] = attrs.field(
-        factory=tuple, converter=to_tuple, metadata=spec("children", of=lambda: Meeting)
-    )
-    events: tuple[PreparatoryEvent, ...] = attrs.field(
-        factory=tuple, converter=to_tuple, metadata=spec("children", of=lambda: PreparatoryEvent)
-    )
-    participants: tuple[Participant, ...] = attrs.field(
-        factory=tuple, converter=to_tuple, metadata=spec("children", of=lambda: Participant)
-    )
-    submissions: tuple[WrittenSubmission, ...] = attrs.field(
-        factory=tuple, converter=to_tuple, metadata=spec("children", of=lambda: WrittenSubmission)
-    )
-    reports: tuple[Report, ...] = attrs.field(
-        factory=tuple, converter=to_tuple, metadata=spec("children", of=lambda: Report)
-    )
-    pledges: tuple[Pledge, ...] = attrs.field(
-        factory=tuple, converter=to_tuple, metadata=spec("children", of=lambda: Pledge)
-    )
-    sources: tuple[str, ...] = attrs.field(
-        factory=tuple, converter=to_tuple, metadata=spec("texts")
-    )
+    schema_version: str = field(Text(), default=SCHEMA_VERSION)
+    title: str | None = field(Text())
+    reviews: tuple[RegionalReview, ...] = field(Child(lambda: RegionalReview))
+    meetings: tuple[Meeting, ...] = field(Child(lambda: Meeting))
+    events: tuple[PreparatoryEvent, ...] = field(Child(lambda: PreparatoryEvent))
+    participants: tuple[Participant, ...] = field(Child(lambda: Participant))
+    submissions: tuple[WrittenSubmission, ...] = field(Child(lambda: WrittenSubmission))
+    reports: tuple[Report, ...] = field(Child(lambda: Report))
+    pledges: tuple[Pledge, ...] = field(Child(lambda: Pledge))
+    sources: tuple[str, ...] = field(Text())
 
     def to_pandas(self) -> dict[str, Any]:
         """Every table of the dataset as a pandas DataFrame (``meetings``, ``segments``, ...).

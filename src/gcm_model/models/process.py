@@ -41,8 +41,24 @@ from typing import TYPE_CHECKING, Any, ClassVar, TypeAlias
 import attrs
 
 from gcm_model import registry
-from gcm_model.models._base import Model, spec, to_tuple
+from gcm_model.models._base import Model
 from gcm_model.models.checks import Problem
+from gcm_model.models.kinds import (
+    Child,
+    Choice,
+    Code,
+    Count,
+    Email,
+    Flag,
+    Id,
+    Objective,
+    Ref,
+    Text,
+    TimeZone,
+    When,
+    derive,
+    field,
+)
 from gcm_model.types import Status
 
 if TYPE_CHECKING:
@@ -146,95 +162,69 @@ class Sector(enum.Enum):
 # -- small value classes ------------------------------------------------------------
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=derive)
 class Venue(Model):
     """Where a meeting is held."""
 
-    name: str | None = attrs.field(default=None, metadata=spec("text"))
-    city: str | None = attrs.field(default=None, metadata=spec("text"))
-    country: str | None = attrs.field(default=None, metadata=spec("code", registry="countries"))
+    name: str | None = field(Text())
+    city: str | None = field(Text())
+    country: str | None = field(Code("countries"))
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=derive)
 class Contact(Model):
     """An address to write to, for one purpose (domain_facts I10: one per role)."""
 
-    role: str = attrs.field(metadata=spec("text", optional=False))
-    email: str = attrs.field(metadata=spec("email", optional=False))
+    role: str = field(Text())
+    email: str = field(Email())
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=derive)
 class DocumentRef(Model):
     """A document: a concept note, an agenda, a background note, a resolution."""
 
-    title: str = attrs.field(metadata=spec("text", optional=False))
-    symbol: str | None = attrs.field(default=None, metadata=spec("text"))
+    title: str = field(Text())
+    symbol: str | None = field(Text())
     """A UN document symbol such as ``A/RES/73/195``."""
-    url: str | None = attrs.field(default=None, metadata=spec("text"))
+    url: str | None = field(Text())
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=derive)
 class Window(Model):
     """A period that opens and closes, such as registration."""
 
-    opens: Moment | None = attrs.field(default=None, metadata=spec("moment"))
-    closes: Moment | None = attrs.field(default=None, metadata=spec("moment", after="opens"))
+    opens: Moment | None = field(When())
+    closes: Moment | None = field(When(after="opens"))
 
 
 # -- agenda segments (a tagged union on ``kind``) ---------------------------------
 
 
-def _title() -> Any:
-    return attrs.field(default=None, metadata=spec("text"))
-
-
-def _moment(after: str | None = None) -> Any:
-    return attrs.field(default=None, metadata=spec("moment", after=after))
-
-
-def _minutes() -> Any:
-    return attrs.field(default=None, metadata=spec("count"))
-
-
-def _notes() -> Any:
-    return attrs.field(default=None, metadata=spec("text"))
-
-
-def _ref() -> Any:
-    return attrs.field(default=None, metadata=spec("ref"))
-
-
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=derive)
 class _Segment(Model):
     """The fields every agenda segment has."""
 
-    title: str | None = _title()
-    start: Moment | None = _moment()
-    end: Moment | None = _moment(after="start")
-    reported_minutes: int | None = _minutes()
+    title: str | None = field(Text())
+    start: Moment | None = field(When())
+    end: Moment | None = field(When(after="start"))
+    reported_minutes: int | None = field(Count())
     """The length a later account gives, where it differs from the slot (domain_facts I4)."""
-    notes: str | None = _notes()
-    sources: tuple[str, ...] = attrs.field(
-        factory=tuple, converter=to_tuple, metadata=spec("texts")
-    )
-    documents: tuple[DocumentRef, ...] = attrs.field(
-        factory=tuple, converter=to_tuple, metadata=spec("children", of=lambda: DocumentRef)
-    )
+    notes: str | None = field(Text())
+    sources: tuple[str, ...] = field(Text())
+    documents: tuple[DocumentRef, ...] = field(Child(lambda: DocumentRef))
     """Its annotated agenda, recordings and the like."""
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=derive)
 class Hearing(_Segment):
     """A multi-stakeholder hearing (seed 001: before the Intergovernmental Conference)."""
 
     kind: ClassVar[str] = "hearing"
-    moderator: str | None = _ref()
-    panellists: tuple[str, ...] = attrs.field(
-        factory=tuple, converter=to_tuple, metadata=spec("refs")
-    )
+    moderator: str | None = field(Ref("participants"))
+    panellists: tuple[str, ...] = field(Ref("participants"))
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=derive)
 class IntergovernmentalConference(_Segment):
     """The intergovernmental part of a review meeting (seed 001: 10:00-18:00 CET).
 
@@ -245,17 +235,15 @@ class IntergovernmentalConference(_Segment):
     kind: ClassVar[str] = "intergovernmental_conference"
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=derive)
 class OpeningSegment(_Segment):
     """The opening of the intergovernmental meeting (co-chairs' remarks, seed 001)."""
 
     kind: ClassVar[str] = "opening"
-    speakers: tuple[str, ...] = attrs.field(
-        factory=tuple, converter=to_tuple, metadata=spec("refs")
-    )
+    speakers: tuple[str, ...] = field(Ref("participants"))
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=derive)
 class ThematicSession(_Segment):
     """A thematic session on one round-table cluster (seed 001: four, as at the IMRF).
 
@@ -270,16 +258,12 @@ class ThematicSession(_Segment):
     """
 
     kind: ClassVar[str] = "thematic_session"
-    cluster: int = attrs.field(metadata=spec("code", optional=False, registry="clusters"))
-    objectives: tuple[int, ...] = attrs.field(
-        factory=tuple, converter=to_tuple, metadata=spec("objectives")
-    )
-    number: int | None = attrs.field(default=None, metadata=spec("count"))
-    member_state_speaker: str | None = _ref()
-    moderator: str | None = _ref()
-    background_note: DocumentRef | None = attrs.field(
-        default=None, metadata=spec("child", of=lambda: DocumentRef)
-    )
+    cluster: int = field(Code("clusters"))
+    objectives: tuple[int, ...] = field(Objective())
+    number: int | None = field(Count())
+    member_state_speaker: str | None = field(Ref("participants"))
+    moderator: str | None = field(Ref("participants"))
+    background_note: DocumentRef | None = field(Child(lambda: DocumentRef))
 
     @classmethod
     def for_cluster(cls, cluster: int | str, **fields: Any) -> ThematicSession:
@@ -331,37 +315,31 @@ def _objective_set(objectives: tuple[int, ...]) -> frozenset[int]:
     return frozenset(objectives)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=derive)
 class HighLevelPanel(_Segment):
     """A high-level panel (seed 001: on regular migration pathways, 13:30-14:30 CET)."""
 
     kind: ClassVar[str] = "high_level_panel"
-    topic: str | None = attrs.field(default=None, metadata=spec("text"))
-    host: str | None = _ref()
+    topic: str | None = field(Text())
+    host: str | None = field(Ref("participants"))
     """The participant (person or organisation) hosting the panel."""
-    panellists: tuple[str, ...] = attrs.field(
-        factory=tuple, converter=to_tuple, metadata=spec("refs")
-    )
+    panellists: tuple[str, ...] = field(Ref("participants"))
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=derive)
 class ClosingSegment(_Segment):
     """The closing of the intergovernmental meeting (co-chairs' remarks, seed 001)."""
 
     kind: ClassVar[str] = "closing"
-    speakers: tuple[str, ...] = attrs.field(
-        factory=tuple, converter=to_tuple, metadata=spec("refs")
-    )
+    speakers: tuple[str, ...] = field(Ref("participants"))
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=derive)
 class SideEvent(_Segment):
     """A side event held during a review (seed 002: side events or virtual briefings)."""
 
     kind: ClassVar[str] = "side_event"
-    organisers: tuple[str, ...] = attrs.field(
-        factory=tuple, converter=to_tuple, metadata=spec("refs")
-    )
+    organisers: tuple[str, ...] = field(Ref("participants"))
 
 
 Segment: TypeAlias = (
@@ -393,23 +371,7 @@ SEGMENT_TYPES: dict[str, type[Segment]] = {
 # -- records with ids ------------------------------------------------------------------
 
 
-def _id() -> Any:
-    return attrs.field(metadata=spec("id", optional=False))
-
-
-def _code(name: str) -> Any:
-    return attrs.field(default=None, metadata=spec("code", registry=name))
-
-
-def _flag() -> Any:
-    return attrs.field(default=None, metadata=spec("flag"))
-
-
-def _status() -> Any:
-    return attrs.field(default=None, metadata=spec("choice", of=Status))
-
-
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=derive)
 class RegionalReview(Model):
     """The regional review of one region in one round (A/RES/73/195 para. 50).
 
@@ -427,26 +389,16 @@ class RegionalReview(Model):
         sources: where the facts of this record come from.
     """
 
-    id: str = _id()
-    round: str = attrs.field(metadata=spec("code", optional=False, registry="rounds"))
-    commissions: tuple[str, ...] = attrs.field(
-        converter=to_tuple, metadata=spec("codes", registry="commissions", non_empty=True)
-    )
-    title: str | None = _title()
-    aliases: tuple[str, ...] = attrs.field(
-        factory=tuple, converter=to_tuple, metadata=spec("texts")
-    )
+    id: str = field(Id())
+    round: str = field(Code("rounds"))
+    commissions: tuple[str, ...] = field(Code("commissions"), non_empty=True)
+    title: str | None = field(Text())
+    aliases: tuple[str, ...] = field(Text())
     """Other names of the review or its region ("Arab region" for ESCWA's, domain_facts §6.1)."""
-    contacts: tuple[Contact, ...] = attrs.field(
-        factory=tuple, converter=to_tuple, metadata=spec("children", of=lambda: Contact)
-    )
-    documents: tuple[DocumentRef, ...] = attrs.field(
-        factory=tuple, converter=to_tuple, metadata=spec("children", of=lambda: DocumentRef)
-    )
-    notes: str | None = _notes()
-    sources: tuple[str, ...] = attrs.field(
-        factory=tuple, converter=to_tuple, metadata=spec("texts")
-    )
+    contacts: tuple[Contact, ...] = field(Child(lambda: Contact))
+    documents: tuple[DocumentRef, ...] = field(Child(lambda: DocumentRef))
+    notes: str | None = field(Text())
+    sources: tuple[str, ...] = field(Text())
 
 
 def _dated_problems(record: Any) -> Iterator[Problem]:
@@ -460,7 +412,7 @@ def _items(values: object) -> tuple[object, ...]:
     return values if isinstance(values, tuple) else ()
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=derive)
 class Meeting(Model):
     """A meeting of the review: a regional review meeting, an IMRF or a hearing.
 
@@ -500,60 +452,36 @@ class Meeting(Model):
         sources: where the facts of this record come from.
     """
 
-    id: str = _id()
-    title: str = attrs.field(metadata=spec("text", optional=False))
-    kind: MeetingKind = attrs.field(metadata=spec("choice", optional=False, of=MeetingKind))
-    start: Moment | None = _moment()
-    end: Moment | None = _moment(after="start")
-    review: str | None = _ref()
-    round: str | None = _code("rounds")
-    commissions: tuple[str, ...] = attrs.field(
-        factory=tuple, converter=to_tuple, metadata=spec("codes", registry="commissions")
-    )
-    known_meeting: str | None = _code("known_meetings")
-    format: str | None = _code("meeting_formats")
-    venue: Venue | None = attrs.field(default=None, metadata=spec("child", of=lambda: Venue))
-    host_country: str | None = _code("countries")
-    time_zone: str | None = attrs.field(default=None, metadata=spec("time_zone"))
-    languages: tuple[str, ...] = attrs.field(
-        factory=tuple, converter=to_tuple, metadata=spec("codes", registry="languages")
-    )
-    webcast: bool | None = _flag()
-    co_chairs: tuple[str, ...] = attrs.field(
-        factory=tuple, converter=to_tuple, metadata=spec("codes", registry="countries")
-    )
-    rapporteur: str | None = _ref()
-    organisers: tuple[str, ...] = attrs.field(
-        factory=tuple, converter=to_tuple, metadata=spec("refs")
-    )
-    registration: Window | None = attrs.field(
-        default=None, metadata=spec("child", of=lambda: Window)
-    )
-    written_inputs_due: Moment | None = _moment()
-    agenda: tuple[Segment, ...] = attrs.field(
-        factory=tuple,
-        converter=to_tuple,
-        metadata=spec("children", of=lambda: tuple(SEGMENT_TYPES.values())),
-    )
-    contacts: tuple[Contact, ...] = attrs.field(
-        factory=tuple, converter=to_tuple, metadata=spec("children", of=lambda: Contact)
-    )
-    documents: tuple[DocumentRef, ...] = attrs.field(
-        factory=tuple, converter=to_tuple, metadata=spec("children", of=lambda: DocumentRef)
-    )
-    planned: str | None = _notes()
-    aliases: tuple[str, ...] = attrs.field(
-        factory=tuple, converter=to_tuple, metadata=spec("texts")
-    )
-    guiding_questions: tuple[str, ...] = attrs.field(
-        factory=tuple, converter=to_tuple, metadata=spec("codes", registry="guiding_questions")
-    )
-    accreditation_required: bool | None = _flag()
-    status: Status | None = _status()
-    notes: str | None = _notes()
-    sources: tuple[str, ...] = attrs.field(
-        factory=tuple, converter=to_tuple, metadata=spec("texts")
-    )
+    id: str = field(Id())
+    title: str = field(Text())
+    kind: MeetingKind = field(Choice(MeetingKind))
+    start: Moment | None = field(When())
+    end: Moment | None = field(When(after="start"))
+    review: str | None = field(Ref("reviews"))
+    round: str | None = field(Code("rounds"))
+    commissions: tuple[str, ...] = field(Code("commissions"))
+    known_meeting: str | None = field(Code("known_meetings"))
+    format: str | None = field(Code("meeting_formats"))
+    venue: Venue | None = field(Child(lambda: Venue))
+    host_country: str | None = field(Code("countries"))
+    time_zone: str | None = field(TimeZone())
+    languages: tuple[str, ...] = field(Code("languages"))
+    webcast: bool | None = field(Flag())
+    co_chairs: tuple[str, ...] = field(Code("countries"))
+    rapporteur: str | None = field(Ref("participants"))
+    organisers: tuple[str, ...] = field(Ref("participants"))
+    registration: Window | None = field(Child(lambda: Window))
+    written_inputs_due: Moment | None = field(When())
+    agenda: tuple[Segment, ...] = field(Child(lambda: tuple(SEGMENT_TYPES.values())))
+    contacts: tuple[Contact, ...] = field(Child(lambda: Contact))
+    documents: tuple[DocumentRef, ...] = field(Child(lambda: DocumentRef))
+    planned: str | None = field(Text())
+    aliases: tuple[str, ...] = field(Text())
+    guiding_questions: tuple[str, ...] = field(Code("guiding_questions"))
+    accreditation_required: bool | None = field(Flag())
+    status: Status | None = field(Choice(Status))
+    notes: str | None = field(Text())
+    sources: tuple[str, ...] = field(Text())
 
     def custom_problems(self) -> Iterator[Problem]:
         """Neither a start nor a planned date; an end without a start."""
@@ -565,7 +493,7 @@ class Meeting(Model):
         return tuple(s for s in _items(self.agenda) if isinstance(s, ThematicSession))
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=derive)
 class PreparatoryEvent(Model):
     """A preparatory or follow-up event of a review (seeds 000-004).
 
@@ -594,39 +522,27 @@ class PreparatoryEvent(Model):
         sources: where the facts of this record come from.
     """
 
-    id: str = _id()
-    kind: EventKind = attrs.field(metadata=spec("choice", optional=False, of=EventKind))
-    start: Moment | None = _moment()
-    end: Moment | None = _moment(after="start")
-    review: str | None = _ref()
-    meeting: str | None = _ref()
-    title: str | None = _title()
-    format: str | None = _code("meeting_formats")
-    organisers: tuple[str, ...] = attrs.field(
-        factory=tuple, converter=to_tuple, metadata=spec("refs")
-    )
-    clusters: tuple[int, ...] = attrs.field(
-        factory=tuple, converter=to_tuple, metadata=spec("codes", registry="clusters")
-    )
-    objectives: tuple[int, ...] = attrs.field(
-        factory=tuple, converter=to_tuple, metadata=spec("objectives")
-    )
-    webcast: bool | None = _flag()
-    categories: tuple[str, ...] = attrs.field(
-        factory=tuple, converter=to_tuple, metadata=spec("codes", registry="stakeholders")
-    )
+    id: str = field(Id())
+    kind: EventKind = field(Choice(EventKind))
+    start: Moment | None = field(When())
+    end: Moment | None = field(When(after="start"))
+    review: str | None = field(Ref("reviews"))
+    meeting: str | None = field(Ref("meetings"))
+    title: str | None = field(Text())
+    format: str | None = field(Code("meeting_formats"))
+    organisers: tuple[str, ...] = field(Ref("participants"))
+    clusters: tuple[int, ...] = field(Code("clusters"))
+    objectives: tuple[int, ...] = field(Objective())
+    webcast: bool | None = field(Flag())
+    categories: tuple[str, ...] = field(Code("stakeholders"))
     """Stakeholder categories that took part, where a source says (S24: youth in 2020)."""
-    purpose: str | None = _notes()
-    feeds: tuple[str, ...] = attrs.field(factory=tuple, converter=to_tuple, metadata=spec("refs"))
-    documents: tuple[DocumentRef, ...] = attrs.field(
-        factory=tuple, converter=to_tuple, metadata=spec("children", of=lambda: DocumentRef)
-    )
-    planned: str | None = _notes()
-    status: Status | None = _status()
-    notes: str | None = _notes()
-    sources: tuple[str, ...] = attrs.field(
-        factory=tuple, converter=to_tuple, metadata=spec("texts")
-    )
+    purpose: str | None = field(Text())
+    feeds: tuple[str, ...] = field(Ref(("events", "meetings")))
+    documents: tuple[DocumentRef, ...] = field(Child(lambda: DocumentRef))
+    planned: str | None = field(Text())
+    status: Status | None = field(Choice(Status))
+    notes: str | None = field(Text())
+    sources: tuple[str, ...] = field(Text())
 
     def custom_problems(self) -> Iterator[Problem]:
         """No date at all; an event that feeds itself."""
@@ -635,7 +551,7 @@ class PreparatoryEvent(Model):
             yield Problem("invalid-value", "feeds", self.id, "an event cannot feed itself")
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=derive)
 class Participant(Model):
     """A person or an organisation taking part in the review.
 
@@ -655,23 +571,19 @@ class Participant(Model):
         sources: where the facts of this record come from.
     """
 
-    id: str = _id()
-    kind: ParticipantKind = attrs.field(metadata=spec("choice", optional=False, of=ParticipantKind))
-    name: str | None = _title()
-    sector: Sector | None = attrs.field(default=None, metadata=spec("choice", of=Sector))
-    category: str | None = _code("stakeholders")
-    country: str | None = _code("countries")
-    organisation: str | None = _ref()
-    position: str | None = _notes()
-    gender: Gender | None = attrs.field(default=None, metadata=spec("choice", of=Gender))
-    roles: tuple[Role, ...] = attrs.field(
-        factory=tuple, converter=to_tuple, metadata=spec("choices", of=Role)
-    )
-    events: tuple[str, ...] = attrs.field(factory=tuple, converter=to_tuple, metadata=spec("refs"))
-    notes: str | None = _notes()
-    sources: tuple[str, ...] = attrs.field(
-        factory=tuple, converter=to_tuple, metadata=spec("texts")
-    )
+    id: str = field(Id())
+    kind: ParticipantKind = field(Choice(ParticipantKind))
+    name: str | None = field(Text())
+    sector: Sector | None = field(Choice(Sector))
+    category: str | None = field(Code("stakeholders"))
+    country: str | None = field(Code("countries"))
+    organisation: str | None = field(Ref("participants"))
+    position: str | None = field(Text())
+    gender: Gender | None = field(Choice(Gender))
+    roles: tuple[Role, ...] = field(Choice(Role))
+    events: tuple[str, ...] = field(Ref(("meetings", "events")))
+    notes: str | None = field(Text())
+    sources: tuple[str, ...] = field(Text())
 
     def custom_problems(self) -> Iterator[Problem]:
         """A category for a non-stakeholder; an organisation's gender; self-membership."""
@@ -698,7 +610,7 @@ def _author_problems(record: Any) -> Iterator[Problem]:
         )
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=derive)
 class WrittenSubmission(Model):
     """A written input to a review (seed 001 Annex 1; seed 004: an online space for them).
 
@@ -719,26 +631,20 @@ class WrittenSubmission(Model):
         sources: where the facts of this record come from.
     """
 
-    id: str = _id()
-    review: str | None = _ref()
-    meeting: str | None = _ref()
-    member_state: str | None = _code("countries")
-    author: str | None = _ref()
-    category: str | None = _code("stakeholders")
-    received: Moment | None = _moment()
-    guiding_questions: tuple[str, ...] = attrs.field(
-        factory=tuple, converter=to_tuple, metadata=spec("codes", registry="guiding_questions")
-    )
-    objectives: tuple[int, ...] = attrs.field(
-        factory=tuple, converter=to_tuple, metadata=spec("objectives")
-    )
-    title: str | None = _title()
-    language: str | None = _code("languages")
-    text: str | None = _notes()
-    url: str | None = _notes()
-    sources: tuple[str, ...] = attrs.field(
-        factory=tuple, converter=to_tuple, metadata=spec("texts")
-    )
+    id: str = field(Id())
+    review: str | None = field(Ref("reviews"))
+    meeting: str | None = field(Ref("meetings"))
+    member_state: str | None = field(Code("countries"))
+    author: str | None = field(Ref("participants"))
+    category: str | None = field(Code("stakeholders"))
+    received: Moment | None = field(When())
+    guiding_questions: tuple[str, ...] = field(Code("guiding_questions"))
+    objectives: tuple[int, ...] = field(Objective())
+    title: str | None = field(Text())
+    language: str | None = field(Code("languages"))
+    text: str | None = field(Text())
+    url: str | None = field(Text())
+    sources: tuple[str, ...] = field(Text())
 
     def custom_problems(self) -> Iterator[Problem]:
         """Not exactly one author; neither a text nor a link."""
@@ -747,7 +653,7 @@ class WrittenSubmission(Model):
             yield Problem("missing-field", "text", None, "give the text or a url")
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=derive)
 class Pledge(Model):
     """A pledge made in a review, for the Network's Pledging Dashboard (seed 000).
 
@@ -764,20 +670,16 @@ class Pledge(Model):
         sources: where the facts of this record come from.
     """
 
-    id: str = _id()
-    text: str = attrs.field(metadata=spec("text", optional=False))
-    review: str | None = _ref()
-    meeting: str | None = _ref()
-    member_state: str | None = _code("countries")
-    author: str | None = _ref()
-    objectives: tuple[int, ...] = attrs.field(
-        factory=tuple, converter=to_tuple, metadata=spec("objectives")
-    )
-    made_on: Moment | None = _moment()
-    url: str | None = _notes()
-    sources: tuple[str, ...] = attrs.field(
-        factory=tuple, converter=to_tuple, metadata=spec("texts")
-    )
+    id: str = field(Id())
+    text: str = field(Text())
+    review: str | None = field(Ref("reviews"))
+    meeting: str | None = field(Ref("meetings"))
+    member_state: str | None = field(Code("countries"))
+    author: str | None = field(Ref("participants"))
+    objectives: tuple[int, ...] = field(Objective())
+    made_on: Moment | None = field(When())
+    url: str | None = field(Text())
+    sources: tuple[str, ...] = field(Text())
 
     def custom_problems(self) -> Iterator[Problem]:
         """Not exactly one pledger."""

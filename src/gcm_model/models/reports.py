@@ -24,8 +24,21 @@ from typing import TYPE_CHECKING, Any, ClassVar, TypeAlias
 import attrs
 
 from gcm_model import registry
-from gcm_model.models._base import Model, spec, to_tuple
+from gcm_model.models._base import Model
 from gcm_model.models.checks import Problem
+from gcm_model.models.kinds import (
+    Child,
+    Choice,
+    Code,
+    Flag,
+    Id,
+    Objective,
+    Ref,
+    Text,
+    When,
+    derive,
+    field,
+)
 from gcm_model.models.process import Moment
 from gcm_model.types import Status
 
@@ -79,66 +92,42 @@ class ReportKind(enum.Enum):
     """The analysis of a regional Discussion Space's submissions (seed 002)."""
 
 
-def _text(*, optional: bool = True) -> Any:
-    if optional:
-        return attrs.field(default=None, metadata=spec("text"))
-    return attrs.field(metadata=spec("text", optional=False))
-
-
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=derive)
 class KeyFinding(Model):
     """A key finding of a report, citing the objectives and principles it concerns."""
 
     kind: ClassVar[str] = "key_finding"
-    text: str = _text(optional=False)
-    objectives: tuple[int, ...] = attrs.field(
-        factory=tuple, converter=to_tuple, metadata=spec("objectives")
-    )
-    principles: tuple[str, ...] = attrs.field(
-        factory=tuple, converter=to_tuple, metadata=spec("codes", registry="principles")
-    )
+    text: str = field(Text())
+    objectives: tuple[int, ...] = field(Objective())
+    principles: tuple[str, ...] = field(Code("principles"))
     """Guiding principle letters, ``a`` to ``j``."""
-    countries: tuple[str, ...] = attrs.field(
-        factory=tuple, converter=to_tuple, metadata=spec("codes", registry="countries")
-    )
+    countries: tuple[str, ...] = field(Code("countries"))
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=derive)
 class GoodPractice(Model):
     """A good practice or lesson learned, selected from within the region (seed 004)."""
 
     kind: ClassVar[str] = "good_practice"
-    text: str = _text(optional=False)
-    lesson_learned: bool = attrs.field(default=False, metadata=spec("flag", optional=False))
+    text: str = field(Text())
+    lesson_learned: bool = field(Flag(), default=False)
     """A lesson learned rather than a practice to follow."""
-    objectives: tuple[int, ...] = attrs.field(
-        factory=tuple, converter=to_tuple, metadata=spec("objectives")
-    )
-    principles: tuple[str, ...] = attrs.field(
-        factory=tuple, converter=to_tuple, metadata=spec("codes", registry="principles")
-    )
-    countries: tuple[str, ...] = attrs.field(
-        factory=tuple, converter=to_tuple, metadata=spec("codes", registry="countries")
-    )
+    objectives: tuple[int, ...] = field(Objective())
+    principles: tuple[str, ...] = field(Code("principles"))
+    countries: tuple[str, ...] = field(Code("countries"))
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=derive)
 class Recommendation(Model):
     """A recommendation, for implementation or for future reviews (seed 004)."""
 
     kind: ClassVar[str] = "recommendation"
-    text: str = _text(optional=False)
-    addressee: str | None = _text()
+    text: str = field(Text())
+    addressee: str | None = field(Text())
     """Whom it is addressed to, in words (Member States, the Network, ...)."""
-    objectives: tuple[int, ...] = attrs.field(
-        factory=tuple, converter=to_tuple, metadata=spec("objectives")
-    )
-    principles: tuple[str, ...] = attrs.field(
-        factory=tuple, converter=to_tuple, metadata=spec("codes", registry="principles")
-    )
-    countries: tuple[str, ...] = attrs.field(
-        factory=tuple, converter=to_tuple, metadata=spec("codes", registry="countries")
-    )
+    objectives: tuple[int, ...] = field(Objective())
+    principles: tuple[str, ...] = field(Code("principles"))
+    countries: tuple[str, ...] = field(Code("countries"))
 
 
 ContentItem: TypeAlias = KeyFinding | GoodPractice | Recommendation
@@ -150,7 +139,7 @@ ITEM_TYPES: dict[str, type[ContentItem]] = {
 """The content item classes by their ``kind`` tag."""
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=derive)
 class ReportSection(Model):
     """A section of a report: one of the suggested kinds, or a custom one.
 
@@ -162,16 +151,10 @@ class ReportSection(Model):
         items: typed findings, practices and recommendations.
     """
 
-    kind: str | None = attrs.field(
-        default=None, metadata=spec("code", registry="report_section_kinds")
-    )
-    title: str | None = _text()
-    text: str | None = _text()
-    items: tuple[ContentItem, ...] = attrs.field(
-        factory=tuple,
-        converter=to_tuple,
-        metadata=spec("children", of=lambda: tuple(ITEM_TYPES.values())),
-    )
+    kind: str | None = field(Code("report_section_kinds"))
+    title: str | None = field(Text())
+    text: str | None = field(Text())
+    items: tuple[ContentItem, ...] = field(Child(lambda: tuple(ITEM_TYPES.values())))
 
     @classmethod
     def of_kind(cls, kind: str, **fields: Any) -> ReportSection:
@@ -190,7 +173,7 @@ class ReportSection(Model):
             yield Problem("missing-field", "title", None, "a custom section needs a title")
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=derive)
 class Report(Model):
     """A report of a review: outcome report, regional summary, input to the SG report.
 
@@ -214,28 +197,20 @@ class Report(Model):
         sources: where the facts of this record come from.
     """
 
-    id: str = attrs.field(metadata=spec("id", optional=False))
-    kind: ReportKind = attrs.field(metadata=spec("choice", optional=False, of=ReportKind))
-    title: str | None = _text()
-    review: str | None = attrs.field(default=None, metadata=spec("ref"))
-    meetings: tuple[str, ...] = attrs.field(
-        factory=tuple, converter=to_tuple, metadata=spec("refs")
-    )
-    events: tuple[str, ...] = attrs.field(factory=tuple, converter=to_tuple, metadata=spec("refs"))
-    issued: Moment | None = attrs.field(default=None, metadata=spec("moment"))
-    due: Moment | None = attrs.field(default=None, metadata=spec("moment"))
-    recipients: tuple[Recipient, ...] = attrs.field(
-        factory=tuple, converter=to_tuple, metadata=spec("choices", of=Recipient)
-    )
-    informs: tuple[str, ...] = attrs.field(factory=tuple, converter=to_tuple, metadata=spec("refs"))
-    language: str | None = attrs.field(default=None, metadata=spec("code", registry="languages"))
-    authors: tuple[str, ...] = attrs.field(factory=tuple, converter=to_tuple, metadata=spec("refs"))
-    sections: tuple[ReportSection, ...] = attrs.field(
-        factory=tuple, converter=to_tuple, metadata=spec("children", of=lambda: ReportSection)
-    )
-    url: str | None = _text()
-    status: Status | None = attrs.field(default=None, metadata=spec("choice", of=Status))
-    notes: str | None = _text()
-    sources: tuple[str, ...] = attrs.field(
-        factory=tuple, converter=to_tuple, metadata=spec("texts")
-    )
+    id: str = field(Id())
+    kind: ReportKind = field(Choice(ReportKind))
+    title: str | None = field(Text())
+    review: str | None = field(Ref("reviews"))
+    meetings: tuple[str, ...] = field(Ref("meetings"))
+    events: tuple[str, ...] = field(Ref("events"))
+    issued: Moment | None = field(When())
+    due: Moment | None = field(When())
+    recipients: tuple[Recipient, ...] = field(Choice(Recipient))
+    informs: tuple[str, ...] = field(Ref(("meetings", "events")))
+    language: str | None = field(Code("languages"))
+    authors: tuple[str, ...] = field(Ref("participants"))
+    sections: tuple[ReportSection, ...] = field(Child(lambda: ReportSection))
+    url: str | None = field(Text())
+    status: Status | None = field(Choice(Status))
+    notes: str | None = field(Text())
+    sources: tuple[str, ...] = field(Text())

@@ -29,8 +29,8 @@ from gcm_model.errors import (
     InvalidCodeError,
     SourceError,
 )
-from gcm_model.models._base import Model
-from gcm_model.models.checks import deferred_checks, field_problems, surely_valid
+from gcm_model.models._base import Model, field_problems, surely_valid
+from gcm_model.models.checks import deferred_checks
 from gcm_model.models.dataset import COLLECTIONS, Dataset
 from gcm_model.validation._catalogue import Profile, Rule, rules
 from gcm_model.validation._catalogue import profile as _profile

@@ -13,17 +13,14 @@ from collections import Counter
 from collections.abc import Callable, Iterator
 from typing import Any
 
-import attrs
-
 from gcm_model import registry
-from gcm_model.models.checks import constraint_of
+from gcm_model.models.kinds import references
 from gcm_model.models.process import (
     EventKind,
     Hearing,
     IntergovernmentalConference,
     Meeting,
     MeetingKind,
-    Participant,
     PreparatoryEvent,
     RegionalReview,
     ThematicSession,
@@ -94,73 +91,10 @@ def _duplicate_ids(context: Context, rule: Rule) -> Iterator[Issue]:
             first.setdefault(record_id, located)
 
 
-# The collections a reference field points into (by class and field, then by field).
-_TARGETS: dict[tuple[type | None, str], tuple[str, ...]] = {
-    (None, "review"): ("reviews",),
-    (None, "meeting"): ("meetings",),
-    (Report, "meetings"): ("meetings",),
-    (Report, "events"): ("events",),
-    (Participant, "events"): ("meetings", "events"),
-    (None, "feeds"): ("events", "meetings"),
-    (None, "informs"): ("meetings", "events"),
-}
-
-
-# Per class, the fields ``_references`` visits: ``(name, kind, targets)`` for each field
-# that holds references (``ref``, ``refs``) or nested objects (``child``, ``children``).
-_VISITS: dict[type, tuple[tuple[str, str, tuple[str, ...]], ...]] = {}
-
-
-def _visits(cls: type) -> tuple[tuple[str, str, tuple[str, ...]], ...]:
-    """The fields of a class that ``_references`` visits, read from its constraints once.
-
-    Empty for a class with neither references nor nested objects (``Venue``,
-    ``DocumentRef``...), whose objects are then skipped.
-    """
-    try:
-        return _VISITS[cls]
-    except KeyError:
-        pass
-    visits = []
-    for field in attrs.fields(cls):
-        constraint = constraint_of(field)
-        if constraint is None:
-            continue
-        kind = constraint.kind
-        if kind in ("ref", "refs"):
-            targets = _TARGETS.get((cls, field.name)) or _TARGETS.get(
-                (None, field.name), ("participants",)
-            )
-            visits.append((field.name, kind, targets))
-        elif kind in ("child", "children"):
-            visits.append((field.name, kind, ()))
-    _VISITS[cls] = found = tuple(visits)
-    return found
-
-
-def _references(record: Any, prefix: str = "") -> Iterator[tuple[str, str, tuple[str, ...]]]:  # noqa: C901 - a branch per kind of field
-    """Every ``(pointer tail, id, target collections)`` a record refers to, nested included."""
-    for name, kind, targets in _visits(type(record)):
-        value = getattr(record, name)
-        if kind == "ref":
-            if isinstance(value, str):
-                yield f"{prefix}{name}", value, targets
-        elif kind == "refs":
-            for index, item in enumerate(value):
-                if isinstance(item, str):
-                    yield f"{prefix}{name}/{index}", item, targets
-        elif kind == "children":
-            for index, child in enumerate(value):
-                if _visits(type(child)):
-                    yield from _references(child, f"{prefix}{name}/{index}/")
-        elif value is not None and _visits(type(value)):
-            yield from _references(value, f"{prefix}{name}/")
-
-
 @check("dangling-reference")
 def _dangling(context: Context, rule: Rule) -> Iterator[Issue]:
     for located in context.records:
-        for tail, record_id, targets in _references(located.record):
+        for tail, record_id, targets in references(located.record):
             if not any(record_id in context.ids[t] for t in targets):
                 kinds = " or ".join(targets)
                 yield context.issue(
