@@ -18,8 +18,8 @@ reports, with the input that caused it.
 
 ``check`` is the whole per-input contract and needs no atheris, so a test
 (``tests/test_fuzz_target.py``) runs it over Hypothesis byte strings and
-keeps this target working. The conformance suite (``conformance/``) makes
-a good seed corpus.
+keeps this target working. The conformance suite's folders
+(``src/gcm_model/conformance_suite/*/``) make a good seed corpus.
 """
 
 from __future__ import annotations

@@ -4,7 +4,8 @@ Usage: python scripts/update_examples.py
 
 Each examples/NAME.py builds a dataset; examples/data/NAME.json holds the
 same dataset in canonical JSON. tests/test_example_datasets.py fails while the
-files and the scripts disagree.
+files and the scripts disagree. The conformance suite's valid/ folder gets the
+same bytes (tests/test_conformance.py checks they match).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from pathlib import Path
 import orjson
 
 from gcm_model import dump, unstructure
+from gcm_model.conformance import SUITE, VALID_EXAMPLES
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 NAMES = ("unece_2024", "unece_2020", "second_round")
@@ -32,6 +34,10 @@ def main() -> None:
         dataset = module.build()
         dump(dataset, target)
         print(f"wrote {target}")
+        if name in VALID_EXAMPLES:
+            copy = SUITE / "valid" / target.name
+            copy.write_bytes(target.read_bytes())
+            print(f"wrote {copy}")
         if name == "unece_2024":
             flawed = EXAMPLES / "data" / "flawed_unece_2024.json"
             flawed.write_bytes(_flawed(unstructure(dataset)))
