@@ -141,6 +141,9 @@ def test_every_problem_in_one_error() -> None:
         ("unknown-code", "$.reviews[0].round"),
         ("unknown-field", "$.meetings[0].venue.cty"),
         ("wrong-type", "$.meetings[0].co_chairs[1]"),
+        # The meeting's own invariants too: a structure problem hides none of them.
+        ("unknown-objective", "$.meetings[0].agenda[1].objectives[2]"),
+        ("cluster-objectives", "$.meetings[0].agenda[1].objectives[1]"),
         ("invalid-value", "$.reports[0].sections[0].items[0].kind"),
     ]
 

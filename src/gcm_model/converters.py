@@ -600,15 +600,85 @@ def _structure_detailed(document: Any, cls: type[T]) -> tuple[T | None, list[Doc
 
 def _structure_object(document: Any, cls: type[T]) -> tuple[T | None, list[DocumentProblem]]:
     """Structure one object (not split into records) with every problem collected."""
+    parts = _structure_parts(document, cls)
+    return parts.record, list(parts.problems)
+
+
+@attrs.frozen
+class _Parts:
+    """One object as decoded in detail: the object, or its problems and what did decode.
+
+    Attributes:
+        record: the object, or ``None`` when it has problems.
+        problems: every problem, pointers from the object.
+        partial: with problems, the object built from the fields that did
+            decode (the others at their defaults, checks deferred), or ``None``
+            when a required field is among those that did not.
+        unknown: where the problems are (JSON Pointers from the object): the
+            values there did not decode or broke an invariant, so what rules
+            find there or below is second-order.
+    """
+
+    record: Any
+    problems: tuple[DocumentProblem, ...]
+    partial: Any = None
+    unknown: frozenset[str] = frozenset()
+
+
+def _top(pointer: str) -> str:
+    """The first field of a JSON Pointer (``/agenda/0/end`` -> ``agenda``)."""
+    return _tokens(pointer)[0] if pointer else ""
+
+
+def _structure_parts(document: Any, cls: type[Any]) -> _Parts:
+    """Structure with every problem: a field that fails hides none of the object's others.
+
+    Each field decodes on its own (cattrs' detailed validation); when any
+    fails, the object is built again from the fields that did, so that its
+    invariants are checked too, except those of the fields that failed.
+    """
     found: list[DocumentProblem] = []
     with deferred_checks():
         try:
             result = _converters()[1].structure(document, cls)
         except Exception as exc:  # noqa: BLE001 - every failure becomes a problem
             found.extend(_problems(exc, (), document))
-            return None, found
+            partial, unknown = _partial(document, cls, found)
+            if partial is not None:
+                found.extend(
+                    p for p in _invariant_problems(partial, ()) if _top(p.pointer) not in unknown
+                )
+            return _Parts(None, tuple(found), partial, _places(found))
         found.extend(_invariant_problems(result, ()))
-    return (None if found else result), found
+    if found:
+        return _Parts(None, tuple(found), result, _places(found))
+    return _Parts(result, ())
+
+
+def _places(problems: list[DocumentProblem]) -> frozenset[str]:
+    return frozenset(p.pointer for p in problems)
+
+
+def _partial(
+    document: Any, cls: type[Any], problems: list[DocumentProblem]
+) -> tuple[Any, frozenset[str]]:
+    """The object built from the fields that decoded, and the names of those that did not."""
+    unknown = frozenset(_top(p.pointer) for p in problems)
+    if type(document) is not dict or not attrs.has(cls) or "" in unknown:
+        return None, unknown
+    fields = {f.name: f for f in attrs.fields(cls)}
+    if any(fields[name].default is attrs.NOTHING for name in unknown & fields.keys()):
+        return None, unknown
+    tagged = isinstance(cls.__dict__.get("kind"), str)
+    kept = {
+        k: v
+        for k, v in document.items()
+        if k not in unknown and (k in fields or (tagged and k == "kind"))
+    }
+    try:
+        return _converters()[1].structure(kept, cls), unknown
+    except Exception:  # noqa: BLE001 - what decoded alone may still fail together
+        return None, unknown
 
 
 @attrs.frozen
@@ -621,6 +691,9 @@ class DecodedRecord:
         record: the model object, or ``None`` when it could not be built.
         raw: the parsed JSON it came from.
         problems: its problems, with pointers from the document's root.
+        partial: with problems, the record built from the fields that did
+            decode, or ``None`` when a required one did not.
+        unknown: where its problems are, as JSON Pointers from the record.
     """
 
     collection: str
@@ -628,6 +701,8 @@ class DecodedRecord:
     record: Any
     raw: Any
     problems: tuple[DocumentProblem, ...] = ()
+    partial: Any = None
+    unknown: frozenset[str] = frozenset()
 
 
 def _under(
@@ -673,8 +748,11 @@ def decode_dataset(
             problems.append(DocumentProblem("wrong-type", f"/{name}", message, items))
             continue
         for index, item in enumerate(items):
-            record, found = _structure_record(item, record_cls, plain=plain)
-            records.append(DecodedRecord(name, index, record, item, _under(found, (name, index))))
+            parts = _structure_record_parts(item, record_cls, plain=plain)
+            found = _under(list(parts.problems), (name, index))
+            records.append(
+                DecodedRecord(name, index, parts.record, item, found, parts.partial, parts.unknown)
+            )
     return shell, records, problems
 
 
@@ -840,11 +918,18 @@ class JsonLine:
         record: the record, the header ``Dataset`` (without records) for the
             header line, or ``None`` when the line could not be read.
         problems: the line's problems (their ``line`` is ``number``).
+        raw: the parsed line, if it parsed.
+        partial: with problems, the record built from the fields that did
+            decode, or ``None`` when a required one did not.
+        unknown: where its problems are, as JSON Pointers from the record.
     """
 
     number: int
     record: Any
     problems: tuple[DocumentProblem, ...] = ()
+    raw: Any = None
+    partial: Any = None
+    unknown: frozenset[str] = frozenset()
 
 
 def _lines(source: Lines) -> Iterator[bytes | str]:
@@ -889,10 +974,15 @@ def _read_header(document: dict[str, Any]) -> tuple[Dataset | None, list[Documen
 def _structure_record(
     document: Any, cls: type[T], *, plain: bool = False
 ) -> tuple[T | None, list[DocumentProblem]]:
+    parts = _structure_record_parts(document, cls, plain=plain)
+    return parts.record, list(parts.problems)
+
+
+def _structure_record_parts(document: Any, cls: type[Any], *, plain: bool = False) -> _Parts:
     try:
-        return _fast(document, cls, plain=plain), []
+        return _Parts(_fast(document, cls, plain=plain), ())
     except Exception:  # noqa: BLE001 - redo in detail to report every problem
-        return _structure_object(document, cls)
+        return _structure_parts(document, cls)
 
 
 def read_jsonl(source: Lines) -> Iterator[JsonLine]:
@@ -939,8 +1029,15 @@ def read_jsonl(source: Lines) -> Iterator[JsonLine]:
             )
             yield JsonLine(number, None, _on_line([missing], number))
             # The line may still be a good record: read it too.
-        record, problems = decode_record(document, plain=_decode.plain(raw))
-        yield JsonLine(number, record, _on_line(problems, number))
+        parts = _decode_record_parts(document, plain=_decode.plain(raw))
+        yield JsonLine(
+            number,
+            parts.record,
+            _on_line(list(parts.problems), number),
+            document,
+            parts.partial,
+            parts.unknown,
+        )
 
 
 def decode_record(
@@ -956,6 +1053,11 @@ def decode_record(
     Returns:
         The record (or ``None``) and its problems, pointers from the record.
     """
+    parts = _decode_record_parts(document, plain=plain)
+    return parts.record, list(parts.problems)
+
+
+def _decode_record_parts(document: dict[str, Any], *, plain: bool = False) -> _Parts:
     tag = document.get(TYPE_KEY)
     cls = RECORD_TYPES.get(tag) if type(tag) is str else None
     if cls is None:
@@ -966,10 +1068,10 @@ def decode_record(
             else f"{tag!r} is not one of {kinds}"
         )
         rule = "missing-field" if tag is None else "invalid-value"
-        return None, [DocumentProblem(rule, _pointer((TYPE_KEY,)), message, tag)]
+        return _Parts(None, (DocumentProblem(rule, _pointer((TYPE_KEY,)), message, tag),))
     record = document.copy()  # a C-level copy: a comprehension costs 4 us a meeting
     del record[TYPE_KEY]
-    return _structure_record(record, cls, plain=plain)
+    return _structure_record_parts(record, cls, plain=plain)
 
 
 def iter_load(source: Lines) -> Iterator[Any]:

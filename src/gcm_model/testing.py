@@ -2364,8 +2364,9 @@ def _break_unknown_code(draw: DrawFn, draft: _Draft) -> None:
             draw, draft, day, venue={"country": draw(_unknown_codes("countries", upper, 3, 3))}
         )
     elif way == 5:
-        session = {"kind": "thematic_session", "cluster": draw(st.integers(5, 99))}
-        _c_meeting(draw, draft, day, agenda=[session])
+        # In an event's clusters: a thematic session would also draw the session rules.
+        event = _c_record(draw, draft, "events")
+        event["clusters"] = [draw(st.integers(5, 99))]
     elif way == 6:
         kind = draw(_unknown_codes("report_section_kinds", lower + "_", 1, 12))
         report = {"id": draft.fresh(draw), "kind": "outcome_report", "sections": [{"kind": kind}]}

@@ -52,6 +52,9 @@ class Located:
     pointer: str
     file: str | None = None
     line: int | None = None
+    unknown: frozenset[str] = frozenset()
+    """Where the record's own problems are (pointers from the record): what rules find
+    there or below is second-order."""
 
     @property
     def id(self) -> str | None:
@@ -148,10 +151,12 @@ def _from_document(
     loaded.problems.extend((attrs.evolve(p, file=file), None) for p in problems)
     for item in decoded:
         pointer = f"/{item.collection}/{item.index}"
-        record = item.record
-        if record is None:
-            record = _salvage(item.raw, item.collection, item.problems, pointer)
-        located = Located(item.collection, record, pointer, file) if record is not None else None
+        record = item.record if item.record is not None else item.partial
+        located = (
+            Located(item.collection, record, pointer, file, unknown=item.unknown)
+            if record is not None
+            else None
+        )
         raw_id = _record_id(item.raw)
         if raw_id is not None:
             loaded.ids.setdefault(item.collection, []).append((raw_id, located))
@@ -161,23 +166,22 @@ def _from_document(
             loaded.records.append(located)
 
 
-def _salvage(raw: Any, collection: str, problems: tuple[DocumentProblem, ...], pointer: str) -> Any:
-    """The record without its faulty optional fields, so that the dataset rules can run.
+def _second_order(
+    issue: Issue, faulty: dict[tuple[str | None, int | None, str], frozenset[str]]
+) -> bool:
+    """Whether an issue lies at or under a value of its record that had a problem of its own.
 
-    Its problems are reported already; a record whose required fields are at
-    fault stays out of the rules.
+    A record is found by its file, line and pointer: ``/meetings/3`` in a
+    document, the empty pointer on a line of JSON Lines.
     """
-    if type(raw) is not dict:
-        return None
-    cls: Any = COLLECTIONS[collection]
-    optional = {f.name for f in attrs.fields(cls) if f.default is not attrs.NOTHING}
-    faulty = {p.pointer[len(pointer) + 1 :].split("/", 1)[0] for p in problems}
-    if not faulty <= optional | (set(raw) - {f.name for f in attrs.fields(cls)}):
-        return None
-    kept = {k: v for k, v in raw.items() if k not in faulty}
-    with deferred_checks():
-        record, left = decode_record({"@type": _TYPE_OF[cls], **kept})
-    return record if not left else None
+    steps = issue.path.split("/")  # "", collection, index, field, ...
+    for pointer in ("/".join(steps[:3]), ""):
+        unknown = faulty.get((issue.file, issue.line, pointer))
+        if unknown:
+            tail = issue.path[len(pointer) :]
+            if any(tail == place or tail.startswith(place + "/") for place in unknown):
+                return True
+    return False
 
 
 def _from_bytes(data: bytes | bytearray | str, loaded: _Loaded, file: str | None) -> None:
@@ -196,16 +200,26 @@ def _from_lines(lines: Any, loaded: _Loaded, file: str | None) -> None:
     read = 0
     for line in read_jsonl(lines):
         read += 1
-        record = line.record
-        raw_id = getattr(record, "id", None)
+        record = line.record if line.record is not None else line.partial
+        raw_id = _record_id(line.raw)
         for problem in line.problems:
             loaded.problems.append((attrs.evolve(problem, file=file), raw_id))
-        if record is None or isinstance(record, Dataset):
+        if isinstance(record, Dataset):
             continue
-        collection = _COLLECTION_OF[type(record)]
-        located = Located(collection, record, "", file, line.number)
-        loaded.ids.setdefault(collection, []).append((record.id, located))
-        loaded.records.append(located)
+        tag = line.raw.get("@type") if isinstance(line.raw, dict) else None
+        cls = type(record) if record is not None else RECORD_TYPES.get(tag, None)
+        collection = _COLLECTION_OF.get(cls, "") if cls is not None else ""
+        if not collection:
+            continue
+        located = (
+            Located(collection, record, "", file, line.number, unknown=line.unknown)
+            if record is not None
+            else None
+        )
+        if raw_id is not None:
+            loaded.ids.setdefault(collection, []).append((raw_id, located))
+        if located is not None:
+            loaded.records.append(located)
     if not read:
         empty = DocumentProblem("schema-version", "", "the file has no header line", file=file)
         loaded.problems.append((empty, None))
@@ -254,18 +268,31 @@ def _add_built(
     problems = [] if surely_valid(record) else list(record.problems())
     raw_id = getattr(record, "id", None)
     raw_id = raw_id if isinstance(raw_id, str) else None
+    places = []
     for problem in problems:
         field = _pointer(_field_steps(problem.field))
+        places.append(field)
         found = DocumentProblem(problem.rule, pointer + field, problem.message, problem.value)
         loaded.problems.append((found, raw_id))
+    # As a document's record: values of the wrong type are left out (the rules could not
+    # read them), other faulty values stay, and what rules find at any of them is second-order.
     usable: Any = record
-    if problems:  # built with checks deferred: keep it from the rules, or salvage it
-        usable = _without(record, {p.field.split(".")[0].split("[")[0] for p in problems})
-    located = Located(collection, usable, pointer, file) if usable is not None else None
+    mistyped = {p.field.split(".")[0].split("[")[0] for p in problems if p.rule in _UNREADABLE}
+    if mistyped:
+        usable = _without(record, mistyped)
+    located = (
+        Located(collection, usable, pointer, file, unknown=frozenset(places))
+        if usable is not None
+        else None
+    )
     if raw_id is not None:
         loaded.ids.setdefault(collection, []).append((raw_id, located))
     if located is not None:
         loaded.records.append(located)
+
+
+_UNREADABLE = frozenset({"wrong-type", "missing-field"})
+"""Problems of a built object's value that the JSON decoder would have refused outright."""
 
 
 def _without(record: Any, faulty: set[str]) -> Any:
@@ -499,10 +526,14 @@ class Plan:
             if rule.slug in wanted:
                 issues.append(_problem_issue(problem, rule, record, self.profile))
         context = Context(loaded, self.as_of, self.profile)
+        # A rule's finding under a field that had a problem of its own is second-order.
+        faulty = {(r.file, r.line, r.pointer): r.unknown for r in loaded.records if r.unknown}
         for rule in self.active:
             check = CHECKS.get(rule.slug)
             if check is not None:
-                issues.extend(check(context, rule))
+                issues.extend(
+                    i for i in check(context, rule) if not faulty or not _second_order(i, faulty)
+                )
         return issues
 
     def report(

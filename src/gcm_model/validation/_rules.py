@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 from gcm_model import registry
+from gcm_model.models.checks import out_of_order
 from gcm_model.models.kinds import references
 from gcm_model.models.process import (
     EventKind,
@@ -119,6 +120,8 @@ def _chronology(context: Context, rule: Rule) -> Iterator[Issue]:
 def _segments_in_meetings(context: Context, rule: Rule) -> Iterator[Issue]:
     for located in context.by_collection["meetings"]:
         meeting: Meeting = located.record
+        if out_of_order(meeting.start, meeting.end):
+            continue  # the meeting's own chronology is at fault, and reported: no span to judge by
         for index, segment in enumerate(meeting.agenda):
             for field in ("start", "end"):
                 moment = getattr(segment, field)
