@@ -207,7 +207,7 @@ def _from_lines(lines: Any, loaded: _Loaded, file: str | None) -> None:
         if isinstance(record, Dataset):
             continue
         tag = line.raw.get("@type") if isinstance(line.raw, dict) else None
-        cls = type(record) if record is not None else RECORD_TYPES.get(tag, None)
+        cls = type(record) if record is not None else RECORD_TYPES.get(str(tag))
         collection = _COLLECTION_OF.get(cls, "") if cls is not None else ""
         if not collection:
             continue
