@@ -107,6 +107,19 @@ class DecoderBuilder(Protocol):
         """A line refusing the input, naming the field being read."""
 
 
+class EncoderBuilder(Protocol):
+    """What a kind needs from the generated encoder (``gcm_model._encode``)."""
+
+    def moment(self, item: str) -> str:
+        """An expression writing the date or datetime ``item`` as orjson must see it."""
+
+    def enum(self, of: type[enum.Enum], item: str) -> str:
+        """An expression writing the member ``item`` of ``of``."""
+
+    def model(self, classes: tuple[type, ...], item: str) -> str:
+        """An expression writing the model object ``item`` (one of ``classes``)."""
+
+
 class SchemaBuilder(Protocol):
     """What a kind needs from the JSON Schema builder (``gcm_model.schema``)."""
 
@@ -238,6 +251,8 @@ class Kind:
 
     unique: ClassVar[bool] = False
     """Whether an item may be listed once only in a list of this kind."""
+    many: ClassVar[bool] = False
+    """Whether a value is a list (a tuple) of items."""
     cell: ClassVar[Cell] = TEXT_CELL
     """How a field of this kind is written in a CSV cell."""
     noun: ClassVar[str] = "values"
@@ -325,6 +340,21 @@ class Kind:
             type(self).__name__
         )  # pragma: no cover - kinds that convert define it
 
+    def plain(self) -> type | None:
+        """The type of a value written to JSON as it is (``str``, ``int``, ``bool``), if so."""
+        return None
+
+    def encode(self, build: EncoderBuilder, item: str) -> str:
+        """Source of an expression writing the value ``item`` for orjson (not ``None``).
+
+        A value of a type other than the kind's must raise (the generated code
+        calls ``_unexpected()``), so that the object is written by cattrs.
+        """
+        del build
+        if self.plain() is None:
+            raise UnsupportedError(type(self).__name__)
+        return item
+
     def schema(self, build: SchemaBuilder) -> dict[str, Any]:
         """The JSON Schema of a field of this kind."""
         schema = self.item_schema(build)
@@ -352,6 +382,10 @@ class Text(Kind):
     """Text: a non-blank string, trimmed, without control characters."""
 
     noun: ClassVar[str] = "strings"
+
+    def plain(self) -> type:
+        """Written as it is."""
+        return str
 
     def value_problems(self, field: str, value: object, *, deep: bool) -> Iterator[Problem]:
         """Wrong type, blank, untrimmed, or holding a control character."""
@@ -441,6 +475,10 @@ class Code(Kind):
     registry: str
     unique: ClassVar[bool] = True
 
+    def plain(self) -> type:
+        """Written as it is: ``int`` for numbers, else ``str``."""
+        return int if self.numbers() else str
+
     @property
     def noun(self) -> str:  # type: ignore[override] # a ClassVar elsewhere, per registry here
         """``country codes``, ``commission codes``..."""
@@ -522,6 +560,10 @@ class Objective(Kind):
     cell: ClassVar[Cell] = INT_CELL
     noun: ClassVar[str] = "objective numbers"
 
+    def plain(self) -> type:
+        """Written as it is."""
+        return int
+
     def named(self, value: object) -> str:
         """``objective 11``."""
         return f"objective {value}"
@@ -566,6 +608,10 @@ class Id(Kind):
     """A record's own id: 1-128 letters, digits, ``.``, ``_``, ``:`` or ``-``."""
 
     noun: ClassVar[str] = "ids"
+
+    def plain(self) -> type:
+        """Written as it is."""
+        return str
 
     def value_problems(self, field: str, value: object, *, deep: bool) -> Iterator[Problem]:
         """Not a string, or not of the id's shape."""
@@ -649,6 +695,10 @@ class When(Kind):
     noun: ClassVar[str] = "dates or datetimes"
     missing: ClassVar[str] = "a date or datetime is required"
 
+    def encode(self, build: EncoderBuilder, item: str) -> str:
+        """As orjson writes ``isoformat()``."""
+        return build.moment(item)
+
     def starts(self) -> str | None:
         """The field declared ``after``."""
         return self.after
@@ -695,6 +745,10 @@ class Choice(Kind):
     of: type[enum.Enum]
     noun: ClassVar[str] = "values"
 
+    def encode(self, build: EncoderBuilder, item: str) -> str:
+        """The member's value."""
+        return build.enum(self.of, item)
+
     def converter(self) -> Callable[[Any], Any]:
         """An enum's value (``"regional_review"``) becomes its member, as in JSON."""
         members = self.of._value2member_map_
@@ -736,6 +790,10 @@ class Flag(Kind):
 
     cell: ClassVar[Cell] = BOOL_CELL
 
+    def plain(self) -> type:
+        """Written as it is."""
+        return bool
+
     def value_problems(self, field: str, value: object, *, deep: bool) -> Iterator[Problem]:
         """Not a bool."""
         del deep
@@ -774,6 +832,10 @@ class Count(Kind):
 
     cell: ClassVar[Cell] = INT_CELL
 
+    def plain(self) -> type:
+        """Written as it is."""
+        return int
+
     def value_problems(self, field: str, value: object, *, deep: bool) -> Iterator[Problem]:
         """Not a positive int."""
         del deep
@@ -802,6 +864,10 @@ class Count(Kind):
 @attrs.frozen
 class TimeZone(Kind):
     """An IANA time zone name (``Europe/Zurich``)."""
+
+    def plain(self) -> type:
+        """Written as it is."""
+        return str
 
     def value_problems(self, field: str, value: object, *, deep: bool) -> Iterator[Problem]:
         """Not a string, or no zone of that name."""
@@ -840,6 +906,10 @@ class Child(Kind):
 
     of: Callable[[], type | tuple[type, ...]]
     cell: ClassVar[Cell] = JSON_CELL
+
+    def encode(self, build: EncoderBuilder, item: str) -> str:
+        """The object, by its class's encoder."""
+        return build.model(self.allowed(), item)
 
     def allowed(self) -> tuple[type, ...]:
         """The model classes accepted."""
@@ -909,6 +979,14 @@ class Many(Kind):
     item: Kind
     non_empty: bool = False
     cell: ClassVar[Cell] = JSON_CELL
+
+    many: ClassVar[bool] = True
+
+    def encode(self, build: EncoderBuilder, item: str) -> str:
+        """A tuple of plain items as it is (orjson writes it as an array); else item by item."""
+        if self.item.plain() is not None:
+            return item
+        return f"[{self.item.encode(build, 'x')} for x in {item}]"
 
     def converter(self) -> Callable[[Any], Any]:
         """A list becomes a tuple, each item converted as its kind converts it."""
