@@ -126,13 +126,59 @@ def test_wrong_calls_raise_gcm_errors(tmp_path: Path) -> None:
         validate(dataset(), select=["report-deadlin"])
     with pytest.raises(InvalidCodeError):
         validate(dataset(), as_of="2024-03-11")
-    with pytest.raises(InvalidCodeError):
-        validate(dataset(), max_issues=-1)
     with pytest.raises(SourceError) as info:
         validate(tmp_path / "missing.json")
     assert isinstance(info.value, OSError)
     with pytest.raises(InvalidCodeError):
         validate(3.5)
+
+
+@pytest.mark.parametrize("cap", [0, -1, -50])
+def test_max_issues_of_zero_or_less_is_a_wrong_call(cap: int) -> None:
+    """A cap of 0 or less raises a library ValueError, before any reading."""
+    with pytest.raises(InvalidCodeError, match="1 or more") as info:
+        validate(broken(), max_issues=cap)
+    assert isinstance(info.value, g.GcmError)
+    assert isinstance(info.value, ValueError)
+
+
+@pytest.mark.parametrize("cap", [True, 2.0, "3", [1]])
+def test_max_issues_of_the_wrong_type_is_a_wrong_call(cap: object) -> None:
+    """A cap that is not an int (a bool neither) raises InvalidCodeError."""
+    with pytest.raises(InvalidCodeError, match="max_issues"):
+        validate(broken(), max_issues=cap)
+
+
+def test_max_issues_limits_the_list_never_the_verdict() -> None:
+    """Under any cap the verdict, counts and per-rule counts are those of every issue."""
+    everything = validate(broken(), profile="unece-2024")
+    total = len(everything)
+    assert not everything.valid
+    assert total > 3
+    for cap in range(1, total + 2):
+        capped = validate(broken(), profile="unece-2024", max_issues=cap)
+        assert not capped.valid
+        assert capped.counts == everything.counts
+        assert capped.by_rule == everything.by_rule
+        assert len(capped) == min(cap, total)
+        assert len(capped) + capped.truncated == sum(capped.counts.values())
+        listed = capped.to_dict()
+        assert (listed["valid"], listed["counts"]) == (False, everything.counts)
+        assert listed["by_rule"] == everything.by_rule
+        assert capped.summary().split(" in ")[0] == everything.summary().split(" in ")[0]
+
+
+def test_capped_text_counts_every_issue() -> None:
+    """The text names each rule's full count, and the rules left out entirely."""
+    everything = validate(broken(), profile="unece-2024")
+    capped = validate(broken(), profile="unece-2024", max_issues=1)
+    text = capped.to_text()
+    assert text.splitlines()[0].startswith("INVALID: 3 errors")
+    assert f"(+{len(everything) - 1} not shown)" in text
+    shown = capped.issues[0].rule
+    assert f"{shown} ({capped.issues[0].code}): {everything.by_rule[shown]}" in text
+    rest = [f"{rule} {n}" for rule, n in everything.by_rule.items() if rule != shown]
+    assert text.splitlines()[-1] == "not shown: " + ", ".join(rest)
 
 
 def test_as_of_changes_membership() -> None:

@@ -34,7 +34,7 @@ from gcm_model.models.checks import deferred_checks, field_problems, surely_vali
 from gcm_model.models.dataset import COLLECTIONS, Dataset
 from gcm_model.validation._catalogue import Profile, Rule, rules
 from gcm_model.validation._catalogue import profile as _profile
-from gcm_model.validation._report import Issue, ValidationReport
+from gcm_model.validation._report import Issue, ValidationReport, tally
 
 __all__ = ["Context", "Located", "Plan", "validate"]
 
@@ -419,15 +419,19 @@ def validate(  # noqa: PLR0913 - the documented options of the main job
             meeting's own date.
         select: only these rules (slugs or codes).
         ignore: not these rules.
-        max_issues: report at most this many issues (the report counts the rest).
+        max_issues: list at most this many issues, the most severe first
+            (1 or more; ``None``, the default, lists them all). The verdict
+            and the counts stay those of every issue found, and
+            ``truncated`` counts the issues left out.
 
     Returns:
         The report.
 
     Raises:
         UnknownCodeError: an unknown profile or rule name.
-        InvalidCodeError: ``as_of`` or ``max_issues`` of the wrong kind, or a
-            source of a kind that cannot hold a dataset.
+        InvalidCodeError: ``as_of`` or ``max_issues`` of the wrong kind, a
+            ``max_issues`` of 0 or less, or a source of a kind that cannot hold
+            a dataset.
         SourceError: a path that does not exist or cannot be read.
 
     Examples:
@@ -438,8 +442,11 @@ def validate(  # noqa: PLR0913 - the documented options of the main job
     """
     plan = Plan.of(profile, as_of=as_of, select=select, ignore=ignore)
     cap: object = max_issues
-    if cap is not None and (isinstance(cap, bool) or not isinstance(cap, int) or cap < 0):
-        raise InvalidCodeError("max_issues", max_issues, "expected a non-negative int or None")
+    if cap is not None and (isinstance(cap, bool) or not isinstance(cap, int)):
+        raise InvalidCodeError("max_issues", max_issues, "expected an int (1 or more) or None")
+    if cap is not None and cap < 1:
+        # A cap of 0 would list nothing yet still be a report: a wrong call, not a quiet one.
+        raise InvalidCodeError("max_issues", max_issues, "expected 1 or more (None: no cap)")
     loaded = _load(source)
     return plan.report(plan.check(loaded), len(loaded.records), max_issues)
 
@@ -508,9 +515,13 @@ class Plan:
     def report(
         self, issues: list[Issue], records: int, max_issues: int | None = None
     ) -> ValidationReport:
-        """The report of the issues found, capped at ``max_issues``."""
+        """The report of the issues found, listing at most ``max_issues`` of them.
+
+        The verdict and the counts are taken from every issue, before the cap.
+        """
         from gcm_model import __version__  # noqa: PLC0415 - resolved lazily from the metadata
 
+        found = tally(issues)
         truncated = 0
         if max_issues is not None and len(issues) > max_issues:
             # Keep the most severe, in the order they were found.
@@ -526,4 +537,5 @@ class Plan:
             data_version=_data.data_version(),
             rules=tuple(r.slug for r in self.active),
             truncated=truncated,
+            tally=found,
         )
