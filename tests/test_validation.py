@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
 import json
 from pathlib import Path
@@ -116,6 +117,69 @@ def test_paths_json_jsonl_csv_and_directories(tmp_path: Path) -> None:
         str(folder / "a.json"),
         str(folder / "b.jsonl"),
     }
+
+
+def edit_csv(path: Path, edit: Any) -> None:
+    """Edit a CSV file's rows (the header first) in place."""
+    with path.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.reader(handle))
+    edit(rows)
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle, lineterminator="\n").writerows(rows)
+
+
+def csv_issues(report: ValidationReport) -> list[tuple[str, str, str | None, int | None]]:
+    """(rule, path, file name, line) of every issue of a report on CSV tables."""
+    return [(i.rule, i.path, i.file and Path(i.file).name, i.line) for i in report]
+
+
+def test_csv_header_problem_leaves_the_rows_checked(tmp_path: Path) -> None:
+    """A misspelt column is one issue at line 1 with a did-you-mean; every rule still runs."""
+    folder = tmp_path / "tables"
+    write_csv(dataset(), folder)
+    clean = validate(folder)
+    as_json = [(i.rule, i.path, i.record, i.message) for i in validate(dataset())]
+    assert [(i.rule, i.path, i.record, i.message) for i in clean] == as_json
+
+    def misspell(rows: list[list[str]]) -> None:
+        rows[0][rows[0].index("webcast")] = "webcats"
+
+    edit_csv(folder / "meetings.csv", misspell)
+    report = validate(folder)
+    first, *rest = report.issues
+    assert (first.rule, first.file, first.line) == (
+        "unknown-field",
+        str(folder / "meetings.csv"),
+        1,
+    )
+    assert first.message == "unknown column 'webcats'; did you mean 'webcast'?"
+    assert report.records == clean.records == len(list(dataset().records()))
+    assert csv_issues(clean) == [(i.rule, i.path, Path(i.file or "").name, i.line) for i in rest]
+
+
+def test_csv_issues_are_at_the_line_where_their_row_starts(tmp_path: Path) -> None:
+    """A cell over several lines: its row's issues at its first line, the rows after moved on."""
+    folder = tmp_path / "tables"
+    write_csv(dataset(), folder)
+    clean = csv_issues(validate(folder))
+    assert ("session-roles", "/meetings/0/agenda/3/moderator", "segments.csv", 5) in clean
+
+    def spread(rows: list[list[str]]) -> None:
+        column = rows[0].index("sources")
+        rows[1][column] = rows[1][column].replace(",", ",\n", 2)  # JSON over three lines
+        rows[1][rows[0].index("reported_minutes")] = "seventy"
+
+    edit_csv(folder / "segments.csv", spread)
+    lines = (folder / "segments.csv").read_text(encoding="utf-8").splitlines()
+    assert lines[4].startswith("meeting:ece-2024,1,")  # the second row starts at line 5
+    moved = [
+        (rule, path, name, line + 2 if name == "segments.csv" and line and line > 2 else line)
+        for rule, path, name, line in clean
+    ]
+    assert csv_issues(validate(folder)) == [
+        ("wrong-type", "/meetings/0/agenda/0/reported_minutes", "segments.csv", 2),
+        *moved,
+    ]
 
 
 def test_wrong_calls_raise_gcm_errors(tmp_path: Path) -> None:

@@ -8,7 +8,7 @@ import itertools
 import os
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 import orjson
@@ -25,7 +25,6 @@ from gcm_model.converters import (
 )
 from gcm_model.dates import as_day
 from gcm_model.errors import (
-    DocumentError,
     InvalidCodeError,
     SourceError,
 )
@@ -35,6 +34,9 @@ from gcm_model.models.dataset import COLLECTIONS, Dataset
 from gcm_model.validation._catalogue import Profile, Rule, rules
 from gcm_model.validation._catalogue import profile as _profile
 from gcm_model.validation._report import Issue, ValidationReport, tally
+
+if TYPE_CHECKING:
+    from gcm_model.tabular import _TableDocument
 
 __all__ = ["Context", "Located", "Plan", "validate"]
 
@@ -65,6 +67,7 @@ class _Loaded:
     records: list[Located] = attrs.Factory(list)
     problems: list[tuple[DocumentProblem, str | None]] = attrs.Factory(list)  # with record id
     ids: dict[str, list[tuple[str, Located | None]]] = attrs.Factory(dict)  # raw ids seen
+    tables: _Tables | None = None  # CSV tables: the rows the rules' issues are in
 
 
 class Context:
@@ -141,22 +144,79 @@ def _record_id(raw: Any) -> str | None:
     return found if isinstance(found, str) else None
 
 
+class _Tables:
+    """Where the problems and records of a document assembled from CSV tables are."""
+
+    def __init__(self, directory: Path, found: _TableDocument) -> None:
+        self.directory = directory
+        self.found = found
+
+    def file(self, name: str | None) -> str | None:
+        """The path of a table's file, from its name."""
+        return str(self.directory / name) if name is not None else None
+
+    def locate(self, problem: DocumentProblem) -> DocumentProblem | None:
+        """At its file, row and column; ``None`` when it repeats a cell's problem."""
+        found = self.found.locate(problem)
+        return attrs.evolve(found, file=self.file(found.file)) if found is not None else None
+
+    def place(self, pointer: str) -> tuple[str | None, int | None]:
+        """The path of the file and the starting line of the row that holds a value."""
+        file, line = self.found.place(pointer)
+        return self.file(file), line
+
+    def record_id(self, pointer: str) -> str | None:
+        """The id of the record a pointer is in, as its row gives it."""
+        tokens = pointer.split("/")
+        document = self.found.document
+        if document is None or len(tokens) < 3 or not tokens[2].isdigit():
+            return None
+        rows = document.get(tokens[1])
+        index = int(tokens[2])
+        return _record_id(rows[index]) if isinstance(rows, list) and index < len(rows) else None
+
+    def reissue(self, issue: Issue) -> Issue:
+        """A rule's issue at the row of its value: a segment's in segments.csv, say."""
+        file, line = self.place(issue.path)
+        if file is None or (file, line) == (issue.file, issue.line):
+            return issue
+        return attrs.evolve(issue, file=file, line=line)
+
+
 def _from_document(
-    document: Any, loaded: _Loaded, file: str | None, *, plain: bool = False
+    document: Any,
+    loaded: _Loaded,
+    file: str | None,
+    *,
+    plain: bool = False,
+    tables: _Tables | None = None,
 ) -> None:
+    """Decode a dataset document record by record (``tables``: where its rows are)."""
+
+    def at(problem: DocumentProblem) -> DocumentProblem | None:
+        return attrs.evolve(problem, file=file) if tables is None else tables.locate(problem)
+
     _, decoded, problems = decode_dataset(document, plain=plain)
-    loaded.problems.extend((attrs.evolve(p, file=file), None) for p in problems)
+    for problem in problems:
+        found = at(problem)
+        if found is not None:
+            loaded.problems.append((found, None))
     for item in decoded:
         pointer = f"/{item.collection}/{item.index}"
         record = item.record
         if record is None:
             record = _salvage(item.raw, item.collection, item.problems, pointer)
-        located = Located(item.collection, record, pointer, file) if record is not None else None
+        where, line = (file, None) if tables is None else tables.place(pointer)
+        located = (
+            Located(item.collection, record, pointer, where, line) if record is not None else None
+        )
         raw_id = _record_id(item.raw)
         if raw_id is not None:
             loaded.ids.setdefault(item.collection, []).append((raw_id, located))
         for problem in item.problems:
-            loaded.problems.append((attrs.evolve(problem, file=file), raw_id))
+            found = at(problem)
+            if found is not None:
+                loaded.problems.append((found, raw_id))
         if located is not None:
             loaded.records.append(located)
 
@@ -246,9 +306,7 @@ def _from_objects(objects: Iterable[Any], loaded: _Loaded) -> None:
         _add_built(collection, next_index(collection), item, loaded)
 
 
-def _add_built(
-    collection: str, index: int, record: Model, loaded: _Loaded, file: str | None = None
-) -> None:
+def _add_built(collection: str, index: int, record: Model, loaded: _Loaded) -> None:
     pointer = f"/{collection}/{index}"
     # Fast tests clear the common valid record; only one that fails them is asked in full.
     problems = [] if surely_valid(record) else list(record.problems())
@@ -261,7 +319,7 @@ def _add_built(
     usable: Any = record
     if problems:  # built with checks deferred: keep it from the rules, or salvage it
         usable = _without(record, {p.field.split(".")[0].split("[")[0] for p in problems})
-    located = Located(collection, usable, pointer, file) if usable is not None else None
+    located = Located(collection, usable, pointer) if usable is not None else None
     if raw_id is not None:
         loaded.ids.setdefault(collection, []).append((raw_id, located))
     if located is not None:
@@ -302,18 +360,23 @@ def _from_path(path: Path, loaded: _Loaded) -> None:
 
 
 def _from_csv(path: Path, loaded: _Loaded) -> None:
-    from gcm_model.tabular import read_csv  # noqa: PLC0415 - csv support on demand
+    """CSV tables, decoded as the JSON document they make, each issue at its row.
+
+    A header or cell problem does not stop the rest: the rows are decoded and
+    checked like a JSON document's records, each at the line where it starts.
+    """
+    from gcm_model.tabular import _read_document  # noqa: PLC0415 - csv support on demand
 
     try:
-        dataset = read_csv(path)
-    except DocumentError as exc:
-        for problem in exc.problems:
-            name = problem.file and str(path / problem.file)
-            loaded.problems.append((attrs.evolve(problem, file=name), None))
-        return
-    for collection in COLLECTIONS:
-        for index, record in enumerate(getattr(dataset, collection)):
-            _add_built(collection, index, record, loaded, file=str(path / f"{collection}.csv"))
+        found = _read_document(path)
+    except OSError as exc:
+        raise SourceError(path, exc) from exc
+    tables = loaded.tables = _Tables(path, found)
+    for problem in found.problems:
+        named = attrs.evolve(problem, file=tables.file(problem.file))
+        loaded.problems.append((named, tables.record_id(problem.pointer)))
+    if found.document is not None:
+        _from_document(found.document, loaded, None, tables=tables)
 
 
 def _from_dataset(dataset: Dataset, loaded: _Loaded) -> None:
@@ -509,7 +572,9 @@ class Plan:
         for rule in self.active:
             check = CHECKS.get(rule.slug)
             if check is not None:
-                issues.extend(check(context, rule))
+                found = check(context, rule)
+                tables = loaded.tables
+                issues.extend(found if tables is None else map(tables.reissue, found))
         return issues
 
     def report(
