@@ -108,6 +108,13 @@ def test_cell_problems_name_file_line_and_column() -> None:
     ]
 
 
+def test_a_bad_required_cell_is_one_problem() -> None:
+    """A required cell that cannot be read is not reported missing as well."""
+    tables = to_tables(dataset())
+    tables["reviews"][0]["commissions"] = '["ECE"'
+    assert problems(tables) == [("reviews.csv", 2, "commissions", "json-syntax")]
+
+
 def test_model_problems_are_located_in_the_files() -> None:
     """Problems the loader finds are mapped back to their file, row and column."""
     tables = to_tables(dataset())

@@ -157,6 +157,21 @@ def test_csv_header_problem_leaves_the_rows_checked(tmp_path: Path) -> None:
     assert csv_issues(clean) == [(i.rule, i.path, Path(i.file or "").name, i.line) for i in rest]
 
 
+def test_csv_bad_required_cell_is_one_issue(tmp_path: Path) -> None:
+    """A required cell that cannot be read is one issue, not also a missing field."""
+    folder = tmp_path / "tables"
+    write_csv(dataset(), folder)
+
+    def unreadable(rows: list[list[str]]) -> None:
+        rows[1][rows[0].index("commissions")] = '["ECE"'
+
+    edit_csv(folder / "reviews.csv", unreadable)
+    errors = [i for i in validate(folder) if i.severity is Severity.ERROR]
+    assert [(i.rule, i.path, i.line, i.record) for i in errors] == [
+        ("json-syntax", "/reviews/0/commissions", 2, "review:ece-2024")
+    ]
+
+
 def test_csv_issues_are_at_the_line_where_their_row_starts(tmp_path: Path) -> None:
     """A cell over several lines: its row's issues at its first line, the rows after moved on."""
     folder = tmp_path / "tables"
