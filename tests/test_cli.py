@@ -150,7 +150,14 @@ def test_validate_unknown_rule_or_profile(
 
 
 @pytest.mark.parametrize(
-    "option", [["--as-of", "11/03/2024"], ["--max-issues", "-1"], ["--per-rule", "x"]]
+    "option",
+    [
+        ["--as-of", "11/03/2024"],
+        ["--max-issues", "-1"],
+        ["--max-issues", "0"],
+        ["--max-issues", "x"],
+        ["--per-rule", "x"],
+    ],
 )
 def test_validate_bad_option_values(capsys: pytest.CaptureFixture[str], option: list[str]) -> None:
     """A malformed date or count exits 2 and says what was expected."""
@@ -214,6 +221,24 @@ def test_validate_profile_and_max_issues(capsys: pytest.CaptureFixture[str]) -> 
     assert code == EXIT_FAILED
     assert "profile strict" in out
     assert "(+8 not shown)" in out
+
+
+def test_validate_capped_still_fails_and_counts(capsys: pytest.CaptureFixture[str]) -> None:
+    """--max-issues 1 on invalid data lists one issue, yet exits 1 and counts them all."""
+    code, out, _ = run(capsys, "validate", FLAWED, "--format", "json")
+    assert code == EXIT_FAILED
+    whole = orjson.loads(out)["reports"][0]
+    code, out, _ = run(capsys, "validate", FLAWED, "--format", "json", "--max-issues", "1")
+    assert code == EXIT_FAILED
+    capped = orjson.loads(out)
+    report = capped["reports"][0]
+    assert capped["valid"] is report["valid"] is False
+    assert (report["counts"], report["by_rule"]) == (whole["counts"], whole["by_rule"])
+    assert len(report["issues"]) == 1
+    assert report["truncated"] == len(whole["issues"]) - 1
+    code, out, _ = run(capsys, "validate", FLAWED, "--max-issues", "1")
+    assert code == EXIT_FAILED
+    assert out.splitlines()[1].startswith(f"INVALID: {whole['counts']['error']} errors")
 
 
 def test_validate_directories(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:

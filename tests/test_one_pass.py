@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -11,6 +12,7 @@ import pytest
 import gcm_model as g
 from gcm_model.converters import RECORD_TYPES
 from gcm_model.models.dataset import COLLECTIONS
+from gcm_model.tabular import write_csv
 
 if TYPE_CHECKING:
     from gcm_model.validation import ValidationReport
@@ -46,7 +48,9 @@ def _within_record(report: ValidationReport) -> set[tuple[str, str | None, str]]
     found = set()
     for issue in report:
         steps = issue.path.split("/")
-        within = "/" + "/".join(steps[3:]) if issue.line is None and len(steps) > 2 else issue.path
+        within = issue.path
+        if len(steps) > 2 and steps[1] in COLLECTIONS and steps[2].isdigit():
+            within = "/" + "/".join(steps[3:])
         found.add((issue.rule, issue.record, "" if within == "/" else within))
     return found
 
@@ -61,12 +65,74 @@ def _as_json_lines(document: dict[str, Any], path: Path) -> Path:
     return path
 
 
+def _edit(path: Path, change: Any) -> None:
+    """Rewrite a CSV table through ``change(header, rows)``."""
+    with path.open(encoding="utf-8", newline="") as handle:
+        reader = csv.DictReader(handle)
+        header, rows = list(reader.fieldnames or ()), list(reader)
+    header, rows = change(header, rows)
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=header, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+
+
+def _as_tables(folder: Path) -> Path:
+    """The clean dataset as CSV tables, with the same mistakes planted in the cells.
+
+    A misspelt key is a misspelt column in a table: one problem, at the header.
+    """
+    write_csv(g.load(EXAMPLE), folder)
+
+    def meetings(header: list[str], rows: list[dict[str, str]]) -> Any:
+        for row in rows:
+            row["venu"] = row.pop("venue")
+            if row["id"] == "meeting:ece-2024":
+                row["end"] = "2024-03-10T18:00:00+01:00"
+                row["co_chairs"] = '["ESP","BRA"]'
+        return ["venu" if c == "venue" else c for c in header], rows
+
+    def segments(header: list[str], rows: list[dict[str, str]]) -> Any:
+        row = next(r for r in rows if r["kind"] == "thematic_session")
+        row["objectives"] = orjson.dumps([*orjson.loads(row["objectives"]), 24]).decode()
+        return header, rows
+
+    def reports(header: list[str], rows: list[dict[str, str]]) -> Any:
+        rows[1]["issued"] = "2024-06-30"
+        return header, rows
+
+    _edit(folder / "meetings.csv", meetings)
+    _edit(folder / "segments.csv", segments)
+    _edit(folder / "reports.csv", reports)
+    return folder
+
+
 @pytest.fixture(scope="module")
 def reports(tmp_path_factory: pytest.TempPathFactory) -> dict[str, ValidationReport]:
-    """The planted dataset validated as one JSON document and as JSON Lines."""
+    """The planted dataset validated as one JSON document, as JSON Lines and as CSV tables."""
     document = _planted()
     lines = _as_json_lines(document, tmp_path_factory.mktemp("one-pass") / "planted.jsonl")
-    return {"json": g.validate(orjson.dumps(document)), "jsonl": g.validate(lines)}
+    tables = _as_tables(tmp_path_factory.mktemp("one-pass-csv"))
+    return {
+        "json": g.validate(orjson.dumps(document)),
+        "jsonl": g.validate(lines),
+        "csv": g.validate(tables),
+    }
+
+
+def test_csv_lists_every_planted_problem(reports: dict[str, ValidationReport]) -> None:
+    """CSV: the misspelt column once, at the header with a did-you-mean; the rest as JSON has."""
+    report = reports["csv"]
+    (column,) = [i for i in report if i.rule == "unknown-field"]
+    assert (column.line, column.record) == (1, None)
+    assert "did you mean 'venue'?" in column.message
+    assert _within_record(report) >= PLANTED - {("unknown-field", "meeting:ece-2024", "/venu")}
+
+
+def test_csv_agrees_with_json(reports: dict[str, ValidationReport]) -> None:
+    """But for where the misspelt name is (a column, a key), CSV and JSON report the same."""
+    other = {i for i in _within_record(reports["json"]) if i[0] != "unknown-field"}
+    assert {i for i in _within_record(reports["csv"]) if i[0] != "unknown-field"} == other
 
 
 @pytest.mark.parametrize("door", ["json", "jsonl"])

@@ -14,6 +14,7 @@ from gcm_model.errors import DocumentError, InvalidCodeError
 from gcm_model.tabular import TABLES, from_tables, read_csv, to_pandas, to_tables, write_csv
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
     from pathlib import Path
 
 CET = dt.timezone(dt.timedelta(hours=1))
@@ -93,18 +94,25 @@ def problems(
 
 
 def test_cell_problems_name_file_line_and_column() -> None:
-    """Bad cells are reported where they are, all at once."""
+    """Bad cells are reported where they are, all at once; an unknown column at the header."""
     tables = to_tables(dataset())
     tables["segments"][0]["reported_minutes"] = "seventy"
     tables["meetings"][0]["webcast"] = "yes"
     tables["meetings"][0]["co_chairs"] = "[ESP"
     tables["reviews"][0]["colour"] = "blue"
     assert problems(tables) == [
-        ("reviews.csv", 2, "colour", "unknown-field"),
+        ("reviews.csv", 1, "colour", "unknown-field"),
         ("meetings.csv", 2, "webcast", "wrong-type"),
         ("meetings.csv", 2, "co_chairs", "json-syntax"),
         ("segments.csv", 2, "reported_minutes", "wrong-type"),
     ]
+
+
+def test_a_bad_required_cell_is_one_problem() -> None:
+    """A required cell that cannot be read is not reported missing as well."""
+    tables = to_tables(dataset())
+    tables["reviews"][0]["commissions"] = '["ECE"'
+    assert problems(tables) == [("reviews.csv", 2, "commissions", "json-syntax")]
 
 
 def test_model_problems_are_located_in_the_files() -> None:
@@ -135,6 +143,16 @@ def test_linking_problems() -> None:
     assert ("segments.csv", 3, "meeting", "invalid-value") in found
     assert ("sections.csv", 3, "position", "invalid-value") in found
     assert ("items.csv", 2, "section", "wrong-type") in found
+
+
+def test_children_are_located_after_a_record_without_id() -> None:
+    """A segment's problem is at its own row, even after a meeting row without an id."""
+    tables = to_tables(dataset())
+    tables["meetings"].insert(0, {**tables["meetings"][0], "id": ""})
+    tables["segments"][1]["objectives"] = "[4, 2]"
+    found = problems(tables)
+    assert ("meetings.csv", 2, "id", "missing-field") in found
+    assert ("segments.csv", 3, "objectives", "cluster-objectives") in found
 
 
 def test_unknown_kind_is_reported_by_the_loader() -> None:
@@ -168,6 +186,142 @@ def test_csv_files_problems(tmp_path: Path) -> None:
     ]
     with pytest.raises(NotADirectoryError):
         read_csv(folder / "nowhere")
+
+
+def rewrite(path: Path, edit: Callable[[list[list[str]]], object]) -> None:
+    """Edit a CSV file's rows (the header first) in place."""
+    with path.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.reader(handle))
+    edit(rows)
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle, lineterminator="\n").writerows(rows)
+
+
+def rename(rows: list[list[str]], old: str, new: str) -> None:
+    """Rename a column of a header."""
+    rows[0][rows[0].index(old)] = new
+
+
+def set_cell(rows: list[list[str]], line: int, column: str, text: str) -> None:
+    """Set a cell, by its row's line (each row on one line) and its column name."""
+    rows[line - 1][rows[0].index(column)] = text
+
+
+def located(error: DocumentError) -> list[tuple[str | None, int | None, object, str]]:
+    """(file, line, column, rule) of each problem of an error."""
+    return [(p.file, p.line, p.column, p.rule) for p in error.problems]
+
+
+def test_misspelt_header_is_one_problem_and_the_rows_are_still_read(tmp_path: Path) -> None:
+    """An unknown column is reported once, at line 1, naming the nearest; the rows still count."""
+    folder = tmp_path / "t"
+    write_csv(dataset(), folder)
+
+    def two_reviews(rows: list[list[str]]) -> None:
+        rename(rows, "commissions", "comissions")
+        rows.append(["r2", "regional-2024", '["ECA"]'] + [""] * (len(rows[0]) - 3))
+
+    rewrite(folder / "reviews.csv", two_reviews)
+
+    def meetings(rows: list[list[str]]) -> None:
+        rename(rows, "webcast", "webcats")
+        set_cell(rows, 2, "co_chairs", '["ESX"]')
+
+    rewrite(folder / "meetings.csv", meetings)
+    with pytest.raises(DocumentError) as info:
+        read_csv(folder)
+    assert located(info.value) == [
+        ("reviews.csv", 1, "comissions", "unknown-field"),
+        ("meetings.csv", 1, "webcats", "unknown-field"),
+        # A required column left out is missing in each row, as a key missing from JSON.
+        ("reviews.csv", 2, "commissions", "missing-field"),
+        ("reviews.csv", 3, "commissions", "missing-field"),
+        # The rest of the row is still decoded and checked.
+        ("meetings.csv", 2, "co_chairs", "unknown-code"),
+    ]
+    messages = [p.message for p in info.value.problems[:2]]
+    assert messages == [
+        "unknown column 'comissions'; did you mean 'commissions'?",
+        "unknown column 'webcats'; did you mean 'webcast'?",
+    ]
+    assert info.value.problems[4].pointer == "/meetings/0/co_chairs/0"
+
+
+def test_header_problems_of_a_table_without_rows(tmp_path: Path) -> None:
+    """A header is checked even when no row follows, and a repeated column is named."""
+    folder = tmp_path / "t"
+    write_csv(dataset(), folder)
+    (folder / "pledges.csv").write_text("id,txet,id\n", encoding="utf-8")
+    (folder / "meeting.csv").write_text("id\n", encoding="utf-8")
+    with pytest.raises(DocumentError) as info:
+        read_csv(folder)
+    assert located(info.value) == [
+        ("meeting.csv", None, None, "unknown-field"),
+        ("pledges.csv", 1, "txet", "unknown-field"),
+        ("pledges.csv", 1, "id", "invalid-value"),
+    ]
+    assert [p.message for p in info.value.problems] == [
+        "unknown table 'meeting'; did you mean 'meetings'?",
+        "unknown column 'txet'; did you mean 'text'?",
+        "the column 'id' appears more than once (the last is read)",
+    ]
+
+
+def test_problems_are_at_the_line_where_their_row_starts(tmp_path: Path) -> None:
+    """Lines are physical, from 1 at the header: a cell over several lines moves the rows after."""
+    folder = tmp_path / "t"
+    write_csv(dataset(), folder)
+
+    def reviews(rows: list[list[str]]) -> None:
+        set_cell(rows, 2, "commissions", '[\n"ECE"\n]')  # lines 2 to 4
+        set_cell(rows, 2, "aliases", '["Europe", 3]')
+        rows.append([])  # a blank line: line 5
+        rows.append(["r2", "regional-2024", '["ESX"]'] + [""] * (len(rows[0]) - 3))
+
+    rewrite(folder / "reviews.csv", reviews)
+
+    def segments(rows: list[list[str]]) -> None:
+        set_cell(rows, 2, "sources", '[\n"a",\n"b"\n]')  # lines 2 to 5
+        set_cell(rows, 2, "reported_minutes", "seventy")
+        set_cell(rows, 3, "objectives", "[4, 2]")
+
+    rewrite(folder / "segments.csv", segments)
+    assert (folder / "reviews.csv").read_text(encoding="utf-8").splitlines()[5].startswith("r2,")
+    with pytest.raises(DocumentError) as info:
+        read_csv(folder)
+    assert located(info.value) == [
+        ("segments.csv", 2, "reported_minutes", "wrong-type"),
+        ("reviews.csv", 2, "aliases", "wrong-type"),
+        ("reviews.csv", 6, "commissions", "unknown-code"),
+        ("segments.csv", 6, "objectives", "cluster-objectives"),
+    ]
+
+
+def test_rows_longer_than_the_header_are_still_read(tmp_path: Path) -> None:
+    """Cells past the header are one problem at the row's line; the row's own are checked."""
+    folder = tmp_path / "t"
+    write_csv(dataset(), folder)
+
+    def longer(rows: list[list[str]]) -> None:
+        set_cell(rows, 2, "commissions", '["ESX"]')
+        rows[1].append("extra")
+
+    rewrite(folder / "reviews.csv", longer)
+    with pytest.raises(DocumentError) as info:
+        read_csv(folder)
+    assert located(info.value) == [
+        ("reviews.csv", 2, None, "invalid-value"),
+        ("reviews.csv", 2, "commissions", "unknown-code"),
+    ]
+
+
+def test_byte_order_mark_is_not_part_of_the_header(tmp_path: Path) -> None:
+    """A file saved with a UTF-8 byte order mark reads as without one."""
+    folder = tmp_path / "t"
+    write_csv(dataset(), folder)
+    path = folder / "reviews.csv"
+    path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes())
+    assert read_csv(folder) == dataset()
 
 
 def test_to_pandas_gives_one_frame_per_table() -> None:

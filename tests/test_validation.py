@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
 import json
 from pathlib import Path
@@ -118,6 +119,84 @@ def test_paths_json_jsonl_csv_and_directories(tmp_path: Path) -> None:
     }
 
 
+def edit_csv(path: Path, edit: Any) -> None:
+    """Edit a CSV file's rows (the header first) in place."""
+    with path.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.reader(handle))
+    edit(rows)
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle, lineterminator="\n").writerows(rows)
+
+
+def csv_issues(report: ValidationReport) -> list[tuple[str, str, str | None, int | None]]:
+    """(rule, path, file name, line) of every issue of a report on CSV tables."""
+    return [(i.rule, i.path, i.file and Path(i.file).name, i.line) for i in report]
+
+
+def test_csv_header_problem_leaves_the_rows_checked(tmp_path: Path) -> None:
+    """A misspelt column is one issue at line 1 with a did-you-mean; every rule still runs."""
+    folder = tmp_path / "tables"
+    write_csv(dataset(), folder)
+    clean = validate(folder)
+    as_json = [(i.rule, i.path, i.record, i.message) for i in validate(dataset())]
+    assert [(i.rule, i.path, i.record, i.message) for i in clean] == as_json
+
+    def misspell(rows: list[list[str]]) -> None:
+        rows[0][rows[0].index("webcast")] = "webcats"
+
+    edit_csv(folder / "meetings.csv", misspell)
+    report = validate(folder)
+    first, *rest = report.issues
+    assert (first.rule, first.file, first.line) == (
+        "unknown-field",
+        str(folder / "meetings.csv"),
+        1,
+    )
+    assert first.message == "unknown column 'webcats'; did you mean 'webcast'?"
+    assert report.records == clean.records == len(list(dataset().records()))
+    assert csv_issues(clean) == [(i.rule, i.path, Path(i.file or "").name, i.line) for i in rest]
+
+
+def test_csv_bad_required_cell_is_one_issue(tmp_path: Path) -> None:
+    """A required cell that cannot be read is one issue, not also a missing field."""
+    folder = tmp_path / "tables"
+    write_csv(dataset(), folder)
+
+    def unreadable(rows: list[list[str]]) -> None:
+        rows[1][rows[0].index("commissions")] = '["ECE"'
+
+    edit_csv(folder / "reviews.csv", unreadable)
+    errors = [i for i in validate(folder) if i.severity is Severity.ERROR]
+    assert [(i.rule, i.path, i.line, i.record) for i in errors] == [
+        ("json-syntax", "/reviews/0/commissions", 2, "review:ece-2024")
+    ]
+
+
+def test_csv_issues_are_at_the_line_where_their_row_starts(tmp_path: Path) -> None:
+    """A cell over several lines: its row's issues at its first line, the rows after moved on."""
+    folder = tmp_path / "tables"
+    write_csv(dataset(), folder)
+    clean = csv_issues(validate(folder))
+    assert ("session-roles", "/meetings/0/agenda/3/moderator", "segments.csv", 5) in clean
+
+    def spread(rows: list[list[str]]) -> None:
+        column = rows[0].index("sources")
+        rows[1][column] = rows[1][column].replace(",", ",\n", 2)  # JSON over three lines
+        rows[1][rows[0].index("reported_minutes")] = "seventy"
+
+    edit_csv(folder / "segments.csv", spread)
+    lines = (folder / "segments.csv").read_text(encoding="utf-8").splitlines()
+    assert lines[4].startswith("meeting:ece-2024,1,")  # the second row starts at line 5
+    moved = [
+        (rule, path, name, line + 2 if name == "segments.csv" and line and line > 2 else line)
+        for rule, path, name, line in clean
+    ]
+    assert csv_issues(validate(folder)) == [
+        ("wrong-type", "/meetings/0/agenda/0/reported_minutes", "segments.csv", 2),
+        *moved,
+    ]
+
+
 def test_wrong_calls_raise_gcm_errors(tmp_path: Path) -> None:
     """Only a wrong call raises: unknown profile or rule, bad options, unreadable paths."""
     with pytest.raises(UnknownCodeError):
@@ -126,13 +205,59 @@ def test_wrong_calls_raise_gcm_errors(tmp_path: Path) -> None:
         validate(dataset(), select=["report-deadlin"])
     with pytest.raises(InvalidCodeError):
         validate(dataset(), as_of="2024-03-11")
-    with pytest.raises(InvalidCodeError):
-        validate(dataset(), max_issues=-1)
     with pytest.raises(SourceError) as info:
         validate(tmp_path / "missing.json")
     assert isinstance(info.value, OSError)
     with pytest.raises(InvalidCodeError):
         validate(3.5)
+
+
+@pytest.mark.parametrize("cap", [0, -1, -50])
+def test_max_issues_of_zero_or_less_is_a_wrong_call(cap: int) -> None:
+    """A cap of 0 or less raises a library ValueError, before any reading."""
+    with pytest.raises(InvalidCodeError, match="1 or more") as info:
+        validate(broken(), max_issues=cap)
+    assert isinstance(info.value, g.GcmError)
+    assert isinstance(info.value, ValueError)
+
+
+@pytest.mark.parametrize("cap", [True, 2.0, "3", [1]])
+def test_max_issues_of_the_wrong_type_is_a_wrong_call(cap: object) -> None:
+    """A cap that is not an int (a bool neither) raises InvalidCodeError."""
+    with pytest.raises(InvalidCodeError, match="max_issues"):
+        validate(broken(), max_issues=cap)
+
+
+def test_max_issues_limits_the_list_never_the_verdict() -> None:
+    """Under any cap the verdict, counts and per-rule counts are those of every issue."""
+    everything = validate(broken(), profile="unece-2024")
+    total = len(everything)
+    assert not everything.valid
+    assert total > 3
+    for cap in range(1, total + 2):
+        capped = validate(broken(), profile="unece-2024", max_issues=cap)
+        assert not capped.valid
+        assert capped.counts == everything.counts
+        assert capped.by_rule == everything.by_rule
+        assert len(capped) == min(cap, total)
+        assert len(capped) + capped.truncated == sum(capped.counts.values())
+        listed = capped.to_dict()
+        assert (listed["valid"], listed["counts"]) == (False, everything.counts)
+        assert listed["by_rule"] == everything.by_rule
+        assert capped.summary().split(" in ")[0] == everything.summary().split(" in ")[0]
+
+
+def test_capped_text_counts_every_issue() -> None:
+    """The text names each rule's full count, and the rules left out entirely."""
+    everything = validate(broken(), profile="unece-2024")
+    capped = validate(broken(), profile="unece-2024", max_issues=1)
+    text = capped.to_text()
+    assert text.splitlines()[0].startswith("INVALID: 3 errors")
+    assert f"(+{len(everything) - 1} not shown)" in text
+    shown = capped.issues[0].rule
+    assert f"{shown} ({capped.issues[0].code}): {everything.by_rule[shown]}" in text
+    rest = [f"{rule} {n}" for rule, n in everything.by_rule.items() if rule != shown]
+    assert text.splitlines()[-1] == "not shown: " + ", ".join(rest)
 
 
 def test_as_of_changes_membership() -> None:

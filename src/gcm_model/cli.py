@@ -136,6 +136,17 @@ def _count(text: str) -> int:
     return number
 
 
+def _positive(text: str) -> int:
+    try:
+        number = int(text)
+    except ValueError:
+        number = 0
+    if number < 1:
+        # As gcm_model.validate: a cap of 0 would list nothing, so it is refused.
+        raise argparse.ArgumentTypeError(f"expected a whole number, 1 or more, got {text!r}")
+    return number
+
+
 def _names(values: Iterable[str] | None) -> list[str] | None:
     """Rule names from repeated and comma-separated option values."""
     if values is None:
@@ -665,9 +676,10 @@ def _add_validate(commands: Any) -> argparse.ArgumentParser:
     )
     parser.add_argument(
         "--max-issues",
-        type=_count,
+        type=_positive,
         metavar="N",
-        help="report at most N issues per PATH, the most severe first",
+        help="list at most N issues per PATH (N >= 1), the most severe first; the "
+        "verdict, the exit status and the counts still cover every issue",
     )
     parser.add_argument(
         "--per-rule",

@@ -7,7 +7,10 @@ One table per record kind (``reviews``, ``meetings``, ``events``,
 ``dataset`` (one row: the version, title and sources). Scalars are cells;
 lists and small nested objects (a venue, contacts, documents) are JSON in a
 cell. Reading a directory back gives an equal ``Dataset``; a problem names the
-file, the row's line and the column, and reading never stops at the first.
+file, the physical line where its row starts (the header is line 1) and the
+column, and reading never stops at the first: an unknown column is one
+problem at the header, naming the nearest known column, and the rows are
+still read without it.
 
 ``to_pandas`` needs the ``tabular`` extra (pandas).
 
@@ -33,7 +36,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 import orjson
 
-from gcm_model.converters import DocumentProblem, structure, unstructure
+from gcm_model.converters import DocumentProblem, _suggest, structure, unstructure
 from gcm_model.errors import DocumentError, InvalidCodeError
 from gcm_model.models.dataset import COLLECTIONS, Dataset
 from gcm_model.models.kinds import Cell, CellError, Kind, kind_of
@@ -174,50 +177,85 @@ def write_csv(dataset: Dataset, directory: str | os.PathLike[str]) -> list[Path]
 # -- reading -----------------------------------------------------------------------------------
 
 
+_HEADER_LINE = 1  # the header is the first line of a file; rows are numbered from there
+
+
 class _Reader:
     """Turns string cells back into the wire format's values, collecting problems."""
 
     def __init__(self) -> None:
         self.problems: list[DocumentProblem] = []
         self.places: dict[str, tuple[str, int]] = {}  # JSON Pointer prefix -> (file, line)
+        # (file, line, column) of each cell reported here: the decoder's problem with the
+        # same place (a required cell left out, say) would repeat it.
+        self.reported: set[tuple[str, int, str]] = set()
 
-    def problem(  # noqa: PLR0913 - where (three) and what (three)
-        self, table: str, line: int, column: str, *, rule: str, message: str, value: str
+    def problem(  # noqa: PLR0913 - where (three) and what (three), and the JSON Pointer
+        self,
+        table: str,
+        line: int,
+        column: str,
+        *,
+        rule: str,
+        message: str,
+        value: str,
+        at: str = "",
     ) -> None:
+        file = f"{table}.csv"
+        self.reported.add((file, line, column))
         self.problems.append(
-            DocumentProblem(rule, "", message, value, line=line, column=column, file=f"{table}.csv")
+            DocumentProblem(rule, at, message, value, line=line, column=column, file=file)
         )
 
-    def value(self, table: str, line: int, column: str, cell: Cell, text: str) -> Any:
+    def value(  # noqa: PLR0913 - where (three), the cell and text, and the JSON Pointer
+        self, table: str, line: int, column: str, cell: Cell, text: str, *, at: str = ""
+    ) -> Any:
         """The JSON value of a cell as its column's kind reads it (``None`` if empty or bad)."""
         if text == "":
             return None
         try:
             return cell.read(text)
         except CellError as exc:
-            self.problem(table, line, column, rule=exc.rule, message=exc.message, value=text)
+            self.problem(table, line, column, rule=exc.rule, message=exc.message, value=text, at=at)
         return None
 
-    def record(self, table: str, line: int, row: dict[str, str]) -> dict[str, Any]:
+    def record(
+        self, table: str, line: int, row: dict[str, str], *, at: str | None = None
+    ) -> dict[str, Any]:
+        """The row's known cells as the wire format's values (``at``: the row's JSON Pointer).
+
+        Unknown columns are left out: ``header`` reports them once, at the header.
+        """
         out: dict[str, Any] = {}
         for name, kind in _COLUMNS[table]:
             text = row.get(name)
             if text is None:
                 continue
-            value = self.value(table, line, name, kind.cell, text)
+            where = f"{at}/{name}" if at is not None else ""
+            value = self.value(table, line, name, kind.cell, text, at=where)
             if value is not None:
                 out[name] = value
-        unknown = [c for c in row if c not in TABLES[table] and c is not None]
-        for column in unknown:
-            self.problem(
-                table,
-                line,
-                column,
-                rule="unknown-field",
-                message=f"unknown column {column!r}",
-                value=row[column],
-            )
         return out
+
+    def header(self, table: str, columns: Iterable[object]) -> None:
+        """Report each unknown or repeated column once, at the header, naming the nearest."""
+        known = TABLES[table]
+        seen: set[str] = set()
+        for column in columns:
+            if column is None:  # csv.DictReader's key for the cells past the header
+                continue
+            name = str(column)
+            if name in seen:
+                message = f"the column {name!r} appears more than once (the last is read)"
+                self.problem(
+                    table, _HEADER_LINE, name, rule="invalid-value", message=message, value=name
+                )
+            elif name not in known:
+                message = f"unknown column {name!r}{_suggest(name, iter(known))}"
+                self.problem(
+                    table, _HEADER_LINE, name, rule="unknown-field", message=message, value=name
+                )
+            seen.add(name)
 
     def key(self, table: str, line: int, row: dict[str, str], column: str) -> str | int | None:
         text = row.get(column) or ""
@@ -240,28 +278,98 @@ class _Reader:
         return text
 
 
+@attrs.frozen(eq=False)
+class _TableDocument:
+    """Tables put together as a dataset document, before it is decoded.
+
+    Attributes:
+        document: the dataset document (the wire format's values), or ``None``
+            when it cannot be decoded (no single dataset row, unreadable files).
+        problems: the problems of the files, headers, cells and links.
+        places: the file and starting line of each record and child, by JSON Pointer.
+        reported: the file, line and column of each problem of a cell.
+    """
+
+    document: dict[str, Any] | None
+    problems: tuple[DocumentProblem, ...]
+    places: dict[str, tuple[str, int]] = attrs.field(factory=dict)
+    reported: frozenset[tuple[str, int, str]] = frozenset()
+
+    def locate(self, problem: DocumentProblem) -> DocumentProblem | None:
+        """A problem the decoder found, at its file, line and column.
+
+        ``None`` when it repeats a cell's problem (a required cell that could not be
+        read is then also missing).
+        """
+        found = _locate(problem, self.places)
+        if (found.file, found.line, found.column) in self.reported:
+            return None
+        return found
+
+    def place(self, pointer: str) -> tuple[str | None, int | None]:
+        """The file and starting line of the row that holds a JSON Pointer's value."""
+        found = _place(pointer, self.places)
+        return (found[0], found[1]) if found is not None else (None, None)
+
+
 def from_tables(
     tables: dict[str, list[dict[str, str]]], *, lines: dict[str, list[int]] | None = None
 ) -> Dataset:
     """Build a dataset from tables of strings (as ``to_tables`` makes or CSV holds).
 
+    Every problem is gathered: an unknown column once, at the header (line 1),
+    naming the nearest known column; each row is still read without it, and
+    its other problems reported at the line where the row starts.
+
     Args:
         tables: rows by table name; missing tables count as empty.
-        lines: the file line of each row, by table, for problem locations
-            (by default, a header line and then one line a row).
+        lines: the file line where each row starts, by table, for problem
+            locations (by default, a header line and then one line a row).
 
     Raises:
         DocumentError: with every problem, each naming file, line and column.
     """
+    return _decode(_assemble(tables, lines=lines))
+
+
+def _decode(found: _TableDocument, source: str | None = None) -> Dataset:
+    """The dataset of assembled tables, or every problem of theirs and of its records."""
+    problems = list(found.problems)
+    dataset = None
+    if found.document is not None:
+        try:
+            dataset = structure(found.document)
+        except DocumentError as exc:
+            located = (found.locate(p) for p in exc.problems)
+            problems.extend(p for p in located if p is not None)
+    if problems or dataset is None:
+        raise DocumentError(tuple(problems), source=source)
+    return dataset
+
+
+def _assemble(
+    tables: dict[str, list[dict[str, str]]],
+    *,
+    lines: dict[str, list[int]] | None = None,
+    headers: dict[str, list[str]] | None = None,
+) -> _TableDocument:
+    """Put tables together as a dataset document, with the problems found doing so.
+
+    ``headers`` are the columns of each file as written (by default, the
+    columns of the rows, in the order first met).
+    """
     reader = _Reader()
-    unknown_tables = sorted(set(tables) - set(TABLES))
-    for name in unknown_tables:
-        reader.problems.append(
-            DocumentProblem("unknown-field", "", f"unknown table {name!r}", file=f"{name}.csv")
-        )
+    for name in sorted(set(tables) - set(TABLES)):
+        message = f"unknown table {name!r}{_suggest(name, iter(TABLES))}"
+        reader.problems.append(DocumentProblem("unknown-field", "", message, file=f"{name}.csv"))
+    for table in TABLES:
+        if headers is not None and table in headers:
+            reader.header(table, headers[table])
+        else:
+            reader.header(table, dict.fromkeys(k for row in tables.get(table, []) for k in row))
 
     def line_of(table: str, index: int) -> int:
-        return lines[table][index] if lines and table in lines else index + 2
+        return lines[table][index] if lines and table in lines else index + _HEADER_LINE + 1
 
     document: dict[str, Any] = {}
     head_rows = tables.get("dataset", [])
@@ -275,34 +383,34 @@ def from_tables(
             )
         )
     else:
-        document.update(reader.record("dataset", line_of("dataset", 0), head_rows[0]))
-    by_id: dict[str, dict[str, dict[str, Any]]] = {}
+        line = line_of("dataset", 0)
+        document.update(reader.record("dataset", line, head_rows[0], at=""))
+        reader.places[""] = ("dataset.csv", line)
+    by_id: dict[str, dict[str, tuple[int, dict[str, Any]]]] = {}
     for collection in COLLECTIONS:
         records: list[dict[str, Any]] = []
         for index, row in enumerate(tables.get(collection, [])):
             line = line_of(collection, index)
-            record = reader.record(collection, line, row)
-            reader.places[f"/{collection}/{len(records)}"] = (f"{collection}.csv", line)
+            record = reader.record(collection, line, row, at=f"/{collection}/{index}")
+            reader.places[f"/{collection}/{index}"] = (f"{collection}.csv", line)
             records.append(record)
             if isinstance(record.get("id"), str):
-                by_id.setdefault(collection, {}).setdefault(record["id"], record)
+                by_id.setdefault(collection, {}).setdefault(record["id"], (index, record))
         if records:
             document[collection] = records
     _attach(reader, tables, by_id, line_of)
-    try:
-        dataset = structure(document) if not reader.problems else None
-    except DocumentError as exc:
-        reader.problems.extend(_locate(p, reader.places) for p in exc.problems)
-        dataset = None
-    if dataset is None:
-        raise DocumentError(tuple(reader.problems))
-    return dataset
+    return _TableDocument(
+        document if len(head_rows) == 1 else None,  # without its version it cannot be read
+        tuple(reader.problems),
+        reader.places,
+        frozenset(reader.reported),
+    )
 
 
 def _attach(
     reader: _Reader,
     tables: dict[str, list[dict[str, str]]],
-    by_id: dict[str, dict[str, dict[str, Any]]],
+    by_id: dict[str, dict[str, tuple[int, dict[str, Any]]]],
     line_of: Callable[[str, int], int],
 ) -> None:
     """Put the segments, sections and items back into their meetings and reports."""
@@ -312,14 +420,14 @@ def _attach(
     def agenda(meeting: object) -> tuple[list[Any], str] | str:
         if str(meeting) not in meetings:
             return f"no meeting has id {meeting!r}"
-        at = list(meetings).index(str(meeting))
-        return meetings[str(meeting)].setdefault("agenda", []), f"/meetings/{at}/agenda"
+        at, owner = meetings[str(meeting)]  # its row's index: where the decoder reports it
+        return owner.setdefault("agenda", []), f"/meetings/{at}/agenda"
 
     def sections(report: object) -> tuple[list[Any], str] | str:
         if str(report) not in reports:
             return f"no report has id {report!r}"
-        at = list(reports).index(str(report))
-        return reports[str(report)].setdefault("sections", []), f"/reports/{at}/sections"
+        at, owner = reports[str(report)]
+        return owner.setdefault("sections", []), f"/reports/{at}/sections"
 
     def items(report: object, section: object) -> tuple[list[Any], str] | str:
         found = sections(report)
@@ -361,11 +469,14 @@ def _attach_rows(  # noqa: PLR0913 - the parts of one child table
     for index, row in enumerate(tables.get(table, [])):
         line = line_of(table, index)
         keys = [reader.key(table, line, row, column) for column in (*owners, "position")]
-        record = reader.record(table, line, row)
+        *owner, position = keys
+        found = locate(*owner) if None not in keys else "no owner"
+        at = None  # the JSON Pointer of the row's cells, when it has its place in its owner
+        if not isinstance(found, str) and position == len(found[0]):
+            at = f"{found[1]}/{position}"
+        record = reader.record(table, line, row, at=at)
         if None in keys:
             continue
-        *owner, position = keys
-        found = locate(*owner)
         if isinstance(found, str):
             reader.problem(
                 table, line, owners[-1], rule="invalid-value", message=found, value=row[owners[-1]]
@@ -415,72 +526,125 @@ def _tagged(  # noqa: PLR0913 - the parts of one row
     return {"kind": kind, **{k: v for k, v in record.items() if k in allowed}}
 
 
+def _place(pointer: str, places: dict[str, tuple[str, int]]) -> tuple[str, int, str | None] | None:
+    """The file, line and column of a JSON Pointer in the assembled document.
+
+    The place is that of the longest pointer above it: its child row, else its
+    record's row, else (for the dataset's own fields) the dataset row.
+    """
+    tokens = pointer.split("/")  # "" gives [""], "/a/b" gives ["", "a", "b"]
+    for end in range(len(tokens), 0, -1):
+        prefix = "/".join(tokens[:end])
+        if prefix not in places or (end == 1 and len(tokens) > 1 and tokens[1] in COLLECTIONS):
+            continue  # a record out of place is not the dataset row's
+        file, line = places[prefix]
+        rest = tokens[end:]
+        column = rest[0].replace("~1", "/").replace("~0", "~") if rest else None
+        return file, line, column
+    return None
+
+
 def _locate(problem: DocumentProblem, places: dict[str, tuple[str, int]]) -> DocumentProblem:
     """Name the file, line and column of a problem found in the assembled document."""
-    best = ""
-    for prefix in places:
-        if (problem.pointer == prefix or problem.pointer.startswith(prefix + "/")) and len(
-            prefix
-        ) > len(best):
-            best = prefix
-    if not best:
+    found = _place(problem.pointer, places)
+    if found is None:
         return problem
-    file, line = places[best]
-    column = problem.pointer[len(best) + 1 :].split("/", 1)[0] or None
+    file, line, column = found
     return attrs.evolve(problem, file=file, line=line, column=column)
 
 
-def read_csv(directory: str | os.PathLike[str]) -> Dataset:
-    """Read the CSV files of a directory (as ``write_csv`` writes them) into a dataset.
+_Table = tuple[list[str], list[dict[str, str]], list[int]]  # header, rows, their lines
+
+
+def _read_file(path: Path, problems: list[DocumentProblem]) -> _Table | None:
+    """One CSV file's header, rows and the line where each row starts; ``None`` if unreadable.
 
     Raises:
-        DocumentError: with every problem, each naming file, line and column.
-        OSError: the directory cannot be read.
+        OSError: the file cannot be read.
+    """
+    try:
+        # utf-8-sig: a byte order mark (spreadsheets write one) is not part of the first column.
+        text = path.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError as exc:
+        problems.append(
+            DocumentProblem("json-syntax", "", f"not UTF-8 text: {exc.reason}", file=path.name)
+        )
+        return None
+    reader = csv.reader(io.StringIO(text, newline=""))
+    rows: list[dict[str, str]] = []
+    starts: list[int] = []
+    try:
+        header = next(reader, [])
+        while True:
+            # Where the next row starts: a quoted cell may have spanned lines before it.
+            start = reader.line_num + 1
+            cells = next(reader, None)
+            if cells is None:
+                return header, rows, starts
+            if not cells:  # a blank line
+                continue
+            if len(cells) > len(header):
+                message = (
+                    f"the row has {len(cells)} cells for {len(header)} columns "
+                    "(the cells past the last column are not read)"
+                )
+                problems.append(
+                    DocumentProblem("invalid-value", "", message, file=path.name, line=start)
+                )
+            rows.append(dict(zip(header, cells, strict=False)))
+            starts.append(start)
+    except csv.Error as exc:
+        problems.append(
+            DocumentProblem(
+                "json-syntax", "", f"invalid CSV: {exc}", file=path.name, line=reader.line_num
+            )
+        )
+        return None
+
+
+def _read_document(directory: str | os.PathLike[str]) -> _TableDocument:
+    """The CSV tables of a directory as a dataset document with every problem found.
+
+    Bad data never raises: a file that is not UTF-8 or not CSV leaves the
+    document out (as a JSON syntax error does); any other problem is reported
+    and the rows are still read.
+
+    Raises:
+        OSError: the directory or a file cannot be read.
     """
     folder = Path(directory)
     if not folder.is_dir():
         raise NotADirectoryError(f"not a directory: {folder}")
     tables: dict[str, list[dict[str, str]]] = {}
     lines: dict[str, list[int]] = {}
+    headers: dict[str, list[str]] = {}
     problems: list[DocumentProblem] = []
+    readable = True
     for path in sorted(folder.glob("*.csv")):
-        table = path.stem
-        try:
-            text = path.read_text(encoding="utf-8")
-        except UnicodeDecodeError as exc:
-            problems.append(
-                DocumentProblem("json-syntax", "", f"not UTF-8 text: {exc.reason}", file=path.name)
-            )
+        found = _read_file(path, problems)
+        if found is None:
+            readable = False
             continue
-        reader = csv.DictReader(io.StringIO(text, newline=""))
-        rows, numbers = [], []
-        try:
-            for row in reader:
-                rows.append({k: v for k, v in row.items() if k is not None})
-                numbers.append(reader.line_num)
-                if None in row:
-                    problems.append(
-                        DocumentProblem(
-                            "invalid-value",
-                            "",
-                            "the row has more cells than the header",
-                            file=path.name,
-                            line=reader.line_num,
-                        )
-                    )
-        except csv.Error as exc:
-            problems.append(
-                DocumentProblem(
-                    "json-syntax", "", f"invalid CSV: {exc}", file=path.name, line=reader.line_num
-                )
-            )
-        tables[table], lines[table] = rows, numbers
-    if problems:
-        raise DocumentError(tuple(problems), source=os.fspath(directory))
-    try:
-        return from_tables(tables, lines=lines)
-    except DocumentError as exc:
-        raise DocumentError(exc.problems, source=os.fspath(directory)) from None
+        headers[path.stem], tables[path.stem], lines[path.stem] = found
+    if not readable:
+        return _TableDocument(None, tuple(problems))
+    document = _assemble(tables, lines=lines, headers=headers)
+    return attrs.evolve(document, problems=(*problems, *document.problems))
+
+
+def read_csv(directory: str | os.PathLike[str]) -> Dataset:
+    """Read the CSV files of a directory (as ``write_csv`` writes them) into a dataset.
+
+    Every problem is gathered, each naming its file, the line where its row
+    starts (the header is line 1) and its column: an unknown column once, at
+    the header, naming the nearest known one, and the rows still read without
+    it.
+
+    Raises:
+        DocumentError: with every problem, each naming file, line and column.
+        OSError: the directory cannot be read.
+    """
+    return _decode(_read_document(directory), source=os.fspath(directory))
 
 
 def to_pandas(dataset: Dataset) -> dict[str, pd.DataFrame]:

@@ -8,7 +8,7 @@ import itertools
 import os
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 import orjson
@@ -25,7 +25,6 @@ from gcm_model.converters import (
 )
 from gcm_model.dates import as_day
 from gcm_model.errors import (
-    DocumentError,
     InvalidCodeError,
     SourceError,
 )
@@ -34,7 +33,10 @@ from gcm_model.models.checks import deferred_checks
 from gcm_model.models.dataset import COLLECTIONS, Dataset
 from gcm_model.validation._catalogue import Profile, Rule, rules
 from gcm_model.validation._catalogue import profile as _profile
-from gcm_model.validation._report import Issue, ValidationReport
+from gcm_model.validation._report import Issue, ValidationReport, tally
+
+if TYPE_CHECKING:
+    from gcm_model.tabular import _TableDocument
 
 __all__ = ["Context", "Located", "Plan", "validate"]
 
@@ -68,6 +70,7 @@ class _Loaded:
     records: list[Located] = attrs.Factory(list)
     problems: list[tuple[DocumentProblem, str | None]] = attrs.Factory(list)  # with record id
     ids: dict[str, list[tuple[str, Located | None]]] = attrs.Factory(dict)  # raw ids seen
+    tables: _Tables | None = None  # CSV tables: the rows the rules' issues are in
 
 
 class Context:
@@ -144,16 +147,69 @@ def _record_id(raw: Any) -> str | None:
     return found if isinstance(found, str) else None
 
 
+class _Tables:
+    """Where the problems and records of a document assembled from CSV tables are."""
+
+    def __init__(self, directory: Path, found: _TableDocument) -> None:
+        self.directory = directory
+        self.found = found
+
+    def file(self, name: str | None) -> str | None:
+        """The path of a table's file, from its name."""
+        return str(self.directory / name) if name is not None else None
+
+    def locate(self, problem: DocumentProblem) -> DocumentProblem | None:
+        """At its file, row and column; ``None`` when it repeats a cell's problem."""
+        found = self.found.locate(problem)
+        return attrs.evolve(found, file=self.file(found.file)) if found is not None else None
+
+    def place(self, pointer: str) -> tuple[str | None, int | None]:
+        """The path of the file and the starting line of the row that holds a value."""
+        file, line = self.found.place(pointer)
+        return self.file(file), line
+
+    def record_id(self, pointer: str) -> str | None:
+        """The id of the record a pointer is in, as its row gives it."""
+        tokens = pointer.split("/")
+        document = self.found.document
+        if document is None or len(tokens) < 3 or not tokens[2].isdigit():
+            return None
+        rows = document.get(tokens[1])
+        index = int(tokens[2])
+        return _record_id(rows[index]) if isinstance(rows, list) and index < len(rows) else None
+
+    def reissue(self, issue: Issue) -> Issue:
+        """A rule's issue at the row of its value: a segment's in segments.csv, say."""
+        file, line = self.place(issue.path)
+        if file is None or (file, line) == (issue.file, issue.line):
+            return issue
+        return attrs.evolve(issue, file=file, line=line)
+
+
 def _from_document(
-    document: Any, loaded: _Loaded, file: str | None, *, plain: bool = False
+    document: Any,
+    loaded: _Loaded,
+    file: str | None,
+    *,
+    plain: bool = False,
+    tables: _Tables | None = None,
 ) -> None:
+    """Decode a dataset document record by record (``tables``: where its rows are)."""
+
+    def at(problem: DocumentProblem) -> DocumentProblem | None:
+        return attrs.evolve(problem, file=file) if tables is None else tables.locate(problem)
+
     _, decoded, problems = decode_dataset(document, plain=plain)
-    loaded.problems.extend((attrs.evolve(p, file=file), None) for p in problems)
+    for problem in problems:
+        found = at(problem)
+        if found is not None:
+            loaded.problems.append((found, None))
     for item in decoded:
         pointer = f"/{item.collection}/{item.index}"
         record = item.record if item.record is not None else item.partial
+        where, line = (file, None) if tables is None else tables.place(pointer)
         located = (
-            Located(item.collection, record, pointer, file, unknown=item.unknown)
+            Located(item.collection, record, pointer, where, line, unknown=item.unknown)
             if record is not None
             else None
         )
@@ -161,7 +217,9 @@ def _from_document(
         if raw_id is not None:
             loaded.ids.setdefault(item.collection, []).append((raw_id, located))
         for problem in item.problems:
-            loaded.problems.append((attrs.evolve(problem, file=file), raw_id))
+            found = at(problem)
+            if found is not None:
+                loaded.problems.append((found, raw_id))
         if located is not None:
             loaded.records.append(located)
 
@@ -260,9 +318,7 @@ def _from_objects(objects: Iterable[Any], loaded: _Loaded) -> None:
         _add_built(collection, next_index(collection), item, loaded)
 
 
-def _add_built(
-    collection: str, index: int, record: Model, loaded: _Loaded, file: str | None = None
-) -> None:
+def _add_built(collection: str, index: int, record: Model, loaded: _Loaded) -> None:
     pointer = f"/{collection}/{index}"
     # Fast tests clear the common valid record; only one that fails them is asked in full.
     problems = [] if surely_valid(record) else list(record.problems())
@@ -281,7 +337,7 @@ def _add_built(
     if mistyped:
         usable = _without(record, mistyped)
     located = (
-        Located(collection, usable, pointer, file, unknown=frozenset(places))
+        Located(collection, usable, pointer, unknown=frozenset(places))
         if usable is not None
         else None
     )
@@ -329,18 +385,23 @@ def _from_path(path: Path, loaded: _Loaded) -> None:
 
 
 def _from_csv(path: Path, loaded: _Loaded) -> None:
-    from gcm_model.tabular import read_csv  # noqa: PLC0415 - csv support on demand
+    """CSV tables, decoded as the JSON document they make, each issue at its row.
+
+    A header or cell problem does not stop the rest: the rows are decoded and
+    checked like a JSON document's records, each at the line where it starts.
+    """
+    from gcm_model.tabular import _read_document  # noqa: PLC0415 - csv support on demand
 
     try:
-        dataset = read_csv(path)
-    except DocumentError as exc:
-        for problem in exc.problems:
-            name = problem.file and str(path / problem.file)
-            loaded.problems.append((attrs.evolve(problem, file=name), None))
-        return
-    for collection in COLLECTIONS:
-        for index, record in enumerate(getattr(dataset, collection)):
-            _add_built(collection, index, record, loaded, file=str(path / f"{collection}.csv"))
+        found = _read_document(path)
+    except OSError as exc:
+        raise SourceError(path, exc) from exc
+    tables = loaded.tables = _Tables(path, found)
+    for problem in found.problems:
+        named = attrs.evolve(problem, file=tables.file(problem.file))
+        loaded.problems.append((named, tables.record_id(problem.pointer)))
+    if found.document is not None:
+        _from_document(found.document, loaded, None, tables=tables)
 
 
 def _from_dataset(dataset: Dataset, loaded: _Loaded) -> None:
@@ -446,15 +507,19 @@ def validate(  # noqa: PLR0913 - the documented options of the main job
             meeting's own date.
         select: only these rules (slugs or codes).
         ignore: not these rules.
-        max_issues: report at most this many issues (the report counts the rest).
+        max_issues: list at most this many issues, the most severe first
+            (1 or more; ``None``, the default, lists them all). The verdict
+            and the counts stay those of every issue found, and
+            ``truncated`` counts the issues left out.
 
     Returns:
         The report.
 
     Raises:
         UnknownCodeError: an unknown profile or rule name.
-        InvalidCodeError: ``as_of`` or ``max_issues`` of the wrong kind, or a
-            source of a kind that cannot hold a dataset.
+        InvalidCodeError: ``as_of`` or ``max_issues`` of the wrong kind, a
+            ``max_issues`` of 0 or less, or a source of a kind that cannot hold
+            a dataset.
         SourceError: a path that does not exist or cannot be read.
 
     Examples:
@@ -465,8 +530,11 @@ def validate(  # noqa: PLR0913 - the documented options of the main job
     """
     plan = Plan.of(profile, as_of=as_of, select=select, ignore=ignore)
     cap: object = max_issues
-    if cap is not None and (isinstance(cap, bool) or not isinstance(cap, int) or cap < 0):
-        raise InvalidCodeError("max_issues", max_issues, "expected a non-negative int or None")
+    if cap is not None and (isinstance(cap, bool) or not isinstance(cap, int)):
+        raise InvalidCodeError("max_issues", max_issues, "expected an int (1 or more) or None")
+    if cap is not None and cap < 1:
+        # A cap of 0 would list nothing yet still be a report: a wrong call, not a quiet one.
+        raise InvalidCodeError("max_issues", max_issues, "expected 1 or more (None: no cap)")
     loaded = _load(source)
     return plan.report(plan.check(loaded), len(loaded.records), max_issues)
 
@@ -531,17 +599,23 @@ class Plan:
         for rule in self.active:
             check = CHECKS.get(rule.slug)
             if check is not None:
-                issues.extend(
+                found = (
                     i for i in check(context, rule) if not faulty or not _second_order(i, faulty)
                 )
+                tables = loaded.tables
+                issues.extend(found if tables is None else map(tables.reissue, found))
         return issues
 
     def report(
         self, issues: list[Issue], records: int, max_issues: int | None = None
     ) -> ValidationReport:
-        """The report of the issues found, capped at ``max_issues``."""
+        """The report of the issues found, listing at most ``max_issues`` of them.
+
+        The verdict and the counts are taken from every issue, before the cap.
+        """
         from gcm_model import __version__  # noqa: PLC0415 - resolved lazily from the metadata
 
+        found = tally(issues)
         truncated = 0
         if max_issues is not None and len(issues) > max_issues:
             # Keep the most severe, in the order they were found.
@@ -557,4 +631,5 @@ class Plan:
             data_version=_data.data_version(),
             rules=tuple(r.slug for r in self.active),
             truncated=truncated,
+            tally=found,
         )

@@ -14,6 +14,9 @@ from gcm_model.validation._catalogue import Severity
 
 __all__ = ["Issue", "ValidationReport"]
 
+Tally = tuple[tuple[str, str, int], ...]
+"""Issues counted by rule: ``(rule, severity, count)``, in the order first found."""
+
 
 def _path(pointer: str) -> str:
     out = "$"
@@ -88,6 +91,12 @@ class Issue:
         }
 
 
+def tally(issues: tuple[Issue, ...] | list[Issue]) -> Tally:
+    """Count issues by rule (each rule has one severity under a profile), first found first."""
+    found: Counter[tuple[str, str]] = Counter((i.rule, i.severity.value) for i in issues)
+    return tuple((rule, severity, count) for (rule, severity), count in found.items())
+
+
 def _plain(value: Any) -> Any:
     try:
         return orjson.loads(orjson.dumps(value, default=str))
@@ -99,14 +108,19 @@ def _plain(value: Any) -> Any:
 class ValidationReport:
     """Everything wrong with a dataset, found in one pass.
 
+    The verdict and the counts are those of every issue found; ``max_issues``
+    only limits the issues listed (the most severe first), and ``truncated``
+    says how many were left out.
+
     Attributes:
-        issues: the issues, structure first, then the rules in catalogue order.
+        issues: the issues listed, structure first, then the rules in catalogue
+            order (at most ``max_issues`` of them).
         profile: the profile used.
         records: how many records were checked.
         library_version: the version of gcm-model.
         data_version: the version of the reference data (and the rule catalogue).
         rules: the slugs of the rules that ran.
-        truncated: issues left out by ``max_issues``.
+        truncated: issues found but left out of ``issues`` by ``max_issues``.
     """
 
     issues: tuple[Issue, ...]
@@ -116,29 +130,38 @@ class ValidationReport:
     data_version: str
     rules: tuple[str, ...] = attrs.field(repr=False)
     truncated: int = 0
+    # Every issue found, counted by rule, listed or not (by default: those listed).
+    _tally: Tally = attrs.field(
+        default=attrs.Factory(lambda self: tally(self.issues), takes_self=True), repr=False
+    )
 
     @property
     def valid(self) -> bool:
-        """Whether no issue is an error."""
-        return not any(i.severity is Severity.ERROR for i in self.issues)
+        """Whether no issue found is an error (listed or left out by ``max_issues``)."""
+        return self.counts[Severity.ERROR.value] == 0
 
     @property
     def counts(self) -> dict[str, int]:
-        """The number of issues by severity (every severity listed)."""
-        found = Counter(i.severity.value for i in self.issues)
+        """The number of issues found by severity (every severity listed)."""
+        found: Counter[str] = Counter()
+        for _, severity, count in self._tally:
+            found[severity] += count
         return {s.value: found.get(s.value, 0) for s in Severity}
 
     @property
     def by_rule(self) -> dict[str, int]:
-        """The number of issues by rule, most first."""
-        return dict(Counter(i.rule for i in self.issues).most_common())
+        """The number of issues found by rule, most first."""
+        found: Counter[str] = Counter()
+        for rule, _, count in self._tally:
+            found[rule] += count
+        return dict(found.most_common())
 
     def __iter__(self) -> Any:
-        """Iterate over the issues."""
+        """Iterate over the issues listed."""
         return iter(self.issues)
 
     def __len__(self) -> int:
-        """The number of issues."""
+        """The number of issues listed."""
         return len(self.issues)
 
     def to_records(self) -> list[dict[str, Any]]:
@@ -190,23 +213,34 @@ class ValidationReport:
         )
 
     def to_text(self, *, per_rule: int = 5) -> str:
-        """The report as text, grouped by rule, with at most ``per_rule`` examples each."""
+        """The report as text, grouped by rule, with at most ``per_rule`` examples each.
+
+        Each rule's count is of every issue found; a rule whose issues were all
+        left out by ``max_issues`` is named at the end, with its count.
+        """
         lines = [self.summary()]
+        totals = self.by_rule
         groups: dict[str, list[Issue]] = {}
         for issue in self.issues:
             groups.setdefault(issue.rule, []).append(issue)
         ordered = sorted(groups.items(), key=lambda kv: (kv[1][0].severity.rank, kv[0]))
         for rule, issues in ordered:
             first = issues[0]
+            total = totals.get(rule, len(issues))
             lines.append("")
-            lines.append(f"{first.severity.value} {rule} ({first.code}): {len(issues)}")
+            lines.append(f"{first.severity.value} {rule} ({first.code}): {total}")
             for issue in issues[:per_rule]:
                 record = f" [{issue.record}]" if issue.record else ""
                 lines.append(f"  {issue.location}{record}: {issue.message}")
                 if issue.hint:
                     lines.append(f"      hint: {issue.hint}")
-            if len(issues) > per_rule:
-                lines.append(f"  ... and {len(issues) - per_rule} more")
+            if total > min(per_rule, len(issues)):
+                lines.append(f"  ... and {total - min(per_rule, len(issues))} more")
+        unlisted = [(rule, n) for rule, n in totals.items() if rule not in groups]
+        if unlisted:
+            lines.append("")
+            named = ", ".join(f"{rule} {n}" for rule, n in unlisted)
+            lines.append(f"not shown: {named}")
         return "\n".join(lines)
 
     def __str__(self) -> str:
