@@ -369,11 +369,9 @@ def _what_is_wrong_in_offset(offset: str) -> str | None:
     if re.fullmatch(r"[+-][0-9]{2}", offset):
         return "an offset without its minutes"
     found = _OFFSET_SHAPE.match(offset)
-    if found is None:
-        return None
-    if len(offset) > len("+HH:MM"):
+    if found is not None and len(offset) > len("+HH:MM"):
         return "an offset with seconds, or text after it"
-    if int(found[1]) > 23 or int(found[2]) > 59:
+    if found is not None and (int(found[1]) > 23 or int(found[2]) > 59):
         return "an offset out of range (up to 23:59)"
     return None
 
