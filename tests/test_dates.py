@@ -9,10 +9,13 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from gcm_model.dates import (
+    MOMENT_FORMS,
     PartialDate,
+    moment_or_none,
     parse_date,
     parse_datetime,
     parse_human,
+    read_moment,
     review_years,
     zone,
 )
@@ -35,7 +38,10 @@ def test_partial_date_bounds(text: str, earliest: dt.date, latest: dt.date) -> N
     assert str(partial) == text
 
 
-@pytest.mark.parametrize("text", ["", "20", "2020-1", "2020-13", "2021-02-29", "x", 2020, None])
+@pytest.mark.parametrize(
+    "text",
+    ["", "20", "2020-1", "2020-13", "2021-02-29", "x", 2020, None, "\uff12\uff10\uff12\uff10"],
+)
 def test_partial_date_rejects_bad_input(text: object) -> None:
     """Wrong shapes and impossible dates raise InvalidCodeError."""
     with pytest.raises(InvalidCodeError):
@@ -111,15 +117,138 @@ def test_parse_human_rejects_non_strings() -> None:
 
 
 def test_strict_iso_parsing() -> None:
-    """Documents carry ISO 8601: datetimes with their offset, dates as YYYY-MM-DD."""
+    """Documents carry RFC 3339: datetimes with seconds and offset, dates as YYYY-MM-DD."""
     assert parse_datetime("2024-03-11T08:30:00+01:00").hour == 8
     assert parse_date("2024-03-11") == dt.date(2024, 3, 11)
-    for bad in ("2024-03-11T08:30:00", "11 March 2024", 5, "2024-13-01T00:00+00:00"):
+    for bad in ("2024-03-11T08:30:00", "11 March 2024", 5, "2024-13-01T00:00:00+00:00"):
         with pytest.raises(InvalidCodeError):
             parse_datetime(bad)
-    for bad_date in ("20240311", "2024-3-11", None, "2024-02-30", "2024-03-11T00:00"):
+    with pytest.raises(InvalidCodeError, match="a date alone"):
+        parse_datetime("2024-03-11")
+    for bad_date in ("20240311", "2024-3-11", None, "2024-02-30", "2024-03-11T00:00:00Z"):
         with pytest.raises(InvalidCodeError):
             parse_date(bad_date)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2024-03-11", dt.date(2024, 3, 11)),
+        ("2024-02-29", dt.date(2024, 2, 29)),
+        ("2000-02-29", dt.date(2000, 2, 29)),
+        ("0001-01-01", dt.date(1, 1, 1)),
+        (
+            "2024-03-11T08:30:00+01:00",
+            dt.datetime(2024, 3, 11, 8, 30, tzinfo=dt.timezone(dt.timedelta(hours=1))),
+        ),
+        ("2024-03-11T08:30:00Z", dt.datetime(2024, 3, 11, 8, 30, tzinfo=dt.UTC)),
+        ("2024-03-11T08:30:00-00:00", dt.datetime(2024, 3, 11, 8, 30, tzinfo=dt.UTC)),
+        (
+            "2024-03-11T08:30:00.5-03:30",
+            dt.datetime(
+                2024,
+                3,
+                11,
+                8,
+                30,
+                0,
+                500000,
+                tzinfo=dt.timezone(dt.timedelta(hours=-3, minutes=-30)),
+            ),
+        ),
+        (
+            "2024-03-11T23:59:59.123456+23:59",
+            dt.datetime(
+                2024,
+                3,
+                11,
+                23,
+                59,
+                59,
+                123456,
+                tzinfo=dt.timezone(dt.timedelta(hours=23, minutes=59)),
+            ),
+        ),
+    ],
+)
+def test_read_moment_reads_the_wire_forms(text: str, expected: dt.date) -> None:
+    """A date, or a datetime with seconds, up to six decimals and Z or +HH:MM."""
+    moment = read_moment(text)
+    assert type(moment) is type(expected)
+    assert moment == expected
+    if isinstance(moment, dt.datetime):
+        assert isinstance(expected, dt.datetime)
+        assert moment.utcoffset() == expected.utcoffset()
+    assert moment_or_none(text) == moment
+
+
+@pytest.mark.parametrize(
+    ("text", "why"),
+    [
+        ("2024-03-11 08:30:00+01:00", "a space where the T belongs"),
+        ("2024-03-11 08:30+01:00", "a space where the T belongs"),
+        ("2024-03-11t08:30:00Z", "a lower-case t"),
+        ("2024-03-11T08:30:00z", "a lower-case z"),
+        ("2024-03-11T08:30:00+0100", "an offset without its colon"),
+        ("2024-03-11T08:30:00+01", "an offset without its minutes"),
+        ("2024-03-11T08:30:00+01:00:30", "an offset with seconds"),
+        ("2024-03-11T08:30:00+01:00x", "or text after it"),
+        ("2024-03-11T08:30:00+24:00", "an offset out of range"),
+        ("2024-03-11T08:30:00", "without its UTC offset"),
+        ("2024-03-11T08:30+01:00", "without its seconds"),
+        ("2024-03-11T08", "without its seconds"),
+        ("2024-03-11T083000Z", "without its colons"),
+        ("2024-03-11T24:00:00Z", "an hour past 23"),
+        ("2024-03-11T08:60:00Z", "past 59"),
+        ("2024-12-31T23:59:60Z", "a leap second"),
+        ("2024-03-11T08:30:00,5Z", "a decimal comma"),
+        ("2024-03-11T08:30:00.1234567Z", "1 to 6 decimals"),
+        ("2024-03-11T08:30:00.Z", "1 to 6 decimals"),
+        ("2024-W11-1", "a week date"),
+        ("2024W111", "a week date"),
+        ("2024-071", "an ordinal date"),
+        ("2024071T08:30:00Z", "an ordinal date"),
+        ("20240311", "a date without its dashes"),
+        ("2024-02-30", "not a day of the calendar"),
+        ("2023-02-29", "not a day of the calendar"),
+        ("1900-02-29", "not a day of the calendar"),
+        ("0000-01-01", "not a day of the calendar"),
+        ("2024-03-11\n", "white space at its start or end"),
+        (" 2024-03-11", "white space at its start or end"),
+    ],
+)
+def test_read_moment_says_what_is_wrong_and_what_is_expected(text: str, why: str) -> None:
+    """Forms Python's fromisoformat would take, or rewrite, are refused with a reason."""
+    with pytest.raises(InvalidCodeError) as caught:
+        read_moment(text)
+    assert why in caught.value.reason
+    assert caught.value.reason.endswith(f"expected {MOMENT_FORMS}")
+    assert moment_or_none(text) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "\uff12\uff10\uff12\uff14-03-11",
+        "2024-03-11T08:30:00+1:00",
+        "2024-03-11T08:30:00 UTC",
+        "2024-03-11X08:30:00Z",
+        "11/03/2024",
+        "",
+    ],
+)
+def test_read_moment_names_the_forms_when_it_cannot_tell_the_mistake(text: str) -> None:
+    """Other scripts' digits and other shapes get the expected forms only."""
+    with pytest.raises(InvalidCodeError) as caught:
+        read_moment(text)
+    assert caught.value.reason == f"expected {MOMENT_FORMS}"
+
+
+@pytest.mark.parametrize("value", [None, 20240311, dt.date(2024, 3, 11), b"2024-03-11"])
+def test_read_moment_reads_only_text(value: object) -> None:
+    """A moment on the wire is a string; anything else is refused, not converted."""
+    with pytest.raises(InvalidCodeError, match="expected a string"):
+        read_moment(value)
 
 
 def test_zone_accepts_iana_names_only() -> None:

@@ -2,20 +2,32 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import functools
 import importlib.util
+import re
 from pathlib import Path
 from typing import Any
 
 import jsonschema
+import orjson
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from hypothesis_jsonschema import from_schema
 
 import gcm_model as g
-from gcm_model.converters import structure, unstructure
+from gcm_model import _decode
+from gcm_model.converters import dumps, loads, structure, unstructure
+from gcm_model.dates import read_moment
 from gcm_model.errors import DocumentError, InvalidCodeError
-from gcm_model.schema import NOT_IN_SCHEMA, json_schema, published_schema
+from gcm_model.schema import (
+    DATE_PATTERN,
+    DATETIME_PATTERN,
+    NOT_IN_SCHEMA,
+    json_schema,
+    published_schema,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 STRUCTURAL = {"missing-field", "unknown-field", "wrong-type"}
@@ -191,3 +203,186 @@ def test_loader_structural_rejections_are_schema_rejections(data: st.DataObject)
         ]
         if structural:
             assert not validator().is_valid(damaged)
+
+
+# -- moments: the schema's Moment and the loader accept exactly the same texts ------------------
+
+
+@functools.cache
+def window_validator() -> jsonschema.Draft202012Validator:
+    """A validator of the Window schema (two moments), made once."""
+    return validator(g.Window)
+
+
+def _written(moment: dt.datetime, offset: int, decimals: int, *, zulu: bool) -> str:
+    """A datetime written in one of the accepted ways, with ``offset`` minutes east of UTC."""
+    text = moment.replace(microsecond=0).isoformat()
+    if decimals:
+        text += "." + f"{moment.microsecond:06d}"[:decimals]
+    if zulu and offset == 0:
+        return text + "Z"
+    sign = "-" if offset < 0 or (offset == 0 and zulu) else "+"  # -00:00 is RFC 3339's too
+    return text + f"{sign}{abs(offset) // 60:02d}:{abs(offset) % 60:02d}"
+
+
+_ACCEPTED = st.one_of(
+    st.dates().map(dt.date.isoformat),
+    st.builds(
+        _written,
+        st.datetimes(),
+        st.integers(-(24 * 60 - 1), 24 * 60 - 1) | st.just(0),
+        st.integers(0, 6),
+        zulu=st.booleans(),
+    ),
+)
+"""Moments in every form the wire format takes."""
+
+_MUTATIONS: tuple[tuple[str, str], ...] = (
+    (r"T", " "),  # a space for the T
+    (r"T", "t"),
+    (r"Z$", "z"),
+    (r"([+-]\d{2}):(\d{2})$", r"\1\2"),  # +0100
+    (r"([+-]\d{2}):\d{2}$", r"\1"),  # +01
+    (r"([+-]\d{2}:\d{2})$", r"\1:30"),  # an offset with seconds
+    (r"(Z|[+-]\d{2}:\d{2})$", ""),  # naive
+    (r"(T\d{2}:\d{2}):\d{2}", r"\1"),  # no seconds
+    (r"T\d{2}", "T24"),
+    (r"(T\d{2}:\d{2}):\d{2}", r"\1:60"),  # a leap second
+    (r"(:\d{2})(\.\d+)?(Z|[+-])", r"\1.1234567\3"),  # seven decimals
+    (r"(:\d{2})(\.\d+)?(Z|[+-])", r"\1,5\3"),  # a decimal comma
+    (r"(:\d{2})(\.\d+)?(Z|[+-])", r"\1.\3"),  # a dot without decimals
+    (r"[+-]\d{2}:\d{2}$", "+24:00"),
+    (r"^(\d{4})-(\d{2})-(\d{2})", r"\1\2\3"),  # no dashes
+    (r"^(\d{4})-\d{2}-\d{2}", r"\1-02-29"),
+    (r"^(\d{4})-\d{2}-\d{2}", r"\1-02-30"),
+    (r"^(\d{4})-\d{2}-\d{2}", r"\1-04-31"),
+    (r"^\d{4}", "0000"),
+    (r"^\d{4}", "1900"),  # not a leap year: a mutation to 02-29 then fails
+    (r"^\d", "\uff12"),  # a digit of another script
+    (r"$", "\n"),
+    (r"^", " "),
+)
+"""Ways of writing a moment that Python's ``fromisoformat`` takes or that look close."""
+
+
+def _mutated(text: str, mutations: list[int]) -> str:
+    """The text after some of the mutations, in the order drawn."""
+    for index in mutations:
+        pattern, replacement = _MUTATIONS[index]
+        text = re.sub(pattern, replacement, text, count=1)
+    return text
+
+
+def _week_date(day: dt.date, *, basic: bool) -> str:
+    """The ISO 8601 week date of a day: ``2024-W11-1`` or ``2024W111``."""
+    year, week, weekday = day.isocalendar()
+    return f"{year}W{week:02d}{weekday}" if basic else f"{year}-W{week:02d}-{weekday}"
+
+
+def _ordinal_date(day: dt.date, *, basic: bool) -> str:
+    """The ISO 8601 ordinal date of a day: ``2024-071`` or ``2024071``."""
+    return f"{day.year:04d}{'' if basic else '-'}{day.timetuple().tm_yday:03d}"
+
+
+_OTHER_DATES = st.one_of(
+    st.builds(_week_date, st.dates(min_value=dt.date(2, 1, 1)), basic=st.booleans()),
+    st.builds(_ordinal_date, st.dates(), basic=st.booleans()),
+)
+"""Days written as week or ordinal dates, which Python 3.11 reads too (some of them)."""
+
+_CANDIDATES = st.one_of(
+    _ACCEPTED,
+    st.builds(_mutated, _ACCEPTED, st.lists(st.integers(0, len(_MUTATIONS) - 1), max_size=3)),
+    _OTHER_DATES,
+    st.builds(lambda day, moment: day + moment[10:], _OTHER_DATES, _ACCEPTED),  # with a time
+    # Digits in a moment's shape, near the limits: 02-30, 04-31, hours past 23, :60...
+    st.from_regex(
+        r"[0-9]{4}-[01][0-9]-[0-3][0-9]"
+        r"(T[0-2][0-9]:[0-6][0-9](:[0-6][0-9](\.[0-9]{1,8})?)?(Z|[+-][0-2][0-9](:?[0-6][0-9])?)?)?",
+        fullmatch=True,
+    ),
+    st.text(max_size=30),
+)
+"""Texts that are moments, nearly moments, or other ISO 8601 forms."""
+
+
+def _loads(text: str) -> g.Window | None:
+    """The window ``loads`` reads with ``text`` as its opening, or ``None`` if it refuses."""
+    try:
+        return loads(orjson.dumps({"opens": text}), g.Window)
+    except DocumentError:
+        return None
+
+
+def _same_moment(one: dt.date | None, other: dt.date | None) -> bool:
+    """Equal, and the same kind, wall time and offset (== compares datetimes by instant)."""
+    if type(one) is not type(other) or one != other:
+        return False
+    if isinstance(one, dt.datetime) and isinstance(other, dt.datetime):
+        return one.replace(tzinfo=None) == other.replace(tzinfo=None) and (
+            one.utcoffset() == other.utcoffset()
+        )
+    return True
+
+
+@settings(deadline=None)
+@given(_CANDIDATES)
+def test_the_schema_and_the_loader_accept_the_same_moments(text: str) -> None:
+    """The schema's Moment, loads (both paths) and read_moment agree; accepted texts round-trip."""
+    in_schema = window_validator().is_valid({"opens": text})
+    by_pattern = any(re.search(p, text) for p in (DATE_PATTERN, DATETIME_PATTERN))
+    loaded = _loads(text)
+    decoder = _decode.decoder(g.Window)
+    assert decoder is not None
+    try:
+        fast: dt.date | None = decoder({"opens": text}).opens
+    except Exception:  # noqa: BLE001 - the fast path refuses by any exception
+        fast = None
+    try:
+        read: dt.date | None = read_moment(text)
+    except InvalidCodeError:
+        read = None
+    assert in_schema == by_pattern == (loaded is not None) == (read is not None)
+    assert fast is None or _same_moment(fast, read)
+    if loaded is None:
+        return
+    assert _same_moment(loaded.opens, read)
+    written = orjson.loads(dumps(loaded))["opens"]
+    assert isinstance(read, dt.date)
+    assert written == read.isoformat()
+    assert window_validator().is_valid({"opens": written})
+    again = _loads(written)
+    assert again is not None
+    assert _same_moment(again.opens, read)
+    assert orjson.loads(dumps(again))["opens"] == written
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2024-03-11",
+        "2024-02-29",
+        "2024-03-11T08:30:00+01:00",
+        "2024-03-11T08:30:00.123456-03:30",
+        "0001-01-01T00:00:00+00:00",
+        "9999-12-31T23:59:59.999999+23:59",
+    ],
+)
+def test_canonical_moments_round_trip_to_the_same_text(text: str) -> None:
+    """A moment written as dumps writes it (seconds, 0 or 6 decimals, +HH:MM) comes back as is."""
+    loaded = _loads(text)
+    assert loaded is not None
+    assert orjson.loads(dumps(loaded))["opens"] == text
+
+
+@pytest.mark.parametrize(
+    "text", ["2024-03-11 08:30+01:00", "2024-03-11T08:30:00+0100", "2024-W11-1", "2024-071"]
+)
+def test_forms_python_would_rewrite_are_refused_by_both(text: str) -> None:
+    """The forms of the issue: the schema refuses them, and so does the loader, with a reason."""
+    assert not window_validator().is_valid({"opens": text})
+    with pytest.raises(DocumentError) as caught:
+        loads(orjson.dumps({"opens": text}), g.Window)
+    (problem,) = caught.value.problems
+    assert (problem.rule, problem.pointer) == ("invalid-value", "/opens")
+    assert "expected YYYY-MM-DD, or YYYY-MM-DDTHH:MM:SS" in problem.message

@@ -36,6 +36,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from gcm_model._generated import define
+from gcm_model.dates import moment_or_none
 from gcm_model.models._base import Model, order_pairs
 from gcm_model.models.checks import ID_PATTERN, out_of_order
 from gcm_model.models.kinds import Kind, UnsupportedError, kind_of
@@ -116,13 +117,13 @@ _KEPT = 4096
 def _moment(text: object) -> dt.date:
     """A date or an offset-aware datetime, read as the converter reads it, and kept.
 
-    ``YYYY-MM-DD`` is a date; anything else must be a datetime with its UTC
-    offset. Dates and datetimes are immutable, so records may share them.
+    The wire forms of ``gcm_model.dates.read_moment``, nothing else. Dates
+    and datetimes are immutable, so records may share them.
     """
     if type(text) is not str:
         raise Reject
-    moment = dt.date.fromisoformat(text) if len(text) == 10 else dt.datetime.fromisoformat(text)
-    if type(moment) is dt.datetime and moment.tzinfo is None:
+    moment = moment_or_none(text)
+    if moment is None:
         raise Reject
     if len(_MOMENTS) >= _KEPT:
         _MOMENTS.clear()

@@ -8,10 +8,11 @@ use a converter made on first use, or the one you pass.
 
 Strict means no silent coercion: ``123`` is not a string, ``"3"`` is not an
 int, ``2.5`` and ``true`` are not ints; unknown keys are refused with a "did
-you mean"; enums travel by value; datetimes as ISO 8601 with their offset,
-dates as ``YYYY-MM-DD``; agenda segments and report items as tagged unions on
-``kind``. A document that fails to load raises one ``DocumentError`` carrying
-every problem with its JSON Pointer.
+you mean"; enums travel by value; datetimes as RFC 3339 with seconds and
+their offset, dates as ``YYYY-MM-DD``, and no other form of either
+(``gcm_model.dates.read_moment``); agenda segments and report items as
+tagged unions on ``kind``. A document that fails to load raises one
+``DocumentError`` carrying every problem with its JSON Pointer.
 
 Canonical output (``dumps``) sorts keys, omits empty and default fields except
 ``schema_version``, indents by two spaces and ends with a newline, so files
@@ -55,6 +56,7 @@ from cattrs.errors import (
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
 from gcm_model import _decode, _encode
+from gcm_model.dates import read_moment
 from gcm_model.errors import DocumentError, InvalidCodeError
 from gcm_model.models.checks import deferred_checks
 from gcm_model.models.dataset import COLLECTIONS, SCHEMA_VERSION, Dataset
@@ -235,22 +237,12 @@ def _structure_moment(value: object, tp: Any) -> dt.date | None:
         return None
     if type(value) is not str:
         raise _wrong("an ISO 8601 date or datetime string", value)
-    if len(value) == len("YYYY-MM-DD"):
-        try:
-            return dt.date.fromisoformat(value)
-        except ValueError:
-            raise _FaultError(
-                "invalid-value", f"{value!r} is not a date (YYYY-MM-DD)", value
-            ) from None
     try:
-        moment = dt.datetime.fromisoformat(value)
-    except ValueError:
+        return read_moment(value)
+    except InvalidCodeError as exc:
         raise _FaultError(
-            "invalid-value", f"{value!r} is not an ISO 8601 date or datetime", value
+            "invalid-value", f"{value!r} is not a date or datetime: {exc.reason}", value
         ) from None
-    if moment.utcoffset() is None:
-        raise _FaultError("invalid-value", f"{value!r} needs its UTC offset (+01:00, Z)", value)
-    return moment
 
 
 def _unstructure_moment(value: dt.date) -> str:

@@ -1,7 +1,11 @@
 """Dates and times as the GCM sources give them, strict for data and lenient for people.
 
-* ``parse_datetime`` and ``parse_date`` read the ISO 8601 that documents carry,
-  with ``datetime.fromisoformat`` (fast; a datetime must carry its offset).
+* ``read_moment`` reads a moment as the wire format writes it, and nothing
+  else: a date ``YYYY-MM-DD``, or an RFC 3339 datetime
+  ``YYYY-MM-DDTHH:MM:SS[.ffffff]`` with ``Z`` or ``+HH:MM``. The JSON Schema's
+  ``Moment`` patterns are ``DATE_PATTERN`` and ``DATETIME_PATTERN``, which
+  accept exactly the same texts. ``parse_date`` and ``parse_datetime`` read
+  one of the two forms.
 * ``parse_human`` reads what people write ("11 March 2024", "11 March 2024
   08:30 CET") with python-dateutil, placing the result in a named IANA zone.
 * ``PartialDate`` holds a year, a year and month, or a full date, where the
@@ -34,12 +38,17 @@ if TYPE_CHECKING:
     from collections.abc import Callable
 
 __all__ = [
+    "DATETIME_PATTERN",
+    "DATE_PATTERN",
+    "MOMENT_FORMS",
     "PartialDate",
     "REVIEW_INTERVAL_YEARS",
     "as_day",
+    "moment_or_none",
     "parse_date",
     "parse_datetime",
     "parse_human",
+    "read_moment",
     "review_years",
     "zone",
 ]
@@ -47,7 +56,7 @@ __all__ = [
 REVIEW_INTERVAL_YEARS = 4
 """Years between two rounds of the same kind (A/RES/73/195 paras. 49(c) and 50)."""
 
-_PARTIAL = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+_PARTIAL = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")  # ASCII digits only
 
 
 def _check_month(
@@ -193,39 +202,209 @@ def _gettz(name: str) -> dt.tzinfo | None:
     return tz.gettz(name)
 
 
-def parse_datetime(text: object) -> dt.datetime:
-    """Read a strict ISO 8601 datetime that carries its UTC offset.
+# -- the wire form of a moment ---------------------------------------------------------------
+# One grammar, written once: the JSON Schema's Moment is these two patterns, and
+# read_moment accepts exactly the texts they match, so the schema and the loader
+# cannot disagree. It is RFC 3339 (full-date; date-time with seconds) narrowed to
+# what Python's datetime holds exactly: years 0001-9999, at most six decimals of a
+# second, no leap second, upper-case T and Z. Calendar days are spelled out (no
+# 2024-02-30, 29 February in leap years only) so that the patterns need no format
+# assertion. [0-9] rather than \d, which in Python matches other scripts' digits too,
+# and a lookahead for the end rather than $, which in Python also matches before
+# a final newline: the patterns mean the same in ECMA-262 (JSON Schema's regular
+# expressions) and in Python's re (the jsonschema package).
+
+_YEAR = "(?:[0-9]{3}[1-9]|[0-9]{2}[1-9]0|[0-9][1-9]00|[1-9]000)"  # 0001-9999: no year 0
+_LEAP_YEAR = "(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:0[48]|[2468][048]|[13579][26])00)"
+_MONTH_DAY = (
+    "(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])"
+    "|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)"
+    "|02-(?:0[1-9]|1[0-9]|2[0-8]))"
+)
+_DATE = f"(?:{_YEAR}-{_MONTH_DAY}|{_LEAP_YEAR}-02-29)"
+_TIME = "(?:[01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](?:\\.[0-9]{1,6})?"
+_OFFSET = "(?:Z|[+-](?:[01][0-9]|2[0-3]):[0-5][0-9])"
+_END = "(?![\\s\\S])"
+
+DATE_PATTERN = f"^{_DATE}{_END}"
+"""A date as the wire format writes it (``2024-03-11``): a JSON Schema pattern."""
+
+DATETIME_PATTERN = f"^{_DATE}T{_TIME}{_OFFSET}{_END}"
+"""A datetime as the wire format writes it (``2024-03-11T08:30:00+01:00``): a schema pattern."""
+
+MOMENT_FORMS = "YYYY-MM-DD, or YYYY-MM-DDTHH:MM:SS (up to 6 decimals) with Z or +HH:MM"
+"""The forms of a moment on the wire, as messages name them."""
+
+_MOMENT = re.compile(f"{_DATE}(?:T{_TIME}{_OFFSET})?")
+"""Either pattern, for ``fullmatch``."""
+
+_DATE_LENGTH = len("YYYY-MM-DD")
+
+
+def moment_or_none(text: str) -> dt.date | None:
+    """The moment a wire text writes (a ``date`` or an aware ``datetime``), else ``None``.
+
+    The quick form of ``read_moment``, for callers that only need to know
+    whether to refuse.
+
+    Examples:
+        >>> moment_or_none("2024-03-11"), moment_or_none("2024-W11-1")
+        (datetime.date(2024, 3, 11), None)
+    """
+    if _MOMENT.fullmatch(text) is None:
+        return None
+    if len(text) == _DATE_LENGTH:
+        return dt.date.fromisoformat(text)
+    return dt.datetime.fromisoformat(text)
+
+
+def read_moment(text: object) -> dt.date | dt.datetime:
+    """Read a moment as the wire format writes it: ``YYYY-MM-DD``, or an RFC 3339 datetime.
+
+    A datetime is ``YYYY-MM-DDTHH:MM:SS``, with up to six decimals of a second,
+    and its UTC offset: ``Z`` or ``+HH:MM`` / ``-HH:MM``. Nothing else is read,
+    and nothing is rewritten: no week or ordinal dates, no space for the ``T``,
+    no ``+0100`` or ``+01`` offsets, no datetime without its offset or its
+    seconds, no 24:00 and no leap second.
+
+    Args:
+        text: the text, as a JSON document holds it.
+
+    Returns:
+        A ``date``, or a ``datetime`` with a fixed offset.
 
     Raises:
-        InvalidCodeError: the text is not ISO 8601 or has no offset.
+        InvalidCodeError: the text is not a moment in one of these forms; the
+            reason says what is wrong, where it can tell, and what is expected.
+
+    Examples:
+        >>> read_moment("2024-03-11T08:30:00+01:00").isoformat()
+        '2024-03-11T08:30:00+01:00'
+        >>> read_moment("2024-W11-1")
+        Traceback (most recent call last):
+        ...
+        gcm_model.errors.InvalidCodeError: invalid moment '2024-W11-1': a week date (write ...
+    """
+    if not isinstance(text, str):
+        raise InvalidCodeError("moment", text, f"expected a string, {MOMENT_FORMS}")
+    moment = moment_or_none(text)
+    if moment is None:
+        raise InvalidCodeError("moment", text, _refusal(text))
+    return moment
+
+
+def _refusal(text: str) -> str:
+    """Why a text is not a moment of the wire format, and what is expected: a message."""
+    what = _what_is_wrong(text)
+    return f"{what}; expected {MOMENT_FORMS}" if what else f"expected {MOMENT_FORMS}"
+
+
+_WEEK_DATE = re.compile(r"[0-9]{4}-?W[0-9]")
+_ORDINAL_DATE = re.compile(r"[0-9]{4}-?[0-9]{3}(?:T|\Z)")
+_BASIC_DATE = re.compile(r"[0-9]{8}")
+_DATE_SHAPE = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})")
+_TIME_SHAPE = re.compile(
+    r"(?P<hour>[0-9]{2})(?P<minute>:?[0-9]{2})?(?P<second>:?[0-9]{2})?"
+    r"(?P<fraction>[.,][0-9]*)?(?P<offset>.*)",
+    re.DOTALL,
+)
+_OFFSET_SHAPE = re.compile(r"[+-]([0-9]{2}):([0-9]{2})")
+
+
+def _what_is_wrong(text: str) -> str | None:  # noqa: PLR0911 - one answer a mistake
+    """The mistake in a text that is not a wire moment, where a common one explains it."""
+    if text != text.strip():
+        return "white space at its start or end"
+    if _WEEK_DATE.match(text):
+        return "a week date (write the calendar date)"
+    if _ORDINAL_DATE.match(text):
+        return "an ordinal date (write the calendar date)"
+    if _BASIC_DATE.match(text):
+        return "a date without its dashes"
+    date = _DATE_SHAPE.match(text)
+    if date is None:
+        return None
+    try:
+        dt.date(*(int(part) for part in date.groups()))
+    except ValueError:
+        return "not a day of the calendar"
+    separator, rest = text[_DATE_LENGTH : _DATE_LENGTH + 1], text[_DATE_LENGTH + 1 :]
+    if separator == " ":
+        return "a space where the T belongs"
+    if separator != "T":
+        return "a lower-case t" if separator == "t" else None
+    time = _TIME_SHAPE.match(rest)
+    return _what_is_wrong_in_time(time) if time else None
+
+
+def _what_is_wrong_in_time(time: re.Match[str]) -> str | None:  # noqa: PLR0911 - one answer a mistake
+    """The mistake in the time of day and offset after the ``T``, where a common one explains it."""
+    minute, second = time["minute"], time["second"]
+    fraction, offset = time["fraction"] or "", time["offset"]
+    if not minute or not second:
+        return "a time without its seconds (write HH:MM:SS)"
+    if not minute.startswith(":") or not second.startswith(":"):
+        return "a time without its colons (write HH:MM:SS)"
+    if int(time["hour"]) > 23:
+        return "an hour past 23 (midnight is 00:00:00 of the next day)"
+    if int(second[1:]) == 60:
+        return "a leap second, which a datetime cannot hold"
+    if int(minute[1:]) > 59 or int(second[1:]) > 59:
+        return "a minute or second past 59"
+    if fraction.startswith(","):
+        return "a decimal comma (write a dot)"
+    if len(fraction) > 7 or fraction == ".":
+        return "a fraction of a second needs 1 to 6 decimals"
+    if not offset:
+        return "a datetime without its UTC offset (Z or +HH:MM)"
+    if offset == "z":
+        return "a lower-case z"
+    return _what_is_wrong_in_offset(offset)
+
+
+def _what_is_wrong_in_offset(offset: str) -> str | None:
+    """The mistake in a UTC offset, where a common one explains it."""
+    if re.fullmatch(r"[+-][0-9]{4}", offset):
+        return "an offset without its colon"
+    if re.fullmatch(r"[+-][0-9]{2}", offset):
+        return "an offset without its minutes"
+    found = _OFFSET_SHAPE.match(offset)
+    if found is not None and len(offset) > len("+HH:MM"):
+        return "an offset with seconds, or text after it"
+    if found is not None and (int(found[1]) > 23 or int(found[2]) > 59):
+        return "an offset out of range (up to 23:59)"
+    return None
+
+
+def parse_datetime(text: object) -> dt.datetime:
+    """Read a datetime as the wire format writes it: RFC 3339, with seconds and offset.
+
+    The form is ``YYYY-MM-DDTHH:MM:SS[.ffffff]`` with ``Z`` or ``+HH:MM``, as
+    ``read_moment`` reads it; a date alone is refused.
+
+    Raises:
+        InvalidCodeError: the text is not such a datetime.
 
     Examples:
         >>> parse_datetime("2024-03-11T08:30:00+01:00").utcoffset()
         datetime.timedelta(seconds=3600)
     """
-    if not isinstance(text, str):
-        raise InvalidCodeError("datetime", text, "expected an ISO 8601 string")
-    try:
-        value = dt.datetime.fromisoformat(text)
-    except ValueError:
-        raise InvalidCodeError("datetime", text, "not an ISO 8601 datetime") from None
-    if value.utcoffset() is None:
-        raise InvalidCodeError("datetime", text, "an ISO 8601 datetime needs its UTC offset")
-    return value
+    moment = read_moment(text)
+    if type(moment) is not dt.datetime:
+        raise InvalidCodeError("datetime", text, "a date alone; expected YYYY-MM-DDTHH:MM:SS+HH:MM")
+    return moment
 
 
 def parse_date(text: object) -> dt.date:
-    """Read a strict ISO 8601 calendar date (``YYYY-MM-DD``).
+    """Read a date as the wire format writes it: ``YYYY-MM-DD``.
 
     Raises:
         InvalidCodeError: the text is not such a date.
     """
-    if not isinstance(text, str) or len(text) != len("YYYY-MM-DD"):
+    moment = read_moment(text)
+    if type(moment) is not dt.date:
         raise InvalidCodeError("date", text, "expected YYYY-MM-DD")
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        raise InvalidCodeError("date", text, "not an ISO 8601 date") from None
+    return moment
 
 
 def _dateutil_parse(

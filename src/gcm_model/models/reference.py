@@ -22,7 +22,7 @@ from typing import Any
 
 import attrs
 
-from gcm_model.dates import PartialDate, as_day
+from gcm_model.dates import PartialDate, as_day, parse_date
 from gcm_model.types import MembershipKind, ReviewKind, Status
 
 __all__ = [
@@ -81,7 +81,7 @@ class Provenance:
         return cls(
             file=file,
             sources=tuple(entry["sources"]),
-            read=dt.date.fromisoformat(entry["read"]),
+            read=parse_date(entry["read"]),
             status=Status(entry["status"]),
             note=entry["note"],
             sha256=entry["sha256"],
@@ -257,7 +257,7 @@ class Membership:
             country=raw["country"],
             kind=MembershipKind(raw["kind"]),
             since=PartialDate.parse(since) if since else None,
-            not_member_on=dt.date.fromisoformat(not_on) if not_on else None,
+            not_member_on=parse_date(not_on) if not_on else None,
             **_provenance(raw),
         )
 
@@ -465,7 +465,7 @@ class KnownMeeting:
 
         def day(key: str) -> dt.date | None:
             value = raw.get(key)
-            return dt.date.fromisoformat(value) if value else None
+            return parse_date(value) if value else None
 
         return cls(
             code=raw["code"],
