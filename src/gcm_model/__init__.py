@@ -43,10 +43,10 @@ from gcm_model.errors import (
     GcmError,
     InvalidCodeError,
     InvalidValueError,
+    Problem,
     SourceError,
     UnknownCodeError,
 )
-from gcm_model.models.checks import Problem
 from gcm_model.models.dataset import SCHEMA_VERSION, Dataset
 from gcm_model.models.process import (
     ClosingSegment,

@@ -14,11 +14,10 @@ import attrs
 import orjson
 
 from gcm_model import _data, _decode
+from gcm_model._faults import _field_steps, _pointer
 from gcm_model.converters import (
     RECORD_TYPES,
     DocumentProblem,
-    _field_steps,
-    _pointer,
     decode_dataset,
     decode_record,
     read_jsonl,
