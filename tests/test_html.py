@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import gcm_model as g
+from gcm_model.tabular import to_pandas
 
 
 def test_meeting_html_shows_fields_and_agenda() -> None:
@@ -51,4 +52,4 @@ def test_report_to_pandas_and_dataset_to_pandas() -> None:
     )
     frame = g.validate(data).to_pandas()
     assert list(frame["rule"]) == ["stakeholder-coverage", "consultations", "evaluation-session"]
-    assert list(data.to_pandas()["reviews"]["id"]) == ["r"]
+    assert list(to_pandas(data)["reviews"]["id"]) == ["r"]

@@ -22,9 +22,9 @@ Examples:
 
 from __future__ import annotations
 
-import functools
 from typing import Any
 
+from gcm_model import _version
 from gcm_model._data import data_version
 from gcm_model.converters import (
     dump,
@@ -43,10 +43,10 @@ from gcm_model.errors import (
     GcmError,
     InvalidCodeError,
     InvalidValueError,
+    Problem,
     SourceError,
     UnknownCodeError,
 )
-from gcm_model.models.checks import Problem
 from gcm_model.models.dataset import SCHEMA_VERSION, Dataset
 from gcm_model.models.process import (
     ClosingSegment,
@@ -220,15 +220,8 @@ __all__ = [
 ]
 
 
-@functools.cache
-def _installed_version() -> str:
-    from importlib.metadata import version  # noqa: PLC0415 - only when asked
-
-    return version("gcm-model")
-
-
 def __getattr__(name: str) -> Any:
     """Resolve ``__version__`` lazily (and once) from the installed package metadata."""
     if name == "__version__":
-        return _installed_version()
+        return _version.installed_version()
     raise AttributeError(f"module 'gcm_model' has no attribute {name!r}")

@@ -40,9 +40,14 @@ from typing import TYPE_CHECKING, Any
 import attrs
 import orjson
 
-import gcm_model
+from gcm_model import registry as registries
+from gcm_model._data import data_version
+from gcm_model._version import installed_version
 from gcm_model.converters import dump, dump_jsonl, dumps, load, load_jsonl, loads
 from gcm_model.errors import DocumentError, GcmError, SourceError
+from gcm_model.models import dataset as models_dataset
+from gcm_model.models import process as models_process
+from gcm_model.models import reports as models_reports
 from gcm_model.models._base import Model
 from gcm_model.models.dataset import Dataset
 from gcm_model.models.process import Meeting, MeetingKind, RegionalReview, ThematicSession
@@ -223,8 +228,12 @@ def _validate(args: argparse.Namespace) -> int:
 
 
 def _model_classes() -> dict[str, type]:
-    """The public classes of the wire format, by name."""
-    found = {name: getattr(gcm_model, name) for name in gcm_model.__all__}
+    """The public classes of the wire format, by name (those the package root exports)."""
+    found = {
+        name: getattr(module, name)
+        for module in (models_process, models_reports, models_dataset)
+        for name in module.__all__
+    }
     return {
         name: value
         for name, value in sorted(found.items())
@@ -354,7 +363,7 @@ def _members(record: Any) -> str:
 
 def _listings() -> dict[str, _Listing]:
     """Every registry, by the name ``show`` and ``lookup`` use."""
-    g = gcm_model
+    g = registries
     return {
         "objectives": _Listing(
             "objectives (A/RES/73/195 para. 16)",
@@ -546,13 +555,13 @@ def _skeleton(commission: Commission, start: dt.date, end: dt.date | None = None
     Raises:
         UnknownCodeError: the date is before the first regional review round.
     """
-    review_round: ReviewRound = gcm_model.rounds.for_year(start.year)
+    review_round: ReviewRound = registries.rounds.for_year(start.year)
     slug = commission.code.lower()
     review_id = f"review:{slug}-{review_round.year}"
     known = next(
         (
             m.code
-            for m in gcm_model.known_meetings
+            for m in registries.known_meetings
             if commission.code in m.commissions and m.start == start
         ),
         None,
@@ -579,7 +588,7 @@ def _skeleton(commission: Commission, start: dt.date, end: dt.date | None = None
 
 
 def _new(args: argparse.Namespace) -> int:
-    commission = gcm_model.commissions.lookup(args.commission)
+    commission = registries.commissions.lookup(args.commission)
     if args.end is not None and args.end < args.date:
         raise _UsageError(f"--end {args.end} is before --date {args.date}")
     dataset = _skeleton(commission, args.date, args.end)
@@ -871,7 +880,7 @@ def _parsers() -> dict[str, argparse.ArgumentParser]:
     parser.add_argument(
         "--version",
         action="version",
-        version=(f"{PROG} {gcm_model.__version__} (reference data {gcm_model.data_version()})"),
+        version=(f"{PROG} {installed_version()} (reference data {data_version()})"),
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     found = {PROG: parser}

@@ -33,7 +33,6 @@ Examples:
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import enum
 import functools
 import io
@@ -47,17 +46,19 @@ import attrs
 import cattrs
 import orjson
 from cattrs.cols import homogenous_tuple_structure_factory
-from cattrs.errors import (
-    AttributeValidationNote,
-    ClassValidationError,
-    IterableValidationError,
-    IterableValidationNote,
-)
+from cattrs.errors import ClassValidationError
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
 from gcm_model import _decode, _encode
+from gcm_model._faults import (
+    _FaultError,
+    _invariant_problems,
+    _pointer,
+    _problems,
+    _UnknownKeysError,
+)
 from gcm_model.dates import read_moment
-from gcm_model.errors import DocumentError, InvalidCodeError
+from gcm_model.errors import DocumentError, DocumentProblem, InvalidCodeError, _tokens
 from gcm_model.models.checks import deferred_checks
 from gcm_model.models.dataset import COLLECTIONS, SCHEMA_VERSION, Dataset
 from gcm_model.models.process import (
@@ -101,86 +102,6 @@ __all__ = [
 T = TypeVar("T")
 Source = bytes | str
 Path = str | os.PathLike[str]
-
-
-@attrs.frozen
-class DocumentProblem:
-    """One problem of a document that could not be loaded.
-
-    Attributes:
-        rule: ``json-syntax``, ``schema-version``, ``missing-field``,
-            ``unknown-field``, ``wrong-type``, ``invalid-value``, or the rule
-            of a broken model invariant (``unknown-objective``,
-            ``unknown-code``, ``cluster-objectives``, ``chronology``).
-        pointer: the JSON Pointer (RFC 6901) of the offending value; ``""``
-            for the whole document.
-        message: what is wrong, in plain words.
-        value: the offending value (``None`` where there is none).
-        line: the line, for JSON syntax errors, JSON Lines files and CSV rows.
-        column: the column, for JSON syntax errors; the column name in a CSV file.
-        file: the file, where the document is several (CSV tables).
-    """
-
-    rule: str
-    pointer: str
-    message: str
-    value: Any = None
-    line: int | None = None
-    column: int | str | None = None
-    file: str | None = None
-
-    @property
-    def path(self) -> str:
-        """The pointer rendered as a path: ``$.meetings[0].agenda[2].start``.
-
-        Examples:
-            >>> DocumentProblem("wrong-type", "/meetings/0/co_chairs/1", "x").path
-            '$.meetings[0].co_chairs[1]'
-        """
-        out = "$"
-        for token in _tokens(self.pointer):
-            out += f"[{token}]" if token.isdigit() else f".{token}"
-        return out
-
-    def __str__(self) -> str:
-        """The path, the message and the rule on one line (with the line number)."""
-        where = f"{self.file}, " if self.file else ""
-        if self.line is not None:
-            column = f", column {self.column}" if self.column is not None else ""
-            where += f"line {self.line}{column}: "
-        return f"{where}{self.path}: {self.message} [{self.rule}]"
-
-
-def _tokens(pointer: str) -> list[str]:
-    if not pointer:
-        return []
-    return [t.replace("~1", "/").replace("~0", "~") for t in pointer[1:].split("/")]
-
-
-def _pointer(steps: tuple[str | int, ...]) -> str:
-    return "".join("/" + str(s).replace("~", "~0").replace("/", "~1") for s in steps)
-
-
-class _FaultError(Exception):
-    """A problem raised by one of our hooks, at the hook's place (plus ``below``)."""
-
-    def __init__(
-        self, rule: str, message: str, value: Any, below: tuple[str | int, ...] = ()
-    ) -> None:
-        super().__init__(message)
-        self.rule = rule
-        self.message = message
-        self.value = value
-        self.below = below
-
-
-class _UnknownKeysError(Exception):
-    """Keys of an object that its class does not have."""
-
-    def __init__(self, cls: type, keys: list[str]) -> None:
-        super().__init__(f"unknown keys {keys} for {cls.__name__}")
-        self.cls = cls
-        self.keys = keys
 
 
 # -- strict scalar hooks -------------------------------------------------------------------
@@ -423,76 +344,6 @@ def _fast(document: Any, cls: type[T], *, plain: bool = False) -> T:
         return _converters()[0].structure(document, cls)
     result: T = decode(document)
     return result
-
-
-# -- errors into problems ----------------------------------------------------------------------
-
-
-def _value_at(document: Any, steps: tuple[str | int, ...]) -> Any:
-    for step in steps:
-        try:
-            document = document[step]
-        except (KeyError, IndexError, TypeError):
-            return None
-    return document
-
-
-def _suggest(key: str, names: Iterator[str]) -> str:
-    close = difflib.get_close_matches(key, list(names), n=1, cutoff=0.6)
-    return f"; did you mean {close[0]!r}?" if close else ""
-
-
-def _problems(
-    exc: BaseException, steps: tuple[str | int, ...], document: Any
-) -> Iterator[DocumentProblem]:
-    """Turn a structuring error into problems located by JSON Pointer."""
-    if isinstance(exc, _UnknownKeysError):
-        names = [a.name for a in attrs.fields(exc.cls)]
-        for key in exc.keys:
-            yield DocumentProblem(
-                "unknown-field",
-                _pointer((*steps, key)),
-                f"unknown field {key!r}{_suggest(key, iter(names))}",
-                _value_at(document, (*steps, key)),
-            )
-    elif isinstance(exc, ClassValidationError | IterableValidationError):
-        for sub in exc.exceptions:
-            step: tuple[str | int, ...] = ()
-            for note in getattr(sub, "__notes__", ()):
-                if isinstance(note, AttributeValidationNote):
-                    step = (note.name,)
-                elif isinstance(note, IterableValidationNote):
-                    step = (note.index,)
-            yield from _problems(sub, (*steps, *step), document)
-    elif isinstance(exc, _FaultError):
-        where = (*steps, *exc.below)
-        yield DocumentProblem(exc.rule, _pointer(where), exc.message, exc.value)
-    elif isinstance(exc, KeyError):
-        yield DocumentProblem("missing-field", _pointer(steps), "a required field is missing")
-    else:
-        yield DocumentProblem(
-            "invalid-value", _pointer(steps), str(exc), _value_at(document, steps)
-        )
-
-
-def _field_steps(field: str) -> tuple[str | int, ...]:
-    """``agenda[0].end`` -> ``("agenda", 0, "end")``."""
-    steps: list[str | int] = []
-    for part in field.split("."):
-        name, *indexes = part.replace("]", "").split("[")
-        steps.append(name)
-        steps.extend(int(i) for i in indexes)
-    return tuple(steps)
-
-
-def _invariant_problems(obj: Any, steps: tuple[str | int, ...]) -> Iterator[DocumentProblem]:
-    for problem in obj.problems():
-        yield DocumentProblem(
-            problem.rule,
-            _pointer((*steps, *_field_steps(problem.field))),
-            problem.message,
-            problem.value,
-        )
 
 
 # -- schema versions and migrations -------------------------------------------------------------

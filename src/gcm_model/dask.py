@@ -36,7 +36,8 @@ import orjson
 from gcm_model.converters import HEADER_TYPE, TYPE_KEY, DocumentProblem, decode_record
 from gcm_model.errors import InvalidCodeError
 from gcm_model.models import kinds
-from gcm_model.validation._engine import _COLLECTION_OF, Located, Plan, _Loaded
+from gcm_model.validation._context import Located
+from gcm_model.validation._engine import _COLLECTION_OF, Plan, _Loaded
 from gcm_model.validation._report import Issue, ValidationReport
 
 if TYPE_CHECKING:

@@ -13,6 +13,10 @@ builtin that names its kind of failure, so code that already catches
         ├── DocumentError (+ ValueError)       a document that cannot be loaded, with every problem
         └── SourceError (+ OSError)            a file or directory that cannot be read
 
+The problems an ``InvalidValueError`` or a ``DocumentError`` carries are
+``Problem`` and ``DocumentProblem`` records, defined here with the errors that
+hold them, below every module that finds problems.
+
 Examples:
     >>> import gcm_model
     >>> try:
@@ -24,20 +28,98 @@ Examples:
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import Any
 
-if TYPE_CHECKING:
-    from gcm_model.converters import DocumentProblem
-    from gcm_model.models.checks import Problem
+import attrs
 
 __all__ = [
     "DocumentError",
+    "DocumentProblem",
     "GcmError",
     "InvalidCodeError",
     "InvalidValueError",
+    "Problem",
     "SourceError",
     "UnknownCodeError",
 ]
+
+
+@attrs.frozen
+class Problem:
+    """One broken invariant of one object.
+
+    Attributes:
+        rule: the rule slug: ``wrong-type``, ``invalid-value``,
+            ``unknown-objective``, ``unknown-code``, ``cluster-objectives``
+            or ``chronology``.
+        field: the field concerned; a dotted path inside nested values
+            (``venue.country``) and ``[i]`` for an item (``objectives[1]``).
+        value: the offending value.
+        message: a plain sentence saying what is wrong.
+    """
+
+    rule: str
+    field: str
+    value: Any
+    message: str
+
+    def within(self, prefix: str) -> Problem:
+        """The same problem with its field placed under ``prefix``."""
+        return attrs.evolve(self, field=f"{prefix}.{self.field}")
+
+
+@attrs.frozen
+class DocumentProblem:
+    """One problem of a document that could not be loaded.
+
+    Attributes:
+        rule: ``json-syntax``, ``schema-version``, ``missing-field``,
+            ``unknown-field``, ``wrong-type``, ``invalid-value``, or the rule
+            of a broken model invariant (``unknown-objective``,
+            ``unknown-code``, ``cluster-objectives``, ``chronology``).
+        pointer: the JSON Pointer (RFC 6901) of the offending value; ``""``
+            for the whole document.
+        message: what is wrong, in plain words.
+        value: the offending value (``None`` where there is none).
+        line: the line, for JSON syntax errors, JSON Lines files and CSV rows.
+        column: the column, for JSON syntax errors; the column name in a CSV file.
+        file: the file, where the document is several (CSV tables).
+    """
+
+    rule: str
+    pointer: str
+    message: str
+    value: Any = None
+    line: int | None = None
+    column: int | str | None = None
+    file: str | None = None
+
+    @property
+    def path(self) -> str:
+        """The pointer rendered as a path: ``$.meetings[0].agenda[2].start``.
+
+        Examples:
+            >>> DocumentProblem("wrong-type", "/meetings/0/co_chairs/1", "x").path
+            '$.meetings[0].co_chairs[1]'
+        """
+        out = "$"
+        for token in _tokens(self.pointer):
+            out += f"[{token}]" if token.isdigit() else f".{token}"
+        return out
+
+    def __str__(self) -> str:
+        """The path, the message and the rule on one line (with the line number)."""
+        where = f"{self.file}, " if self.file else ""
+        if self.line is not None:
+            column = f", column {self.column}" if self.column is not None else ""
+            where += f"line {self.line}{column}: "
+        return f"{where}{self.path}: {self.message} [{self.rule}]"
+
+
+def _tokens(pointer: str) -> list[str]:
+    if not pointer:
+        return []
+    return [t.replace("~1", "/").replace("~0", "~") for t in pointer[1:].split("/")]
 
 
 class GcmError(Exception):

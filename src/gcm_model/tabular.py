@@ -36,7 +36,8 @@ from typing import TYPE_CHECKING, Any
 import attrs
 import orjson
 
-from gcm_model.converters import DocumentProblem, _suggest, structure, unstructure
+from gcm_model._faults import _suggest
+from gcm_model.converters import DocumentProblem, structure, unstructure
 from gcm_model.errors import DocumentError, InvalidCodeError
 from gcm_model.models.dataset import COLLECTIONS, Dataset
 from gcm_model.models.kinds import Cell, CellError, Kind, kind_of

@@ -2,7 +2,8 @@
 
 A model class's fields are declared by their kinds
 (``gcm_model.models.kinds``), which say what is wrong with a value as
-``Problem`` objects; building an object raises
+``Problem`` objects (defined in ``gcm_model.errors``, beside the error that
+carries them, and importable from here); building an object raises
 ``gcm_model.errors.InvalidValueError`` for them unless checks are deferred
 with ``deferred_checks()``, which the validation engine uses to gather every
 problem of a document in one pass instead of stopping at the first.
@@ -19,9 +20,9 @@ import contextlib
 import contextvars
 import datetime as dt
 import re
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-import attrs
+from gcm_model.errors import Problem
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -47,30 +48,6 @@ CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 """Control characters that text may not hold (tabs and line breaks may)."""
 
 _deferred: contextvars.ContextVar[bool] = contextvars.ContextVar("gcm_deferred", default=False)
-
-
-@attrs.frozen
-class Problem:
-    """One broken invariant of one object.
-
-    Attributes:
-        rule: the rule slug: ``wrong-type``, ``invalid-value``,
-            ``unknown-objective``, ``unknown-code``, ``cluster-objectives``
-            or ``chronology``.
-        field: the field concerned; a dotted path inside nested values
-            (``venue.country``) and ``[i]`` for an item (``objectives[1]``).
-        value: the offending value.
-        message: a plain sentence saying what is wrong.
-    """
-
-    rule: str
-    field: str
-    value: Any
-    message: str
-
-    def within(self, prefix: str) -> Problem:
-        """The same problem with its field placed under ``prefix``."""
-        return attrs.evolve(self, field=f"{prefix}.{self.field}")
 
 
 @contextlib.contextmanager

@@ -13,7 +13,7 @@ Examples:
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import attrs
 
@@ -80,15 +80,6 @@ class Dataset(Model):
     reports: tuple[Report, ...] = field(Child(lambda: Report))
     pledges: tuple[Pledge, ...] = field(Child(lambda: Pledge))
     sources: tuple[str, ...] = field(Text())
-
-    def to_pandas(self) -> dict[str, Any]:
-        """Every table of the dataset as a pandas DataFrame (``meetings``, ``segments``, ...).
-
-        Needs the ``tabular`` extra; see ``gcm_model.tabular.to_pandas``.
-        """
-        from gcm_model.tabular import to_pandas  # noqa: PLC0415 - the tables import this module
-
-        return to_pandas(self)
 
     def records(self) -> Iterator[tuple[str, Model]]:
         """Every record with the name of its collection, in collection order."""

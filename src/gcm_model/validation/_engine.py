@@ -14,11 +14,11 @@ import attrs
 import orjson
 
 from gcm_model import _data, _decode
+from gcm_model._faults import _field_steps, _pointer
+from gcm_model._version import installed_version
 from gcm_model.converters import (
     RECORD_TYPES,
     DocumentProblem,
-    _field_steps,
-    _pointer,
     decode_dataset,
     decode_record,
     read_jsonl,
@@ -33,36 +33,18 @@ from gcm_model.models.checks import deferred_checks
 from gcm_model.models.dataset import COLLECTIONS, Dataset
 from gcm_model.validation._catalogue import Profile, Rule, rules
 from gcm_model.validation._catalogue import profile as _profile
+from gcm_model.validation._context import Context, Located
 from gcm_model.validation._report import Issue, ValidationReport, tally
+from gcm_model.validation._rules import CHECKS
 
 if TYPE_CHECKING:
     from gcm_model.tabular import _TableDocument
 
-__all__ = ["Context", "Located", "Plan", "validate"]
+__all__ = ["Plan", "validate"]
 
 _COLLECTION_OF = {cls: name for name, cls in COLLECTIONS.items()}
 _TYPE_OF = {cls: tag for tag, cls in RECORD_TYPES.items()}
 _JSONL = {".jsonl", ".ndjson"}
-
-
-@attrs.frozen
-class Located:
-    """A record and where it is: its collection, pointer, file and line."""
-
-    collection: str
-    record: Any
-    pointer: str
-    file: str | None = None
-    line: int | None = None
-    unknown: frozenset[str] = frozenset()
-    """Where the record's own problems are (pointers from the record): what rules find
-    there or below is second-order."""
-
-    @property
-    def id(self) -> str | None:
-        """The record's id."""
-        found = getattr(self.record, "id", None)
-        return found if isinstance(found, str) else None
 
 
 @attrs.define
@@ -71,72 +53,6 @@ class _Loaded:
     problems: list[tuple[DocumentProblem, str | None]] = attrs.Factory(list)  # with record id
     ids: dict[str, list[tuple[str, Located | None]]] = attrs.Factory(dict)  # raw ids seen
     tables: _Tables | None = None  # CSV tables: the rows the rules' issues are in
-
-
-class Context:
-    """What a rule sees: the records, indexes by id, the date and the profile."""
-
-    def __init__(self, loaded: _Loaded, as_of: dt.date | None, chosen: Profile) -> None:
-        """Index the loaded records."""
-        self.records = loaded.records
-        self.as_of = as_of
-        self.profile = chosen
-        self.by_collection: dict[str, list[Located]] = {name: [] for name in COLLECTIONS}
-        for located in loaded.records:
-            self.by_collection[located.collection].append(located)
-        self.ids: dict[str, set[str]] = {
-            name: {i for i, _ in loaded.ids.get(name, [])} for name in COLLECTIONS
-        }
-        self.index: dict[str, dict[str, Located]] = {name: {} for name in COLLECTIONS}
-        for located in loaded.records:
-            if located.id is not None:
-                self.index[located.collection].setdefault(located.id, located)
-        self.raw_ids = loaded.ids
-
-    @functools.cached_property
-    def by_review(self) -> dict[str, dict[str, list[Located]]]:
-        """Per review id: its meetings, events and submissions."""
-        parts: dict[str, dict[str, list[Located]]] = {}
-        for collection in ("meetings", "events", "submissions"):
-            for located in self.by_collection[collection]:
-                review = located.record.review
-                if isinstance(review, str):
-                    parts.setdefault(review, {}).setdefault(collection, []).append(located)
-        return parts
-
-    def get(self, collection: str, record_id: object) -> Any:
-        """The record of a collection with an id, or ``None``."""
-        found = self.index[collection].get(record_id) if isinstance(record_id, str) else None
-        return found.record if found is not None else None
-
-    def parameter(self, rule: Rule, name: str) -> Any:
-        """A rule's parameter under the profile."""
-        return self.profile.parameter(rule, name)
-
-    def issue(  # noqa: PLR0913 - every part of an issue
-        self,
-        rule: Rule,
-        where: Located,
-        field: str,
-        message: str,
-        *,
-        value: Any = None,
-        hint: str | None = None,
-    ) -> Issue:
-        """An issue of ``rule`` at ``field`` (a JSON Pointer tail) of a located record."""
-        return Issue(
-            rule=rule.slug,
-            code=rule.code,
-            severity=self.profile.severity(rule),
-            path=where.pointer + (f"/{field}" if field else ""),
-            message=message,
-            hint=hint,
-            value=value,
-            record=where.id,
-            file=where.file,
-            line=where.line,
-            source=rule.source,
-        )
 
 
 # -- reading the source ------------------------------------------------------------------
@@ -582,8 +498,6 @@ class Plan:
 
     def check(self, loaded: _Loaded) -> list[Issue]:
         """The issues of loaded records: their problems, then the dataset rules."""
-        from gcm_model.validation._rules import CHECKS  # noqa: PLC0415 - rules import the engine
-
         wanted = {r.slug for r in self.active}
         rule_of: dict[str, Rule] = {}  # a document's problems name a few rules, many times
         issues = []
@@ -613,8 +527,6 @@ class Plan:
 
         The verdict and the counts are taken from every issue, before the cap.
         """
-        from gcm_model import __version__  # noqa: PLC0415 - resolved lazily from the metadata
-
         found = tally(issues)
         truncated = 0
         if max_issues is not None and len(issues) > max_issues:
@@ -627,7 +539,7 @@ class Plan:
             issues=tuple(issues),
             profile=self.profile.name,
             records=records,
-            library_version=__version__,
+            library_version=installed_version(),
             data_version=_data.data_version(),
             rules=tuple(r.slug for r in self.active),
             truncated=truncated,

@@ -28,7 +28,7 @@ from gcm_model.models.process import (
 )
 from gcm_model.models.reports import Report, ReportKind
 from gcm_model.validation._catalogue import Rule
-from gcm_model.validation._engine import Context, Located
+from gcm_model.validation._context import Context, Located
 from gcm_model.validation._report import Issue
 
 __all__ = ["CHECKS"]

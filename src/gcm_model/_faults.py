@@ -1,0 +1,121 @@
+"""Faults met while structuring a document, as problems located by JSON Pointer.
+
+The strict hooks of ``gcm_model.converters`` raise ``_FaultError`` (a value
+of the wrong type or shape) and ``_UnknownKeysError`` (keys a class does not
+have); cattrs gathers them, with its own errors, into a tree of exceptions
+annotated with the field or index each happened at. ``_problems`` walks that
+tree into ``DocumentProblem`` records, and ``_invariant_problems`` turns a
+built object's broken invariants into the same records.
+"""
+
+from __future__ import annotations
+
+import difflib
+from typing import TYPE_CHECKING, Any
+
+import attrs
+from cattrs.errors import (
+    AttributeValidationNote,
+    ClassValidationError,
+    IterableValidationError,
+    IterableValidationNote,
+)
+
+from gcm_model.errors import DocumentProblem
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+
+def _pointer(steps: tuple[str | int, ...]) -> str:
+    """Steps into a document as a JSON Pointer (RFC 6901): ``("a", 0)`` -> ``/a/0``."""
+    return "".join("/" + str(s).replace("~", "~0").replace("/", "~1") for s in steps)
+
+
+class _FaultError(Exception):
+    """A problem raised by one of our hooks, at the hook's place (plus ``below``)."""
+
+    def __init__(
+        self, rule: str, message: str, value: Any, below: tuple[str | int, ...] = ()
+    ) -> None:
+        super().__init__(message)
+        self.rule = rule
+        self.message = message
+        self.value = value
+        self.below = below
+
+
+class _UnknownKeysError(Exception):
+    """Keys of an object that its class does not have."""
+
+    def __init__(self, cls: type, keys: list[str]) -> None:
+        super().__init__(f"unknown keys {keys} for {cls.__name__}")
+        self.cls = cls
+        self.keys = keys
+
+
+def _value_at(document: Any, steps: tuple[str | int, ...]) -> Any:
+    for step in steps:
+        try:
+            document = document[step]
+        except (KeyError, IndexError, TypeError):
+            return None
+    return document
+
+
+def _suggest(key: str, names: Iterator[str]) -> str:
+    close = difflib.get_close_matches(key, list(names), n=1, cutoff=0.6)
+    return f"; did you mean {close[0]!r}?" if close else ""
+
+
+def _problems(
+    exc: BaseException, steps: tuple[str | int, ...], document: Any
+) -> Iterator[DocumentProblem]:
+    """Turn a structuring error into problems located by JSON Pointer."""
+    if isinstance(exc, _UnknownKeysError):
+        names = [a.name for a in attrs.fields(exc.cls)]
+        for key in exc.keys:
+            yield DocumentProblem(
+                "unknown-field",
+                _pointer((*steps, key)),
+                f"unknown field {key!r}{_suggest(key, iter(names))}",
+                _value_at(document, (*steps, key)),
+            )
+    elif isinstance(exc, ClassValidationError | IterableValidationError):
+        for sub in exc.exceptions:
+            step: tuple[str | int, ...] = ()
+            for note in getattr(sub, "__notes__", ()):
+                if isinstance(note, AttributeValidationNote):
+                    step = (note.name,)
+                elif isinstance(note, IterableValidationNote):
+                    step = (note.index,)
+            yield from _problems(sub, (*steps, *step), document)
+    elif isinstance(exc, _FaultError):
+        where = (*steps, *exc.below)
+        yield DocumentProblem(exc.rule, _pointer(where), exc.message, exc.value)
+    elif isinstance(exc, KeyError):
+        yield DocumentProblem("missing-field", _pointer(steps), "a required field is missing")
+    else:
+        yield DocumentProblem(
+            "invalid-value", _pointer(steps), str(exc), _value_at(document, steps)
+        )
+
+
+def _field_steps(field: str) -> tuple[str | int, ...]:
+    """``agenda[0].end`` -> ``("agenda", 0, "end")``."""
+    steps: list[str | int] = []
+    for part in field.split("."):
+        name, *indexes = part.replace("]", "").split("[")
+        steps.append(name)
+        steps.extend(int(i) for i in indexes)
+    return tuple(steps)
+
+
+def _invariant_problems(obj: Any, steps: tuple[str | int, ...]) -> Iterator[DocumentProblem]:
+    for problem in obj.problems():
+        yield DocumentProblem(
+            problem.rule,
+            _pointer((*steps, *_field_steps(problem.field))),
+            problem.message,
+            problem.value,
+        )
