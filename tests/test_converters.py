@@ -16,7 +16,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import gcm_model as g
-from gcm_model import converters
+from gcm_model import _migrations, converters
 from gcm_model.converters import DocumentProblem, dump, dumps, load, loads, structure, unstructure
 from gcm_model.errors import DocumentError
 
@@ -222,7 +222,7 @@ def test_schema_version_is_required_and_known(document: str, message: str) -> No
 
 def test_registered_migrations_upgrade_old_documents(monkeypatch: pytest.MonkeyPatch) -> None:
     """Older versions are upgraded step by step through registered migrations."""
-    monkeypatch.setattr(converters, "_MIGRATIONS", {})
+    monkeypatch.setattr(_migrations, "_MIGRATIONS", {})
 
     @converters.register_migration("0.8", "0.9")
     def rename(document: dict[str, Any]) -> dict[str, Any]:
@@ -243,7 +243,7 @@ def test_registered_migrations_upgrade_old_documents(monkeypatch: pytest.MonkeyP
 
 def test_migration_cycles_stop(monkeypatch: pytest.MonkeyPatch) -> None:
     """A migration table with a cycle is an error, not a hang."""
-    monkeypatch.setattr(converters, "_MIGRATIONS", {})
+    monkeypatch.setattr(_migrations, "_MIGRATIONS", {})
     converters.register_migration("a", "b")(lambda d: d)
     converters.register_migration("b", "a")(lambda d: d)
     with pytest.raises(DocumentError, match="schema_version 'a' is unknown"):

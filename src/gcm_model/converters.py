@@ -57,6 +57,7 @@ from gcm_model._faults import (
     _problems,
     _UnknownKeysError,
 )
+from gcm_model._migrations import _upgrade, register_migration
 from gcm_model.dates import read_moment
 from gcm_model.errors import DocumentError, DocumentProblem, InvalidCodeError, _tokens
 from gcm_model.models.checks import deferred_checks
@@ -344,66 +345,6 @@ def _fast(document: Any, cls: type[T], *, plain: bool = False) -> T:
         return _converters()[0].structure(document, cls)
     result: T = decode(document)
     return result
-
-
-# -- schema versions and migrations -------------------------------------------------------------
-
-Migration = Callable[[dict[str, Any]], dict[str, Any]]
-_MIGRATIONS: dict[str, tuple[str, Migration]] = {}
-
-
-def register_migration(from_version: str, to_version: str) -> Callable[[Migration], Migration]:
-    """Register a step that upgrades a dataset document from one schema version to the next.
-
-    ``loads`` applies the steps in turn until the document reaches
-    ``SCHEMA_VERSION``. A step takes and returns the parsed JSON object.
-
-    Args:
-        from_version: the version the step reads.
-        to_version: the version it writes.
-
-    Returns:
-        A decorator that registers the step and returns it unchanged.
-    """
-
-    def register(step: Migration) -> Migration:
-        _MIGRATIONS[from_version] = (to_version, step)
-        return step
-
-    return register
-
-
-def _upgrade(document: dict[str, Any]) -> tuple[dict[str, Any], list[DocumentProblem]]:
-    version = document.get("schema_version")
-    seen: set[object] = set()
-    while version != SCHEMA_VERSION:
-        if type(version) is not str:
-            message = (
-                "the document has no schema_version"
-                if version is None
-                else f"schema_version must be a string like {SCHEMA_VERSION!r}"
-            )
-            return document, [
-                DocumentProblem("schema-version", "/schema_version", message, version)
-            ]
-        if version not in _MIGRATIONS or version in seen:
-            return document, [
-                DocumentProblem(
-                    "schema-version",
-                    "/schema_version",
-                    f"schema_version {version!r} is unknown; this release reads {SCHEMA_VERSION!r}"
-                    + (
-                        f" and upgrades {', '.join(map(repr, sorted(_MIGRATIONS)))}"
-                        if _MIGRATIONS
-                        else ""
-                    ),
-                    version,
-                )
-            ]
-        seen.add(version)
-        version, step = _MIGRATIONS[version]
-        document = {**step(document), "schema_version": version}
-    return document, []
 
 
 # -- the public functions -------------------------------------------------------------------------
