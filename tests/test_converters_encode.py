@@ -145,7 +145,7 @@ def test_non_models_and_unsupported_classes_go_through_cattrs() -> None:
         {"a": 1},
         [g.Venue(city="Geneva"), dt.date(2024, 1, 1)],
         dt.datetime(1900, 1, 1, tzinfo=ZoneInfo("Europe/Paris")),
-        Problem("invalid-value", "f", dt.date(2024, 1, 1), "m"),
+        Problem("invalid-value", "/f", "m", dt.date(2024, 1, 1)),
     ):
         assert dumps(value) == cattrs_dumps(value)
 

@@ -648,9 +648,10 @@ def test_segment_kinds_are_distinct_tags() -> None:
 
 
 def test_problem_within_prefixes_the_field() -> None:
-    """Nested problems are placed under their parent field."""
-    problem = Problem("invalid-value", "title", "", "must not be blank")
-    assert problem.within("agenda[2]").field == "agenda[2].title"
+    """Nested problems are placed under their parent field, as a pointer and a path."""
+    problem = Problem("invalid-value", "/title", "must not be blank", "")
+    assert problem.within("/agenda/2").pointer == "/agenda/2/title"
+    assert problem.within("/agenda/2").field == "agenda[2].title"
 
 
 def test_models_repr_reads_well() -> None:

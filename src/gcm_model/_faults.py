@@ -101,21 +101,7 @@ def _problems(
         )
 
 
-def _field_steps(field: str) -> tuple[str | int, ...]:
-    """``agenda[0].end`` -> ``("agenda", 0, "end")``."""
-    steps: list[str | int] = []
-    for part in field.split("."):
-        name, *indexes = part.replace("]", "").split("[")
-        steps.append(name)
-        steps.extend(int(i) for i in indexes)
-    return tuple(steps)
-
-
 def _invariant_problems(obj: Any, steps: tuple[str | int, ...]) -> Iterator[DocumentProblem]:
+    prefix = _pointer(steps)
     for problem in obj.problems():
-        yield DocumentProblem(
-            problem.rule,
-            _pointer((*steps, *_field_steps(problem.field))),
-            problem.message,
-            problem.value,
-        )
+        yield problem.within(prefix) if prefix else problem

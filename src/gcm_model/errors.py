@@ -14,8 +14,9 @@ builtin that names its kind of failure, so code that already catches
         └── SourceError (+ OSError)            a file or directory that cannot be read
 
 The problems an ``InvalidValueError`` or a ``DocumentError`` carries are
-``Problem`` and ``DocumentProblem`` records, defined here with the errors that
-hold them, below every module that finds problems.
+``Problem`` records (``DocumentProblem`` is the same class), defined here with
+the errors that hold them, below every module that finds problems; each is
+located once, by a JSON Pointer, and ``json_path`` renders it as a ``$.``-path.
 
 Examples:
     >>> import gcm_model
@@ -41,49 +42,34 @@ __all__ = [
     "Problem",
     "SourceError",
     "UnknownCodeError",
+    "json_path",
 ]
 
 
 @attrs.frozen
 class Problem:
-    """One broken invariant of one object.
+    """One problem of a value, an object or a document, located once.
+
+    The one problem type of the library: a model object's broken invariants
+    (``Model.problems()``, with pointers from the object), and everything a
+    reader finds in a document (pointers from the document, or from the line
+    of a JSON Lines file, with the file and line). ``DocumentProblem`` is the
+    same class under its older name.
 
     Attributes:
-        rule: the rule slug: ``wrong-type``, ``invalid-value``,
-            ``unknown-objective``, ``unknown-code``, ``cluster-objectives``
-            or ``chronology``.
-        field: the field concerned; a dotted path inside nested values
-            (``venue.country``) and ``[i]`` for an item (``objectives[1]``).
-        value: the offending value.
-        message: a plain sentence saying what is wrong.
-    """
-
-    rule: str
-    field: str
-    value: Any
-    message: str
-
-    def within(self, prefix: str) -> Problem:
-        """The same problem with its field placed under ``prefix``."""
-        return attrs.evolve(self, field=f"{prefix}.{self.field}")
-
-
-@attrs.frozen
-class DocumentProblem:
-    """One problem of a document that could not be loaded.
-
-    Attributes:
-        rule: ``json-syntax``, ``schema-version``, ``missing-field``,
-            ``unknown-field``, ``wrong-type``, ``invalid-value``, or the rule
-            of a broken model invariant (``unknown-objective``,
-            ``unknown-code``, ``cluster-objectives``, ``chronology``).
+        rule: the rule slug: ``json-syntax``, ``schema-version``,
+            ``missing-field``, ``unknown-field``, ``wrong-type``,
+            ``invalid-value``, or the rule of a broken model invariant
+            (``unknown-objective``, ``unknown-code``, ``cluster-objectives``,
+            ``chronology``).
         pointer: the JSON Pointer (RFC 6901) of the offending value; ``""``
-            for the whole document.
+            for the whole object or document.
         message: what is wrong, in plain words.
         value: the offending value (``None`` where there is none).
-        line: the line, for JSON syntax errors, JSON Lines files and CSV rows.
+        line: the physical line (from 1), for JSON syntax errors, JSON Lines
+            files and CSV rows.
         column: the column, for JSON syntax errors; the column name in a CSV file.
-        file: the file, where the document is several (CSV tables).
+        file: the file, where there is one (CSV tables name their table's file).
     """
 
     rule: str
@@ -99,13 +85,19 @@ class DocumentProblem:
         """The pointer rendered as a path: ``$.meetings[0].agenda[2].start``.
 
         Examples:
-            >>> DocumentProblem("wrong-type", "/meetings/0/co_chairs/1", "x").path
+            >>> Problem("wrong-type", "/meetings/0/co_chairs/1", "x").path
             '$.meetings[0].co_chairs[1]'
         """
-        out = "$"
-        for token in _tokens(self.pointer):
-            out += f"[{token}]" if token.isdigit() else f".{token}"
-        return out
+        return json_path(self.pointer)
+
+    @property
+    def field(self) -> str:
+        """The path without its ``$.``, as a field of an object: ``objectives[1]``."""
+        return self.path.removeprefix("$").removeprefix(".")
+
+    def within(self, prefix: str) -> Problem:
+        """The same problem with its pointer placed under the pointer ``prefix``."""
+        return attrs.evolve(self, pointer=prefix + self.pointer)
 
     def __str__(self) -> str:
         """The path, the message and the rule on one line (with the line number)."""
@@ -114,6 +106,23 @@ class DocumentProblem:
             column = f", column {self.column}" if self.column is not None else ""
             where += f"line {self.line}{column}: "
         return f"{where}{self.path}: {self.message} [{self.rule}]"
+
+
+DocumentProblem = Problem
+"""The older name of ``Problem``, from when a document's problems had a type of their own."""
+
+
+def json_path(pointer: str) -> str:
+    """A JSON Pointer rendered as a ``$.``-path, the one rendering every problem and issue uses.
+
+    Examples:
+        >>> json_path("/meetings/0/agenda/2/start"), json_path("")
+        ('$.meetings[0].agenda[2].start', '$')
+    """
+    out = "$"
+    for token in _tokens(pointer):
+        out += f"[{token}]" if token.isdigit() else f".{token}"
+    return out
 
 
 def _tokens(pointer: str) -> list[str]:

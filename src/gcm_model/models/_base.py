@@ -66,7 +66,7 @@ def field_problems(instance: Any, *, deep: bool = True) -> Iterator[Problem]:
     With ``deep`` false, nested model objects are not asked for their own problems.
     """
     for name, kind in declared(type(instance)):
-        yield from kind.problems(name, getattr(instance, name), deep=deep)
+        yield from kind.problems(f"/{name}", getattr(instance, name), deep=deep)
 
 
 def check(instance: Any) -> None:

@@ -240,7 +240,7 @@ class Kind:
         """
         if value is None:
             if not self.optional:
-                yield Problem("missing-field", field, value, self.missing)
+                yield Problem("missing-field", field, self.missing, value)
             return
         yield from self.value_problems(field, value, deep=deep)
 

@@ -83,9 +83,8 @@ def order_problems(
     A date compared with a datetime is compared by calendar day.
     """
     if out_of_order(start, end):
-        yield Problem(
-            "chronology", end_field, end, f"{end_field} {end} is not after {start_field} {start}"
-        )
+        message = f"{end_field} {end} is not after {start_field} {start}"
+        yield Problem("chronology", f"/{end_field}", message, end)
 
 
 def out_of_order(start: object, end: object) -> bool:

@@ -120,13 +120,13 @@ class Text(Kind):
         """Wrong type, blank, untrimmed, or holding a control character."""
         del deep
         if not isinstance(value, str):
-            yield Problem("wrong-type", field, value, "expected a string")
+            yield Problem("wrong-type", field, "expected a string", value)
         elif not value.strip():
-            yield Problem("invalid-value", field, value, "must not be blank")
+            yield Problem("invalid-value", field, "must not be blank", value)
         elif value != value.strip():
-            yield Problem("invalid-value", field, value, "has spaces at its start or end")
+            yield Problem("invalid-value", field, "has spaces at its start or end", value)
         elif CONTROL.search(value):
-            yield Problem("invalid-value", field, value, "holds a control character")
+            yield Problem("invalid-value", field, "holds a control character", value)
 
     def test(self) -> Callable[[Any], bool]:
         """A string, non-blank, trimmed, without control characters."""
@@ -167,7 +167,7 @@ class Email(Text):
         """Text problems, and not of the shape ``name@domain``."""
         yield from super().value_problems(field, value, deep=deep)
         if isinstance(value, str) and value.strip() and not EMAIL.fullmatch(value):
-            yield Problem("invalid-value", field, value, "not an email address (name@domain)")
+            yield Problem("invalid-value", field, "not an email address (name@domain)", value)
 
     def test(self) -> Callable[[Any], bool]:
         """Good text of the shape ``name@domain``."""
@@ -240,17 +240,17 @@ class Code(Kind):
         del deep
         reg = self.of()
         if not isinstance(value, str | int) or isinstance(value, bool):
-            yield Problem("wrong-type", field, value, f"a {reg.kind} code must be a string")
+            yield Problem("wrong-type", field, f"a {reg.kind} code must be a string", value)
             return
         try:
             canonical = reg.validate(value)
         except GcmError as exc:
             hint = getattr(exc, "suggestions", ())
             also = f"; did you mean {', '.join(map(repr, hint))}?" if hint else ""
-            yield Problem("unknown-code", field, value, f"unknown {reg.kind} {value!r}{also}")
+            yield Problem("unknown-code", field, f"unknown {reg.kind} {value!r}{also}", value)
             return
         if canonical != value:
-            yield Problem("invalid-value", field, value, f"write the {reg.kind} as {canonical!r}")
+            yield Problem("invalid-value", field, f"write the {reg.kind} as {canonical!r}", value)
 
     def test(self) -> Callable[[Any], bool]:
         """A canonical code (looked up when first asked: the registries load lazily)."""
@@ -301,9 +301,9 @@ class Objective(Kind):
         """Not an int, or not in 1..23."""
         del deep
         if not _is_int(value):
-            yield Problem("wrong-type", field, value, f"objective {value!r} is not an int")
+            yield Problem("wrong-type", field, f"objective {value!r} is not an int", value)
         elif not 1 <= value <= 23:  # type: ignore[operator] # _is_int checked it
-            yield Problem("unknown-objective", field, value, f"objective {value} is not in 1..23")
+            yield Problem("unknown-objective", field, f"objective {value} is not in 1..23", value)
 
     def test(self) -> Callable[[Any], bool]:
         """An int in 1..23."""
@@ -346,14 +346,14 @@ class Id(Kind):
         """Not a string, or not of the id's shape."""
         del deep
         if not isinstance(value, str):
-            yield Problem("wrong-type", field, value, "an id must be a string")
+            yield Problem("wrong-type", field, "an id must be a string", value)
         elif not ID_PATTERN.fullmatch(value):
             yield Problem(
                 "invalid-value",
                 field,
-                value,
                 "an id is 1-128 letters, digits, '.', '_', ':' or '-', "
                 "starting with a letter or digit",
+                value,
             )
 
     def test(self) -> Callable[[Any], bool]:
@@ -438,10 +438,10 @@ class When(Kind):
         if isinstance(value, dt.datetime):
             if value.utcoffset() is None:
                 yield Problem(
-                    "invalid-value", field, value, "a datetime needs a time zone (it is naive)"
+                    "invalid-value", field, "a datetime needs a time zone (it is naive)", value
                 )
         elif not isinstance(value, dt.date):
-            yield Problem("wrong-type", field, value, "expected a date or datetime")
+            yield Problem("wrong-type", field, "expected a date or datetime", value)
 
     def test(self) -> Callable[[Any], bool]:
         """A date, or a datetime with an offset."""
@@ -488,7 +488,7 @@ class Choice(Kind):
         del deep
         if not isinstance(value, self.of):
             members = ", ".join(repr(m.value) for m in self.of)
-            yield Problem("wrong-type", field, value, f"expected one of {members}")
+            yield Problem("wrong-type", field, f"expected one of {members}", value)
 
     def test(self) -> Callable[[Any], bool]:
         """A member."""
@@ -527,12 +527,12 @@ class Flag(Kind):
         """Not a bool."""
         del deep
         if not isinstance(value, bool):
-            yield Problem("wrong-type", field, value, "expected true or false")
+            yield Problem("wrong-type", field, "expected true or false", value)
 
     def problems(self, field: str, value: object, *, deep: bool = True) -> Iterator[Problem]:
         """A required flag given ``None`` is of the wrong type (as before: no separate rule)."""
         if value is None and not self.optional:
-            yield Problem("wrong-type", field, value, "expected true or false")
+            yield Problem("wrong-type", field, "expected true or false", value)
             return
         yield from super().problems(field, value, deep=deep)
 
@@ -569,7 +569,7 @@ class Count(Kind):
         """Not a positive int."""
         del deep
         if not _is_int(value) or value <= 0:  # type: ignore[operator] # _is_int checked it
-            yield Problem("invalid-value", field, value, "expected a positive int")
+            yield Problem("invalid-value", field, "expected a positive int", value)
 
     def test(self) -> Callable[[Any], bool]:
         """A positive int."""
@@ -602,9 +602,9 @@ class TimeZone(Kind):
         """Not a string, or no zone of that name."""
         del deep
         if not isinstance(value, str):
-            yield Problem("wrong-type", field, value, "expected an IANA time zone name")
+            yield Problem("wrong-type", field, "expected an IANA time zone name", value)
         elif zone(value) is None:
-            yield Problem("invalid-value", field, value, f"{value!r} is not an IANA time zone name")
+            yield Problem("invalid-value", field, f"{value!r} is not an IANA time zone name", value)
 
     def test(self) -> Callable[[Any], bool]:
         """The name of a zone."""
@@ -653,7 +653,7 @@ class Child(Kind):
     def value_problems(self, field: str, value: object, *, deep: bool) -> Iterator[Problem]:
         """Not of an allowed class, or (``deep``) the object's own problems, under ``field``."""
         if not isinstance(value, self.allowed()):
-            yield Problem("wrong-type", field, value, f"expected {self.noun}")
+            yield Problem("wrong-type", field, f"expected {self.noun}", value)
         elif deep:
             for problem in value.problems():  # type: ignore[attr-defined] # a model object
                 yield problem.within(field)
@@ -727,19 +727,19 @@ class Many(Kind):
     def problems(self, field: str, value: object, *, deep: bool = True) -> Iterator[Problem]:
         """Not a list, empty where items are required, bad items, or items listed twice."""
         if not isinstance(value, tuple):
-            yield Problem("wrong-type", field, value, f"expected a list of {self.item.noun}")
+            yield Problem("wrong-type", field, f"expected a list of {self.item.noun}", value)
             return
         if self.non_empty and not value:
-            yield Problem("invalid-value", field, value, "give at least one")
+            yield Problem("invalid-value", field, "give at least one", value)
         seen: set[object] = set()
         for index, item in enumerate(value):
-            where = f"{field}[{index}]"
+            where = f"{field}/{index}"
             found = list(self.item.problems(where, item, deep=deep))
             yield from found
             if self.item.unique and not found:
                 if item in seen:
                     yield Problem(
-                        "invalid-value", where, item, f"{self.item.named(item)} is listed twice"
+                        "invalid-value", where, f"{self.item.named(item)} is listed twice", item
                     )
                 seen.add(item)
 

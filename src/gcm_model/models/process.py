@@ -296,9 +296,9 @@ class ThematicSession(_Segment):
                 home = registry.clusters.of_objective(number).number
                 yield Problem(
                     "cluster-objectives",
-                    f"objectives[{index}]",
-                    number,
+                    f"/objectives/{index}",
                     f"objective {number} is in cluster {home}, not cluster {cluster.number}",
+                    number,
                 )
 
 
@@ -403,9 +403,9 @@ class RegionalReview(Model):
 
 def _dated_problems(record: Any) -> Iterator[Problem]:
     if record.start is None and record.planned is None:
-        yield Problem("missing-field", "start", None, "give the start, or the planned date")
+        yield Problem("missing-field", "/start", "give the start, or the planned date", None)
     elif record.start is None and record.end is not None:
-        yield Problem("missing-field", "start", None, "an end needs a start")
+        yield Problem("missing-field", "/start", "an end needs a start", None)
 
 
 def _items(values: object) -> tuple[object, ...]:
@@ -548,7 +548,7 @@ class PreparatoryEvent(Model):
         """No date at all; an event that feeds itself."""
         yield from _dated_problems(self)
         if self.id in _items(self.feeds):
-            yield Problem("invalid-value", "feeds", self.id, "an event cannot feed itself")
+            yield Problem("invalid-value", "/feeds", "an event cannot feed itself", self.id)
 
 
 @attrs.frozen(kw_only=True, field_transformer=derive)
@@ -590,23 +590,23 @@ class Participant(Model):
         if self.category is not None and self.sector not in (None, Sector.STAKEHOLDER):
             yield Problem(
                 "invalid-value",
-                "category",
-                self.category,
+                "/category",
                 "only stakeholders have a stakeholder category",
+                self.category,
             )
         if self.organisation is not None and self.organisation == self.id:
-            yield Problem("invalid-value", "organisation", self.id, "cannot belong to itself")
+            yield Problem("invalid-value", "/organisation", "cannot belong to itself", self.id)
         if self.gender is not None and self.kind is ParticipantKind.ORGANISATION:
-            yield Problem("invalid-value", "gender", self.gender, "an organisation has no gender")
+            yield Problem("invalid-value", "/gender", "an organisation has no gender", self.gender)
 
 
 def _author_problems(record: Any) -> Iterator[Problem]:
     if (record.member_state is None) == (record.author is None):
         yield Problem(
             "invalid-value",
-            "author",
-            record.author,
+            "/author",
             "give exactly one of member_state and author",
+            record.author,
         )
 
 
@@ -650,7 +650,7 @@ class WrittenSubmission(Model):
         """Not exactly one author; neither a text nor a link."""
         yield from _author_problems(self)
         if self.text is None and self.url is None:
-            yield Problem("missing-field", "text", None, "give the text or a url")
+            yield Problem("missing-field", "/text", "give the text or a url", None)
 
 
 @attrs.frozen(kw_only=True, field_transformer=derive)

@@ -170,7 +170,7 @@ class ReportSection(Model):
     def custom_problems(self) -> Iterator[Problem]:
         """A custom section without a title."""
         if self.kind is None and self.title is None:
-            yield Problem("missing-field", "title", None, "a custom section needs a title")
+            yield Problem("missing-field", "/title", "a custom section needs a title", None)
 
 
 @attrs.frozen(kw_only=True, field_transformer=derive)

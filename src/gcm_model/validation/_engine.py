@@ -14,7 +14,6 @@ import attrs
 import orjson
 
 from gcm_model import _data, _decode
-from gcm_model._faults import _field_steps, _pointer
 from gcm_model._version import installed_version
 from gcm_model.converters import (
     RECORD_TYPES,
@@ -27,6 +26,7 @@ from gcm_model.dates import as_day
 from gcm_model.errors import (
     InvalidCodeError,
     SourceError,
+    _tokens,
 )
 from gcm_model.models._base import Model, field_problems, surely_valid
 from gcm_model.models.checks import deferred_checks
@@ -240,20 +240,16 @@ def _add_built(collection: str, index: int, record: Model, loaded: _Loaded) -> N
     problems = [] if surely_valid(record) else list(record.problems())
     raw_id = getattr(record, "id", None)
     raw_id = raw_id if isinstance(raw_id, str) else None
-    places = []
     for problem in problems:
-        field = _pointer(_field_steps(problem.field))
-        places.append(field)
-        found = DocumentProblem(problem.rule, pointer + field, problem.message, problem.value)
-        loaded.problems.append((found, raw_id))
+        loaded.problems.append((problem.within(pointer), raw_id))
     # As a document's record: values of the wrong type are left out (the rules could not
     # read them), other faulty values stay, and what rules find at any of them is second-order.
     usable: Any = record
-    mistyped = {p.field.split(".")[0].split("[")[0] for p in problems if p.rule in _UNREADABLE}
+    mistyped = {_tokens(p.pointer)[0] for p in problems if p.rule in _UNREADABLE}
     if mistyped:
         usable = _without(record, mistyped)
     located = (
-        Located(collection, usable, pointer, unknown=frozenset(places))
+        Located(collection, usable, pointer, unknown=frozenset(p.pointer for p in problems))
         if usable is not None
         else None
     )
@@ -331,11 +327,10 @@ def _from_dataset(dataset: Dataset, loaded: _Loaded) -> None:
     # the dataset's deep problems() were asked.
     own = itertools.chain(field_problems(dataset, deep=False), dataset.relation_problems())
     for problem in own:
-        inside_a_record = "." in problem.field and problem.field.split("[")[0] in COLLECTIONS
+        steps = _tokens(problem.pointer)
+        inside_a_record = len(steps) > 2 and steps[0] in COLLECTIONS
         if not inside_a_record:
-            pointer = _pointer(_field_steps(problem.field))
-            found = DocumentProblem(problem.rule, pointer, problem.message, problem.value)
-            loaded.problems.append((found, None))
+            loaded.problems.append((problem, None))
 
 
 def _existing(path: Path) -> Path:

@@ -9,21 +9,13 @@ from typing import Any
 import attrs
 import orjson
 
-from gcm_model.errors import InvalidCodeError
+from gcm_model.errors import InvalidCodeError, json_path
 from gcm_model.validation._catalogue import Severity
 
 __all__ = ["Issue", "ValidationReport"]
 
 Tally = tuple[tuple[str, str, int], ...]
 """Issues counted by rule: ``(rule, severity, count)``, in the order first found."""
-
-
-def _path(pointer: str) -> str:
-    out = "$"
-    for token in pointer[1:].split("/") if pointer else []:
-        token = token.replace("~1", "/").replace("~0", "~")  # noqa: PLW2901 - JSON Pointer unescaping
-        out += f"[{token}]" if token.isdigit() else f".{token}"
-    return out
 
 
 @attrs.frozen(kw_only=True)
@@ -59,7 +51,7 @@ class Issue:
     @property
     def json_path(self) -> str:
         """The path as ``$.meetings[0].agenda[2].start``."""
-        return _path(self.path)
+        return json_path(self.path)
 
     @property
     def location(self) -> str:
