@@ -3,11 +3,12 @@
 Each strategy draws objects that build without error and have no
 ``problems()``: reference codes (objective numbers, commission and country
 codes, review rounds, ...), moments, the small value classes, agenda segments,
-the review records of A/RES/73/195 para. 50 and the seeds (regional reviews,
-meetings, preparatory events, participants, written submissions, pledges,
-reports) and whole ``Dataset`` documents whose ids are unique and whose
-references resolve. Arguments are checked when a strategy is made, not when
-it is drawn from, and each docstring says what its examples shrink towards.
+the review records of A/RES/73/195 para. 50 and the UNECE 2024 concept note
+(regional reviews, meetings, preparatory events, participants, written
+submissions, pledges, reports) and whole ``Dataset`` documents whose ids are
+unique and whose references resolve. Arguments are checked when a strategy is
+made, not when it is drawn from, and each docstring says what its examples
+shrink towards.
 
 Installing gcm-model registers the model classes with Hypothesis through the
 ``hypothesis`` entry point, so ``st.from_type(Meeting)`` works in any suite.

@@ -273,7 +273,11 @@ _MONTHS = (
 
 
 def _not_yet_dated(draw: DrawFn) -> bool:
-    """One meeting or event in eight is known by its planned date alone (seed 002)."""
+    """One meeting or event in eight is known by its planned date alone.
+
+    As in the timeline of the "Migration Justice" guide, which plans some
+    consultations and reviews by the month or the week.
+    """
     return draw(st.integers(0, 7)) == 7
 
 

@@ -250,7 +250,7 @@ def _agenda_plan(draw: DrawFn) -> list[tuple[str, int | None]]:
     """The kinds of an agenda in order, with the cluster of each thematic session.
 
     A hearing, then the intergovernmental conference: its opening, up to two
-    sessions, panels or side events, and its closing (seed 001).
+    sessions, panels or side events, and its closing (the UNECE 2024 concept note).
     """
     plan: list[tuple[str, int | None]] = [
         (kind, None) for kind in ("hearing", "conference", "opening") if _maybe(draw)

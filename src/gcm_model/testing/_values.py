@@ -138,7 +138,11 @@ def _contact(draw: DrawFn) -> Contact:
 
 
 def _contacts(draw: DrawFn) -> tuple[Contact, ...]:
-    """Up to two contacts, one per role (domain_facts I10)."""
+    """Up to two contacts, one per role.
+
+    The UNECE 2024 concept note and the "Migration Justice" guide give two
+    addresses for one review: one for Member States' inputs, one for stakeholders.
+    """
     found: dict[str, Contact] = {}
     for _ in range(draw(st.integers(0, 2))):
         contact = _contact(draw)
