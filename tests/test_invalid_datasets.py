@@ -23,6 +23,7 @@ from gcm_model import testing
 from gcm_model.conformance import profile_for
 from gcm_model.errors import InvalidCodeError, UnknownCodeError
 from gcm_model.schema import json_schema
+from gcm_model.testing._invalid_datasets import _BREAKERS, _invalid
 from gcm_model.validation import PROFILES, Severity
 
 if TYPE_CHECKING:
@@ -113,15 +114,13 @@ def test_breaks_the_rule_under_every_profile(slug: str, profile: str) -> None:
     breaks()
 
 
-WAYS = [
-    (slug, way) for slug, (count, _) in sorted(testing._BREAKERS.items()) for way in range(count)
-]
+WAYS = [(slug, way) for slug, (count, _) in sorted(_BREAKERS.items()) for way in range(count)]
 """Each rule with each way its breaker knows of breaking it."""
 
 
 def test_every_rule_has_a_breaker() -> None:
     """The private table of breakers covers exactly the rules of the catalogue."""
-    assert sorted(testing._BREAKERS) == sorted(SLUGS)
+    assert sorted(_BREAKERS) == sorted(SLUGS)
 
 
 @pytest.mark.parametrize(("slug", "way"), WAYS)
@@ -131,7 +130,7 @@ def test_every_way_breaks_only_the_rule(slug: str, way: int) -> None:
 
     @st.composite
     def documents(draw: st.DrawFn) -> bytes:
-        return testing._invalid(draw, slug, profile, way)
+        return _invalid(draw, slug, profile, way)
 
     @settings(max_examples=3, suppress_health_check=[HealthCheck.too_slow])
     @given(documents())

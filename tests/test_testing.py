@@ -483,6 +483,28 @@ def test_imports_in_a_fresh_process() -> None:
     subprocess.run([sys.executable, "-W", "error", "-c", IMPORT_ORDER_SCRIPT], check=True)
 
 
+LIGHT_START_SCRIPT = """
+import sys
+import hypothesis
+from gcm_model import testing
+later = ["gcm_model.conformance", "gcm_model.schema", "gcm_model.testing._invalid_datasets"]
+assert not [name for name in later if name in sys.modules], sys.modules.keys() & set(later)
+assert "invalid_datasets" in dir(testing)
+from gcm_model.testing import invalid_datasets
+assert invalid_datasets.__name__ == "invalid_datasets"
+assert all(name in sys.modules for name in later)
+"""
+
+
+def test_invalid_datasets_is_imported_on_first_use() -> None:
+    """The hook Hypothesis runs at start-up leaves the modules of ``invalid_datasets`` out.
+
+    They import the conformance profiles and the JSON Schema; the first use
+    of ``testing.invalid_datasets`` imports them.
+    """
+    subprocess.run([sys.executable, "-W", "error", "-c", LIGHT_START_SCRIPT], check=True)
+
+
 # -- arguments are checked when a strategy is made -----------------------------------------
 
 BAD_CALLS: list[tuple[str, Callable[[], object], type[Exception]]] = [
