@@ -113,6 +113,7 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("package root", ("gcm_model",)),
 )
 
+
 class Import(NamedTuple):
     """One module of the package that a module imports (or runs by importing)."""
 
