@@ -38,6 +38,7 @@ EXPECTED_ALL = [
     "DocumentError",
     "DocumentRef",
     "EventKind",
+    "Format",
     "GcmError",
     "Gender",
     "GoodPractice",
@@ -91,6 +92,7 @@ EXPECTED_ALL = [
     "Status",
     "ThematicSession",
     "UnknownCodeError",
+    "UnknownFormatError",
     "ValidationReport",
     "Venue",
     "Window",
@@ -113,6 +115,7 @@ EXPECTED_ALL = [
     "meeting_formats",
     "objectives",
     "principles",
+    "read_dataset",
     "report_section_kinds",
     "rounds",
     "rules",
@@ -121,6 +124,7 @@ EXPECTED_ALL = [
     "structure",
     "unstructure",
     "validate",
+    "write_dataset",
 ]
 
 

@@ -16,7 +16,7 @@ import orjson
 import pytest
 
 import gcm_model as g
-from gcm_model import cli
+from gcm_model import cli, formats
 from gcm_model.cli import (
     EXIT_FAILED,
     EXIT_OK,
@@ -365,7 +365,7 @@ def test_convert_unreadable_input(
     def refuse(path: object) -> g.Dataset:
         raise PermissionError(13, "Permission denied", str(path))
 
-    monkeypatch.setattr(cli, "load", refuse)
+    monkeypatch.setattr(formats, "load", refuse)
     code, _, err = run(capsys, "convert", VALID, tmp_path / "out.jsonl")
     assert code == EXIT_USAGE
     assert f"cannot read {VALID}" in err

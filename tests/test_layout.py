@@ -87,6 +87,7 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "gcm_model.converters",
             "gcm_model.schema",
             "gcm_model.tabular",
+            "gcm_model.formats",
         ),
     ),
     (

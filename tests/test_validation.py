@@ -507,3 +507,13 @@ def test_empty_json_lines_file_is_reported(tmp_path: Path) -> None:
     path = tmp_path / "empty.jsonl"
     path.write_text("")
     assert [(i.rule, i.file) for i in validate(path)] == [("schema-version", str(path))]
+
+
+def test_a_path_whose_name_names_no_format_is_refused(tmp_path: Path) -> None:
+    """validate, the command line and Dask recognise a path alike: .txt is no dataset format."""
+    text = tmp_path / "review.txt"
+    text.write_bytes(Path("examples/data/unece_2024.json").read_bytes())
+    with pytest.raises(g.UnknownFormatError, match="cannot tell the format of"):
+        validate(text)
+    with pytest.raises(ValueError, match=r"\.json, \.jsonl"):
+        g.read_dataset(text)

@@ -46,7 +46,9 @@ from gcm_model.errors import (
     Problem,
     SourceError,
     UnknownCodeError,
+    UnknownFormatError,
 )
+from gcm_model.formats import Format, read_dataset, write_dataset
 from gcm_model.models.dataset import SCHEMA_VERSION, Dataset
 from gcm_model.models.process import (
     ClosingSegment,
@@ -134,6 +136,7 @@ __all__ = [
     "DocumentError",
     "DocumentRef",
     "EventKind",
+    "Format",
     "GcmError",
     "Gender",
     "GoodPractice",
@@ -187,6 +190,7 @@ __all__ = [
     "Status",
     "ThematicSession",
     "UnknownCodeError",
+    "UnknownFormatError",
     "ValidationReport",
     "Venue",
     "Window",
@@ -209,6 +213,7 @@ __all__ = [
     "meeting_formats",
     "objectives",
     "principles",
+    "read_dataset",
     "report_section_kinds",
     "rounds",
     "rules",
@@ -217,6 +222,7 @@ __all__ = [
     "structure",
     "unstructure",
     "validate",
+    "write_dataset",
 ]
 
 

@@ -43,8 +43,9 @@ import orjson
 from gcm_model import registry as registries
 from gcm_model._data import data_version
 from gcm_model._version import installed_version
-from gcm_model.converters import dump, dump_jsonl, dumps, load, load_jsonl, loads
-from gcm_model.errors import DocumentError, GcmError, SourceError
+from gcm_model.converters import dumps, loads
+from gcm_model.errors import DocumentError, GcmError, SourceError, UnknownFormatError
+from gcm_model.formats import Format, format_of, read_dataset, write_dataset
 from gcm_model.models import dataset as models_dataset
 from gcm_model.models import process as models_process
 from gcm_model.models import reports as models_reports
@@ -84,7 +85,6 @@ EXIT_USAGE = 2
 MISSING_EXTRA = "the command line needs the cli extra: pip install 'gcm-model[cli]'"
 """What ``main`` prints when rich is not installed."""
 
-_JSONL = {".jsonl", ".ndjson"}
 _JSON_OPTIONS = orjson.OPT_SORT_KEYS | orjson.OPT_INDENT_2
 
 
@@ -256,66 +256,46 @@ def _schema(args: argparse.Namespace) -> int:
 # -- convert --------------------------------------------------------------------------------
 
 
-def _kind_of(path: Path, *, output: bool) -> str:
-    """``json``, ``jsonl`` or ``csv``, from a path's name (and, for a directory, its kind)."""
-    suffix = path.suffix.lower()
-    if path.is_dir() or (output and not suffix):
-        return "csv"
-    if suffix == ".json":
-        return "json"
-    if suffix in _JSONL:
-        return "jsonl"
-    role = "OUT" if output else "IN"
-    raise _UsageError(
-        f"cannot tell the format of {role} {str(path)!r} from its name: use .json, .jsonl "
-        "or a directory of CSV tables"
-    )
-
-
-def _read(path: Path, kind: str) -> Dataset:
-    if not path.exists():
-        raise SourceError(path, FileNotFoundError("no such file or directory"))
+def _format(path: Path, *, output: bool) -> Format:
+    """The format of IN or OUT, from its name (``gcm_model.formats``)."""
     try:
-        if kind == "csv":
-            from gcm_model.tabular import read_csv  # noqa: PLC0415 - csv support on demand
+        return format_of(path, writing=output)
+    except UnknownFormatError:
+        raise _UsageError(str(UnknownFormatError(path, "OUT" if output else "IN"))) from None
 
-            if not (path / "dataset.csv").is_file():
-                raise _UsageError(
-                    f"{path} has no dataset.csv: an IN directory must hold CSV tables "
-                    "as convert writes them"
-                )
-            return read_csv(path)
-        return load_jsonl(path) if kind == "jsonl" else load(path)
+
+def _read(path: Path, kind: Format) -> Dataset:
+    if kind is Format.CSV and path.is_dir() and not (path / "dataset.csv").is_file():
+        raise _UsageError(
+            f"{path} has no dataset.csv: an IN directory must hold CSV tables "
+            "as convert writes them"
+        )
+    try:
+        return read_dataset(path)
     except DocumentError as exc:
         count = f"{len(exc.problems)} problem{'s' if len(exc.problems) != 1 else ''}"
         raise _FailedError(
             f"{PROG}: cannot load {path}, {count}:", *(f"  {p}" for p in exc.problems)
         ) from None
-    except OSError as exc:
-        raise SourceError(path, exc) from None
 
 
-def _write(dataset: Dataset, path: Path, kind: str) -> None:
+def _write(dataset: Dataset, path: Path, kind: Format) -> None:
     try:
-        if kind == "csv":
-            from gcm_model.tabular import write_csv  # noqa: PLC0415 - csv support on demand
-
-            write_csv(dataset, path)
-        elif kind == "jsonl":
-            dump_jsonl(dataset, path)
-        else:
-            dump(dataset, path)
+        write_dataset(dataset, path, kind)
     except OSError as exc:
         raise _UsageError(f"cannot write {path}: {exc.strerror or exc}") from None
 
 
 def _convert(args: argparse.Namespace) -> int:
     source, target = Path(args.input), Path(args.output)
-    kinds = _kind_of(source, output=False), _kind_of(target, output=True)
+    kinds = _format(source, output=False), _format(target, output=True)
     dataset = _read(source, kinds[0])
     _write(dataset, target, kinds[1])
     records = sum(1 for _ in dataset.records())
-    _err(f"{PROG}: wrote {target} ({kinds[1]}) from {source} ({kinds[0]}): {records} records")
+    _err(
+        f"{PROG}: wrote {target} ({kinds[1].value}) from {source} ({kinds[0].value}): "
+        f"{records} records"
+    )
     return EXIT_OK
 
 

@@ -28,6 +28,7 @@ Examples:
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -35,6 +36,7 @@ import orjson
 
 from gcm_model.converters import HEADER_TYPE, TYPE_KEY, DocumentProblem, decode_record
 from gcm_model.errors import InvalidCodeError
+from gcm_model.formats import Format, format_of
 from gcm_model.models import kinds
 from gcm_model.validation._context import Located
 from gcm_model.validation._engine import _COLLECTION_OF, Plan, _Loaded
@@ -195,6 +197,7 @@ def validate_bag(  # noqa: PLR0913 - the options of validate, plus the scheduler
 
     Raises:
         InvalidCodeError: dask is not installed, or the source is of another kind.
+        UnknownFormatError: a path whose name names no format (``gcm_model.formats``).
         UnknownCodeError: an unknown profile or rule name.
     """
     try:
@@ -206,6 +209,11 @@ def validate_bag(  # noqa: PLR0913 - the options of validate, plus the scheduler
         ) from None
     plan = Plan.of(profile, as_of=as_of, select=select, ignore=ignore)
     if isinstance(source, str | list | tuple):
+        for name in [source] if isinstance(source, str) else source:
+            if format_of(Path(name)) is not Format.JSON_LINES:  # names a glob's files too
+                raise InvalidCodeError(
+                    "source", name, "validate_bag reads JSON Lines (.jsonl, .ndjson): convert first"
+                )
         bag = db.read_text(source, blocksize=None, include_path=True)  # type: ignore[no-untyped-call]
     elif isinstance(source, db.Bag):
         bag = source

@@ -11,6 +11,7 @@ builtin that names its kind of failure, so code that already catches
         ├── InvalidCodeError (+ ValueError)    a value that cannot be a code of that kind
         ├── InvalidValueError (+ ValueError)   a model object that breaks an invariant
         ├── DocumentError (+ ValueError)       a document that cannot be loaded, with every problem
+        ├── UnknownFormatError (+ ValueError)  a path whose name says no dataset format
         └── SourceError (+ OSError)            a file or directory that cannot be read
 
 The problems an ``InvalidValueError`` or a ``DocumentError`` carries are
@@ -42,6 +43,7 @@ __all__ = [
     "Problem",
     "SourceError",
     "UnknownCodeError",
+    "UnknownFormatError",
     "json_path",
 ]
 
@@ -224,6 +226,25 @@ class DocumentError(GcmError, ValueError):
         more = f"\n  ... and {len(problems) - 20} more" if len(problems) > 20 else ""
         count = f"{len(problems)} problem{'s' if len(problems) != 1 else ''}"
         super().__init__(f"{where}cannot load the document, {count}:\n{shown}{more}")
+
+
+class UnknownFormatError(GcmError, ValueError):
+    """A path whose name says neither JSON, JSON Lines nor a directory of CSV tables.
+
+    Attributes:
+        path: the path.
+        role: what the path is to the caller (``IN``, ``OUT``), if said.
+    """
+
+    def __init__(self, path: object, role: str = "") -> None:
+        """Build the error from the path (and its role, for the message)."""
+        self.path = path
+        self.role = role
+        named = f"{role} {str(path)!r}" if role else repr(str(path))
+        super().__init__(
+            f"cannot tell the format of {named} from its name: use .json, "
+            ".jsonl (or .ndjson), or a directory of CSV tables"
+        )
 
 
 class SourceError(GcmError, OSError):

@@ -28,9 +28,11 @@ from gcm_model.errors import (
     SourceError,
     _tokens,
 )
+from gcm_model.formats import JSON_LINES_SUFFIXES, Format, format_of
 from gcm_model.models._base import Model, field_problems, surely_valid
 from gcm_model.models.checks import deferred_checks
 from gcm_model.models.dataset import COLLECTIONS, Dataset
+from gcm_model.tabular import _read_document
 from gcm_model.validation._catalogue import Profile, Rule, rules
 from gcm_model.validation._catalogue import profile as _profile
 from gcm_model.validation._context import Context, Located
@@ -44,7 +46,6 @@ __all__ = ["Plan", "validate"]
 
 _COLLECTION_OF = {cls: name for name, cls in COLLECTIONS.items()}
 _TYPE_OF = {cls: tag for tag, cls in RECORD_TYPES.items()}
-_JSONL = {".jsonl", ".ndjson"}
 
 
 @attrs.define
@@ -278,16 +279,22 @@ def _without(record: Any, faulty: set[str]) -> Any:
 
 
 def _from_path(path: Path, loaded: _Loaded) -> None:
-    if path.is_dir():
-        if (path / "dataset.csv").exists():
-            _from_csv(path, loaded)
-            return
-        files = sorted(p for p in path.iterdir() if p.suffix in {".json", *_JSONL})
-        for file in files:
-            _from_path(file, loaded)
+    """A file or directory, in the format ``gcm_model.formats`` recognises.
+
+    A directory without ``dataset.csv`` is a folder of datasets: each JSON or
+    JSON Lines file in it is read in turn.
+    """
+    if path.is_dir() and not (path / "dataset.csv").exists():
+        for file in sorted(path.iterdir()):
+            if file.suffix.lower() in {".json", *JSON_LINES_SUFFIXES} and file.is_file():
+                _from_path(file, loaded)
+        return
+    kind = format_of(path)
+    if kind is Format.CSV:
+        _from_csv(path, loaded)
         return
     try:
-        if path.suffix in _JSONL:
+        if kind is Format.JSON_LINES:
             with path.open("rb") as handle:
                 _from_lines(handle, loaded, str(path))
             return
@@ -302,8 +309,6 @@ def _from_csv(path: Path, loaded: _Loaded) -> None:
     A header or cell problem does not stop the rest: the rows are decoded and
     checked like a JSON document's records, each at the line where it starts.
     """
-    from gcm_model.tabular import _read_document  # noqa: PLC0415 - csv support on demand
-
     try:
         found = _read_document(path)
     except OSError as exc:
