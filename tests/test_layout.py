@@ -83,6 +83,7 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "gcm_model._decode",
             "gcm_model._encode",
             "gcm_model._faults",
+            "gcm_model._detail",
             "gcm_model._migrations",
             "gcm_model.converters",
             "gcm_model.schema",

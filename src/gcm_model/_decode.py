@@ -44,7 +44,7 @@ from gcm_model.models.kinds import Kind, UnsupportedError, kind_of
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-__all__ = ["Reject", "decoder"]
+__all__ = ["Reject", "decoder", "field_decoder"]
 
 
 class Reject(Exception):  # noqa: N818 - not an error: the signal to decode again in detail
@@ -78,6 +78,41 @@ def decoder(cls: Any, *, plain: bool = False) -> Callable[[Any], Any] | None:
         except UnsupportedError:
             found = None
     _DECODERS[cls, plain] = found
+    return found
+
+
+_FIELD_DECODERS: dict[tuple[type, str], Callable[[Any], Any] | None] = {}
+
+
+def field_decoder(cls: type, name: str) -> Callable[[Any], Any] | None:
+    """A compiled decoder of one field's present, non-null JSON value, or ``None``.
+
+    It tests and converts the value as the class's decoder does for that
+    field (nested objects through their classes' decoders), so what it
+    returns is valid; it raises on anything else. The detailed path decodes
+    each field of an object that failed on its own: a field this decoder
+    takes needs no detail and no checks.
+    """
+    try:
+        return _FIELD_DECODERS[cls, name]
+    except KeyError:
+        pass
+    found = None
+    field = next((f for f in attrs.fields(cls) if f.name == name), None)
+    kind = None if field is None else kind_of(field)
+    if kind is not None:
+        build = _Builder(cls, plain=False)
+        build.field = name
+        try:
+            kind.decode(build, 1)
+        except UnsupportedError:
+            pass
+        else:
+            build.add(1, "return v")
+            source = f"def decode_{cls.__name__}_{name}(v):\n" + "\n".join(build.lines) + "\n"
+            filename = f"<gcm_model decoder {cls.__module__}.{cls.__qualname__}.{name}>"
+            found = define(source, filename, build.names, f"decode_{cls.__name__}_{name}")
+    _FIELD_DECODERS[cls, name] = found
     return found
 
 

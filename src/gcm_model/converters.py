@@ -50,17 +50,15 @@ from cattrs.errors import ClassValidationError
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
 from gcm_model import _decode, _encode
+from gcm_model._detail import Parts, structure_parts
 from gcm_model._faults import (
     _FaultError,
-    _invariant_problems,
     _pointer,
-    _problems,
     _UnknownKeysError,
 )
 from gcm_model._migrations import _upgrade, register_migration
 from gcm_model.dates import read_moment
-from gcm_model.errors import DocumentError, DocumentProblem, InvalidCodeError, _tokens
-from gcm_model.models.checks import deferred_checks
+from gcm_model.errors import DocumentError, DocumentProblem, InvalidCodeError
 from gcm_model.models.dataset import COLLECTIONS, SCHEMA_VERSION, Dataset
 from gcm_model.models.process import (
     SEGMENT_TYPES,
@@ -384,85 +382,8 @@ def _structure_detailed(document: Any, cls: type[T]) -> tuple[T | None, list[Doc
 
 def _structure_object(document: Any, cls: type[T]) -> tuple[T | None, list[DocumentProblem]]:
     """Structure one object (not split into records) with every problem collected."""
-    parts = _structure_parts(document, cls)
+    parts = structure_parts(document, cls, _converters()[1])
     return parts.record, list(parts.problems)
-
-
-@attrs.frozen
-class _Parts:
-    """One object as decoded in detail: the object, or its problems and what did decode.
-
-    Attributes:
-        record: the object, or ``None`` when it has problems.
-        problems: every problem, pointers from the object.
-        partial: with problems, the object built from the fields that did
-            decode (the others at their defaults, checks deferred), or ``None``
-            when a required field is among those that did not.
-        unknown: where the problems are (JSON Pointers from the object): the
-            values there did not decode or broke an invariant, so what rules
-            find there or below is second-order.
-    """
-
-    record: Any
-    problems: tuple[DocumentProblem, ...]
-    partial: Any = None
-    unknown: frozenset[str] = frozenset()
-
-
-def _top(pointer: str) -> str:
-    """The first field of a JSON Pointer (``/agenda/0/end`` -> ``agenda``)."""
-    return _tokens(pointer)[0] if pointer else ""
-
-
-def _structure_parts(document: Any, cls: type[Any]) -> _Parts:
-    """Structure with every problem: a field that fails hides none of the object's others.
-
-    Each field decodes on its own (cattrs' detailed validation); when any
-    fails, the object is built again from the fields that did, so that its
-    invariants are checked too, except those of the fields that failed.
-    """
-    found: list[DocumentProblem] = []
-    with deferred_checks():
-        try:
-            result = _converters()[1].structure(document, cls)
-        except Exception as exc:  # noqa: BLE001 - every failure becomes a problem
-            found.extend(_problems(exc, (), document))
-            partial, unknown = _partial(document, cls, found)
-            if partial is not None:
-                found.extend(
-                    p for p in _invariant_problems(partial, ()) if _top(p.pointer) not in unknown
-                )
-            return _Parts(None, tuple(found), partial, _places(found))
-        found.extend(_invariant_problems(result, ()))
-    if found:
-        return _Parts(None, tuple(found), result, _places(found))
-    return _Parts(result, ())
-
-
-def _places(problems: list[DocumentProblem]) -> frozenset[str]:
-    return frozenset(p.pointer for p in problems)
-
-
-def _partial(
-    document: Any, cls: type[Any], problems: list[DocumentProblem]
-) -> tuple[Any, frozenset[str]]:
-    """The object built from the fields that decoded, and the names of those that did not."""
-    unknown = frozenset(_top(p.pointer) for p in problems)
-    if type(document) is not dict or not attrs.has(cls) or "" in unknown:
-        return None, unknown
-    fields = {f.name: f for f in attrs.fields(cls)}
-    if any(fields[name].default is attrs.NOTHING for name in unknown & fields.keys()):
-        return None, unknown
-    tagged = isinstance(cls.__dict__.get("kind"), str)
-    kept = {
-        k: v
-        for k, v in document.items()
-        if k not in unknown and (k in fields or (tagged and k == "kind"))
-    }
-    try:
-        return _converters()[1].structure(kept, cls), unknown
-    except Exception:  # noqa: BLE001 - what decoded alone may still fail together
-        return None, unknown
 
 
 @attrs.frozen
@@ -762,11 +683,11 @@ def _structure_record(
     return parts.record, list(parts.problems)
 
 
-def _structure_record_parts(document: Any, cls: type[Any], *, plain: bool = False) -> _Parts:
+def _structure_record_parts(document: Any, cls: type[Any], *, plain: bool = False) -> Parts:
     try:
-        return _Parts(_fast(document, cls, plain=plain), ())
+        return Parts(_fast(document, cls, plain=plain), ())
     except Exception:  # noqa: BLE001 - redo in detail to report every problem
-        return _structure_parts(document, cls)
+        return structure_parts(document, cls, _converters()[1])
 
 
 def read_jsonl(source: Lines) -> Iterator[JsonLine]:
@@ -841,7 +762,7 @@ def decode_record(
     return parts.record, list(parts.problems)
 
 
-def _decode_record_parts(document: dict[str, Any], *, plain: bool = False) -> _Parts:
+def _decode_record_parts(document: dict[str, Any], *, plain: bool = False) -> Parts:
     tag = document.get(TYPE_KEY)
     cls = RECORD_TYPES.get(tag) if type(tag) is str else None
     if cls is None:
@@ -852,7 +773,7 @@ def _decode_record_parts(document: dict[str, Any], *, plain: bool = False) -> _P
             else f"{tag!r} is not one of {kinds}"
         )
         rule = "missing-field" if tag is None else "invalid-value"
-        return _Parts(None, (DocumentProblem(rule, _pointer((TYPE_KEY,)), message, tag),))
+        return Parts(None, (DocumentProblem(rule, _pointer((TYPE_KEY,)), message, tag),))
     record = document.copy()  # a C-level copy: a comprehension costs 4 us a meeting
     del record[TYPE_KEY]
     return _structure_record_parts(record, cls, plain=plain)

@@ -1,0 +1,169 @@
+"""The detailed path: an object decoded with every problem, and what did decode.
+
+``gcm_model.converters`` decodes valid input with the generated decoders
+(``gcm_model._decode``). What they refuse comes here: a JSON object for a
+model class is decoded field by field, each field first by its compiled
+field decoder and, where that refuses it, by cattrs' detailed validation,
+which locates every problem (``gcm_model._faults``). The object is then built
+from the fields that did decode, checks deferred, and its invariants are
+checked too, but for those at a field that failed: a problem in one field
+hides none of the others, and causes no second-order one.
+"""
+
+from __future__ import annotations
+
+import itertools
+import typing
+from typing import TYPE_CHECKING, Any
+
+import attrs
+
+from gcm_model import _decode
+from gcm_model._faults import _invariant_problems, _problems, _UnknownKeysError
+from gcm_model.errors import DocumentProblem, _tokens
+from gcm_model.models._base import Model
+from gcm_model.models.checks import deferred_checks
+from gcm_model.models.kinds import declared
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    import cattrs
+
+__all__ = ["Parts", "structure_parts", "top"]
+
+
+@attrs.frozen
+class Parts:
+    """One object as decoded in detail: the object, or its problems and what did decode.
+
+    Attributes:
+        record: the object, or ``None`` when it has problems.
+        problems: every problem, pointers from the object.
+        partial: with problems, the object built from the fields that did
+            decode (the others at their defaults, checks deferred), or ``None``
+            when a required field is among those that did not.
+        unknown: where the problems are (JSON Pointers from the object): the
+            values there did not decode or broke an invariant, so what rules
+            find there or below is second-order.
+    """
+
+    record: Any
+    problems: tuple[DocumentProblem, ...]
+    partial: Any = None
+    unknown: frozenset[str] = frozenset()
+
+
+def top(pointer: str) -> str:
+    """The first field of a JSON Pointer (``/agenda/0/end`` -> ``agenda``)."""
+    return _tokens(pointer)[0] if pointer else ""
+
+
+def structure_parts(document: Any, cls: type[Any], detailed: cattrs.Converter) -> Parts:
+    """Structure with every problem: a field that fails hides none of the object's others.
+
+    A JSON object for a model class decodes field by field (``_fields_apart``);
+    anything else in one go, with cattrs' detailed validation.
+    """
+    if type(document) is dict and issubclass(cls, Model):
+        return _fields_apart(document, cls, detailed)
+    found: list[DocumentProblem] = []
+    with deferred_checks():
+        try:
+            result = detailed.structure(document, cls)
+        except Exception as exc:  # noqa: BLE001 - every failure becomes a problem
+            found.extend(_problems(exc, (), document))
+            return Parts(None, tuple(found), None, _places(found))
+        found.extend(_invariant_problems(result, ()))
+    if found:
+        return Parts(None, tuple(found), result, _places(found))
+    return Parts(result, ())
+
+
+_HINTS: dict[type, dict[str, Any]] = {}
+"""The resolved field types of each model class, read once."""
+
+
+def _fields_apart(document: dict[str, Any], cls: type[Any], detailed: cattrs.Converter) -> Parts:
+    """Decode each field of a model object on its own, then check what did decode.
+
+    Every field that fails is reported (with unknown keys and missing
+    required fields); the object is built from the others, checks deferred,
+    and its invariants are reported too, but for those at a field that
+    failed. With a required field among those, there is no object to build.
+    """
+    hints = _HINTS.get(cls)
+    if hints is None:
+        hints = _HINTS[cls] = typing.get_type_hints(cls)
+    fields = attrs.fields(cls)
+    found = list(_key_problems(document, cls, {f.name for f in fields}))
+    good: dict[str, Any] = {}
+    detail: list[str] = []  # the fields decoded in detail, which may have problems
+    failed = False
+    with deferred_checks():
+        for field in fields:
+            name = field.name
+            if name not in document:
+                if field.default is attrs.NOTHING:
+                    found.append(
+                        DocumentProblem("missing-field", f"/{name}", "a required field is missing")
+                    )
+                    failed = True
+                continue
+            value = _quickly(cls, name, document[name])
+            if value is not _NOT_QUICKLY:
+                good[name] = value
+                continue
+            try:
+                good[name] = detailed.structure(document[name], hints[name])
+                detail.append(name)
+            except Exception as exc:  # noqa: BLE001 - every failure becomes a problem
+                found.extend(_problems(exc, (name,), document))
+                failed = failed or field.default is attrs.NOTHING
+        partial = None if failed else cls(**good)
+    if partial is not None:
+        unknown = {top(p.pointer) for p in found}
+        kinds = dict(declared(cls))
+        own = (
+            problem for name in detail for problem in kinds[name].problems(f"/{name}", good[name])
+        )
+        found.extend(
+            p
+            for p in itertools.chain(own, partial.relation_problems())
+            if top(p.pointer) not in unknown
+        )
+    if not found:
+        return Parts(partial, ())
+    return Parts(None, tuple(found), partial, _places(found))
+
+
+def _key_problems(
+    document: dict[str, Any], cls: type, names: set[str]
+) -> Iterator[DocumentProblem]:
+    """A tag of another kind, and keys that are no field (with the nearest field's name)."""
+    tag = cls.__dict__.get("kind")
+    tagged = isinstance(tag, str)
+    if tagged and document.get("kind", tag) != tag:
+        message = f"a {cls.__name__} has kind {tag!r}, not {document['kind']!r}"
+        yield DocumentProblem("invalid-value", "/kind", message, document["kind"])
+    extra = [k for k in document if k not in names and not (tagged and k == "kind")]
+    if extra:
+        yield from _problems(_UnknownKeysError(cls, extra), (), document)
+
+
+def _places(problems: list[DocumentProblem]) -> frozenset[str]:
+    return frozenset(p.pointer for p in problems)
+
+
+_NOT_QUICKLY = object()
+
+
+def _quickly(cls: type, name: str, value: Any) -> Any:
+    """A field's value by its compiled decoder, valid; ``_NOT_QUICKLY`` where it refuses it."""
+    quick = _decode.field_decoder(cls, name) if value is not None else None
+    if quick is None:
+        return _NOT_QUICKLY
+    try:
+        return quick(value)
+    except Exception:  # noqa: BLE001 - not valid as it is: the caller decodes it in detail
+        return _NOT_QUICKLY
