@@ -34,11 +34,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import attrs
-import orjson
 
 from gcm_model._faults import _suggest
 from gcm_model.converters import DocumentProblem, structure, unstructure
 from gcm_model.errors import DocumentError, InvalidCodeError
+from gcm_model.models._kind import TEXT_CELL
 from gcm_model.models.dataset import COLLECTIONS, Dataset
 from gcm_model.models.kinds import Cell, CellError, Kind, kind_of
 from gcm_model.models.process import SEGMENT_TYPES, Meeting
@@ -136,24 +136,19 @@ def _report_rows(record: dict[str, Any], tables: dict[str, Rows]) -> None:
             tables["items"].append({**item_keys, **rest})
 
 
-def _cell(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, str):
-        return value
-    if isinstance(value, int):
-        return str(value)
-    return orjson.dumps(value).decode()
-
-
 def to_tables(dataset: Dataset) -> dict[str, list[dict[str, str]]]:
     """Every table as rows of strings, as they are written to CSV."""
-    return {
-        table: [{column: _cell(row.get(column)) for column in TABLES[table]} for row in rows]
-        for table, rows in to_rows(dataset).items()
-    }
+    out = {}
+    for table, rows in to_rows(dataset).items():
+        cells = {name: kind.cell for name, kind in _COLUMNS[table]}  # the keys are plain cells
+        out[table] = [
+            {
+                column: cells.get(column, TEXT_CELL).write(row.get(column))
+                for column in TABLES[table]
+            }
+            for row in rows
+        ]
+    return out
 
 
 def write_csv(dataset: Dataset, directory: str | os.PathLike[str]) -> list[Path]:

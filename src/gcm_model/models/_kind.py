@@ -151,9 +151,24 @@ class CellError(Exception):
 
 
 class Cell:
-    """How a field's CSV cell is read back into its wire (JSON) value: the text as it is."""
+    """How a field's wire (JSON) value is written in a CSV cell and read back: text as it is."""
 
     name: ClassVar[str] = "str"
+
+    def write(self, value: Any) -> str:
+        """The cell of a wire value: empty for ``None``, text as it is, anything else as JSON.
+
+        Examples:
+            >>> TEXT_CELL.write("Geneva"), INT_CELL.write(3), BOOL_CELL.write(True)
+            ('Geneva', '3', 'true')
+            >>> JSON_CELL.write(["ESP", "MDA"]), JSON_CELL.write("ESP")
+            ('["ESP","MDA"]', '"ESP"')
+        """
+        if value is None:
+            return ""
+        if isinstance(value, str):
+            return value
+        return orjson.dumps(value).decode()
 
     def read(self, text: str) -> Any:
         """The JSON value of a non-empty cell.
@@ -192,6 +207,10 @@ class JsonCell(Cell):
     """Lists and nested objects, as JSON text."""
 
     name: ClassVar[str] = "json"
+
+    def write(self, value: Any) -> str:
+        """JSON text (a string too: a list field holding one reads back as what it is)."""
+        return "" if value is None else orjson.dumps(value).decode()
 
     def read(self, text: str) -> Any:
         """The parsed JSON."""
