@@ -77,7 +77,7 @@ def _read(lines: Iterable[tuple[str, str]]) -> _Loaded:
             problem = DocumentProblem(
                 "json-syntax", "", f"invalid JSON: {exc.msg}", None, line, exc.colno, path
             )
-            loaded.problems.append((problem, None))
+            loaded.problems.append(problem)
             continue
         if type(document) is dict and document.get(TYPE_KEY) == HEADER_TYPE:
             continue  # each file may begin with the header line
@@ -85,12 +85,12 @@ def _read(lines: Iterable[tuple[str, str]]) -> _Loaded:
             problem = DocumentProblem(
                 "wrong-type", "", "expected an object", None, line, None, path
             )
-            loaded.problems.append((problem, None))
+            loaded.problems.append(problem)
             continue
         record, problems = decode_record(document)
         raw_id = document.get("id") if isinstance(document.get("id"), str) else None
         for found in problems:
-            loaded.problems.append((attrs.evolve(found, line=line, file=path), raw_id))
+            loaded.problems.append(attrs.evolve(found, line=line, file=path, record=raw_id))
         if record is not None:
             collection = _COLLECTION_OF[type(record)]
             located = Located(collection, record, "", path, line)

@@ -72,6 +72,7 @@ class Problem:
             files and CSV rows.
         column: the column, for JSON syntax errors; the column name in a CSV file.
         file: the file, where there is one (CSV tables name their table's file).
+        record: the id of the dataset record it is in, where a reader knows it.
     """
 
     rule: str
@@ -81,6 +82,7 @@ class Problem:
     line: int | None = None
     column: int | str | None = None
     file: str | None = None
+    record: str | None = None
 
     @property
     def path(self) -> str:

@@ -51,7 +51,7 @@ _TYPE_OF = {cls: tag for tag, cls in RECORD_TYPES.items()}
 @attrs.define
 class _Loaded:
     records: list[Located] = attrs.Factory(list)
-    problems: list[tuple[DocumentProblem, str | None]] = attrs.Factory(list)  # with record id
+    problems: list[DocumentProblem] = attrs.Factory(list)
     ids: dict[str, list[tuple[str, Located | None]]] = attrs.Factory(dict)  # raw ids seen
     tables: _Tables | None = None  # CSV tables: the rows the rules' issues are in
 
@@ -120,7 +120,7 @@ def _from_document(
     for problem in problems:
         found = at(problem)
         if found is not None:
-            loaded.problems.append((found, None))
+            loaded.problems.append(found)
     for item in decoded:
         pointer = f"/{item.collection}/{item.index}"
         record = item.record if item.record is not None else item.partial
@@ -136,7 +136,7 @@ def _from_document(
         for problem in item.problems:
             found = at(problem)
             if found is not None:
-                loaded.problems.append((found, raw_id))
+                loaded.problems.append(attrs.evolve(found, record=raw_id))
         if located is not None:
             loaded.records.append(located)
 
@@ -166,7 +166,7 @@ def _from_bytes(data: bytes | bytearray | str, loaded: _Loaded, file: str | None
         problem = DocumentProblem(
             "json-syntax", "", f"invalid JSON: {exc.msg}", None, exc.lineno, exc.colno, file
         )
-        loaded.problems.append((problem, None))
+        loaded.problems.append(problem)
         return
     _from_document(document, loaded, file, plain=_decode.plain(data))
 
@@ -178,7 +178,7 @@ def _from_lines(lines: Any, loaded: _Loaded, file: str | None) -> None:
         record = line.record if line.record is not None else line.partial
         raw_id = _record_id(line.raw)
         for problem in line.problems:
-            loaded.problems.append((attrs.evolve(problem, file=file), raw_id))
+            loaded.problems.append(attrs.evolve(problem, file=file, record=raw_id))
         if isinstance(record, Dataset):
             continue
         tag = line.raw.get("@type") if isinstance(line.raw, dict) else None
@@ -197,7 +197,7 @@ def _from_lines(lines: Any, loaded: _Loaded, file: str | None) -> None:
             loaded.records.append(located)
     if not read:
         empty = DocumentProblem("schema-version", "", "the file has no header line", file=file)
-        loaded.problems.append((empty, None))
+        loaded.problems.append(empty)
 
 
 def _from_objects(objects: Iterable[Any], loaded: _Loaded) -> None:
@@ -219,7 +219,7 @@ def _from_objects(objects: Iterable[Any], loaded: _Loaded) -> None:
             raw_id = _record_id(item)
             for problem in problems:
                 moved = attrs.evolve(problem, pointer=pointer + problem.pointer)
-                loaded.problems.append((moved, raw_id))
+                loaded.problems.append(attrs.evolve(moved, record=raw_id))
             if record is not None:
                 located = Located(collection, record, pointer)
                 loaded.ids.setdefault(collection, []).append((record.id, located))
@@ -230,7 +230,7 @@ def _from_objects(objects: Iterable[Any], loaded: _Loaded) -> None:
         collection = _COLLECTION_OF.get(type(item), "")
         if not collection:
             message = f"expected a dataset record, got {type(item).__name__}"
-            loaded.problems.append((DocumentProblem("wrong-type", f"/{number}", message), None))
+            loaded.problems.append(DocumentProblem("wrong-type", f"/{number}", message))
             continue
         _add_built(collection, next_index(collection), item, loaded)
 
@@ -242,7 +242,7 @@ def _add_built(collection: str, index: int, record: Model, loaded: _Loaded) -> N
     raw_id = getattr(record, "id", None)
     raw_id = raw_id if isinstance(raw_id, str) else None
     for problem in problems:
-        loaded.problems.append((problem.within(pointer), raw_id))
+        loaded.problems.append(attrs.evolve(problem.within(pointer), record=raw_id))
     # As a document's record: values of the wrong type are left out (the rules could not
     # read them), other faulty values stay, and what rules find at any of them is second-order.
     usable: Any = record
@@ -316,7 +316,7 @@ def _from_csv(path: Path, loaded: _Loaded) -> None:
     tables = loaded.tables = _Tables(path, found)
     for problem in found.problems:
         named = attrs.evolve(problem, file=tables.file(problem.file))
-        loaded.problems.append((named, tables.record_id(problem.pointer)))
+        loaded.problems.append(attrs.evolve(named, record=tables.record_id(problem.pointer)))
     if found.document is not None:
         _from_document(found.document, loaded, None, tables=tables)
 
@@ -335,7 +335,7 @@ def _from_dataset(dataset: Dataset, loaded: _Loaded) -> None:
         steps = _tokens(problem.pointer)
         inside_a_record = len(steps) > 2 and steps[0] in COLLECTIONS
         if not inside_a_record:
-            loaded.problems.append((problem, None))
+            loaded.problems.append(problem)
 
 
 def _existing(path: Path) -> Path:
@@ -380,9 +380,7 @@ def _problem_rule(problem: DocumentProblem) -> Rule:
     return rules.get(problem.rule) or rules.lookup("invalid-value")
 
 
-def _problem_issue(
-    problem: DocumentProblem, rule: Rule, record: str | None, chosen: Profile
-) -> Issue:
+def _problem_issue(problem: DocumentProblem, rule: Rule, chosen: Profile) -> Issue:
     return Issue(
         rule=rule.slug,
         code=rule.code,
@@ -390,7 +388,7 @@ def _problem_issue(
         path=problem.pointer,
         message=problem.message,
         value=problem.value,
-        record=record,
+        record=problem.record,
         file=problem.file,
         line=problem.line,
         source=rule.source,
@@ -501,12 +499,12 @@ class Plan:
         wanted = {r.slug for r in self.active}
         rule_of: dict[str, Rule] = {}  # a document's problems name a few rules, many times
         issues = []
-        for problem, record in loaded.problems:
+        for problem in loaded.problems:
             rule = rule_of.get(problem.rule)
             if rule is None:
                 rule = rule_of[problem.rule] = _problem_rule(problem)
             if rule.slug in wanted:
-                issues.append(_problem_issue(problem, rule, record, self.profile))
+                issues.append(_problem_issue(problem, rule, self.profile))
         context = Context(loaded, self.as_of, self.profile)
         # A rule's finding under a field that had a problem of its own is second-order.
         faulty = {(r.file, r.line, r.pointer): r.unknown for r in loaded.records if r.unknown}
