@@ -33,7 +33,15 @@ from typing import TYPE_CHECKING, Any
 import attrs
 import orjson
 
-from gcm_model.converters import HEADER_TYPE, TYPE_KEY, DocumentProblem, decode_record
+from gcm_model import _decode
+from gcm_model.converters import (
+    HEADER_TYPE,
+    RECORD_TYPES,
+    TYPE_KEY,
+    DocumentProblem,
+    _decode_record_parts,
+    _read_header,
+)
 from gcm_model.errors import InvalidCodeError
 from gcm_model.models import kinds
 from gcm_model.validation._context import Located
@@ -57,7 +65,8 @@ class _Part:
 
     issues: tuple[Issue, ...]
     records: int
-    ids: tuple[tuple[str, str, str | None, int | None], ...]  # collection, id, file, line
+    # collection, id, file, line, and whether a record was built (only one can be a duplicate)
+    ids: tuple[tuple[str, str, str | None, int | None, bool], ...]
     references: tuple[tuple[str | None, str | None, int | None, str, str, tuple[str, ...]], ...]
 
 
@@ -77,24 +86,51 @@ def _read(lines: Iterable[tuple[str, str]]) -> _Loaded:
             )
             loaded.problems.append((problem, None))
             continue
-        if type(document) is dict and document.get(TYPE_KEY) == HEADER_TYPE:
-            continue  # each file may begin with the header line
         if type(document) is not dict:
             problem = DocumentProblem(
                 "wrong-type", "", "expected an object", None, line, None, path
             )
             loaded.problems.append((problem, None))
             continue
-        record, problems = decode_record(document)
-        raw_id = document.get("id") if isinstance(document.get("id"), str) else None
-        for found in problems:
-            loaded.problems.append((attrs.evolve(found, line=line, file=path), raw_id))
-        if record is not None:
-            collection = _COLLECTION_OF[type(record)]
-            located = Located(collection, record, "", path, line)
-            loaded.ids.setdefault(collection, []).append((record.id, located))
-            loaded.records.append(located)
+        if document.get(TYPE_KEY) == HEADER_TYPE:
+            # Each file may begin with the header line: its version and fields are checked.
+            _, problems = _read_header(document)
+            loaded.problems.extend((attrs.evolve(p, line=line, file=path), None) for p in problems)
+            continue
+        _add_line(document, plain=_decode.plain(text), at=(path, line), loaded=loaded)
     return loaded
+
+
+def _add_line(
+    document: dict[str, Any], *, plain: bool, at: tuple[str, int], loaded: _Loaded
+) -> None:
+    """One record line, as ``gcm_model.validate`` reads it from a JSON Lines file.
+
+    A record with problems is kept as far as its fields decoded (for the rules
+    that need it, and as the target of references), and its raw id counts.
+    """
+    path, line = at
+    parts = _decode_record_parts(document, plain=plain)
+    raw_id = document.get("id") if isinstance(document.get("id"), str) else None
+    for found in parts.problems:
+        loaded.problems.append((attrs.evolve(found, line=line, file=path), raw_id))
+    record = parts.record if parts.record is not None else parts.partial
+    tag = document.get(TYPE_KEY)
+    cls = type(record) if record is not None else None
+    if cls is None and type(tag) is str:
+        cls = RECORD_TYPES.get(tag)
+    collection = _COLLECTION_OF.get(cls, "") if cls is not None else ""
+    if not collection:
+        return
+    located = (
+        Located(collection, record, "", path, line, unknown=parts.unknown)
+        if record is not None
+        else None
+    )
+    if raw_id is not None:
+        loaded.ids.setdefault(collection, []).append((raw_id, located))
+    if located is not None:
+        loaded.records.append(located)
 
 
 def _partition(lines: Iterable[tuple[str, str]], plan: Plan) -> list[_Part]:
@@ -106,6 +142,7 @@ def _partition(lines: Iterable[tuple[str, str]], plan: Plan) -> list[_Part]:
             record_id,
             located.file if located else None,
             located.line if located else None,
+            located is not None,
         )
         for collection, seen in loaded.ids.items()
         for record_id, located in seen
@@ -114,8 +151,17 @@ def _partition(lines: Iterable[tuple[str, str]], plan: Plan) -> list[_Part]:
         (r.id, r.file, r.line, tail, target_id, targets)
         for r in loaded.records
         for tail, target_id, targets in kinds.references(r.record)
+        if not _under(f"/{tail}", r.unknown)
     )
     return [_Part(tuple(issues), len(loaded.records), ids, references)]
+
+
+def _under(pointer: str, places: frozenset[str]) -> bool:
+    """Whether a pointer is at or under a place with a problem.
+
+    What a rule finds there is second-order, as ``gcm_model.validate`` has it.
+    """
+    return any(pointer == place or pointer.startswith(place + "/") for place in places)
 
 
 def _merge(parts: Sequence[_Part], plan: Plan) -> list[Issue]:
@@ -125,9 +171,9 @@ def _merge(parts: Sequence[_Part], plan: Plan) -> list[Issue]:
     seen: dict[str, set[str]] = {}
     duplicate = wanted.get("duplicate-id")
     for part in parts:
-        for collection, record_id, file, line in part.ids:
+        for collection, record_id, file, line, built in part.ids:
             known = seen.setdefault(collection, set())
-            if record_id in known and duplicate is not None:
+            if record_id in known and built and duplicate is not None:
                 message = f"another record of {collection} has the id {record_id!r}"
                 issues.append(_issue(plan, duplicate, (file, line, record_id), "/id", message))
             known.add(record_id)
