@@ -162,6 +162,15 @@ def test_a_document_is_written_as_tables_only_where_its_cells_hold_it(tmp_path: 
         with pytest.raises(InvalidCodeError, match=f"/meetings/0/{field}"):
             _write_tree(changed, tmp_path / field)
     changed = g.converters.unstructure(dataset())
+    changed["meetings"][0]["venue"] = None  # no value, as JSON reads it: an empty cell
+    _write_tree(changed, tmp_path / "null")
+    changed["meetings"][0]["agenda"][0]["position"] = 3
+    with pytest.raises(InvalidCodeError, match="'position' is a key of segments"):
+        _write_tree(changed, tmp_path / "position")
+    changed["meetings"][0]["agenda"] = "opening"
+    with pytest.raises(InvalidCodeError, match="rows come from a list, not str"):
+        _write_tree(changed, tmp_path / "agenda")
+    changed = g.converters.unstructure(dataset())
     changed["meetings"].append({**changed["meetings"][0]})  # its agenda could not be told apart
     with pytest.raises(InvalidCodeError, match="agenda needs an id no earlier record has"):
         _write_tree(changed, tmp_path / "twice")
