@@ -78,6 +78,44 @@ def test_partition_problems_keep_file_and_line(tmp_path: Path) -> None:
     ]
 
 
+def test_header_lines_are_checked(tmp_path: Path) -> None:
+    """A header line's version and fields are checked, in every file that has one."""
+    path = tmp_path / "h.jsonl"
+    path.write_text(
+        '{"@type": "dataset", "schema_version": "99.0"}\n'
+        '{"@type": "pledge", "id": "x1", "text": "t", "member_state": "ESP"}\n'
+    )
+    other = tmp_path / "i.jsonl"
+    other.write_text('{"@type": "dataset", "schema_version": "1.0", "colour": "blue"}\n')
+    report = validate_bag([str(path), str(other)], scheduler="sync")
+    assert [(i.rule, i.line, i.path) for i in report] == [
+        ("schema-version", 1, "/schema_version"),
+        ("unknown-field", 1, "/colour"),
+    ]
+
+
+def test_a_record_with_a_bad_value_is_still_checked_and_referred_to(tmp_path: Path) -> None:
+    """As validate has it: the record is checked, its id is no dangling target.
+
+    And a reference in a faulty field is not reported dangling as well.
+    """
+    person = g.Participant(id="p1", kind=g.ParticipantKind.PERSON)
+    path = tmp_path / "p.jsonl"
+    write(path, [person, pledge("x1", author="p1")])
+    with path.open("a", encoding="utf-8") as handle:
+        # A bad code in one field; the other fields, and the id, are still read.
+        handle.write('{"@type": "participant", "id": "p2", "kind": "person", "country": "ESX"}\n')
+        handle.write('{"@type": "pledge", "id": "x2", "text": "t", "author": "p2"}\n')
+        # Two authors: what a rule would find at the faulty author is second-order.
+        handle.write(
+            '{"@type": "pledge", "id": "x3", "text": "t", "member_state": "ESP", "author": "p9"}\n'
+        )
+    whole = g.validate(path)
+    assert [(i.rule, i.line) for i in whole] == [("unknown-code", 4), ("invalid-value", 6)]
+    found = validate_bag(str(path), scheduler="sync")
+    assert [(i.rule, i.line, i.path) for i in found] == [(i.rule, i.line, i.path) for i in whole]
+
+
 def test_agrees_with_validate_on_one_file(tmp_path: Path) -> None:
     """On a single file, the partitioned run finds what validate finds."""
     example = g.load(EXAMPLE)

@@ -11,7 +11,15 @@ import pytest
 
 import gcm_model as g
 from gcm_model.errors import DocumentError, InvalidCodeError
-from gcm_model.tabular import TABLES, from_tables, read_csv, to_pandas, to_tables, write_csv
+from gcm_model.tabular import (
+    TABLES,
+    _write_tree,
+    from_tables,
+    read_csv,
+    to_pandas,
+    to_tables,
+    write_csv,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -126,6 +134,46 @@ def test_model_problems_are_located_in_the_files() -> None:
         ("segments.csv", 3, "objectives", "cluster-objectives"),
         ("items.csv", 2, "principles", "unknown-code"),
     ]
+
+
+@pytest.mark.parametrize("text", ["²", "--5", "\u0663", "-"])
+def test_digits_of_other_kinds_are_a_problem_not_a_crash(text: str) -> None:
+    """A number cell or a position that str.isdigit takes but int() or JSON would not."""
+    tables = to_tables(dataset())
+    tables["segments"][0]["reported_minutes"] = text
+    tables["segments"][1]["position"] = text
+    assert problems(tables) == [
+        ("segments.csv", 2, "reported_minutes", "wrong-type"),
+        ("segments.csv", 3, "position", "wrong-type"),
+    ]
+
+
+def test_a_document_is_written_as_tables_only_where_its_cells_hold_it(tmp_path: Path) -> None:
+    """A key no column has is a column of its own; a value a cell would change is refused."""
+    document = g.converters.unstructure(dataset())
+    document["meetings"][0]["colour"] = "blue"
+    _write_tree(document, tmp_path / "keys")
+    with pytest.raises(DocumentError) as info:
+        read_csv(tmp_path / "keys")
+    assert located(info.value) == [("meetings.csv", 1, "colour", "unknown-field")]
+    for field, value in [("title", 7), ("title", ""), ("webcast", "yes"), ("commissions", None)]:
+        changed = g.converters.unstructure(dataset())
+        changed["meetings"][0][field] = value
+        with pytest.raises(InvalidCodeError, match=f"/meetings/0/{field}"):
+            _write_tree(changed, tmp_path / field)
+    changed = g.converters.unstructure(dataset())
+    changed["meetings"][0]["venue"] = None  # no value, as JSON reads it: an empty cell
+    _write_tree(changed, tmp_path / "null")
+    changed["meetings"][0]["agenda"][0]["position"] = 3
+    with pytest.raises(InvalidCodeError, match="'position' is a key of segments"):
+        _write_tree(changed, tmp_path / "position")
+    changed["meetings"][0]["agenda"] = "opening"
+    with pytest.raises(InvalidCodeError, match="rows come from a list, not str"):
+        _write_tree(changed, tmp_path / "agenda")
+    changed = g.converters.unstructure(dataset())
+    changed["meetings"].append({**changed["meetings"][0]})  # its agenda could not be told apart
+    with pytest.raises(InvalidCodeError, match="agenda needs an id no earlier record has"):
+        _write_tree(changed, tmp_path / "twice")
 
 
 def test_linking_problems() -> None:

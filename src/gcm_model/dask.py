@@ -34,12 +34,19 @@ from typing import TYPE_CHECKING, Any
 import attrs
 import orjson
 
-from gcm_model.converters import HEADER_TYPE, TYPE_KEY, DocumentProblem, decode_record
+from gcm_model import _decode
+from gcm_model.converters import (
+    HEADER_TYPE,
+    TYPE_KEY,
+    DocumentProblem,
+    JsonLine,
+    _decode_record_parts,
+    _read_header,
+)
 from gcm_model.errors import InvalidCodeError
 from gcm_model.formats import Format, format_of
 from gcm_model.models import kinds
-from gcm_model.validation._context import Located
-from gcm_model.validation._engine import _COLLECTION_OF, Plan, _Loaded
+from gcm_model.validation._engine import Plan, _Loaded, take_line
 from gcm_model.validation._report import Issue, ValidationReport
 
 if TYPE_CHECKING:
@@ -59,7 +66,8 @@ class _Part:
 
     issues: tuple[Issue, ...]
     records: int
-    ids: tuple[tuple[str, str, str | None, int | None], ...]  # collection, id, file, line
+    # collection, id, file, line, and whether a record was built (only one can be a duplicate)
+    ids: tuple[tuple[str, str, str | None, int | None, bool], ...]
     references: tuple[tuple[str | None, str | None, int | None, str, str, tuple[str, ...]], ...]
 
 
@@ -79,24 +87,30 @@ def _read(lines: Iterable[tuple[str, str]]) -> _Loaded:
             )
             loaded.problems.append(problem)
             continue
-        if type(document) is dict and document.get(TYPE_KEY) == HEADER_TYPE:
-            continue  # each file may begin with the header line
         if type(document) is not dict:
             problem = DocumentProblem(
                 "wrong-type", "", "expected an object", None, line, None, path
             )
             loaded.problems.append(problem)
             continue
-        record, problems = decode_record(document)
-        raw_id = document.get("id") if isinstance(document.get("id"), str) else None
-        for found in problems:
-            loaded.problems.append(attrs.evolve(found, line=line, file=path, record=raw_id))
-        if record is not None:
-            collection = _COLLECTION_OF[type(record)]
-            located = Located(collection, record, "", path, line)
-            loaded.ids.setdefault(collection, []).append((record.id, located))
-            loaded.records.append(located)
+        if document.get(TYPE_KEY) == HEADER_TYPE:
+            # Each file may begin with the header line: its version and fields are checked.
+            _, problems = _read_header(document)
+            loaded.problems.extend(attrs.evolve(p, line=line, file=path) for p in problems)
+            continue
+        _add_line(document, plain=_decode.plain(text), at=(path, line), loaded=loaded)
     return loaded
+
+
+def _add_line(
+    document: dict[str, Any], *, plain: bool, at: tuple[str, int], loaded: _Loaded
+) -> None:
+    """One record line, read as ``gcm_model.validate`` reads a line of a JSON Lines file."""
+    path, line = at
+    parts = _decode_record_parts(document, plain=plain)
+    problems = tuple(attrs.evolve(p, line=line) for p in parts.problems)
+    found = JsonLine(line, parts.record, problems, document, parts.partial, parts.unknown)
+    take_line(found, loaded, path)
 
 
 def _partition(lines: Iterable[tuple[str, str]], plan: Plan) -> list[_Part]:
@@ -108,6 +122,7 @@ def _partition(lines: Iterable[tuple[str, str]], plan: Plan) -> list[_Part]:
             record_id,
             located.file if located else None,
             located.line if located else None,
+            located is not None,
         )
         for collection, seen in loaded.ids.items()
         for record_id, located in seen
@@ -116,8 +131,17 @@ def _partition(lines: Iterable[tuple[str, str]], plan: Plan) -> list[_Part]:
         (r.id, r.file, r.line, tail, target_id, targets)
         for r in loaded.records
         for tail, target_id, targets in kinds.references(r.record)
+        if not _under(f"/{tail}", r.unknown)
     )
     return [_Part(tuple(issues), len(loaded.records), ids, references)]
+
+
+def _under(pointer: str, places: frozenset[str]) -> bool:
+    """Whether a pointer is at or under a place with a problem.
+
+    What a rule finds there is second-order, as ``gcm_model.validate`` has it.
+    """
+    return any(pointer == place or pointer.startswith(place + "/") for place in places)
 
 
 def _merge(parts: Sequence[_Part], plan: Plan) -> list[Issue]:
@@ -127,9 +151,9 @@ def _merge(parts: Sequence[_Part], plan: Plan) -> list[Issue]:
     seen: dict[str, set[str]] = {}
     duplicate = wanted.get("duplicate-id")
     for part in parts:
-        for collection, record_id, file, line in part.ids:
+        for collection, record_id, file, line, built in part.ids:
             known = seen.setdefault(collection, set())
-            if record_id in known and duplicate is not None:
+            if record_id in known and built and duplicate is not None:
                 message = f"another record of {collection} has the id {record_id!r}"
                 issues.append(_issue(plan, duplicate, (file, line, record_id), "/id", message))
             known.add(record_id)

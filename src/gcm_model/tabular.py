@@ -34,6 +34,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import attrs
+import orjson
 
 from gcm_model._faults import _suggest
 from gcm_model.converters import DocumentProblem, structure, unstructure
@@ -102,38 +103,162 @@ def to_rows(dataset: Dataset) -> dict[str, Rows]:
 
     Missing values are ``None``.
     """
-    tree = unstructure(dataset)
+    return _tree_rows(unstructure(dataset))
+
+
+def _tree_rows(tree: Any, *, exact: bool = False) -> dict[str, Rows]:
+    """Every table as rows of a dataset's JSON tree, as ``unstructure`` makes or a document holds.
+
+    The tree need not be valid: a bad code or a misplaced date is put in its
+    cell as it is, for reading to report. A key that no column of its table
+    has is kept in its row, after the columns, so that the table has a
+    column of that name (reading reports it once, at the header). Missing
+    values are ``None``.
+
+    Args:
+        tree: the dataset's JSON tree.
+        exact: refuse any value that its cell would not give back as it is
+            (see ``_check_cells``), so that the tables hold the same document.
+
+    Raises:
+        InvalidCodeError: a part of the tree that tables cannot hold: a record,
+            segment, section or item that is not an object; a collection,
+            agenda, sections or items that is not a list; a key that is a key
+            column of its table; a meeting or report with children but no id
+            of its own (its children's rows name their owner by id); with
+            ``exact``, a value its cell would change.
+    """
+    _check_object(tree, "")
     tables: dict[str, Rows] = {table: [] for table in TABLES}
-    head = {name: tree.get(name) for name, _ in _COLUMNS["dataset"]}
-    tables["dataset"].append(head)
+    tables["dataset"].append(_row("dataset", tree, {}, "", outside=COLLECTIONS, exact=exact))
+    owners: dict[str, set[str]] = {"meetings": set(), "reports": set()}
     for collection in COLLECTIONS:
-        for record in tree.get(collection, []):
-            row = {name: record.get(name) for name, _ in _COLUMNS[collection]}
-            tables[collection].append(row)
+        records = tree.get(collection, [])
+        _check_list(records, f"/{collection}")
+        for index, record in enumerate(records):
+            at = f"/{collection}/{index}"
+            _check_object(record, at)
+            tables[collection].append(_row(collection, record, {}, at, exact=exact))
             if collection == "meetings":
-                for position, segment in enumerate(record.get("agenda", [])):
-                    keys = {"meeting": record["id"], "position": position, "kind": segment["kind"]}
-                    rest = {name: segment.get(name) for name, _ in _COLUMNS["segments"]}
-                    tables["segments"].append({**keys, **rest})
+                agenda = _children(record, "agenda", owners["meetings"], at)
+                for position, segment in enumerate(agenda):
+                    keys = {"meeting": record["id"], "position": position}
+                    place = f"{at}/agenda/{position}"
+                    tables["segments"].append(_row("segments", segment, keys, place, exact=exact))
             if collection == "reports":
-                _report_rows(record, tables)
+                _report_rows(record, tables, (owners["reports"], at), exact=exact)
     return tables
 
 
-def _report_rows(record: dict[str, Any], tables: dict[str, Rows]) -> None:
-    for position, section in enumerate(record.get("sections", [])):
+def _check_object(node: Any, at: str) -> None:
+    if not isinstance(node, dict):
+        raise InvalidCodeError("row", at, f"a row holds an object, not {type(node).__name__}")
+
+
+def _check_list(node: Any, at: str) -> None:
+    if not isinstance(node, list):
+        raise InvalidCodeError("table", at, f"rows come from a list, not {type(node).__name__}")
+
+
+def _children(owner: dict[str, Any], key: str, seen: set[str], at: str) -> list[dict[str, Any]]:
+    """The children of a meeting or report, checked: their rows name the owner by its id.
+
+    ``seen`` holds the id cells of the owners met so far: a second owner of an
+    id could not be told from the first.
+    """
+    ident = owner.get("id")
+    cell = TEXT_CELL.write(ident)  # reading links children to the first row with this id cell
+    first = isinstance(ident, str) and cell != "" and cell not in seen
+    seen.add(cell)
+    children = owner.get(key, [])
+    _check_list(children, f"{at}/{key}")
+    if children and not first:
+        raise InvalidCodeError("row", at, f"its {key} needs an id no earlier record has")
+    for position, child in enumerate(children):
+        _check_object(child, f"{at}/{key}/{position}")
+    return list(children)
+
+
+def _row(  # noqa: PLR0913 - the node, where it goes, and how strictly
+    table: str,
+    node: dict[str, Any],
+    keys: dict[str, Any],
+    at: str,
+    *,
+    outside: Iterable[str] = (),
+    exact: bool = False,
+) -> dict[str, Any]:
+    """A row: the key cells, the table's columns, then the keys no column has.
+
+    ``keys`` are the cells that place a child row (its owner and position);
+    its ``kind`` is the node's own. ``outside`` are keys that are not the
+    row's (the dataset's collections).
+    """
+    row = {**keys, **{name: node.get(name) for name in TABLES[table] if name not in keys}}
+    skipped = {*outside, *_CHILDREN.get(table, ())}
+    for name, value in node.items():
+        if name in keys:
+            raise InvalidCodeError("column", f"{at}/{name}", f"{name!r} is a key of {table}")
+        if name not in row and name not in skipped:
+            row[name] = value
+    if exact:
+        _check_cells(table, node, at)
+    return row
+
+
+_CHILDREN = {"meetings": ("agenda",), "reports": ("sections",), "sections": ("items",)}
+"""The keys of a row's children, which have tables of their own."""
+
+
+def _check_cells(table: str, node: dict[str, Any], at: str) -> None:
+    """Refuse a value that its cell would not give back as it is.
+
+    A cell is text: a number where text belongs is read back as text, text
+    where a number or a flag belongs as a number or a flag (or not at all),
+    and an empty text or a ``null`` as no value, which JSON reads otherwise
+    where a field is required.
+
+    Raises:
+        InvalidCodeError: the first such value, at its JSON Pointer.
+    """
+    kinds = dict(_COLUMNS[table])
+    for name, value in node.items():
+        kind = kinds.get(name)
+        if kind is None and not (name == "kind" and table in _KEYS):
+            continue  # a key no column has: a column of its own, reported at the header
+        cell = kind.cell if kind is not None else Cell()  # a union's tag is text
+        if value is None and kind is not None and kind.optional:
+            continue  # null is no value, as an empty cell is
+        text = cell.write(value)
+        try:
+            back = cell.read(text) if text else None
+        except CellError:
+            back = None
+        if back is None or orjson.dumps(back) != orjson.dumps(value):
+            message = f"its {cell.name} cell would read {text!r} as {back!r}"
+            raise InvalidCodeError("cell", f"{at}/{name}", message)
+
+
+def _report_rows(
+    record: dict[str, Any],
+    tables: dict[str, Rows],
+    owner: tuple[set[str], str],
+    *,
+    exact: bool,
+) -> None:
+    """The rows of a report's sections and items (``owner``: the reports' ids seen, and where)."""
+    seen, at = owner
+    for position, section in enumerate(_children(record, "sections", seen, at)):
         keys = {"report": record["id"], "position": position}
-        rest = {name: section.get(name) for name, _ in _COLUMNS["sections"]}
-        tables["sections"].append({**keys, **rest})
-        for item_position, item in enumerate(section.get("items", [])):
-            item_keys = {
-                "report": record["id"],
-                "section": position,
-                "position": item_position,
-                "kind": item["kind"],
-            }
-            rest = {name: item.get(name) for name, _ in _COLUMNS["items"]}
-            tables["items"].append({**item_keys, **rest})
+        place = f"{at}/sections/{position}"
+        tables["sections"].append(_row("sections", section, keys, place, exact=exact))
+        items = section.get("items", [])
+        _check_list(items, f"{place}/items")
+        for item_position, item in enumerate(items):
+            item_place = f"{place}/items/{item_position}"
+            _check_object(item, item_place)
+            item_keys = {"report": record["id"], "section": position, "position": item_position}
+            tables["items"].append(_row("items", item, item_keys, item_place, exact=exact))
 
 
 def to_tables(dataset: Dataset) -> dict[str, list[dict[str, str]]]:
@@ -157,15 +282,44 @@ def write_csv(dataset: Dataset, directory: str | os.PathLike[str]) -> list[Path]
     Returns:
         The files written, every table included even when it has no rows.
     """
+    return _write_rows(to_rows(dataset), directory)
+
+
+def _write_tree(tree: Any, directory: str | os.PathLike[str]) -> list[Path]:
+    """Write a dataset's JSON tree, valid or not, as CSV tables (as ``write_csv`` writes them).
+
+    A key that no column of its table has becomes a column of its own, after
+    the others, so that reading reports it at the header. Every other value is
+    written only if its cell gives it back as it is: the tables then hold the
+    same document, problems and all, and validating them must report what
+    validating the document reports (the parity tests do).
+
+    Returns:
+        The files written, every table included even when it has no rows.
+
+    Raises:
+        InvalidCodeError: a part of the tree that tables cannot hold, or a value
+            its cell would change (see ``_tree_rows``).
+    """
+    return _write_rows(_tree_rows(tree, exact=True), directory)
+
+
+def _write_rows(tables: dict[str, Rows], directory: str | os.PathLike[str]) -> list[Path]:
+    """Write rows of plain values as one CSV file per table, with their extra columns last."""
     folder = Path(directory)
     folder.mkdir(parents=True, exist_ok=True)
     written = []
-    for table, rows in to_tables(dataset).items():
+    for table, rows in tables.items():
+        extra = dict.fromkeys(k for row in rows for k in row if k not in TABLES[table])
+        columns = [*TABLES[table], *extra]
         path = folder / f"{table}.csv"
         with path.open("w", encoding="utf-8", newline="") as handle:
-            writer = csv.DictWriter(handle, fieldnames=TABLES[table], lineterminator="\n")
-            writer.writeheader()
-            writer.writerows(rows)
+            writer = csv.writer(handle, lineterminator="\n")
+            writer.writerow(columns)
+            cells = {name: kind.cell for name, kind in _COLUMNS[table]}  # others: text cells
+            writer.writerows(
+                [cells.get(c, TEXT_CELL).write(row.get(c)) for c in columns] for row in rows
+            )
         written.append(path)
     return written
 
@@ -256,7 +410,7 @@ class _Reader:
     def key(self, table: str, line: int, row: dict[str, str], column: str) -> str | int | None:
         text = row.get(column) or ""
         if column in {"position", "section"}:
-            if text.isdigit():
+            if text.isascii() and text.isdigit():  # int() refuses "²", which isdigit takes
                 return int(text)
             message = f"expected a position (0, 1, ...), got {text!r}"
             self.problem(table, line, column, rule="wrong-type", message=message, value=text)

@@ -186,8 +186,11 @@ class IntCell(Cell):
 
     def read(self, text: str) -> int:
         """The integer (an optional minus, then digits)."""
-        if text.strip().lstrip("-").isdigit():
-            return int(text)
+        number = text.strip()
+        digits = number.removeprefix("-")
+        # ASCII digits only: int() refuses "--5" and "²", though str.isdigit takes them.
+        if digits.isascii() and digits.isdigit():
+            return int(number)
         raise CellError("wrong-type", f"expected an integer, got {text!r}")
 
 

@@ -18,6 +18,7 @@ from gcm_model._version import installed_version
 from gcm_model.converters import (
     RECORD_TYPES,
     DocumentProblem,
+    JsonLine,
     decode_dataset,
     decode_record,
     read_jsonl,
@@ -175,29 +176,39 @@ def _from_lines(lines: Any, loaded: _Loaded, file: str | None) -> None:
     read = 0
     for line in read_jsonl(lines):
         read += 1
-        record = line.record if line.record is not None else line.partial
-        raw_id = _record_id(line.raw)
-        for problem in line.problems:
-            loaded.problems.append(attrs.evolve(problem, file=file, record=raw_id))
-        if isinstance(record, Dataset):
-            continue
-        tag = line.raw.get("@type") if isinstance(line.raw, dict) else None
-        cls = type(record) if record is not None else RECORD_TYPES.get(str(tag))
-        collection = _COLLECTION_OF.get(cls, "") if cls is not None else ""
-        if not collection:
-            continue
-        located = (
-            Located(collection, record, "", file, line.number, unknown=line.unknown)
-            if record is not None
-            else None
-        )
-        if raw_id is not None:
-            loaded.ids.setdefault(collection, []).append((raw_id, located))
-        if located is not None:
-            loaded.records.append(located)
+        take_line(line, loaded, file)
     if not read:
         empty = DocumentProblem("schema-version", "", "the file has no header line", file=file)
         loaded.problems.append(empty)
+
+
+def take_line(line: JsonLine, loaded: _Loaded, file: str | None) -> None:
+    """One line of a JSON Lines file as read: its problems, and its record for the rules.
+
+    A record with problems is kept as far as its fields decoded (for the rules
+    that need it, and as the target of references), and its raw id counts.
+    ``gcm_model.dask`` reads its lines through here too.
+    """
+    record = line.record if line.record is not None else line.partial
+    raw_id = _record_id(line.raw)
+    for problem in line.problems:
+        loaded.problems.append(attrs.evolve(problem, file=file, record=raw_id))
+    if isinstance(record, Dataset):
+        return
+    tag = line.raw.get("@type") if isinstance(line.raw, dict) else None
+    cls = type(record) if record is not None else RECORD_TYPES.get(str(tag))
+    collection = _COLLECTION_OF.get(cls, "") if cls is not None else ""
+    if not collection:
+        return
+    located = (
+        Located(collection, record, "", file, line.number, unknown=line.unknown)
+        if record is not None
+        else None
+    )
+    if raw_id is not None:
+        loaded.ids.setdefault(collection, []).append((raw_id, located))
+    if located is not None:
+        loaded.records.append(located)
 
 
 def _from_objects(objects: Iterable[Any], loaded: _Loaded) -> None:
