@@ -131,12 +131,21 @@ def test_header_problems(lines: list[bytes], rule: str, message: str) -> None:
     assert rule in [p.rule for p in info.value.problems]
 
 
-def test_a_file_without_header_still_reads_its_records() -> None:
-    """A missing header is reported, and the first line is still read as a record."""
+def test_a_file_without_header_is_refused_whole() -> None:
+    """A missing header is reported and the records are not read, as a document without a
+    schema_version is refused whole."""
     line = b'{"@type":"pledge","id":"a","text":"t","member_state":"ESP"}'
-    (result, record) = list(read_jsonl([line]))
-    assert result.problems[0].rule == "schema-version"
-    assert record.record.id == "a"
+    (result,) = list(read_jsonl([line, line.replace(b'"a"', b'"b"')]))
+    assert [p.rule for p in result.problems] == ["schema-version"]
+    assert result.record is None
+
+
+def test_a_header_at_an_unknown_version_refuses_the_file() -> None:
+    """An unknown schema_version in the header: one problem, and no record is read."""
+    header = b'{"@type":"dataset","schema_version":"99.0"}'
+    line = b'{"@type":"pledge","id":"a","member_state":"ESP"}'  # no text: not looked at
+    (result,) = list(read_jsonl([header, line]))
+    assert [p.rule for p in result.problems] == ["schema-version"]
 
 
 def test_writer_refuses_what_is_not_a_record(tmp_path: Path) -> None:

@@ -696,7 +696,10 @@ def read_jsonl(source: Lines) -> Iterator[JsonLine]:
     The first non-blank line is the header (``{"@type": "dataset",
     "schema_version": ...}``); every other line is one record tagged with its
     ``@type`` (``review``, ``meeting``, ``event``, ``participant``,
-    ``submission``, ``report``, ``pledge``). Blank lines are skipped.
+    ``submission``, ``report``, ``pledge``). Blank lines are skipped. A file
+    without the header, or whose header names a ``schema_version`` this
+    release does not read, is refused after its first line, as a JSON
+    document at such a version is refused whole: its records are not read.
 
     Args:
         source: a path, a binary file object, or an iterable of lines.
@@ -725,6 +728,8 @@ def read_jsonl(source: Lines) -> Iterator[JsonLine]:
             if tag == HEADER_TYPE:
                 header, problems = _read_header(document)
                 yield JsonLine(number, header, _on_line(problems, number))
+                if any(p.rule == "schema-version" for p in problems):
+                    return
                 continue
             missing = DocumentProblem(
                 "schema-version",
@@ -733,7 +738,7 @@ def read_jsonl(source: Lines) -> Iterator[JsonLine]:
                 f'"schema_version": "{SCHEMA_VERSION}"}}',
             )
             yield JsonLine(number, None, _on_line([missing], number))
-            # The line may still be a good record: read it too.
+            return
         parts = _decode_record_parts(document, plain=_decode.plain(raw))
         yield JsonLine(
             number,

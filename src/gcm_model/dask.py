@@ -69,15 +69,20 @@ class _Part:
     # collection, id, file, line, and whether a record was built (only one can be a duplicate)
     ids: tuple[tuple[str, str, str | None, int | None, bool], ...]
     references: tuple[tuple[str | None, str | None, int | None, str, str, tuple[str, ...]], ...]
+    headers: tuple[Issue, ...] = ()
+    """The issues of header lines (a version this release does not read refuses them all)."""
 
 
-def _read(lines: Iterable[tuple[str, str]]) -> _Loaded:
+def _read(lines: Iterable[tuple[str, str]]) -> tuple[_Loaded, set[tuple[str, int]]]:
+    """The partition's lines read, and the (file, line) of its header lines."""
     loaded = _Loaded()
+    headers: set[tuple[str, int]] = set()
     numbers: dict[str, int] = {}
+    refused: set[str] = set()  # files whose header names a version this release does not read
     for text, path in lines:
         numbers[path] = numbers.get(path, 0) + 1
         line = numbers[path]
-        if not text.strip():
+        if not text.strip() or path in refused:
             continue
         try:
             document = orjson.loads(text)
@@ -95,11 +100,14 @@ def _read(lines: Iterable[tuple[str, str]]) -> _Loaded:
             continue
         if document.get(TYPE_KEY) == HEADER_TYPE:
             # Each file may begin with the header line: its version and fields are checked.
+            headers.add((path, line))
             _, problems = _read_header(document)
             loaded.problems.extend(attrs.evolve(p, line=line, file=path) for p in problems)
+            if any(p.rule == "schema-version" for p in problems):
+                refused.add(path)  # refused whole, as read_jsonl refuses it
             continue
         _add_line(document, plain=_decode.plain(text), at=(path, line), loaded=loaded)
-    return loaded
+    return loaded, headers
 
 
 def _add_line(
@@ -114,7 +122,7 @@ def _add_line(
 
 
 def _partition(lines: Iterable[tuple[str, str]], plan: Plan) -> list[_Part]:
-    loaded = _read(lines)
+    loaded, headers = _read(lines)
     issues = plan.without(*_GLOBAL).check(loaded)
     ids = tuple(
         (
@@ -133,7 +141,8 @@ def _partition(lines: Iterable[tuple[str, str]], plan: Plan) -> list[_Part]:
         for tail, target_id, targets in kinds.references(r.record)
         if not _under(f"/{tail}", r.unknown)
     )
-    return [_Part(tuple(issues), len(loaded.records), ids, references)]
+    head = tuple(i for i in issues if (i.file, i.line) in headers)
+    return [_Part(tuple(issues), len(loaded.records), ids, references, head)]
 
 
 def _under(pointer: str, places: frozenset[str]) -> bool:
@@ -145,8 +154,15 @@ def _under(pointer: str, places: frozenset[str]) -> bool:
 
 
 def _merge(parts: Sequence[_Part], plan: Plan) -> list[Issue]:
-    """The partitions' issues, then duplicate ids and dangling references over all of them."""
+    """The partitions' issues, then duplicate ids and dangling references over all of them.
+
+    A header at a version this release does not read refuses the whole
+    collection, as it refuses a file or a document: only the header lines'
+    issues are reported then.
+    """
     issues = [issue for part in parts for issue in part.issues]
+    if any(i.rule == "schema-version" for i in issues):
+        return [issue for part in parts for issue in part.headers]
     wanted = {r.slug: r for r in plan.active}
     seen: dict[str, set[str]] = {}
     duplicate = wanted.get("duplicate-id")

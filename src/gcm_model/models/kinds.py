@@ -47,7 +47,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 import attrs
 
 from gcm_model import registry as registries
-from gcm_model.dates import zone
+from gcm_model.dates import moment_or_none, zone
 from gcm_model.errors import GcmError
 from gcm_model.models._kind import (
     BOOL_CELL,
@@ -432,6 +432,14 @@ class When(Kind):
         """The field declared ``after``."""
         return self.after
 
+    def converter(self) -> Callable[[Any], Any]:
+        """The ISO text of a date or datetime becomes the moment, as in JSON.
+
+        Only the two forms the wire format takes (``gcm_model.dates.read_moment``);
+        any other text stays as it is, for the checks to report.
+        """
+        return lambda v: (moment_or_none(v) or v) if type(v) is str else v
+
     def value_problems(self, field: str, value: object, *, deep: bool) -> Iterator[Problem]:
         """Not a date, or a naive datetime."""
         del deep
@@ -639,6 +647,32 @@ class Child(Kind):
     def encode(self, build: EncoderBuilder, item: str) -> str:
         """The object, by its class's encoder."""
         return build.model(self.allowed(), item)
+
+    def converter(self) -> Callable[[Any], Any]:
+        """A JSON object becomes the object, as in JSON (a union's by its ``kind`` tag).
+
+        Built with its class's constructor, which converts and checks its own
+        fields; anything it cannot build from (not an object, an unknown tag
+        or key) stays as it is, for the checks to report.
+        """
+        return self._build
+
+    def _build(self, value: Any) -> Any:
+        if type(value) is not dict:
+            return value
+        allowed = self.allowed()
+        if len(allowed) == 1:
+            cls, fields = allowed[0], value
+        else:
+            by_tag = {c.__dict__.get("kind"): c for c in allowed}
+            found = by_tag.get(value.get("kind"))
+            if found is None:
+                return value
+            cls, fields = found, {k: v for k, v in value.items() if k != "kind"}
+        try:
+            return cls(**fields)
+        except TypeError:  # a key that is no field: the checks say what was expected
+            return value
 
     def allowed(self) -> tuple[type, ...]:
         """The model classes accepted."""
