@@ -39,6 +39,7 @@ import attrs
 from gcm_model import _data, _text
 from gcm_model.dates import PartialDate, review_years
 from gcm_model.errors import GcmError, InvalidCodeError, UnknownCodeError
+from gcm_model.models import kinds
 from gcm_model.models.reference import (
     Cluster,
     Commission,
@@ -788,3 +789,19 @@ sources: CodeRegistry[Source] = CodeRegistry(
     upper=False,
 )
 """The documents the reference data cites, by id (``S1``-``S36``, seed file names)."""
+
+kinds.use_registries(
+    objectives=objectives,
+    principles=principles,
+    clusters=clusters,
+    stakeholders=stakeholders,
+    commissions=commissions,
+    countries=countries,
+    rounds=rounds,
+    known_meetings=known_meetings,
+    report_section_kinds=report_section_kinds,
+    guiding_questions=guiding_questions,
+    meeting_formats=meeting_formats,
+    languages=languages,
+    sources=sources,
+)

@@ -1,8 +1,9 @@
 """What a field of a model class holds, declared once and asked by every consumer.
 
-Each field of a model class is declared with ``field(KIND)``, where the kind
-is one of the classes below: ``Text()``, ``Email()``, ``Code("countries")``,
-``Objective()``, ``Id()``, ``Ref("meetings")``, ``When()``,
+Each field of a model class, and of a reference record, is declared with
+``field(KIND)``, where the kind is one of the classes below: ``Text()``,
+``Note()``, ``Email()``, ``Code("countries")``, ``Objective()``, ``Id()``,
+``Ref("meetings")``, ``When()``, ``Day()``, ``PartialDay()``, ``Years()``,
 ``Choice(MeetingKind)``, ``Flag()``, ``Count()``, ``TimeZone()`` or
 ``Child(lambda: Venue)``. Whether the field may be ``None`` and whether it
 holds a list come from its annotation (``str | None``, ``tuple[str, ...]``):
@@ -16,7 +17,8 @@ fields and asks each kind; none of them asks which kind a field is:
   its member), ``problems()`` (what is wrong, for the checks) and ``test()``
   (a fast test of the common valid case);
 * the generated decoder (``gcm_model._decode``): ``decode_test()`` and
-  ``decode_convert()``, source that tests and converts a parsed JSON value;
+  ``decode_convert()``, source that tests and converts a parsed JSON value
+  (the registries build their records from the data files with it too);
 * the JSON Schema (``gcm_model.schema``): ``schema()``;
 * the Hypothesis strategies (``gcm_model.testing``): ``draw()``;
 * the CSV tables (``gcm_model.tabular``): ``cell``;
@@ -42,9 +44,8 @@ from typing import TYPE_CHECKING, Any, ClassVar, Protocol
 import attrs
 import orjson
 
-from gcm_model import registry as registries
-from gcm_model.dates import zone
-from gcm_model.errors import GcmError
+from gcm_model.dates import PartialDate, parse_date, zone
+from gcm_model.errors import GcmError, InvalidCodeError
 from gcm_model.models.checks import CONTROL, EMAIL, ID_PATTERN, Problem
 
 if TYPE_CHECKING:
@@ -57,21 +58,26 @@ __all__ = [
     "Choice",
     "Code",
     "Count",
+    "Day",
     "Email",
     "Flag",
     "Id",
     "Kind",
     "Many",
+    "Note",
     "Objective",
+    "PartialDay",
     "Ref",
     "Text",
     "TimeZone",
     "When",
+    "Years",
     "declared",
     "derive",
     "field",
     "kind_of",
     "to_tuple",
+    "use_registries",
 ]
 
 KEY = "gcm"
@@ -431,6 +437,49 @@ class Email(Text):
 
 
 @attrs.frozen
+class Note(Text):
+    """Free text that may be empty: notes, or a description where a source says nothing.
+
+    Otherwise as ``Text``: trimmed, without control characters.
+    """
+
+    def value_problems(self, field: str, value: object, *, deep: bool) -> Iterator[Problem]:
+        """Text problems, unless it is empty."""
+        if value != "":
+            yield from super().value_problems(field, value, deep=deep)
+
+    def test(self) -> Callable[[Any], bool]:
+        """Empty, or good text."""
+        return lambda v: v == "" or _good_text(v)
+
+    def decode_test(self, build: DecoderBuilder, item: str) -> str:
+        """Empty, or the text tests, as source."""
+        return f"({item} == '' or {super().decode_test(build, item)})"
+
+    def item_schema(self, build: SchemaBuilder) -> dict[str, Any]:
+        """The empty string, or the shared ``Text`` definition."""
+        return {"anyOf": [{"const": ""}, build.shared("Text")]}
+
+    def draw(self, pen: Pen) -> str:
+        """Empty, or a text."""
+        return pen.pick(("", pen.text()))  # type: ignore[no-any-return]
+
+
+_REGISTRIES: dict[str, Any] = {}
+"""The registries of ``gcm_model.registry`` by name, as that module hands them over."""
+
+
+def use_registries(**found: Any) -> None:
+    """Make the registries known to ``Code`` by their names (``countries``, ``commissions``...).
+
+    ``gcm_model.registry`` calls it when it is loaded, and importing any part
+    of the package loads it. The kinds cannot import the registry module:
+    it holds the reference records, which are declared by kinds.
+    """
+    _REGISTRIES.update(found)
+
+
+@attrs.frozen
 class Code(Kind):
     """The canonical code of a record of a registry of ``gcm_model.registry``.
 
@@ -457,8 +506,8 @@ class Code(Kind):
         return INT_CELL if self.numbers() else TEXT_CELL
 
     def of(self) -> Any:
-        """The registry."""
-        return getattr(registries, self.registry)
+        """The registry, as ``gcm_model.registry`` handed it over (``use_registries``)."""
+        return _REGISTRIES[self.registry]
 
     def codes(self) -> Any:
         """The canonical codes (the registry's records by code, read only)."""
@@ -682,6 +731,133 @@ class When(Kind):
     def draw(self, pen: Pen) -> dt.date:
         """A date or an offset-aware datetime."""
         return pen.moment()
+
+
+@attrs.frozen
+class Day(Kind):
+    """A calendar day (a ``date``, never a ``datetime``), written ``YYYY-MM-DD``."""
+
+    noun: ClassVar[str] = "dates"
+    missing: ClassVar[str] = "a date is required"
+
+    def value_problems(self, field: str, value: object, *, deep: bool) -> Iterator[Problem]:
+        """Not a date, or a datetime."""
+        del deep
+        if not isinstance(value, dt.date) or isinstance(value, dt.datetime):
+            yield Problem("wrong-type", field, value, "expected a date (a day, not a datetime)")
+
+    def test(self) -> Callable[[Any], bool]:
+        """A date."""
+        return lambda v: type(v) is dt.date
+
+    def decode_convert(self, build: DecoderBuilder, item: str) -> str:
+        """The date the text writes (anything else raises)."""
+        return f"{build.bind('day', parse_date)}({item})"
+
+    def item_schema(self, build: SchemaBuilder) -> dict[str, Any]:
+        """A string ``YYYY-MM-DD``."""
+        del build
+        return {"type": "string", "format": "date", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"}
+
+    def draw(self, pen: Pen) -> dt.date:
+        """A date."""
+        return dt.date(pen.integer(2018, 2030), pen.integer(1, 12), pen.integer(1, 28))
+
+
+@attrs.frozen
+class PartialDay(Kind):
+    """A date known to the year, the month or the day (``gcm_model.dates.PartialDate``).
+
+    Written as its ISO 8601 text: ``2020``, ``2020-04`` or ``2020-04-15``.
+    """
+
+    noun: ClassVar[str] = "partial dates"
+    missing: ClassVar[str] = "a partial date is required"
+
+    def value_problems(self, field: str, value: object, *, deep: bool) -> Iterator[Problem]:
+        """Not a ``PartialDate``."""
+        del deep
+        if not isinstance(value, PartialDate):
+            yield Problem("wrong-type", field, value, "expected a partial date")
+
+    def test(self) -> Callable[[Any], bool]:
+        """A ``PartialDate`` (checked when it was made)."""
+        return lambda v: type(v) is PartialDate
+
+    def decode_convert(self, build: DecoderBuilder, item: str) -> str:
+        """The partial date the text writes (anything else raises)."""
+        return f"{build.bind('partial', PartialDate.parse)}({item})"
+
+    def item_schema(self, build: SchemaBuilder) -> dict[str, Any]:
+        """A string ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``."""
+        del build
+        return {"type": "string", "pattern": "^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$"}
+
+    def draw(self, pen: Pen) -> PartialDate:
+        """A year, a month or a day."""
+        month = pen.pick((None, pen.integer(1, 12)))
+        day = None if month is None else pen.pick((None, pen.integer(1, 28)))
+        return PartialDate(pen.integer(2018, 2030), month, day)
+
+
+@attrs.frozen
+class Years(Kind):
+    """The first and last year of a span, such as ``(2020, 2021)``; a list of two in JSON."""
+
+    cell: ClassVar[Cell] = JSON_CELL
+    noun: ClassVar[str] = "year spans"
+
+    def converter(self) -> Callable[[Any], Any]:
+        """A list becomes a tuple, as for list fields."""
+        return to_tuple
+
+    def value_problems(self, field: str, value: object, *, deep: bool) -> Iterator[Problem]:
+        """Not two years, or the first after the last."""
+        del deep
+        if not _good_years(value, ordered=False):
+            yield Problem("wrong-type", field, value, "expected two years, (first, last)")
+        elif not _good_years(value, ordered=True):
+            yield Problem("invalid-value", field, value, "the first year comes after the last")
+
+    def test(self) -> Callable[[Any], bool]:
+        """Two years, in order."""
+        return lambda v: _good_years(v, ordered=True)
+
+    def decode_convert(self, build: DecoderBuilder, item: str) -> str:
+        """The two years, as a tuple (anything else raises)."""
+        return f"{build.bind('years', _read_years)}({item})"
+
+    def item_schema(self, build: SchemaBuilder) -> dict[str, Any]:
+        """An array of two years."""
+        del build
+        year = {"type": "integer", "minimum": dt.MINYEAR, "maximum": dt.MAXYEAR}
+        return {"type": "array", "items": year, "minItems": 2, "maxItems": 2}
+
+    def draw(self, pen: Pen) -> tuple[int, int]:
+        """Up to four years from a first one."""
+        first = pen.integer(2018, 2030)
+        return first, first + pen.integer(0, 3)
+
+
+def _good_years(value: object, *, ordered: bool) -> bool:
+    """Whether a value is a tuple of two years (a date's years), in order if ``ordered``."""
+    if type(value) is not tuple or len(value) != 2:
+        return False
+    if not all(type(year) is int and dt.MINYEAR <= year <= dt.MAXYEAR for year in value):
+        return False
+    return not ordered or value[0] <= value[1]
+
+
+def _read_years(value: object) -> tuple[int, int]:
+    """The two years a JSON list writes, in order.
+
+    Raises:
+        InvalidCodeError: anything else.
+    """
+    found = tuple(value) if type(value) is list else None
+    if not _good_years(found, ordered=True):
+        raise InvalidCodeError("year span", value, "expected [first, last], first <= last")
+    return found  # type: ignore[return-value] # _good_years checked it
 
 
 @attrs.frozen
@@ -1034,7 +1210,13 @@ class _Declaration:
     non_empty: bool
 
 
-def field(kind: Kind, *, default: Any = attrs.NOTHING, non_empty: bool = False) -> Any:
+def field(
+    kind: Kind,
+    *,
+    default: Any = attrs.NOTHING,
+    non_empty: bool = False,
+    repr: bool = True,  # noqa: A002 - attrs's own name for it
+) -> Any:
     """Declare a field of a model class by its kind.
 
     The annotation says the rest (``derive`` reads it): ``X | None`` may be
@@ -1046,11 +1228,13 @@ def field(kind: Kind, *, default: Any = attrs.NOTHING, non_empty: bool = False) 
         kind: what the field (or each item of a list) holds.
         default: a default other than those.
         non_empty: for a list, at least one item is required (and the field).
+        repr: whether ``repr`` shows the field (the long texts of reference
+            records stay out of the way).
 
     Returns:
         An attrs field.
     """
-    return attrs.field(default=default, metadata={KEY: _Declaration(kind, non_empty)})
+    return attrs.field(default=default, repr=repr, metadata={KEY: _Declaration(kind, non_empty)})
 
 
 def _shape(annotation: object) -> tuple[bool, bool]:
@@ -1067,8 +1251,9 @@ def _shape(annotation: object) -> tuple[bool, bool]:
 def derive(cls: type, fields: list[attrs.Attribute[Any]]) -> list[attrs.Attribute[Any]]:
     """The field transformer of the model classes: each declared field's kind, default, converter.
 
-    Model classes are made with ``@attrs.frozen(kw_only=True, field_transformer=derive)``,
-    spelled out so that mypy's attrs plugin sees an attrs class.
+    Model classes and reference records are made with
+    ``@attrs.frozen(kw_only=True, field_transformer=derive)``, spelled out so
+    that mypy's attrs plugin sees an attrs class.
     """
     del cls
     out = []
