@@ -1,4 +1,4 @@
-"""Tests for the kinds the reference records add (gcm_model.models.kinds) and their decoders.
+"""Tests for the kinds the reference records add (gcm_model.models.kinds, .periods).
 
 ``Day``, ``PartialDay``, ``Years`` and ``Note`` answer every consumer as the
 other kinds do: their problems, their fast test, the source of the generated
@@ -22,16 +22,14 @@ from gcm_model.models import reference
 from gcm_model.models._base import field_problems
 from gcm_model.models.kinds import (
     NO_VALUE,
-    Day,
     Kind,
     Note,
-    PartialDay,
-    Years,
     declared,
     derive,
     field,
     kind_of,
 )
+from gcm_model.models.periods import Day, PartialDay, Years
 from gcm_model.types import ReviewKind, Status
 
 if TYPE_CHECKING:

@@ -3,9 +3,10 @@
 Each field of a model class, and of a reference record, is declared with
 ``field(KIND)``, where the kind is one of the classes below: ``Text()``,
 ``Note()``, ``Email()``, ``Code("countries")``, ``Objective()``, ``Id()``,
-``Ref("meetings")``, ``When()``, ``Day()``, ``PartialDay()``, ``Years()``,
-``Choice(MeetingKind)``, ``Flag()``, ``Count()``, ``TimeZone()`` or
-``Child(lambda: Venue)``. Whether the field may be ``None`` and whether it
+``Ref("meetings")``, ``When()``, ``Choice(MeetingKind)``, ``Flag()``,
+``Count()``, ``TimeZone()`` or ``Child(lambda: Venue)``, or one of the
+kinds of calendar periods of ``gcm_model.models.periods``: ``Day()``,
+``PartialDay()`` or ``Years()``. Whether the field may be ``None`` and whether it
 holds a list come from its annotation (``str | None``, ``tuple[str, ...]``):
 ``derive`` reads them when the class is made and sets the field's default,
 its converter and its final kind (a list field's kind is ``Many(item)``).
@@ -44,8 +45,8 @@ from typing import TYPE_CHECKING, Any, ClassVar, Protocol
 import attrs
 import orjson
 
-from gcm_model.dates import PartialDate, parse_date, zone
-from gcm_model.errors import GcmError, InvalidCodeError
+from gcm_model.dates import zone
+from gcm_model.errors import GcmError
 from gcm_model.models.checks import CONTROL, EMAIL, ID_PATTERN, Problem
 
 if TYPE_CHECKING:
@@ -58,7 +59,6 @@ __all__ = [
     "Choice",
     "Code",
     "Count",
-    "Day",
     "Email",
     "Flag",
     "Id",
@@ -66,12 +66,10 @@ __all__ = [
     "Many",
     "Note",
     "Objective",
-    "PartialDay",
     "Ref",
     "Text",
     "TimeZone",
     "When",
-    "Years",
     "declared",
     "derive",
     "field",
@@ -731,133 +729,6 @@ class When(Kind):
     def draw(self, pen: Pen) -> dt.date:
         """A date or an offset-aware datetime."""
         return pen.moment()
-
-
-@attrs.frozen
-class Day(Kind):
-    """A calendar day (a ``date``, never a ``datetime``), written ``YYYY-MM-DD``."""
-
-    noun: ClassVar[str] = "dates"
-    missing: ClassVar[str] = "a date is required"
-
-    def value_problems(self, field: str, value: object, *, deep: bool) -> Iterator[Problem]:
-        """Not a date, or a datetime."""
-        del deep
-        if not isinstance(value, dt.date) or isinstance(value, dt.datetime):
-            yield Problem("wrong-type", field, value, "expected a date (a day, not a datetime)")
-
-    def test(self) -> Callable[[Any], bool]:
-        """A date."""
-        return lambda v: type(v) is dt.date
-
-    def decode_convert(self, build: DecoderBuilder, item: str) -> str:
-        """The date the text writes (anything else raises)."""
-        return f"{build.bind('day', parse_date)}({item})"
-
-    def item_schema(self, build: SchemaBuilder) -> dict[str, Any]:
-        """A string ``YYYY-MM-DD``."""
-        del build
-        return {"type": "string", "format": "date", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"}
-
-    def draw(self, pen: Pen) -> dt.date:
-        """A date."""
-        return dt.date(pen.integer(2018, 2030), pen.integer(1, 12), pen.integer(1, 28))
-
-
-@attrs.frozen
-class PartialDay(Kind):
-    """A date known to the year, the month or the day (``gcm_model.dates.PartialDate``).
-
-    Written as its ISO 8601 text: ``2020``, ``2020-04`` or ``2020-04-15``.
-    """
-
-    noun: ClassVar[str] = "partial dates"
-    missing: ClassVar[str] = "a partial date is required"
-
-    def value_problems(self, field: str, value: object, *, deep: bool) -> Iterator[Problem]:
-        """Not a ``PartialDate``."""
-        del deep
-        if not isinstance(value, PartialDate):
-            yield Problem("wrong-type", field, value, "expected a partial date")
-
-    def test(self) -> Callable[[Any], bool]:
-        """A ``PartialDate`` (checked when it was made)."""
-        return lambda v: type(v) is PartialDate
-
-    def decode_convert(self, build: DecoderBuilder, item: str) -> str:
-        """The partial date the text writes (anything else raises)."""
-        return f"{build.bind('partial', PartialDate.parse)}({item})"
-
-    def item_schema(self, build: SchemaBuilder) -> dict[str, Any]:
-        """A string ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``."""
-        del build
-        return {"type": "string", "pattern": "^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$"}
-
-    def draw(self, pen: Pen) -> PartialDate:
-        """A year, a month or a day."""
-        month = pen.pick((None, pen.integer(1, 12)))
-        day = None if month is None else pen.pick((None, pen.integer(1, 28)))
-        return PartialDate(pen.integer(2018, 2030), month, day)
-
-
-@attrs.frozen
-class Years(Kind):
-    """The first and last year of a span, such as ``(2020, 2021)``; a list of two in JSON."""
-
-    cell: ClassVar[Cell] = JSON_CELL
-    noun: ClassVar[str] = "year spans"
-
-    def converter(self) -> Callable[[Any], Any]:
-        """A list becomes a tuple, as for list fields."""
-        return to_tuple
-
-    def value_problems(self, field: str, value: object, *, deep: bool) -> Iterator[Problem]:
-        """Not two years, or the first after the last."""
-        del deep
-        if not _good_years(value, ordered=False):
-            yield Problem("wrong-type", field, value, "expected two years, (first, last)")
-        elif not _good_years(value, ordered=True):
-            yield Problem("invalid-value", field, value, "the first year comes after the last")
-
-    def test(self) -> Callable[[Any], bool]:
-        """Two years, in order."""
-        return lambda v: _good_years(v, ordered=True)
-
-    def decode_convert(self, build: DecoderBuilder, item: str) -> str:
-        """The two years, as a tuple (anything else raises)."""
-        return f"{build.bind('years', _read_years)}({item})"
-
-    def item_schema(self, build: SchemaBuilder) -> dict[str, Any]:
-        """An array of two years."""
-        del build
-        year = {"type": "integer", "minimum": dt.MINYEAR, "maximum": dt.MAXYEAR}
-        return {"type": "array", "items": year, "minItems": 2, "maxItems": 2}
-
-    def draw(self, pen: Pen) -> tuple[int, int]:
-        """Up to four years from a first one."""
-        first = pen.integer(2018, 2030)
-        return first, first + pen.integer(0, 3)
-
-
-def _good_years(value: object, *, ordered: bool) -> bool:
-    """Whether a value is a tuple of two years (a date's years), in order if ``ordered``."""
-    if type(value) is not tuple or len(value) != 2:
-        return False
-    if not all(type(year) is int and dt.MINYEAR <= year <= dt.MAXYEAR for year in value):
-        return False
-    return not ordered or value[0] <= value[1]
-
-
-def _read_years(value: object) -> tuple[int, int]:
-    """The two years a JSON list writes, in order.
-
-    Raises:
-        InvalidCodeError: anything else.
-    """
-    found = tuple(value) if type(value) is list else None
-    if not _good_years(found, ordered=True):
-        raise InvalidCodeError("year span", value, "expected [first, last], first <= last")
-    return found  # type: ignore[return-value] # _good_years checked it
 
 
 @attrs.frozen

@@ -27,20 +27,9 @@ import datetime as dt
 import attrs
 
 from gcm_model.dates import PartialDate, as_day
-from gcm_model.models.kinds import (
-    Child,
-    Choice,
-    Count,
-    Day,
-    Flag,
-    Note,
-    PartialDay,
-    Text,
-    Years,
-    derive,
-    field,
-)
+from gcm_model.models.kinds import Child, Choice, Count, Flag, Note, Text, derive, field
 from gcm_model.models.kinds import Objective as ObjectiveNumber
+from gcm_model.models.periods import Day, PartialDay, Years
 from gcm_model.types import MembershipKind, ReviewKind, Status
 
 __all__ = [
