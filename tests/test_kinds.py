@@ -12,11 +12,12 @@ import datetime as dt
 from typing import TYPE_CHECKING, Any
 
 import attrs
+import jsonschema
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from gcm_model import _decode, registry
+from gcm_model import _decode, registry, schema
 from gcm_model.dates import PartialDate
 from gcm_model.models import reference
 from gcm_model.models._base import field_problems
@@ -161,14 +162,26 @@ def test_the_decoder_refuses_what_the_kinds_refuse(change: dict[str, object]) ->
     assert _refuses(decode, {**GOOD, **change})
 
 
-def test_schemas_of_the_new_kinds() -> None:
-    """Each kind says its JSON form."""
-    assert Day().item_schema(None)["pattern"] == "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"  # type: ignore[arg-type]
-    assert PartialDay().item_schema(None)["type"] == "string"  # type: ignore[arg-type]
-    assert Years().item_schema(None)["minItems"] == 2  # type: ignore[arg-type]
-    assert Years().schema(None) == {  # type: ignore[arg-type]
-        "anyOf": [Years().item_schema(None), {"type": "null"}]  # type: ignore[arg-type]
-    }
+@pytest.mark.parametrize(
+    ("kind", "good", "bad"),
+    [
+        (Day(optional=False), ["2024-03-11"], ["2024-03", "2024-03-11T10:00:00Z", 20240311]),
+        (PartialDay(optional=False), ["2020", "2020-04", "2020-04-15"], ["20", "2020-4", 2020]),
+        (
+            Years(optional=False),
+            [[2020, 2021]],
+            [[2020], [2020, 2021, 2022], ["2020", 2021], [0, 1]],
+        ),
+        (Years(), [[2020, 2021], None], ["2020-2021"]),
+        (Note(optional=False), ["", "Held online."], [" Held", "   ", "a\x07b", 3]),
+    ],
+)
+def test_the_schema_of_each_new_kind(kind: Kind, good: list[Any], bad: list[Any]) -> None:
+    """Each kind's JSON Schema accepts the JSON forms its decoder reads, and not others."""
+    builder = schema._Builder()
+    validator = jsonschema.Draft202012Validator({**kind.schema(builder), "$defs": builder.defs})
+    assert [value for value in good if not validator.is_valid(value)] == []
+    assert [value for value in bad if validator.is_valid(value)] == []
 
 
 # -- every reference record, drawn from its kinds ------------------------------------------------
