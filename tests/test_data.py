@@ -54,7 +54,7 @@ def _statuses(name: str) -> list[Status]:
     for record in _records(name):
         if "status" in record:
             out.append(Status(record["status"]))
-        out.extend(Status(m["status"]) for m in record.get("members", []))
+        out.extend(Status(m["status"]) for m in record.get("memberships", []))
     return out
 
 
@@ -70,7 +70,7 @@ def test_file_status_is_its_weakest_record(name: str) -> None:
 def test_every_record_names_known_sources(name: str) -> None:
     """Every record, and every membership, cites at least one known source id."""
     for record in _records(name):
-        cited = [record["sources"], *(m["sources"] for m in record.get("members", []))]
+        cited = [record["sources"], *(m["sources"] for m in record.get("memberships", []))]
         for sources in cited:
             assert sources, record
             for source in sources:
@@ -107,7 +107,7 @@ def test_every_source_is_cited_or_a_standard() -> None:
             continue
         for record in _records(name):
             cited.update(record["sources"])
-            for member in record.get("members", []):
+            for member in record.get("memberships", []):
                 cited.update(member["sources"])
     unused = {s.id for s in gcm_model.sources} - cited
     # S-numbers of domain_facts.md that back only facts this package does not

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import copy
 import subprocess
 import sys
 import textwrap
@@ -13,8 +14,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import gcm_model
-from gcm_model import registry
+from gcm_model import _data, registry
 from gcm_model.errors import GcmError, InvalidCodeError, UnknownCodeError
+from gcm_model.models import kinds
+from gcm_model.models.reference import Commission
 from gcm_model.registry import Registry
 
 REGISTRIES: dict[str, Registry[Any, Any]] = {
@@ -242,3 +245,93 @@ def test_import_reads_no_data_file() -> None:
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "ok"
+
+
+def test_building_the_commissions_consults_no_other_registry() -> None:
+    """A member's country is text to the commissions: loading them loads no countries."""
+    script = textwrap.dedent(
+        """
+        import sys
+        import gcm_model
+        gcm_model.commissions.lookup("ECE")
+        assert "pycountry" not in sys.modules
+        assert gcm_model.countries._loaded is None
+        print("ok")
+        """
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "ok"
+
+
+def test_every_registry_is_handed_to_the_code_kind() -> None:
+    """``Code("countries")`` and the like find every registry of the module by its name."""
+    assert kinds._REGISTRIES == REGISTRIES
+
+
+DAMAGES: list[tuple[str, Any]] = [
+    ("since", "spring 2020"),  # not a partial date
+    ("kind", "observer"),  # not a membership kind
+    ("country", " ESP"),  # not trimmed text
+    ("joined", "2020"),  # a key no field has
+    ("status", None),  # a required field without a value
+]
+
+
+@pytest.mark.parametrize(("key", "value"), DAMAGES)
+def test_a_record_that_does_not_decode_names_its_file_and_record(
+    monkeypatch: pytest.MonkeyPatch, key: str, value: Any
+) -> None:
+    """A damaged data file raises the library's error, naming the file and the record."""
+    document = copy.deepcopy(_data.load("commissions"))
+    third = document["records"][2]
+    third["memberships"][0][key] = value
+    monkeypatch.setattr(_data, "load", lambda _: document)
+    fresh = registry.CommissionRegistry(
+        "commissions",
+        "commission",
+        build=registry._decoded(Commission),
+        key=lambda c: c.code,
+        terms=lambda c: [c.name],
+        upper=True,
+    )
+    with pytest.raises(InvalidCodeError) as raised:
+        fresh.lookup("ECE")
+    assert raised.value.kind == "reference data"
+    assert raised.value.value == f"commissions.json, record 3 (code {third['code']})"
+    assert "reinstall" in str(raised.value)
+
+
+def test_a_missing_field_names_its_file_and_record(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A record without a required field is reported as any other damage."""
+    document = copy.deepcopy(_data.load("objectives"))
+    del document["records"][0]["title"]
+    monkeypatch.setattr(_data, "load", lambda _: document)
+    fresh: registry.NumberRegistry[gcm_model.Objective] = registry.NumberRegistry(
+        "objectives",
+        "objective",
+        build=registry._decoded(gcm_model.Objective),
+        key=lambda o: o.number,
+        terms=lambda _: (),
+    )
+    with pytest.raises(InvalidCodeError, match=r"'objectives\.json, record 1 \(number 1\)'"):
+        len(fresh)
+
+
+def test_a_damaged_manifest_entry_names_the_manifest(monkeypatch: pytest.MonkeyPatch) -> None:
+    """``provenance()`` decodes the manifest entry through the kinds too."""
+    manifest = copy.deepcopy(_data.manifest())
+    manifest["files"]["clusters.json"]["read"] = "27 November 2026"
+    monkeypatch.setattr(_data, "manifest", lambda: manifest)
+    with pytest.raises(InvalidCodeError) as raised:
+        gcm_model.clusters.provenance()
+    assert raised.value.value == "manifest.json, entry (file clusters.json)"
+
+
+def test_a_class_not_declared_by_kinds_cannot_be_decoded() -> None:
+    """Only a class whose fields are all declared by kinds is built by its decoder."""
+    build = registry._decoded(gcm_model.PartialDate)
+    with pytest.raises(TypeError, match="PartialDate has a field not declared"):
+        build({"year": 2020})

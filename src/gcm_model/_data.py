@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import functools
 import json
+from pathlib import Path
 from typing import Any
 
 __all__ = ["MANIFEST", "build_manifest", "codelist_names", "data_version", "load", "manifest"]
@@ -14,11 +15,11 @@ __all__ = ["MANIFEST", "build_manifest", "codelist_names", "data_version", "load
 MANIFEST = "manifest.json"
 
 
-def _files() -> Any:
-    # importlib.resources costs several milliseconds to import; pay it on first use.
-    from importlib import resources  # noqa: PLC0415
-
-    return resources.files("gcm_model").joinpath("data")
+@functools.cache
+def _files() -> Path:
+    # Beside this module, found as the conformance suite is: importlib.resources
+    # cost some 5 ms to import, most of the time of a registry's first use.
+    return Path(__file__).resolve().with_name("data")
 
 
 @functools.cache

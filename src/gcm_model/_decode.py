@@ -17,6 +17,10 @@ which finds and locates every problem. So a decoder may refuse more than the
 converter does (it costs time, not correctness), never less; the tests decode
 generated documents and mutations of them both ways and compare.
 
+The registries build the reference records from the package's data files
+with the same decoders (``gcm_model.registry``): any attrs class whose
+fields are all declared by kinds has one.
+
 Examples:
     >>> from gcm_model.models.process import Venue
     >>> decode = decoder(Venue)
@@ -56,13 +60,14 @@ _MISSING = object()
 
 
 def decoder(cls: Any, *, plain: bool = False) -> Callable[[Any], Any] | None:
-    """The compiled decoder of a model class, or ``None`` where there is none.
+    """The compiled decoder of a class whose fields are all declared by kinds, or ``None``.
 
-    Classes that are not model classes, or whose fields this module cannot
-    compile, have none; the caller then uses the converter alone.
+    That is a model class, or a reference record (the registries build
+    theirs with it). Other classes, and classes with a field this module
+    cannot compile, have none; the caller then uses the converter alone.
 
     Args:
-        cls: the model class (anything else has no decoder).
+        cls: the class (anything else has no decoder).
         plain: the caller vouches that no string of the input holds a
             control character (``plain`` said so of the JSON it came from),
             so texts skip that test, the slowest of a text's tests.
@@ -72,7 +77,7 @@ def decoder(cls: Any, *, plain: bool = False) -> Callable[[Any], Any] | None:
     except KeyError:
         pass
     found = None
-    if isinstance(cls, type) and issubclass(cls, Model) and attrs.has(cls):
+    if isinstance(cls, type) and attrs.has(cls):
         try:
             found = _compile(cls, plain=plain)
         except UnsupportedError:
@@ -254,7 +259,7 @@ def _compile(cls: type, *, plain: bool) -> Callable[[Any], Any]:
             build.add(1, f"v_{field.name} = v")
         build.add(1, f"{build.bind('set', _slot(cls, field.name).__set__)}(o, v)")
     build.field = ""
-    if cls.custom_problems is not Model.custom_problems:  # type: ignore[attr-defined]
+    if getattr(cls, "custom_problems", Model.custom_problems) is not Model.custom_problems:
         build.add(1, "if next(iter(o.custom_problems()), None) is not None:")
         build.reject(2)
     build.add(1, "return o")

@@ -39,7 +39,7 @@ import orjson
 
 from gcm_model._generated import define
 from gcm_model.models.dataset import Dataset
-from gcm_model.models.kinds import Kind, kind_of
+from gcm_model.models.kinds import Kind, UnsupportedError, kind_of
 from gcm_model.models.process import SEGMENT_TYPES
 from gcm_model.models.reports import ITEM_TYPES
 
@@ -347,7 +347,10 @@ def _compile_one(cls: type, todo: list[type]) -> Encoder | None:
     fields = _fields(cls)
     if fields is None:
         return None
-    source = _source(cls, fields, _Builder(_NS, todo))
+    try:
+        source = _source(cls, fields, _Builder(_NS, todo))
+    except UnsupportedError:  # a kind that writes no expression: cattrs writes the class
+        return None
     filename = f"<gcm_model encoder {cls.__module__}.{cls.__qualname__}>"
     found: Encoder = define(source, filename, _NS.values, _NS.encoder_name(cls))
     return found

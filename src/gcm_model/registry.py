@@ -37,8 +37,10 @@ from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeVar
 import attrs
 
 from gcm_model import _data, _text
+from gcm_model._decode import Reject, decoder
 from gcm_model.dates import PartialDate, review_years
 from gcm_model.errors import GcmError, InvalidCodeError, UnknownCodeError
+from gcm_model.models import kinds
 from gcm_model.models.reference import (
     Cluster,
     Commission,
@@ -138,7 +140,8 @@ class Registry(Generic[K, T]):
         codelist: the name of the data file the records come from (for
             countries, the overlay that completes pycountry's records).
         kind: the identifier kind named in errors, such as ``"objective"``.
-        build: turns one raw record into a typed record.
+        build: turns one raw record into a typed record (for the reference
+            records, the decoder generated from the kinds of their fields).
         key: the record's canonical key.
         terms: the texts a record can be found by (code, names, aliases).
     """
@@ -165,8 +168,11 @@ class Registry(Generic[K, T]):
     def _load(self) -> dict[K, T]:
         # Subclasses that build records another way override _load and pass no build.
         assert self._build is not None  # noqa: S101
-        build = self._build
-        records = (build(raw) for raw in _data.load(self.codelist)["records"])
+        build, file = self._build, f"{self.codelist}.json"
+        records = (
+            _built(build, raw, file, f"record {index}")
+            for index, raw in enumerate(_data.load(self.codelist)["records"], start=1)
+        )
         return {self._key(record): record for record in records}
 
     @property
@@ -201,7 +207,9 @@ class Registry(Generic[K, T]):
             >>> clusters.provenance().status
             <Status.CONFIRMED_2: 'CONFIRMED-2'>
         """
-        return Provenance.from_manifest(f"{self.codelist}.json", _data.manifest())
+        file = f"{self.codelist}.json"
+        entry = _data.manifest()["files"][file]
+        return _built(_decoded(Provenance), {"file": file, **entry}, _data.MANIFEST, "entry")
 
     # -- the identifier contract ---------------------------------------------
     def compact(self, value: object) -> K:
@@ -324,6 +332,47 @@ class Registry(Generic[K, T]):
             {name: _plain(value) for name, value in attrs.asdict(record, recurse=False).items()}
             for record in self
         ]
+
+
+def _decoded(cls: type[T]) -> Callable[[Any], T]:
+    """How a registry builds a record of ``cls`` from its JSON: with the decoder of its kinds.
+
+    The decoder (``gcm_model._decode``) is generated from the fields of
+    ``cls``, each declared by its kind, when the first record is built. It
+    raises whatever it meets on JSON it does not accept (``_built`` says
+    where); a class with a field not declared has none (``TypeError``).
+    """
+
+    def build(raw: Any) -> T:
+        decode = decoder(cls)
+        if decode is None:
+            raise TypeError(f"{cls.__name__} has a field not declared by its kind")
+        record: T = decode(raw)
+        return record
+
+    return build
+
+
+def _built(build: Callable[[Any], T], raw: Any, file: str, place: str) -> T:
+    """One record built from a packaged data file, or the library's error naming both.
+
+    The files ship with the package and a test reads each one, so a record
+    that does not decode means a damaged installation.
+
+    Raises:
+        InvalidCodeError: the record does not decode.
+    """
+    try:
+        return build(raw)
+    except Exception as exc:  # a decoder raises whatever the data makes it meet: say where
+        first = next(iter(raw.items()), None) if isinstance(raw, dict) else None
+        named = f" ({first[0]} {first[1]})" if first and isinstance(first[1], str | int) else ""
+        cause = f"at {exc}" if isinstance(exc, Reject) else f"{type(exc).__name__}: {exc}"
+        raise InvalidCodeError(
+            "reference data",
+            f"{file}, {place}{named}",
+            f"does not decode ({cause}); the installed package is damaged: reinstall gcm-model",
+        ) from exc
 
 
 class NumberRegistry(Registry[int, T]):
@@ -671,7 +720,7 @@ def _names(*fields: str) -> Callable[[Any], list[str]]:
 objectives: NumberRegistry[Objective] = NumberRegistry(
     "objectives",
     "objective",
-    build=Objective.from_raw,
+    build=_decoded(Objective),
     key=lambda o: o.number,
     terms=_names("title", "short_title"),
 )
@@ -680,7 +729,7 @@ objectives: NumberRegistry[Objective] = NumberRegistry(
 principles: CodeRegistry[GuidingPrinciple] = CodeRegistry(
     "principles",
     "guiding principle",
-    build=GuidingPrinciple.from_raw,
+    build=_decoded(GuidingPrinciple),
     key=lambda p: p.letter,
     terms=_names("title"),
     upper=False,
@@ -689,14 +738,14 @@ principles: CodeRegistry[GuidingPrinciple] = CodeRegistry(
 """The 10 guiding principles, keyed by letter ``a``-``j`` (A/RES/73/195 para. 15)."""
 
 clusters = ClusterRegistry(
-    "clusters", "cluster", build=Cluster.from_raw, key=lambda c: c.number, terms=_names("title")
+    "clusters", "cluster", build=_decoded(Cluster), key=lambda c: c.number, terms=_names("title")
 )
 """The four session clusters / IMRF round tables, keyed by number (A/RES/73/326)."""
 
 stakeholders: CodeRegistry[StakeholderCategory] = CodeRegistry(
     "stakeholder_categories",
     "stakeholder category",
-    build=StakeholderCategory.from_raw,
+    build=_decoded(StakeholderCategory),
     key=lambda s: s.code,
     terms=_names("name", "aliases"),
     upper=False,
@@ -706,7 +755,7 @@ stakeholders: CodeRegistry[StakeholderCategory] = CodeRegistry(
 commissions = CommissionRegistry(
     "commissions",
     "commission",
-    build=Commission.from_raw,
+    build=_decoded(Commission),
     key=lambda c: c.code,
     terms=lambda c: [c.name, c.full_name, *c.aliases, c.region.name, *c.region.aliases],
     upper=True,
@@ -720,7 +769,7 @@ countries = CountryRegistry()
 rounds = RoundRegistry(
     "rounds",
     "review round",
-    build=ReviewRound.from_raw,
+    build=_decoded(ReviewRound),
     key=lambda r: r.code,
     terms=lambda r: [f"{r.kind.value} {r.year}"],
     upper=False,
@@ -730,7 +779,7 @@ rounds = RoundRegistry(
 known_meetings: CodeRegistry[KnownMeeting] = CodeRegistry(
     "meetings",
     "known meeting",
-    build=KnownMeeting.from_raw,
+    build=_decoded(KnownMeeting),
     key=lambda m: m.code,
     terms=lambda m: [t for t in (m.venue, m.city) if t],
     upper=False,
@@ -740,7 +789,7 @@ known_meetings: CodeRegistry[KnownMeeting] = CodeRegistry(
 report_section_kinds: CodeRegistry[ReportSectionKind] = CodeRegistry(
     "report_section_kinds",
     "report section kind",
-    build=ReportSectionKind.from_raw,
+    build=_decoded(ReportSectionKind),
     key=lambda s: s.code,
     terms=_names("title"),
     upper=False,
@@ -750,7 +799,7 @@ report_section_kinds: CodeRegistry[ReportSectionKind] = CodeRegistry(
 guiding_questions: CodeRegistry[GuidingQuestion] = CodeRegistry(
     "guiding_questions",
     "guiding question",
-    build=GuidingQuestion.from_raw,
+    build=_decoded(GuidingQuestion),
     key=lambda q: q.letter,
     terms=_names("text"),
     upper=False,
@@ -761,7 +810,7 @@ guiding_questions: CodeRegistry[GuidingQuestion] = CodeRegistry(
 meeting_formats: CodeRegistry[MeetingFormat] = CodeRegistry(
     "meeting_formats",
     "meeting format",
-    build=MeetingFormat.from_raw,
+    build=_decoded(MeetingFormat),
     key=lambda f: f.code,
     terms=_names("name", "aliases"),
     upper=False,
@@ -772,7 +821,7 @@ meeting_formats: CodeRegistry[MeetingFormat] = CodeRegistry(
 languages: CodeRegistry[Language] = CodeRegistry(
     "languages",
     "language",
-    build=Language.from_raw,
+    build=_decoded(Language),
     key=lambda lang: lang.code,
     terms=_names("name"),
     upper=False,
@@ -782,9 +831,25 @@ languages: CodeRegistry[Language] = CodeRegistry(
 sources: CodeRegistry[Source] = CodeRegistry(
     "sources",
     "source",
-    build=Source.from_raw,
+    build=_decoded(Source),
     key=lambda s: s.id,
     terms=_names("title"),
     upper=False,
 )
 """The documents the reference data cites, by id (``S1``-``S36``, seed file names)."""
+
+kinds.use_registries(
+    objectives=objectives,
+    principles=principles,
+    clusters=clusters,
+    stakeholders=stakeholders,
+    commissions=commissions,
+    countries=countries,
+    rounds=rounds,
+    known_meetings=known_meetings,
+    report_section_kinds=report_section_kinds,
+    guiding_questions=guiding_questions,
+    meeting_formats=meeting_formats,
+    languages=languages,
+    sources=sources,
+)

@@ -1,10 +1,12 @@
 """What a field of a model class holds, declared once and asked by every consumer.
 
-Each field of a model class is declared with ``field(KIND)``, where the kind
-is one of the classes below: ``Text()``, ``Email()``, ``Code("countries")``,
-``Objective()``, ``Id()``, ``Ref("meetings")``, ``When()``,
-``Choice(MeetingKind)``, ``Flag()``, ``Count()``, ``TimeZone()`` or
-``Child(lambda: Venue)``. Whether the field may be ``None`` and whether it
+Each field of a model class, and of a reference record, is declared with
+``field(KIND)``, where the kind is one of the classes below: ``Text()``,
+``Note()``, ``Email()``, ``Code("countries")``, ``Objective()``, ``Id()``,
+``Ref("meetings")``, ``When()``, ``Choice(MeetingKind)``, ``Flag()``,
+``Count()``, ``TimeZone()`` or ``Child(lambda: Venue)``, or one of the
+kinds of calendar periods of ``gcm_model.models.periods``: ``Day()``,
+``PartialDay()`` or ``Years()``. Whether the field may be ``None`` and whether it
 holds a list come from its annotation (``str | None``, ``tuple[str, ...]``):
 ``derive`` reads them when the class is made and sets the field's default,
 its converter and its final kind (a list field's kind is ``Many(item)``).
@@ -16,7 +18,8 @@ fields and asks each kind; none of them asks which kind a field is:
   its member), ``problems()`` (what is wrong, for the checks) and ``test()``
   (a fast test of the common valid case);
 * the generated decoder (``gcm_model._decode``): ``decode_test()`` and
-  ``decode_convert()``, source that tests and converts a parsed JSON value;
+  ``decode_convert()``, source that tests and converts a parsed JSON value
+  (the registries build their records from the data files with it too);
 * the JSON Schema (``gcm_model.schema``): ``schema()``;
 * the Hypothesis strategies (``gcm_model.testing``): ``draw()``;
 * the CSV tables (``gcm_model.tabular``): ``cell``;
@@ -46,7 +49,6 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 import attrs
 
-from gcm_model import registry as registries
 from gcm_model.dates import moment_or_none, zone
 from gcm_model.errors import GcmError
 from gcm_model.models._kind import (
@@ -89,6 +91,7 @@ __all__ = [
     "Kind",
     "Many",
     "NO_VALUE",
+    "Note",
     "Objective",
     "Ref",
     "Text",
@@ -101,6 +104,7 @@ __all__ = [
     "kind_of",
     "references",
     "to_tuple",
+    "use_registries",
 ]
 
 # -- the kinds ------------------------------------------------------------------------------
@@ -194,6 +198,49 @@ class Email(Text):
 
 
 @attrs.frozen
+class Note(Text):
+    """Free text that may be empty: notes, or a description where a source says nothing.
+
+    Otherwise as ``Text``: trimmed, without control characters.
+    """
+
+    def value_problems(self, field: str, value: object, *, deep: bool) -> Iterator[Problem]:
+        """Text problems, unless it is empty."""
+        if value != "":
+            yield from super().value_problems(field, value, deep=deep)
+
+    def test(self) -> Callable[[Any], bool]:
+        """Empty, or good text."""
+        return lambda v: v == "" or _good_text(v)
+
+    def decode_test(self, build: DecoderBuilder, item: str) -> str:
+        """Empty, or the text tests, as source."""
+        return f"({item} == '' or {super().decode_test(build, item)})"
+
+    def item_schema(self, build: SchemaBuilder) -> dict[str, Any]:
+        """The empty string, or the shared ``Text`` definition."""
+        return {"anyOf": [{"const": ""}, build.shared("Text")]}
+
+    def draw(self, pen: Pen) -> str:
+        """Empty, or a text."""
+        return pen.pick(("", pen.text()))  # type: ignore[no-any-return]
+
+
+_REGISTRIES: dict[str, Any] = {}
+"""The registries of ``gcm_model.registry`` by name, as that module hands them over."""
+
+
+def use_registries(**found: Any) -> None:
+    """Make the registries known to ``Code`` by their names (``countries``, ``commissions``...).
+
+    ``gcm_model.registry`` calls it when it is loaded, and importing any part
+    of the package loads it. The kinds cannot import the registry module:
+    it holds the reference records, which are declared by kinds.
+    """
+    _REGISTRIES.update(found)
+
+
+@attrs.frozen
 class Code(Kind):
     """The canonical code of a record of a registry of ``gcm_model.registry``.
 
@@ -224,8 +271,8 @@ class Code(Kind):
         return INT_CELL if self.numbers() else TEXT_CELL
 
     def of(self) -> Any:
-        """The registry."""
-        return getattr(registries, self.registry)
+        """The registry, as ``gcm_model.registry`` handed it over (``use_registries``)."""
+        return _REGISTRIES[self.registry]
 
     def codes(self) -> Any:
         """The canonical codes (the registry's records by code, read only)."""
@@ -866,7 +913,13 @@ class _Declaration:
     non_empty: bool
 
 
-def field(kind: Kind, *, default: Any = attrs.NOTHING, non_empty: bool = False) -> Any:
+def field(
+    kind: Kind,
+    *,
+    default: Any = attrs.NOTHING,
+    non_empty: bool = False,
+    repr: bool = True,  # noqa: A002 - attrs's own name for it
+) -> Any:
     """Declare a field of a model class by its kind.
 
     The annotation says the rest (``derive`` reads it): ``X | None`` may be
@@ -878,11 +931,13 @@ def field(kind: Kind, *, default: Any = attrs.NOTHING, non_empty: bool = False) 
         kind: what the field (or each item of a list) holds.
         default: a default other than those.
         non_empty: for a list, at least one item is required (and the field).
+        repr: whether ``repr`` shows the field (the long texts of reference
+            records stay out of the way).
 
     Returns:
         An attrs field.
     """
-    return attrs.field(default=default, metadata={KEY: _Declaration(kind, non_empty)})
+    return attrs.field(default=default, repr=repr, metadata={KEY: _Declaration(kind, non_empty)})
 
 
 def _shape(annotation: object) -> tuple[bool, bool]:
@@ -899,8 +954,9 @@ def _shape(annotation: object) -> tuple[bool, bool]:
 def derive(cls: type, fields: list[attrs.Attribute[Any]]) -> list[attrs.Attribute[Any]]:
     """The field transformer of the model classes: each declared field's kind, default, converter.
 
-    Model classes are made with ``@attrs.frozen(kw_only=True, field_transformer=derive)``,
-    spelled out so that mypy's attrs plugin sees an attrs class.
+    Model classes and reference records are made with
+    ``@attrs.frozen(kw_only=True, field_transformer=derive)``, spelled out so
+    that mypy's attrs plugin sees an attrs class.
     """
     del cls
     out = []

@@ -9,6 +9,11 @@ record but a ``Source`` itself carries the ids of its ``sources`` (see
 ``gcm_model.sources``) and a ``Status``; ``Provenance`` describes a whole data
 file.
 
+Each field is declared once, by its kind (``gcm_model.models.kinds``), as
+the fields of the model classes are: the registries build the records from
+the package's data files with the decoder generated from those kinds
+(``gcm_model._decode``), so a record's JSON keys are its field names.
+
 Examples:
     >>> from gcm_model import objectives
     >>> objectives.lookup(11)
@@ -18,11 +23,13 @@ Examples:
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
 
 import attrs
 
-from gcm_model.dates import PartialDate, as_day, parse_date
+from gcm_model.dates import PartialDate, as_day
+from gcm_model.models.kinds import Child, Choice, Count, Flag, Note, Text, derive, field
+from gcm_model.models.kinds import Objective as ObjectiveNumber
+from gcm_model.models.periods import Day, PartialDay, Years
 from gcm_model.types import MembershipKind, ReviewKind, Status
 
 __all__ = [
@@ -46,15 +53,10 @@ __all__ = [
 ]
 
 # Fields shown by repr: the key and the name; the long texts and provenance stay out
-# of the way in a notebook, and remain one attribute away.
-_hidden = attrs.field(repr=False)
+# of the way in a notebook (repr=False), and remain one attribute away.
 
 
-def _provenance(raw: dict[str, Any]) -> dict[str, Any]:
-    return {"sources": tuple(raw["sources"]), "status": Status(raw["status"])}
-
-
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=derive)
 class Provenance:
     """Where one data file comes from, as the manifest records it.
 
@@ -67,28 +69,15 @@ class Provenance:
         sha256: the checksum of the file.
     """
 
-    file: str
-    sources: tuple[str, ...] = _hidden
-    read: dt.date
-    status: Status
-    note: str = _hidden
-    sha256: str = _hidden
-
-    @classmethod
-    def from_manifest(cls, file: str, manifest: dict[str, Any]) -> Provenance:
-        """Build from the manifest entry of ``file``."""
-        entry = manifest["files"][file]
-        return cls(
-            file=file,
-            sources=tuple(entry["sources"]),
-            read=parse_date(entry["read"]),
-            status=Status(entry["status"]),
-            note=entry["note"],
-            sha256=entry["sha256"],
-        )
+    file: str = field(Text())
+    sources: tuple[str, ...] = field(Text(), non_empty=True, repr=False)
+    read: dt.date = field(Day())
+    status: Status = field(Choice(Status))
+    note: str = field(Note(), repr=False)
+    sha256: str = field(Text(), repr=False)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=derive)
 class Source:
     """A document that reference data is read from.
 
@@ -100,18 +89,13 @@ class Source:
         kind: primary text, secondary source, seed document or standard.
     """
 
-    id: str
-    title: str = _hidden
-    urls: tuple[str, ...] = _hidden
-    kind: str
-
-    @classmethod
-    def from_raw(cls, raw: dict[str, Any]) -> Source:
-        """Build from a record of ``sources.json``."""
-        return cls(id=raw["id"], title=raw["title"], urls=tuple(raw["urls"]), kind=raw["kind"])
+    id: str = field(Text())
+    title: str = field(Text(), repr=False)
+    urls: tuple[str, ...] = field(Text(), repr=False)
+    kind: str = field(Text())
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=derive)
 class Objective:
     """One of the 23 GCM objectives (A/RES/73/195 para. 16).
 
@@ -121,24 +105,14 @@ class Objective:
         short_title: the UN Network Hub label, a display name (not official text).
     """
 
-    number: int
-    title: str = _hidden
-    short_title: str
-    sources: tuple[str, ...] = _hidden
-    status: Status = _hidden
-
-    @classmethod
-    def from_raw(cls, raw: dict[str, Any]) -> Objective:
-        """Build from a record of ``objectives.json``."""
-        return cls(
-            number=raw["number"],
-            title=raw["title"],
-            short_title=raw["short_title"],
-            **_provenance(raw),
-        )
+    number: int = field(ObjectiveNumber())
+    title: str = field(Text(), repr=False)
+    short_title: str = field(Text())
+    sources: tuple[str, ...] = field(Text(), non_empty=True, repr=False)
+    status: Status = field(Choice(Status), repr=False)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=derive)
 class GuidingPrinciple:
     """One of the 10 cross-cutting guiding principles (A/RES/73/195 para. 15).
 
@@ -147,18 +121,13 @@ class GuidingPrinciple:
         title: the principle, such as ``People-centred``.
     """
 
-    letter: str
-    title: str
-    sources: tuple[str, ...] = _hidden
-    status: Status = _hidden
-
-    @classmethod
-    def from_raw(cls, raw: dict[str, Any]) -> GuidingPrinciple:
-        """Build from a record of ``principles.json``."""
-        return cls(letter=raw["letter"], title=raw["title"], **_provenance(raw))
+    letter: str = field(Text())
+    title: str = field(Text())
+    sources: tuple[str, ...] = field(Text(), non_empty=True, repr=False)
+    status: Status = field(Choice(Status), repr=False)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=derive)
 class Cluster:
     """A session cluster: an IMRF round table and the regional-review thematic session.
 
@@ -168,24 +137,14 @@ class Cluster:
         objectives: the objective numbers it covers, ascending.
     """
 
-    number: int
-    title: str
-    objectives: tuple[int, ...]
-    sources: tuple[str, ...] = _hidden
-    status: Status = _hidden
-
-    @classmethod
-    def from_raw(cls, raw: dict[str, Any]) -> Cluster:
-        """Build from a record of ``clusters.json``."""
-        return cls(
-            number=raw["number"],
-            title=raw["title"],
-            objectives=tuple(raw["objectives"]),
-            **_provenance(raw),
-        )
+    number: int = field(Count())
+    title: str = field(Text())
+    objectives: tuple[int, ...] = field(ObjectiveNumber())
+    sources: tuple[str, ...] = field(Text(), non_empty=True, repr=False)
+    status: Status = field(Choice(Status), repr=False)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=derive)
 class StakeholderCategory:
     """A category of relevant stakeholder (A/RES/73/195 para. 44, and review practice).
 
@@ -196,26 +155,15 @@ class StakeholderCategory:
         in_gcm_para_44: whether para. 44 of the GCM names the category.
     """
 
-    code: str
-    name: str
-    aliases: tuple[str, ...] = _hidden
-    in_gcm_para_44: bool = _hidden
-    sources: tuple[str, ...] = _hidden
-    status: Status = _hidden
-
-    @classmethod
-    def from_raw(cls, raw: dict[str, Any]) -> StakeholderCategory:
-        """Build from a record of ``stakeholder_categories.json``."""
-        return cls(
-            code=raw["code"],
-            name=raw["name"],
-            aliases=tuple(raw["aliases"]),
-            in_gcm_para_44=raw["in_gcm_para_44"],
-            **_provenance(raw),
-        )
+    code: str = field(Text())
+    name: str = field(Text())
+    aliases: tuple[str, ...] = field(Text(), repr=False)
+    in_gcm_para_44: bool = field(Flag(), repr=False)
+    sources: tuple[str, ...] = field(Text(), non_empty=True, repr=False)
+    status: Status = field(Choice(Status), repr=False)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=derive)
 class Membership:
     """A State's or territory's membership of one regional commission.
 
@@ -229,12 +177,12 @@ class Membership:
             ESCWA). With neither bound, the State is a member on every date.
     """
 
-    country: str
-    kind: MembershipKind
-    since: PartialDate | None = None
-    not_member_on: dt.date | None = None
-    sources: tuple[str, ...] = _hidden
-    status: Status = _hidden
+    country: str = field(Text())
+    kind: MembershipKind = field(Choice(MembershipKind))
+    since: PartialDate | None = field(PartialDay())
+    not_member_on: dt.date | None = field(Day())
+    sources: tuple[str, ...] = field(Text(), non_empty=True, repr=False)
+    status: Status = field(Choice(Status), repr=False)
 
     def active_on(self, day: dt.date | None) -> bool:
         """Whether the sources allow membership on ``day`` (``None``: today's list).
@@ -248,37 +196,24 @@ class Membership:
             return False
         return self.not_member_on is None or day > self.not_member_on
 
-    @classmethod
-    def from_raw(cls, raw: dict[str, Any]) -> Membership:
-        """Build from a member entry of ``commissions.json``."""
-        since = raw.get("since")
-        not_on = raw.get("not_member_on")
-        return cls(
-            country=raw["country"],
-            kind=MembershipKind(raw["kind"]),
-            since=PartialDate.parse(since) if since else None,
-            not_member_on=parse_date(not_on) if not_on else None,
-            **_provenance(raw),
-        )
 
-
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=derive)
 class Headquarters:
     """Where a commission sits: a city and its country (ISO 3166-1 alpha-3)."""
 
-    city: str
-    country: str
+    city: str = field(Text())
+    country: str = field(Text())
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=derive)
 class Region:
     """The review region a commission convenes, as the UN Network labels it."""
 
-    name: str
-    aliases: tuple[str, ...] = ()
+    name: str = field(Text())
+    aliases: tuple[str, ...] = field(Text())
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=derive)
 class Commission:
     """One of the five UN regional commissions.
 
@@ -292,15 +227,15 @@ class Commission:
         memberships: every membership, full and associate.
     """
 
-    code: str
-    name: str
-    full_name: str = _hidden
-    aliases: tuple[str, ...] = _hidden
-    headquarters: Headquarters = _hidden
-    region: Region = _hidden
-    memberships: tuple[Membership, ...] = _hidden
-    sources: tuple[str, ...] = _hidden
-    status: Status = _hidden
+    code: str = field(Text())
+    name: str = field(Text())
+    full_name: str = field(Text(), repr=False)
+    aliases: tuple[str, ...] = field(Text(), repr=False)
+    headquarters: Headquarters = field(Child(lambda: Headquarters), repr=False)
+    region: Region = field(Child(lambda: Region), repr=False)
+    memberships: tuple[Membership, ...] = field(Child(lambda: Membership), repr=False)
+    sources: tuple[str, ...] = field(Text(), non_empty=True, repr=False)
+    status: Status = field(Choice(Status), repr=False)
 
     def members(self, as_of: dt.date | None = None, *, associates: bool = False) -> tuple[str, ...]:
         """The alpha-3 codes of the members on a date, in the order of the sources.
@@ -329,22 +264,8 @@ class Commission:
         """The membership of one country (alpha-3), or ``None``."""
         return next((m for m in self.memberships if m.country == country), None)
 
-    @classmethod
-    def from_raw(cls, raw: dict[str, Any]) -> Commission:
-        """Build from a record of ``commissions.json``."""
-        return cls(
-            code=raw["code"],
-            name=raw["name"],
-            full_name=raw["full_name"],
-            aliases=tuple(raw["aliases"]),
-            headquarters=Headquarters(**raw["headquarters"]),
-            region=Region(name=raw["region"]["name"], aliases=tuple(raw["region"]["aliases"])),
-            memberships=tuple(Membership.from_raw(m) for m in raw["members"]),
-            **_provenance(raw),
-        )
 
-
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=derive)
 class Country:
     """A country or territory: ISO 3166-1 plus what the UN usage adds.
 
@@ -364,17 +285,17 @@ class Country:
             (Kosovo: UNSCR 1244 (1999)).
     """
 
-    alpha_3: str
-    name: str
-    alpha_2: str | None = _hidden
-    numeric: str | None = _hidden
-    iso_name: str | None = _hidden
-    common_name: str | None = _hidden
-    official_name: str | None = _hidden
-    un_status: str | None = _hidden
-    qualifier: str | None = _hidden
-    sources: tuple[str, ...] = _hidden
-    status: Status = _hidden
+    alpha_3: str = field(Text())
+    name: str = field(Text())
+    alpha_2: str | None = field(Text(), repr=False)
+    numeric: str | None = field(Text(), repr=False)
+    iso_name: str | None = field(Text(), repr=False)
+    common_name: str | None = field(Text(), repr=False)
+    official_name: str | None = field(Text(), repr=False)
+    un_status: str | None = field(Text(), repr=False)
+    qualifier: str | None = field(Text(), repr=False)
+    sources: tuple[str, ...] = field(Text(), non_empty=True, repr=False)
+    status: Status = field(Choice(Status), repr=False)
 
     @property
     def display_name(self) -> str:
@@ -388,7 +309,7 @@ class Country:
         return f"{self.name} ({self.qualifier})" if self.qualifier else self.name
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=derive)
 class ReviewRound:
     """A round of GCM review: regional reviews (from 2020) or an IMRF (from 2022).
 
@@ -401,29 +322,16 @@ class ReviewRound:
             the sources say.
     """
 
-    code: str
-    kind: ReviewKind
-    number: int
-    year: int
-    held: tuple[int, int] | None = _hidden
-    sources: tuple[str, ...] = _hidden
-    status: Status = _hidden
-
-    @classmethod
-    def from_raw(cls, raw: dict[str, Any]) -> ReviewRound:
-        """Build from a record of ``rounds.json``."""
-        held = raw.get("held")
-        return cls(
-            code=raw["code"],
-            kind=ReviewKind(raw["kind"]),
-            number=raw["number"],
-            year=raw["year"],
-            held=(held[0], held[1]) if held else None,
-            **_provenance(raw),
-        )
+    code: str = field(Text())
+    kind: ReviewKind = field(Choice(ReviewKind))
+    number: int = field(Count())
+    year: int = field(Count())
+    held: tuple[int, int] | None = field(Years(), repr=False)
+    sources: tuple[str, ...] = field(Text(), non_empty=True, repr=False)
+    status: Status = field(Choice(Status), repr=False)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=derive)
 class KnownMeeting:
     """A regional review meeting or IMRF that the sources date.
 
@@ -443,49 +351,24 @@ class KnownMeeting:
         notes: other facts the sources give, in words.
     """
 
-    code: str
-    kind: str
-    round: str
-    commissions: tuple[str, ...]
-    start: dt.date | None
-    end: dt.date | None = _hidden
-    venue: str | None = _hidden
-    city: str | None = _hidden
-    country: str | None = _hidden
-    format: str | None = _hidden
-    host_country: str | None = _hidden
-    planned: str | None = _hidden
-    notes: str = _hidden
-    sources: tuple[str, ...] = _hidden
-    status: Status = _hidden
-
-    @classmethod
-    def from_raw(cls, raw: dict[str, Any]) -> KnownMeeting:
-        """Build from a record of ``meetings.json``."""
-
-        def day(key: str) -> dt.date | None:
-            value = raw.get(key)
-            return parse_date(value) if value else None
-
-        return cls(
-            code=raw["code"],
-            kind=raw["kind"],
-            round=raw["round"],
-            commissions=tuple(raw["commissions"]),
-            start=day("start"),
-            end=day("end"),
-            venue=raw.get("venue"),
-            city=raw.get("city"),
-            country=raw.get("country"),
-            format=raw.get("format"),
-            host_country=raw.get("host_country"),
-            planned=raw.get("planned"),
-            notes=raw["notes"],
-            **_provenance(raw),
-        )
+    code: str = field(Text())
+    kind: str = field(Text())
+    round: str = field(Text())
+    commissions: tuple[str, ...] = field(Text())
+    start: dt.date | None = field(Day())
+    end: dt.date | None = field(Day(), repr=False)
+    venue: str | None = field(Text(), repr=False)
+    city: str | None = field(Text(), repr=False)
+    country: str | None = field(Text(), repr=False)
+    format: str | None = field(Text(), repr=False)
+    host_country: str | None = field(Text(), repr=False)
+    planned: str | None = field(Text(), repr=False)
+    notes: str = field(Note(), repr=False)
+    sources: tuple[str, ...] = field(Text(), non_empty=True, repr=False)
+    status: Status = field(Choice(Status), repr=False)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=derive)
 class ReportSectionKind:
     """A section of the suggested structure for regional review reports (seed 004).
 
@@ -496,26 +379,15 @@ class ReportSectionKind:
         order: its place in the suggested order, from 1.
     """
 
-    code: str
-    title: str
-    description: str = _hidden
-    order: int = _hidden
-    sources: tuple[str, ...] = _hidden
-    status: Status = _hidden
-
-    @classmethod
-    def from_raw(cls, raw: dict[str, Any]) -> ReportSectionKind:
-        """Build from a record of ``report_section_kinds.json``."""
-        return cls(
-            code=raw["code"],
-            title=raw["title"],
-            description=raw["description"],
-            order=raw["order"],
-            **_provenance(raw),
-        )
+    code: str = field(Text())
+    title: str = field(Text())
+    description: str = field(Note(), repr=False)
+    order: int = field(Count(), repr=False)
+    sources: tuple[str, ...] = field(Text(), non_empty=True, repr=False)
+    status: Status = field(Choice(Status), repr=False)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=derive)
 class GuidingQuestion:
     """A guiding question (a-e) of the UNECE 2024 concept note, Annex 1 (seed 001).
 
@@ -524,45 +396,28 @@ class GuidingQuestion:
         text: the question, verbatim.
     """
 
-    letter: str
-    text: str = _hidden
-    sources: tuple[str, ...] = _hidden
-    status: Status = _hidden
-
-    @classmethod
-    def from_raw(cls, raw: dict[str, Any]) -> GuidingQuestion:
-        """Build from a record of ``guiding_questions.json``."""
-        return cls(letter=raw["letter"], text=raw["text"], **_provenance(raw))
+    letter: str = field(Text())
+    text: str = field(Text(), repr=False)
+    sources: tuple[str, ...] = field(Text(), non_empty=True, repr=False)
+    status: Status = field(Choice(Status), repr=False)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=derive)
 class MeetingFormat:
     """How a meeting is held: ``in_person``, ``virtual`` or ``hybrid``."""
 
-    code: str
-    name: str
-    aliases: tuple[str, ...] = _hidden
-    sources: tuple[str, ...] = _hidden
-    status: Status = _hidden
-
-    @classmethod
-    def from_raw(cls, raw: dict[str, Any]) -> MeetingFormat:
-        """Build from a record of ``meeting_formats.json``."""
-        return cls(
-            code=raw["code"], name=raw["name"], aliases=tuple(raw["aliases"]), **_provenance(raw)
-        )
+    code: str = field(Text())
+    name: str = field(Text())
+    aliases: tuple[str, ...] = field(Text(), repr=False)
+    sources: tuple[str, ...] = field(Text(), non_empty=True, repr=False)
+    status: Status = field(Choice(Status), repr=False)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=derive)
 class Language:
     """A language by ISO 639-1 code (the six official languages of the UN)."""
 
-    code: str
-    name: str
-    sources: tuple[str, ...] = _hidden
-    status: Status = _hidden
-
-    @classmethod
-    def from_raw(cls, raw: dict[str, Any]) -> Language:
-        """Build from a record of ``languages.json``."""
-        return cls(code=raw["code"], name=raw["name"], **_provenance(raw))
+    code: str = field(Text())
+    name: str = field(Text())
+    sources: tuple[str, ...] = field(Text(), non_empty=True, repr=False)
+    status: Status = field(Choice(Status), repr=False)
