@@ -132,8 +132,7 @@ def test_header_problems(lines: list[bytes], rule: str, message: str) -> None:
 
 
 def test_a_file_without_header_is_refused_whole() -> None:
-    """A missing header is reported and the records are not read, as a document without a
-    schema_version is refused whole."""
+    """A missing header is reported and no record is read: refused whole, as a document."""
     line = b'{"@type":"pledge","id":"a","text":"t","member_state":"ESP"}'
     (result,) = list(read_jsonl([line, line.replace(b'"a"', b'"b"')]))
     assert [p.rule for p in result.problems] == ["schema-version"]

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from gcm_model import _decode
-from gcm_model._faults import _invariant_problems, _problems, _UnknownKeysError
+from gcm_model._faults import _invariant_problems, _problems, _UnknownKeysError, _wrong_tag
 from gcm_model.errors import DocumentProblem, _tokens
 from gcm_model.models._base import Model
 from gcm_model.models.checks import deferred_checks
@@ -143,9 +143,8 @@ def _key_problems(
     """A tag of another kind, and keys that are no field (with the nearest field's name)."""
     tag = cls.__dict__.get("kind")
     tagged = isinstance(tag, str)
-    if tagged and document.get("kind", tag) != tag:
-        message = f"a {cls.__name__} has kind {tag!r}, not {document['kind']!r}"
-        yield DocumentProblem("invalid-value", "/kind", message, document["kind"])
+    if isinstance(tag, str) and document.get("kind", tag) != tag:
+        yield from _problems(_wrong_tag(cls, tag, document["kind"]), (), document)
     extra = [k for k in document if k not in names and not (tagged and k == "kind")]
     if extra:
         yield from _problems(_UnknownKeysError(cls, extra), (), document)

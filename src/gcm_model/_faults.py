@@ -45,6 +45,12 @@ class _FaultError(Exception):
         self.below = below
 
 
+def _wrong_tag(cls: type, tag: str, given: object) -> _FaultError:
+    """A segment or report item whose ``kind`` tag is another class's."""
+    message = f"a {cls.__name__} has kind {tag!r}, not {given!r}"
+    return _FaultError("invalid-value", message, given, ("kind",))
+
+
 class _UnknownKeysError(Exception):
     """Keys of an object that its class does not have."""
 

@@ -55,6 +55,7 @@ from gcm_model._faults import (
     _FaultError,
     _pointer,
     _UnknownKeysError,
+    _wrong_tag,
 )
 from gcm_model._migrations import _upgrade, register_migration
 from gcm_model.dates import read_moment
@@ -238,8 +239,7 @@ def _attrs_hook_factory(cls: type, converter: cattrs.Converter) -> Callable[[obj
             raise _wrong(f"an object ({cls.__name__})", value)
         if isinstance(tag, str) and "kind" in value:
             if value["kind"] != tag:
-                message = f"a {cls.__name__} has kind {tag!r}, not {value['kind']!r}"
-                raise _FaultError("invalid-value", message, value["kind"], ("kind",))
+                raise _wrong_tag(cls, tag, value["kind"])
             value = {k: v for k, v in value.items() if k != "kind"}
         unknown = [k for k in value if k not in names]
         if not unknown:

@@ -46,6 +46,7 @@ from gcm_model.converters import (
 from gcm_model.errors import InvalidCodeError
 from gcm_model.formats import Format, format_of
 from gcm_model.models import kinds
+from gcm_model.validation._context import at_or_under
 from gcm_model.validation._engine import Plan, _Loaded, take_line
 from gcm_model.validation._report import Issue, ValidationReport
 
@@ -139,18 +140,10 @@ def _partition(lines: Iterable[tuple[str, str]], plan: Plan) -> list[_Part]:
         (r.id, r.file, r.line, tail, target_id, targets)
         for r in loaded.records
         for tail, target_id, targets in kinds.references(r.record)
-        if not _under(f"/{tail}", r.unknown)
+        if not at_or_under(f"/{tail}", r.unknown)
     )
     head = tuple(i for i in issues if (i.file, i.line) in headers)
     return [_Part(tuple(issues), len(loaded.records), ids, references, head)]
-
-
-def _under(pointer: str, places: frozenset[str]) -> bool:
-    """Whether a pointer is at or under a place with a problem.
-
-    What a rule finds there is second-order, as ``gcm_model.validate`` has it.
-    """
-    return any(pointer == place or pointer.startswith(place + "/") for place in places)
 
 
 def _merge(parts: Sequence[_Part], plan: Plan) -> list[Issue]:

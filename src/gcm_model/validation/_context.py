@@ -115,3 +115,18 @@ class Context:
             line=where.line,
             source=rule.source,
         )
+
+
+def at_or_under(pointer: str, places: frozenset[str]) -> bool:
+    """Whether a JSON Pointer is at or under one of ``places`` (pointers of problems).
+
+    What a rule finds there is second-order: the record's own problem there is
+    reported already.
+
+    Examples:
+        >>> at_or_under("/agenda/3/objectives/5", frozenset({"/agenda/3/objectives"}))
+        True
+        >>> at_or_under("/agenda/3/moderator", frozenset({"/agenda/3/objectives"}))
+        False
+    """
+    return any(pointer == place or pointer.startswith(place + "/") for place in places)

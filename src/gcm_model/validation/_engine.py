@@ -36,7 +36,7 @@ from gcm_model.models.dataset import COLLECTIONS, Dataset
 from gcm_model.tabular import _read_document
 from gcm_model.validation._catalogue import Profile, Rule, rules
 from gcm_model.validation._catalogue import profile as _profile
-from gcm_model.validation._context import Context, Located
+from gcm_model.validation._context import Context, Located, at_or_under
 from gcm_model.validation._report import Issue, ValidationReport, tally
 from gcm_model.validation._rules import CHECKS
 
@@ -153,10 +153,8 @@ def _second_order(
     steps = issue.path.split("/")  # "", collection, index, field, ...
     for pointer in ("/".join(steps[:3]), ""):
         unknown = faulty.get((issue.file, issue.line, pointer))
-        if unknown:
-            tail = issue.path[len(pointer) :]
-            if any(tail == place or tail.startswith(place + "/") for place in unknown):
-                return True
+        if unknown and at_or_under(issue.path[len(pointer) :], unknown):
+            return True
     return False
 
 
