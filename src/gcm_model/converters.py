@@ -413,8 +413,10 @@ class DecodedRecord:
 def _under(
     problems: list[DocumentProblem], steps: tuple[str | int, ...]
 ) -> tuple[DocumentProblem, ...]:
+    if not problems:
+        return ()
     prefix = _pointer(steps)
-    return tuple(attrs.evolve(p, pointer=prefix + p.pointer) for p in problems)
+    return tuple(p.within(prefix) for p in problems)
 
 
 def decode_dataset(

@@ -25,7 +25,6 @@ from typing import TYPE_CHECKING
 
 from gcm_model.converters import dump, dump_jsonl, load, load_jsonl
 from gcm_model.errors import SourceError, UnknownFormatError
-from gcm_model.tabular import read_csv, write_csv
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -86,6 +85,8 @@ def read_dataset(path: Path) -> Dataset:
     kind = format_of(path)
     try:
         if kind is Format.CSV:
+            from gcm_model.tabular import read_csv  # noqa: PLC0415 - CSV support on first use
+
             return read_csv(path)
         return load_jsonl(path) if kind is Format.JSON_LINES else load(path)
     except OSError as exc:
@@ -104,6 +105,8 @@ def write_dataset(dataset: Dataset, path: Path, kind: Format | None = None) -> F
     """
     kind = kind or format_of(path, writing=True)
     if kind is Format.CSV:
+        from gcm_model.tabular import write_csv  # noqa: PLC0415 - CSV support on first use
+
         write_csv(dataset, path)
     elif kind is Format.JSON_LINES:
         dump_jsonl(dataset, path)

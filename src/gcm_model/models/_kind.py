@@ -307,6 +307,13 @@ class Kind:
         del value, at
         return iter(())
 
+    def references_in(
+        self, values: tuple[Any, ...], at: str
+    ) -> Iterator[tuple[str, str, tuple[str, ...]]]:
+        """Every reference of the items of a list of this kind, at ``at/index``."""
+        for index, item in enumerate(values):
+            yield from self.references(item, f"{at}/{index}")
+
     def decode(self, build: DecoderBuilder, at: int) -> None:
         """Source lines that check a present, non-null JSON value ``v`` and convert it in place."""
         test = self.decode_test(build, "v")
@@ -432,4 +439,6 @@ def references(record: object, prefix: str = "") -> Iterator[tuple[str, str, tup
         [('meetings/0', 'm1', ('meetings',))]
     """
     for name, kind in declared_walks(type(record)):
-        yield from kind.references(getattr(record, name), f"{prefix}{name}")
+        value = getattr(record, name)
+        if value is not None and value != ():  # most fields hold none: no generator for them
+            yield from kind.references(value, f"{prefix}{name}")

@@ -447,6 +447,15 @@ class Ref(Id):
         if isinstance(value, str):
             yield at, value, self.targets
 
+    def references_in(
+        self, values: tuple[Any, ...], at: str
+    ) -> Iterator[tuple[str, str, tuple[str, ...]]]:
+        """The ids of a list of references (one loop: records hold many)."""
+        targets = self.targets
+        for index, item in enumerate(values):
+            if isinstance(item, str):
+                yield f"{at}/{index}", item, targets
+
     def draw(self, pen: Pen) -> str | None:  # type: ignore[override] # None: left to the builders
         """An id; ``None`` in a dataset, whose builders link records themselves."""
         return None if pen.linked and self.optional else pen.id()
@@ -856,8 +865,7 @@ class Many(Kind):
     def references(self, value: object, at: str) -> Iterator[tuple[str, str, tuple[str, ...]]]:
         """The references of each item."""
         if isinstance(value, tuple):
-            for index, item in enumerate(value):
-                yield from self.item.references(item, f"{at}/{index}")
+            yield from self.item.references_in(value, at)
 
     def schema(self, build: SchemaBuilder) -> dict[str, Any]:
         """An array of the item's schema, unique and non-empty where declared."""
@@ -968,13 +976,18 @@ def derive(cls: type, fields: list[attrs.Attribute[Any]]) -> list[attrs.Attribut
         optional, many = _shape(attribute.type)
         default = attribute.default
         kind: Kind
+        # A kind is made optional by default: evolved only where it is not (a class
+        # makes hundreds of fields at import, and evolve is the costly part).
         if many:
-            kind = Many(item=declaration.kind.without_none(), non_empty=declaration.non_empty)
+            item = declaration.kind
+            item = item if not item.optional else item.without_none()
+            kind = Many(item=item, non_empty=declaration.non_empty, optional=False)
             if default is attrs.NOTHING and not declaration.non_empty:
                 default = attrs.Factory(tuple)
-            kind = attrs.evolve(kind, optional=False)
         else:
-            kind = attrs.evolve(declaration.kind, optional=optional)
+            kind = declaration.kind
+            if kind.optional != optional:
+                kind = attrs.evolve(kind, optional=optional)
             if default is attrs.NOTHING and optional:
                 default = None
         out.append(

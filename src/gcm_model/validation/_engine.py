@@ -33,12 +33,10 @@ from gcm_model.formats import JSON_LINES_SUFFIXES, Format, format_of
 from gcm_model.models._base import Model, field_problems, surely_valid
 from gcm_model.models.checks import deferred_checks
 from gcm_model.models.dataset import COLLECTIONS, Dataset
-from gcm_model.tabular import _read_document
 from gcm_model.validation._catalogue import Profile, Rule, rules
 from gcm_model.validation._catalogue import profile as _profile
 from gcm_model.validation._context import Context, Located, at_or_under
 from gcm_model.validation._report import Issue, ValidationReport, tally
-from gcm_model.validation._rules import CHECKS
 
 if TYPE_CHECKING:
     from gcm_model.tabular import _TableDocument
@@ -318,6 +316,8 @@ def _from_csv(path: Path, loaded: _Loaded) -> None:
     A header or cell problem does not stop the rest: the rows are decoded and
     checked like a JSON document's records, each at the line where it starts.
     """
+    from gcm_model.tabular import _read_document  # noqa: PLC0415 - CSV support on first use
+
     try:
         found = _read_document(path)
     except OSError as exc:
@@ -514,15 +514,17 @@ class Plan:
                 rule = rule_of[problem.rule] = _problem_rule(problem)
             if rule.slug in wanted:
                 issues.append(_problem_issue(problem, rule, self.profile))
+        from gcm_model.validation._rules import CHECKS  # noqa: PLC0415 - on the first validation
+
         context = Context(loaded, self.as_of, self.profile)
         # A rule's finding under a field that had a problem of its own is second-order.
         faulty = {(r.file, r.line, r.pointer): r.unknown for r in loaded.records if r.unknown}
         for rule in self.active:
             check = CHECKS.get(rule.slug)
             if check is not None:
-                found = (
-                    i for i in check(context, rule) if not faulty or not _second_order(i, faulty)
-                )
+                found = check(context, rule)
+                if faulty:
+                    found = (i for i in found if not _second_order(i, faulty))
                 tables = loaded.tables
                 issues.extend(found if tables is None else map(tables.reissue, found))
         return issues
