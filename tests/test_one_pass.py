@@ -166,3 +166,21 @@ def test_a_record_with_one_bad_value_is_no_dangling_target(tmp_path: Path) -> No
         rules = {i.rule for i in report}
         assert "dangling-reference" not in rules, [i.path for i in report]
         assert ("wrong-type", "meeting:ece-2024") in {(i.rule, i.record) for i in report}
+
+
+def test_tagged_dicts_keep_a_record_with_one_bad_value() -> None:
+    """Records given as dicts tagged with their @type: a bad value keeps the record and its id."""
+    document = orjson.loads(EXAMPLE.read_bytes())
+    records = [
+        {"@type": tag, **record}
+        for tag, cls in RECORD_TYPES.items()
+        for record in document.get(_COLLECTION_OF[cls], [])
+    ]
+    meeting = next(r for r in records if r["@type"] == "meeting")
+    meeting["end"] = "2024-03-10T18:00:00+01:00"  # before its start
+    meeting["co_chairs"] = ["ESP", 3]  # a number among the codes
+    report = g.validate(records)
+    found = {(i.rule, i.record, i.path) for i in report}
+    assert ("wrong-type", "meeting:ece-2024", "/meetings/0/co_chairs/1") in found
+    assert ("chronology", "meeting:ece-2024", "/meetings/0/end") in found  # not hidden
+    assert "dangling-reference" not in {i.rule for i in report}

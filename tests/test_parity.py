@@ -96,6 +96,7 @@ from gcm_model.models.kinds import Child, Many, When, kind_of
 from gcm_model.schema import NOT_IN_SCHEMA
 from gcm_model.tabular import _write_tree, read_csv, write_csv
 from gcm_model.validation import Severity
+from test_invalid_datasets import STRUCTURAL
 
 if TYPE_CHECKING:
     from gcm_model.validation import ValidationReport
@@ -124,17 +125,6 @@ speakers): on several Dask partitions, each sees its own partition's records onl
 
 CSV_CANNOT_CARRY = {"json-syntax", "wrong-type", "schema-version", "invalid-value", "unknown-field"}
 """The rules whose documents CSV tables may be unable to hold (see the module's docstring)."""
-
-LOADER_STRUCTURAL = {
-    "schema-version",
-    "missing-field",
-    "unknown-field",
-    "wrong-type",
-    "invalid-value",
-    "unknown-code",
-    "unknown-objective",
-}
-"""The loader's structural rules: what JSON Schema says too, but for ``NOT_IN_SCHEMA``."""
 
 WHOLE_DATASET = {"duplicate-id", "dangling-reference"}
 """The rules ``NOT_IN_SCHEMA`` lists as ``dataset``: ids and references across records."""
@@ -403,9 +393,7 @@ def check_schema(data: bytes, document: Any, report: ValidationReport) -> None:
         loads(data)
     except DocumentError as exc:
         structural = [
-            p
-            for p in exc.problems
-            if p.rule in LOADER_STRUCTURAL and not _allowed(p.rule, p.pointer)
+            p for p in exc.problems if p.rule in STRUCTURAL and not _allowed(p.rule, p.pointer)
         ]
         assert not (structural and accepted), structural
     if not accepted:

@@ -65,8 +65,8 @@ def field_problems(instance: Any, *, deep: bool = True) -> Iterator[Problem]:
 
     With ``deep`` false, nested model objects are not asked for their own problems.
     """
-    kinds = dict(declared(type(instance)))
-    for name, fast, nested in _plan(type(instance)):
+    cls = type(instance)
+    for (name, fast, nested), (_, kind) in zip(_plan(cls), declared(cls), strict=True):
         value = getattr(instance, name)
         # The fast test clears the common valid value; only one it does not clear is
         # asked in full (and a nested object only if its own fast tests do not clear it).
@@ -74,7 +74,7 @@ def field_problems(instance: Any, *, deep: bool = True) -> Iterator[Problem]:
             nested is None or not deep or all(surely_valid(obj) for obj in nested(value))
         ):
             continue
-        yield from kinds[name].problems(f"/{name}", value, deep=deep)
+        yield from kind.problems(f"/{name}", value, deep=deep)
 
 
 def check(instance: Any) -> None:

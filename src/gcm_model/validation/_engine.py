@@ -19,8 +19,8 @@ from gcm_model.converters import (
     RECORD_TYPES,
     DocumentProblem,
     JsonLine,
+    _decode_record_parts,
     decode_dataset,
-    decode_record,
     read_jsonl,
 )
 from gcm_model.dates import as_day
@@ -217,22 +217,26 @@ def _from_objects(objects: Iterable[Any], loaded: _Loaded) -> None:
 
     for number, item in enumerate(objects):
         if isinstance(item, dict):
-            record, problems = decode_record(item)
+            # As a line of JSON Lines: a record with problems is kept as far as it decoded.
+            parts = _decode_record_parts(item)
+            record = parts.record if parts.record is not None else parts.partial
             collection = _COLLECTION_OF.get(type(record), "") if record is not None else ""
             tag = item.get("@type")
             if not collection and isinstance(tag, str) and tag in RECORD_TYPES:
                 collection = _COLLECTION_OF[RECORD_TYPES[tag]]
             pointer = f"/{collection}/{next_index(collection)}" if collection else f"/{number}"
             raw_id = _record_id(item)
-            for problem in problems:
-                moved = attrs.evolve(problem, pointer=pointer + problem.pointer)
-                loaded.problems.append(attrs.evolve(moved, record=raw_id))
-            if record is not None:
-                located = Located(collection, record, pointer)
-                loaded.ids.setdefault(collection, []).append((record.id, located))
+            for problem in parts.problems:
+                loaded.problems.append(attrs.evolve(problem.within(pointer), record=raw_id))
+            located = (
+                Located(collection, record, pointer, unknown=parts.unknown)
+                if record is not None and collection
+                else None
+            )
+            if raw_id is not None and collection:
+                loaded.ids.setdefault(collection, []).append((raw_id, located))
+            if located is not None:
                 loaded.records.append(located)
-            elif raw_id is not None and collection:
-                loaded.ids.setdefault(collection, []).append((raw_id, None))
             continue
         collection = _COLLECTION_OF.get(type(item), "")
         if not collection:
