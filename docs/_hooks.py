@@ -108,7 +108,7 @@ def provenance(registry: gcm_model.Registry[Any, Any]) -> str:
 
 # ------------------------------------------------------------------ the tables
 STATUS: tuple[str, Cell] = ("Status", lambda r: enum_value(r.status))
-SOURCES: tuple[str, Cell] = ("Sources", lambda r: codes(r.sources))
+SOURCES: tuple[str, Cell] = ("Sources", lambda r: texts(gcm_model.cite(s) for s in r.sources))
 
 
 @dataclass(frozen=True)
@@ -336,11 +336,18 @@ def sections() -> list[Section]:
         Section(
             "Sources",
             gcm_model.sources,
-            "The documents the other records cite, `gcm_model.sources`, keyed by id.",
+            "The documents the other records and the rules cite, `gcm_model.sources`, "
+            "keyed by id. *Cited as* is how every page, issue and hint names the "
+            "document (`gcm_model.cite`): its UN symbol, or its publisher and title; "
+            "a title in square brackets describes a document whose own title was not "
+            "recorded.",
             [
                 ("Id", lambda s: code(s.id)),
+                ("Cited as", lambda s: text(s.cite())),
+                ("Date", lambda s: text(s.date)),
                 ("Kind", lambda s: text(s.kind)),
-                ("Title", lambda s: text(s.title)),
+                STATUS,
+                ("Note", lambda s: text(s.note)),
                 ("Links", lambda s: links(s.urls)),
             ],
         ),

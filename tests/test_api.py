@@ -28,6 +28,7 @@ PUBLIC_MODULES = [
 ]
 
 EXPECTED_ALL = [
+    "Citation",
     "ClosingSegment",
     "Cluster",
     "Commission",
@@ -98,6 +99,7 @@ EXPECTED_ALL = [
     "Window",
     "WrittenSubmission",
     "__version__",
+    "cite",
     "clusters",
     "commissions",
     "countries",

@@ -82,7 +82,7 @@ def test_years_converts_a_list_as_list_fields_do() -> None:
         number=1,
         year=2020,
         held=[2020, 2021],  # type: ignore[arg-type] # typed as the tuple it holds
-        sources=("S1",),
+        sources=("a-res-73-195",),
         status=Status.CONFIRMED,
     )
     assert made.held == (2020, 2021)

@@ -525,7 +525,7 @@ VALID: list[tuple[str, Callable[[], Any]]] = [
             id="m", title="A\nB", kind=g.MeetingKind.OTHER, start=D0, notes="Line one.\n\tLine two."
         ),
     ),
-    ("dataset", lambda: g.Dataset(meetings=[meeting()], sources=["001_61412e3f83cb501b.txt"])),
+    ("dataset", lambda: g.Dataset(meetings=[meeting()], sources=["unece-2024-concept-note"])),
 ]
 
 

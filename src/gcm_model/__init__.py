@@ -77,6 +77,7 @@ from gcm_model.models.process import (
     WrittenSubmission,
 )
 from gcm_model.models.reference import (
+    Citation,
     Cluster,
     Commission,
     Country,
@@ -108,6 +109,7 @@ from gcm_model.models.reports import (
 from gcm_model.registry import (
     IdentifierKind,
     Registry,
+    cite,
     clusters,
     commissions,
     countries,
@@ -126,6 +128,7 @@ from gcm_model.types import MembershipKind, ReviewKind, Status
 from gcm_model.validation import Issue, Severity, ValidationReport, rules, validate
 
 __all__ = [
+    "Citation",
     "ClosingSegment",
     "Cluster",
     "Commission",
@@ -196,6 +199,7 @@ __all__ = [
     "Window",
     "WrittenSubmission",
     "__version__",
+    "cite",
     "clusters",
     "commissions",
     "countries",

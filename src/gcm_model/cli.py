@@ -436,7 +436,7 @@ def _listings() -> dict[str, _Listing]:
         "sources": _Listing(
             "sources",
             g.sources,
-            (("id", lambda r: r.id), ("title", lambda r: r.title)),
+            (("id", lambda r: r.id), ("cited as", lambda r: r.cite())),
         ),
         "rules": _Listing(
             "validation rules",

@@ -42,6 +42,7 @@ from gcm_model.dates import PartialDate, review_years
 from gcm_model.errors import GcmError, InvalidCodeError, UnknownCodeError
 from gcm_model.models import kinds
 from gcm_model.models.reference import (
+    Citation,
     Cluster,
     Commission,
     Country,
@@ -71,6 +72,7 @@ __all__ = [
     "NumberRegistry",
     "Registry",
     "RoundRegistry",
+    "cite",
     "clusters",
     "commissions",
     "countries",
@@ -530,7 +532,7 @@ class CountryRegistry(CodeRegistry[Country]):
                 official_name=getattr(iso, "official_name", None),
                 un_status=extra.get("un_status"),
                 qualifier=extra.get("qualifier"),
-                sources=("ISO3166", *extra.get("sources", ())),
+                sources=("iso-3166-1", *extra.get("sources", ())),
                 status=Status(extra.get("status", "CONFIRMED")),
             )
         for code, extra in overlay.items():  # what ISO 3166-1 lacks (Kosovo)
@@ -833,10 +835,36 @@ sources: CodeRegistry[Source] = CodeRegistry(
     "source",
     build=_decoded(Source),
     key=lambda s: s.id,
-    terms=_names("title"),
+    terms=lambda s: [s.title, *((s.symbol,) if s.symbol else ())],
     upper=False,
 )
-"""The documents the reference data cites, by id (``S1``-``S36``, seed file names)."""
+"""The documents the reference data and the rules cite, by id (``a-res-73-326``, ...);
+``lookup`` also takes a UN symbol (``A/RES/73/326``) or a title."""
+
+
+def cite(source: str | Citation, at: str | None = None) -> str:
+    """Render a citation for readers: ``A/RES/73/326, para. 9``, or publisher and title.
+
+    Args:
+        source: a source id (or symbol or title), or a ``Citation``.
+        at: the paragraph, page or section; a ``Citation`` carries its own.
+
+    Returns:
+        The citation as ``Source.cite`` renders it.
+
+    Raises:
+        UnknownCodeError: no source of that id.
+
+    Examples:
+        >>> cite("a-res-73-195", "para. 50")
+        'A/RES/73/195, para. 50'
+        >>> cite(Citation(source="unece-2024-concept-note", at="Annex 1"))[-9:]
+        ', Annex 1'
+    """
+    if isinstance(source, Citation):
+        return sources.lookup(source.source).cite(source.at)
+    return sources.lookup(source).cite(at)
+
 
 kinds.use_registries(
     objectives=objectives,

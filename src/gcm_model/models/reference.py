@@ -33,6 +33,7 @@ from gcm_model.models.periods import Day, PartialDay, Years
 from gcm_model.types import MembershipKind, ReviewKind, Status
 
 __all__ = [
+    "Citation",
     "Cluster",
     "Commission",
     "Country",
@@ -79,20 +80,81 @@ class Provenance:
 
 @attrs.frozen(kw_only=True, field_transformer=derive)
 class Source:
-    """A document that reference data is read from.
+    """A document that reference data and rules cite, as a reader can find it.
 
     Attributes:
-        id: ``S1`` to ``S36`` as numbered in domain_facts.md, a seed file name,
-            ``ISO3166`` or ``ISO639``.
-        title: what the document is.
-        urls: where it was read, if on the web.
-        kind: primary text, secondary source, seed document or standard.
+        id: a stable, readable id such as ``a-res-73-326`` or
+            ``unece-2024-concept-note``, by which records cite it.
+        title: the document's public title; a title in square brackets
+            describes a document whose own title was not recorded.
+        publisher: the issuing body or publisher, where known.
+        symbol: the UN document symbol (``A/RES/73/326``, ``GA/12166``) or the
+            standard's number (``ISO 3166-1``), where it has one.
+        date: the date of the document (or of its adoption), to the day, the
+            month or the year, where known.
+        urls: where it was read, or where it is published.
+        kind: ``primary``, ``primary, third-party copy``, ``secondary``,
+            ``standard`` or ``this package``.
+        status: how far the record's own details are confirmed:
+            ``CONFIRMED`` (read in the document or on its publisher's page),
+            ``CONFIRMED-2`` (a secondary source), ``SEED`` (known only from the
+            document's own text) or ``UNCONFIRMED`` (a detail, which the note
+            names, could not be confirmed).
+        note: how it was read, and what could not be confirmed.
     """
 
     id: str = field(Text())
     title: str = field(Text(), repr=False)
+    publisher: str | None = field(Text(), repr=False)
+    symbol: str | None = field(Text())
+    date: PartialDate | None = field(PartialDay(), repr=False)
     urls: tuple[str, ...] = field(Text(), repr=False)
-    kind: str = field(Text())
+    kind: str = field(Text(), repr=False)
+    status: Status = field(Choice(Status), repr=False)
+    note: str = field(Note(), repr=False)
+
+    def cite(self, at: str | None = None) -> str:
+        """The citation a reader can follow: the symbol, or publisher and title; then the place.
+
+        This is the one rendering of a citation: issues, hints, the rules
+        page, the codelists and the command line all show citations this way.
+
+        Args:
+            at: the paragraph, page or section cited, such as ``para. 9``.
+
+        Returns:
+            ``A/RES/73/326, para. 9`` for a document with a symbol; else the
+            publisher and the title in quotes (a described title, in square
+            brackets, without them), then the place.
+
+        Examples:
+            >>> from gcm_model import sources
+            >>> sources.lookup("a-res-73-326").cite("para. 9")
+            'A/RES/73/326, para. 9'
+            >>> sources.lookup("un-network-regional-reviews-2024").cite()
+            'UN Network on Migration, “Regional Reviews 2024”'
+        """
+        if self.symbol is not None:
+            name = self.symbol
+        else:
+            title = self.title if self.title.startswith("[") else f"\u201c{self.title}\u201d"
+            name = f"{self.publisher}, {title}" if self.publisher else title
+        return f"{name}, {at}" if at else name
+
+
+@attrs.frozen(kw_only=True, field_transformer=derive)
+class Citation:
+    """A place in a source: the ``Source`` id, the paragraph or section, and the words there.
+
+    Attributes:
+        source: the id of a record of ``gcm_model.sources``.
+        at: the paragraph, page or section, such as ``para. 9``, where one is cited.
+        quote: the source's words at that place, verbatim, where they are quoted.
+    """
+
+    source: str = field(Text())
+    at: str | None = field(Text())
+    quote: str | None = field(Text(), repr=False)
 
 
 @attrs.frozen(kw_only=True, field_transformer=derive)
