@@ -431,7 +431,10 @@ def rules_page() -> str:
         (
             "Generated from the package's `rules.json` "
             f"(data version {gcm_model.data_version()}); the slugs and codes are a public "
-            "contract. List them in code with `gcm_model.rules`."
+            "contract. List them in code with `gcm_model.rules`. Each rule cites its "
+            "sources as `gcm_model.cite` renders them (the UN symbol, or the publisher "
+            "and title, then the place), with the words it quotes there verbatim; "
+            "the [Codelists](codelists.md#sources) page lists every source."
         ),
         "## Profiles",
         table(
@@ -455,13 +458,11 @@ def rules_page() -> str:
         "## Sources and parameters",
     ]
     for rule in rules:
-        lines = [
-            f"### `{rule.slug}` ({rule.code})",
-            text(rule.summary),
-            f"*Source:* {text(rule.source)}",
-        ]
-        if rule.quote:
-            lines.append(f"> {text(rule.quote)}")
+        lines = [f"### `{rule.slug}` ({rule.code})", text(rule.summary)]
+        for citation in rule.citations:
+            lines.append(f"*Source:* {text(gcm_model.cite(citation))}")
+            if citation.quote:
+                lines.append(f"> {text(citation.quote)}")
         lines.extend(
             f"*Parameter* `{p.name}` = `{p.value}`: {text(p.source)}" for p in rule.parameters
         )

@@ -446,6 +446,7 @@ def _listings() -> dict[str, _Listing]:
                 ("slug", lambda r: r.slug),
                 ("severity", lambda r: r.severity),
                 ("summary", lambda r: r.summary),
+                ("source", lambda r: r.source),
             ),
         ),
     }

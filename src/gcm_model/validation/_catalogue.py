@@ -8,7 +8,8 @@ from typing import Any
 import attrs
 
 from gcm_model.errors import UnknownCodeError
-from gcm_model.registry import CodeRegistry
+from gcm_model.models.reference import Citation
+from gcm_model.registry import CodeRegistry, cite
 from gcm_model.types import Status
 
 __all__ = ["PROFILES", "Parameter", "Profile", "Rule", "Severity", "profile", "rules"]
@@ -29,11 +30,35 @@ class Severity(enum.Enum):
 
 @attrs.frozen(kw_only=True)
 class Parameter:
-    """A named threshold of a rule, with where its value comes from."""
+    """A named threshold of a rule, with where its value comes from.
+
+    Attributes:
+        name: the parameter's name, such as ``days``.
+        value: its default value.
+        source: where the value comes from, as readers see it: the citation
+            rendered (``gcm_model.cite``), or this package's own reason for a
+            value the sources give no figure for.
+        citation: the source the value is read in, or ``None`` for this
+            package's own choice.
+    """
 
     name: str
     value: Any
     source: str
+    citation: Citation | None = None
+
+    @classmethod
+    def from_raw(cls, name: str, raw: dict[str, Any]) -> Parameter:
+        """Build from a parameter of ``rules.json``: a citation, or this package's reason."""
+        origin = raw["source"]
+        if isinstance(origin, str):
+            return cls(name=name, value=raw["value"], source=origin)
+        citation = _citation(origin)
+        return cls(name=name, value=raw["value"], source=cite(citation), citation=citation)
+
+
+def _citation(raw: dict[str, Any]) -> Citation:
+    return Citation(source=raw["source"], at=raw.get("at"), quote=raw.get("quote"))
 
 
 @attrs.frozen(kw_only=True)
@@ -45,10 +70,16 @@ class Rule:
         code: the stable code, such as ``GCM501``.
         severity: the default severity.
         summary: what it checks, in one line.
-        source: the document the rule comes from.
-        quote: the sentence of that document, where there is one.
+        source: the documents the rule comes from, as readers see them: each
+            citation rendered by ``gcm_model.cite`` (``A/RES/73/195, para. 16``),
+            separated by semicolons.
+        quote: the words of the first citation that quotes its source, verbatim.
         profiles: the profiles the rule belongs to.
         parameters: its thresholds.
+        citations: the sources it cites, each with the place and the words
+            quoted there.
+        sources: the ids of those sources.
+        status: how well the rule is sourced.
     """
 
     slug: str
@@ -59,6 +90,7 @@ class Rule:
     quote: str | None = attrs.field(repr=False)
     profiles: tuple[str, ...] = attrs.field(repr=False)
     parameters: tuple[Parameter, ...] = attrs.field(repr=False)
+    citations: tuple[Citation, ...] = attrs.field(repr=False)
     sources: tuple[str, ...] = attrs.field(repr=False)
     status: Status = attrs.field(repr=False)
 
@@ -75,20 +107,19 @@ class Rule:
 
     @classmethod
     def from_raw(cls, raw: dict[str, Any]) -> Rule:
-        """Build from a record of ``rules.json``."""
+        """Build from a record of ``rules.json``, rendering its citations."""
+        citations = tuple(_citation(c) for c in raw["sources"])
         return cls(
             slug=raw["slug"],
             code=raw["code"],
             severity=Severity(raw["severity"]),
             summary=raw["summary"],
-            source=raw["source"],
-            quote=raw["quote"],
+            source="; ".join(cite(c) for c in citations),
+            quote=next((c.quote for c in citations if c.quote), None),
             profiles=tuple(raw["profiles"]),
-            parameters=tuple(
-                Parameter(name=name, value=p["value"], source=p["source"])
-                for name, p in raw["parameters"].items()
-            ),
-            sources=tuple(raw["sources"]),
+            parameters=tuple(Parameter.from_raw(n, p) for n, p in raw["parameters"].items()),
+            citations=citations,
+            sources=tuple(dict.fromkeys(c.source for c in citations)),
             status=Status(raw["status"]),
         )
 
@@ -150,8 +181,8 @@ PROFILES: dict[str, Profile] = {
     "unece-2024": Profile(
         name="unece-2024",
         description=(
-            "The default rules plus the specifics of the UNECE 2024 concept note "
-            "(001_61412e3f83cb501b.txt): hearing before the conference, one background "
+            "The default rules plus the specifics of the UNECE 2024 concept note: "
+            "hearing before the conference, one background "
             "note per session, a rapporteur, four thematic sessions, two consultations."
         ),
         parameters={"consultations": {"minimum": 2}},
