@@ -98,7 +98,8 @@ def provenance(registry: gcm_model.Registry[Any, Any]) -> str:
     parts = [
         (
             f"From the data file `{origin.file}` (file status `{origin.status.value}`, "
-            f"sources read {text(origin.read)}), built from: {texts(origin.sources)}."
+            f"sources read {text(origin.read)}), built from: "
+            f"{texts(gcm_model.cite(c) for c in origin.sources)}."
         )
     ]
     if origin.note:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 import gcm_model
+from gcm_model import _data
 from gcm_model.validation import rules
 
 RULES = list(rules)
@@ -82,3 +83,13 @@ def test_the_five_founding_documents_have_public_titles_and_publishers() -> None
     unconfirmed = gcm_model.sources.lookup("csac-unece-2024-review")
     assert unconfirmed.status is gcm_model.Status.UNCONFIRMED
     assert "UNCONFIRMED" in unconfirmed.note
+
+
+@pytest.mark.parametrize("name", _data.codelist_names())
+def test_every_data_file_cites_known_sources_in_its_provenance(name: str) -> None:
+    """A data file's provenance cites sources by id, each a known source."""
+    entry = _data.manifest()["files"][f"{name}.json"]
+    assert entry["sources"], name
+    for citation in entry["sources"]:
+        assert set(citation) <= {"source", "at", "quote"}, (name, citation)
+        assert gcm_model.sources.get(citation["source"]) is not None, (name, citation)

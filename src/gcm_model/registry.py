@@ -599,7 +599,7 @@ class CountryRegistry(CodeRegistry[Country]):
         return catalogue.gettext(record.iso_name)
 
     def un_member_states(self) -> tuple[Country, ...]:
-        """The 193 UN Member States (domain_facts.md §5.1)."""
+        """The 193 UN Member States."""
         return tuple(c for c in self if c.un_status == "member")
 
 
@@ -752,7 +752,7 @@ stakeholders: CodeRegistry[StakeholderCategory] = CodeRegistry(
     terms=_names("name", "aliases"),
     upper=False,
 )
-"""The stakeholder categories, keyed by code (A/RES/73/195 para. 44; domain_facts §4.2)."""
+"""The stakeholder categories, keyed by code (A/RES/73/195 para. 44)."""
 
 commissions = CommissionRegistry(
     "commissions",
@@ -786,7 +786,7 @@ known_meetings: CodeRegistry[KnownMeeting] = CodeRegistry(
     terms=lambda m: [t for t in (m.venue, m.city) if t],
     upper=False,
 )
-"""The regional review meetings and IMRFs the sources date (domain_facts §6-7)."""
+"""The regional review meetings and IMRFs the sources date."""
 
 report_section_kinds: CodeRegistry[ReportSectionKind] = CodeRegistry(
     "report_section_kinds",
@@ -796,7 +796,7 @@ report_section_kinds: CodeRegistry[ReportSectionKind] = CodeRegistry(
     terms=_names("title"),
     upper=False,
 )
-"""The suggested sections of a regional review report, in order (seed 004)."""
+"""The suggested sections of a regional review report, in order (UN Network guidance)."""
 
 guiding_questions: CodeRegistry[GuidingQuestion] = CodeRegistry(
     "guiding_questions",
@@ -807,7 +807,7 @@ guiding_questions: CodeRegistry[GuidingQuestion] = CodeRegistry(
     upper=False,
     aliases=lambda q: [f"({q.letter})"],
 )
-"""The guiding questions a-e of the UNECE 2024 concept note (seed 001, Annex 1)."""
+"""The guiding questions a-e of the UNECE 2024 concept note (Annex 1)."""
 
 meeting_formats: CodeRegistry[MeetingFormat] = CodeRegistry(
     "meeting_formats",
@@ -818,7 +818,7 @@ meeting_formats: CodeRegistry[MeetingFormat] = CodeRegistry(
     upper=False,
     aliases=lambda f: [f.name, *f.aliases],
 )
-"""Meeting formats: in person, virtual, hybrid (seed 000)."""
+"""Meeting formats: in person, virtual, hybrid."""
 
 languages: CodeRegistry[Language] = CodeRegistry(
     "languages",

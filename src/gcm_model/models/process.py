@@ -1,9 +1,9 @@
 """The review process as frozen attrs classes: reviews, meetings, segments, events, people.
 
-What the seeds describe about a GCM review (A/RES/73/195 para. 50; the UNECE
-2024 concept note, seed 001; the framework of seed 000; the checklist of seed
-004), as records that refer to each other by id and to the reference data by
-code:
+What the sources describe about a GCM review (A/RES/73/195 para. 50; the UNECE
+2024 concept note; the UN Network's framework, "Regional Reviews 2024"; the
+checklist of the Network's GCM implementation guidance), as records that refer
+to each other by id and to the reference data by code:
 
 * ``RegionalReview``: the review of one region in one round, convened by its
   commission(s);
@@ -101,7 +101,7 @@ class MeetingKind(enum.Enum):
     """What a meeting is."""
 
     REGIONAL_REVIEW = "regional_review"
-    """The regional review meeting a commission convenes (seed 000)."""
+    """The regional review meeting a commission convenes (the UN Network's framework)."""
     IMRF = "imrf"
     """The International Migration Review Forum (A/RES/73/326)."""
     HEARING = "hearing"
@@ -111,7 +111,7 @@ class MeetingKind(enum.Enum):
 
 
 class EventKind(enum.Enum):
-    """What a preparatory or follow-up event is (seeds 000-004)."""
+    """What a preparatory or follow-up event is."""
 
     PRE_CONSULTATION = "pre_consultation"
     CONSULTATION = "consultation"
@@ -120,7 +120,7 @@ class EventKind(enum.Enum):
     GCM_TALK = "gcm_talk"
     SIDE_EVENT = "side_event"
     EVALUATION = "evaluation"
-    """The stakeholder evaluation session held after a review (seed 004)."""
+    """The stakeholder evaluation session held after a review (the UN Network's guidance)."""
 
 
 class Role(enum.Enum):
@@ -151,7 +151,7 @@ class ParticipantKind(enum.Enum):
 
 
 class Sector(enum.Enum):
-    """Whom a participant represents (seed 001: who the meeting convenes)."""
+    """Whom a participant represents (the UNECE 2024 concept note: who the meeting convenes)."""
 
     MEMBER_STATE = "member_state"
     INTERGOVERNMENTAL = "intergovernmental"
@@ -173,7 +173,7 @@ class Venue(Model):
 
 @attrs.frozen(kw_only=True, field_transformer=derive)
 class Contact(Model):
-    """An address to write to, for one purpose (domain_facts I10: one per role)."""
+    """An address to write to, for one purpose (the sources give one address per role)."""
 
     role: str = field(Text())
     email: str = field(Email())
@@ -208,7 +208,7 @@ class _Segment(Model):
     start: Moment | None = field(When())
     end: Moment | None = field(When(after="start"))
     reported_minutes: int | None = field(Count())
-    """The length a later account gives, where it differs from the slot (domain_facts I4)."""
+    """The length a later account gives, where it differs from the slot it was given."""
     notes: str | None = field(Text())
     sources: tuple[str, ...] = field(Text())
     documents: tuple[DocumentRef, ...] = field(Child(lambda: DocumentRef))
@@ -217,7 +217,7 @@ class _Segment(Model):
 
 @attrs.frozen(kw_only=True, field_transformer=derive)
 class Hearing(_Segment):
-    """A multi-stakeholder hearing (seed 001: before the Intergovernmental Conference)."""
+    """A multi-stakeholder hearing (UNECE 2024: before the Intergovernmental Conference)."""
 
     kind: ClassVar[str] = "hearing"
     moderator: str | None = field(Ref("participants"))
@@ -226,7 +226,7 @@ class Hearing(_Segment):
 
 @attrs.frozen(kw_only=True, field_transformer=derive)
 class IntergovernmentalConference(_Segment):
-    """The intergovernmental part of a review meeting (seed 001: 10:00-18:00 CET).
+    """The intergovernmental part of a review meeting (UNECE 2024: 10:00-18:00 CET).
 
     The opening, the thematic sessions and the closing take place within it;
     a multi-stakeholder hearing precedes it.
@@ -237,7 +237,7 @@ class IntergovernmentalConference(_Segment):
 
 @attrs.frozen(kw_only=True, field_transformer=derive)
 class OpeningSegment(_Segment):
-    """The opening of the intergovernmental meeting (co-chairs' remarks, seed 001)."""
+    """The opening of the intergovernmental meeting (UNECE 2024: the co-chairs' remarks)."""
 
     kind: ClassVar[str] = "opening"
     speakers: tuple[str, ...] = field(Ref("participants"))
@@ -245,7 +245,7 @@ class OpeningSegment(_Segment):
 
 @attrs.frozen(kw_only=True, field_transformer=derive)
 class ThematicSession(_Segment):
-    """A thematic session on one round-table cluster (seed 001: four, as at the IMRF).
+    """A thematic session on one round-table cluster (UNECE 2024: four, as at the IMRF).
 
     Attributes:
         cluster: the round-table cluster it follows.
@@ -317,7 +317,7 @@ def _objective_set(objectives: tuple[int, ...]) -> frozenset[int]:
 
 @attrs.frozen(kw_only=True, field_transformer=derive)
 class HighLevelPanel(_Segment):
-    """A high-level panel (seed 001: on regular migration pathways, 13:30-14:30 CET)."""
+    """A high-level panel (UNECE 2024: on regular migration pathways, 13:30-14:30 CET)."""
 
     kind: ClassVar[str] = "high_level_panel"
     topic: str | None = field(Text())
@@ -328,7 +328,7 @@ class HighLevelPanel(_Segment):
 
 @attrs.frozen(kw_only=True, field_transformer=derive)
 class ClosingSegment(_Segment):
-    """The closing of the intergovernmental meeting (co-chairs' remarks, seed 001)."""
+    """The closing of the intergovernmental meeting (UNECE 2024: the co-chairs' remarks)."""
 
     kind: ClassVar[str] = "closing"
     speakers: tuple[str, ...] = field(Ref("participants"))
@@ -336,7 +336,7 @@ class ClosingSegment(_Segment):
 
 @attrs.frozen(kw_only=True, field_transformer=derive)
 class SideEvent(_Segment):
-    """A side event held during a review (seed 002: side events or virtual briefings)."""
+    """A side event held during a review (QUNO's guide: side events or virtual briefings)."""
 
     kind: ClassVar[str] = "side_event"
     organisers: tuple[str, ...] = field(Ref("participants"))
@@ -394,7 +394,7 @@ class RegionalReview(Model):
     commissions: tuple[str, ...] = field(Code("commissions"), non_empty=True)
     title: str | None = field(Text())
     aliases: tuple[str, ...] = field(Text())
-    """Other names of the review or its region ("Arab region" for ESCWA's, domain_facts §6.1)."""
+    """Other names of the review or its region ("Arab region" for ESCWA's)."""
     contacts: tuple[Contact, ...] = field(Child(lambda: Contact))
     documents: tuple[DocumentRef, ...] = field(Child(lambda: DocumentRef))
     notes: str | None = field(Text())
@@ -442,10 +442,11 @@ class Meeting(Model):
         agenda: the segments, in order.
         contacts: addresses per purpose.
         documents: concept note, agenda, logistics note and the like.
-        planned: the date a plan gave before the meeting, verbatim (seed 002).
-        aliases: other names the sources use (domain_facts I5: "RMRF").
+        planned: the date a plan gave before the meeting, verbatim (such as the
+            timeline of QUNO's guide).
+        aliases: other names the sources use (such as "RMRF").
         guiding_questions: the letters (a-e) of the guiding questions put to
-            Member States for the meeting (seed 001, Annex 1).
+            Member States for the meeting (the UNECE 2024 concept note, Annex 1).
         accreditation_required: whether registration needs accreditation.
         status: how well the record's facts are sourced.
         notes: what else the sources say, in words.
@@ -495,7 +496,7 @@ class Meeting(Model):
 
 @attrs.frozen(kw_only=True, field_transformer=derive)
 class PreparatoryEvent(Model):
-    """A preparatory or follow-up event of a review (seeds 000-004).
+    """A preparatory or follow-up event of a review.
 
     Attributes:
         id: the record id.
@@ -513,10 +514,11 @@ class PreparatoryEvent(Model):
         objectives: the objectives it covered.
         webcast: whether it was webcast.
         purpose: what it was for, in the sources' words.
-        feeds: ids of the events or meetings it feeds into (seed 002: two
+        feeds: ids of the events or meetings it feeds into (QUNO's guide: two
             Asia-Pacific pre-consultations feed one consultation).
         documents: recordings, summaries, agendas.
-        planned: the date a plan gave before the event, verbatim (seed 002).
+        planned: the date a plan gave before the event, verbatim (such as the
+            timeline of QUNO's guide).
         status: how well the record's facts are sourced.
         notes: what else the sources say.
         sources: where the facts of this record come from.
@@ -535,7 +537,7 @@ class PreparatoryEvent(Model):
     objectives: tuple[int, ...] = field(Objective())
     webcast: bool | None = field(Flag())
     categories: tuple[str, ...] = field(Code("stakeholders"))
-    """Stakeholder categories that took part, where a source says (S24: youth in 2020)."""
+    """Stakeholder categories that took part, where a source says (youth in UNECE 2020)."""
     purpose: str | None = field(Text())
     feeds: tuple[str, ...] = field(Ref(("events", "meetings")))
     documents: tuple[DocumentRef, ...] = field(Child(lambda: DocumentRef))
@@ -612,7 +614,7 @@ def _author_problems(record: Any) -> Iterator[Problem]:
 
 @attrs.frozen(kw_only=True, field_transformer=derive)
 class WrittenSubmission(Model):
-    """A written input to a review (seed 001 Annex 1; seed 004: an online space for them).
+    """A written input to a review (UNECE 2024 concept note, Annex 1; the Network's online space).
 
     Attributes:
         id: the record id.
@@ -655,7 +657,7 @@ class WrittenSubmission(Model):
 
 @attrs.frozen(kw_only=True, field_transformer=derive)
 class Pledge(Model):
-    """A pledge made in a review, for the Network's Pledging Dashboard (seed 000).
+    """A pledge made in a review, for the Network's Pledging Dashboard.
 
     Attributes:
         id: the record id.

@@ -4,7 +4,7 @@ One class per codelist: the 23 objectives and 10 guiding principles of the GCM
 (A/RES/73/195 paras. 15-16), the four round-table clusters (A/RES/73/326), the
 stakeholder categories (para. 44), the five regional commissions and their
 members, countries, review rounds, known review meetings, the report section
-kinds and guiding questions of the seeds, meeting formats and languages. Every
+kinds and the UNECE 2024 guiding questions, meeting formats and languages. Every
 record but a ``Source`` itself carries the ids of its ``sources`` (see
 ``gcm_model.sources``) and a ``Status``; ``Provenance`` describes a whole data
 file.
@@ -63,7 +63,8 @@ class Provenance:
 
     Attributes:
         file: the data file, such as ``objectives.json``.
-        sources: the documents read, with resolution and paragraph or URL.
+        sources: the documents read, as citations of ``gcm_model.sources``
+            (an id, and the paragraph or part read where it matters).
         read: the date the sources were read.
         status: the weakest status of any record in the file.
         note: the choices made where sources disagree or say nothing.
@@ -71,7 +72,7 @@ class Provenance:
     """
 
     file: str = field(Text())
-    sources: tuple[str, ...] = field(Text(), non_empty=True, repr=False)
+    sources: tuple[Citation, ...] = field(Child(lambda: Citation), non_empty=True, repr=False)
     read: dt.date = field(Day())
     status: Status = field(Choice(Status))
     note: str = field(Note(), repr=False)
@@ -409,7 +410,7 @@ class KnownMeeting:
         country: alpha-3 code of the country it was held in.
         format: ``in_person``, ``virtual`` or ``hybrid``, where a source says.
         host_country: alpha-3 code of a host State of a virtual meeting.
-        planned: the date the seed 002 plan gave, verbatim.
+        planned: the date the timeline of QUNO's guide (a plan) gave, verbatim.
         notes: other facts the sources give, in words.
     """
 
@@ -432,12 +433,12 @@ class KnownMeeting:
 
 @attrs.frozen(kw_only=True, field_transformer=derive)
 class ReportSectionKind:
-    """A section of the suggested structure for regional review reports (seed 004).
+    """A section of the suggested structure for regional review reports (UN Network guidance).
 
     Attributes:
         code: ``introduction``, ``executive_summary``, ...
         title: the heading.
-        description: what the section holds, where the seed says.
+        description: what the section holds, where the guidance says.
         order: its place in the suggested order, from 1.
     """
 
@@ -451,7 +452,7 @@ class ReportSectionKind:
 
 @attrs.frozen(kw_only=True, field_transformer=derive)
 class GuidingQuestion:
-    """A guiding question (a-e) of the UNECE 2024 concept note, Annex 1 (seed 001).
+    """A guiding question (a-e) of the UNECE 2024 concept note, Annex 1.
 
     Attributes:
         letter: ``a`` to ``e``.
