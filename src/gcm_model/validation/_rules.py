@@ -8,12 +8,14 @@ validating N records costs O(N log N) at worst.
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import functools
 from collections import Counter
 from collections.abc import Callable, Iterator
 from typing import Any
 
 from gcm_model import registry
+from gcm_model.errors import json_path
 from gcm_model.models.checks import out_of_order
 from gcm_model.models.kinds import references
 from gcm_model.models.process import (
@@ -72,6 +74,25 @@ def _objectives(numbers: object) -> str:
     return ", ".join(str(n) for n in sorted(numbers))  # type: ignore[call-overload]
 
 
+def _in_clusters(missing: list[int]) -> str:
+    """Where the missing objectives belong: their round-table clusters, and whose they are."""
+    found: dict[int, list[int]] = {}
+    for number in missing:
+        for cluster in registry.clusters:
+            if number in cluster.objectives:
+                found.setdefault(cluster.number, []).append(number)
+    parts = [
+        f"objective{'s' if len(numbers) > 1 else ''} {_objectives(numbers)} "
+        f"{'are' if len(numbers) > 1 else 'is'} in round-table cluster {cluster} "
+        f"(objectives {_objectives(registry.clusters.lookup(cluster).objectives)})"
+        for cluster, numbers in sorted(found.items())
+    ]
+    return (
+        f"{'; '.join(parts)}; the four round tables of {registry.cite('a-res-73-326')} "
+        "together cover objectives 1 to 23"
+    )
+
+
 # -- records and references --------------------------------------------------------------------
 
 
@@ -81,13 +102,18 @@ def _duplicate_ids(context: Context, rule: Rule) -> Iterator[Issue]:
         first: dict[str, Located | None] = {}
         for record_id, located in seen:
             if record_id in first and located is not None:
+                earlier = first[record_id]
                 yield context.issue(
                     rule,
                     located,
                     "id",
                     f"another record of {collection} has the id {record_id!r}",
                     value=record_id,
-                    hint="give every record of a kind its own id",
+                    hint=(
+                        f"the first record with this id is at {json_path(earlier.pointer)}"
+                        if earlier is not None
+                        else f"an earlier record of {collection} that could not be read has it"
+                    ),
                 )
             first.setdefault(record_id, located)
 
@@ -98,12 +124,16 @@ def _dangling(context: Context, rule: Rule) -> Iterator[Issue]:
         for tail, record_id, targets in references(located.record):
             if not any(record_id in context.ids[t] for t in targets):
                 kinds = " or ".join(targets)
+                near = difflib.get_close_matches(
+                    str(record_id), sorted(i for t in targets for i in context.ids[t]), n=3
+                )
                 yield context.issue(
                     rule,
                     located,
                     tail,
                     f"{record_id!r} is not the id of any of the dataset's {kinds}",
                     value=record_id,
+                    hint=f"ids close to it: {', '.join(near)}" if near else None,
                 )
 
 
@@ -212,15 +242,23 @@ def _coverage(context: Context, rule: Rule) -> Iterator[Issue]:
                 "agenda",
                 f"the thematic sessions leave objective(s) {_objectives(missing)} uncovered",
                 value=missing,
-                hint="the four round-table clusters together cover objectives 1 to 23",
+                hint=_in_clusters(missing),
             )
         if twice:
+            where = [
+                f"objective {n} in sessions "
+                + " and ".join(
+                    str(s.number or i + 1) for i, s in enumerate(sessions) if n in s.objectives
+                )
+                for n in twice
+            ]
             yield context.issue(
                 rule,
                 located,
                 "agenda",
                 f"the thematic sessions cover objective(s) {_objectives(twice)} more than once",
                 value=twice,
+                hint="; ".join(where),
             )
     consultations: dict[str, list[Located]] = {}
     for located in context.by_collection["events"]:
@@ -238,7 +276,7 @@ def _coverage(context: Context, rule: Rule) -> Iterator[Issue]:
                 f"the consultations of review {review_id!r} leave objective(s) "
                 f"{_objectives(missing)} uncovered",
                 value=missing,
-                hint="seed 003 lists objective 11 in neither consultation (domain_facts I1)",
+                hint=_in_clusters(missing),
             )
 
 
@@ -303,6 +341,20 @@ def _members_of(commissions: tuple[str, ...], day: dt.date | None) -> frozenset[
     return frozenset(found)
 
 
+def _member_of(country: object, day: dt.date | None) -> str:
+    """Which commissions a country belongs to on a day, as a hint says it."""
+    found = [
+        c.code
+        for c in registry.commissions
+        if isinstance(country, str) and country in c.members(day)
+    ]
+    return (
+        f"{country} is a member of {' and '.join(found)}"
+        if found
+        else f"{country} is a member of no regional commission"
+    ) + (f" on {day}" if day else "")
+
+
 @check("commission-membership")
 def _membership(context: Context, rule: Rule) -> Iterator[Issue]:
     for located in context.by_collection["meetings"]:
@@ -320,6 +372,7 @@ def _membership(context: Context, rule: Rule) -> Iterator[Issue]:
                     f"co-chair {country} is not a member of {convening} on "
                     f"{context.as_of or _meeting_day(meeting)}",
                     value=country,
+                    hint=_member_of(country, context.as_of or _meeting_day(meeting)),
                 )
         for index, segment in enumerate(meeting.agenda):
             if not isinstance(segment, ThematicSession):
@@ -337,6 +390,7 @@ def _membership(context: Context, rule: Rule) -> Iterator[Issue]:
                     f"the Member State speaker represents {speaker.country}, not a member of "
                     f"{convening}",
                     value=speaker.country,
+                    hint=_member_of(speaker.country, context.as_of or _meeting_day(meeting)),
                 )
 
 
@@ -384,6 +438,7 @@ def _lead(  # noqa: PLR0913 - the parts of one lead-time rule
                 f"{what} {day}, {(start - day).days} days before the meeting on {start}; "
                 f"at least {minimum.days} days are asked",
                 value=str(moment),
+                hint=f"{start - minimum} at the latest gives {minimum.days} days",
             )
 
 
@@ -568,13 +623,14 @@ def _stakeholders(context: Context, rule: Rule) -> Iterator[Issue]:
         seen |= {s.record.category for s in mine.get("submissions", []) if s.record.category}
         missing = [code for code in _expected_categories() if code not in seen]
         if missing:
+            heard = ", ".join(sorted(seen)) if seen else "none"
             yield context.issue(
                 rule,
                 located,
                 "",
                 f"no participant or submission of review {review.id!r} from: {', '.join(missing)}",
                 value=missing,
-                hint="participants count for a review through their events",
+                hint=f"categories heard, through the review's events and submissions: {heard}",
             )
 
 
@@ -621,6 +677,7 @@ def _consultations(context: Context, rule: Rule) -> Iterator[Issue]:
         events = parts.get(located.record.id, {}).get("events", [])
         count = sum(1 for e in events if e.record.kind is EventKind.CONSULTATION)
         if count < minimum:
+            others = sorted({e.record.kind.value for e in events} - {EventKind.CONSULTATION.value})
             yield context.issue(
                 rule,
                 located,
@@ -628,6 +685,12 @@ def _consultations(context: Context, rule: Rule) -> Iterator[Issue]:
                 f"{count} multi-stakeholder consultation(s) in review {located.record.id!r}; "
                 f"at least {minimum} expected",
                 value=count,
+                hint=(
+                    f"its other events are of kind {', '.join(others)}; only kind "
+                    "consultation counts"
+                    if others
+                    else None
+                ),
             )
 
 
@@ -669,6 +732,7 @@ def _report_deadline(context: Context, rule: Rule) -> Iterator[Issue]:
                     f"issued {issued}, {(issued - end).days} days after meeting {meeting_id!r} "
                     f"ended on {end}; at most {days.days} days are asked",
                     value=str(report.issued),
+                    hint=f"due by {end + days}",
                 )
 
 
@@ -691,7 +755,7 @@ def _report_structure(context: Context, rule: Rule) -> Iterator[Issue]:
                 "sections",
                 f"no section of the suggested kind(s): {', '.join(missing)}",
                 value=missing,
-                hint="the suggested structure is in gcm_model.report_section_kinds",
+                hint="the suggested order: " + ", ".join(order),
             )
         ranks = [order[k] for k in kinds if k in order]
         if ranks != sorted(ranks):
@@ -701,4 +765,5 @@ def _report_structure(context: Context, rule: Rule) -> Iterator[Issue]:
                 "sections",
                 "the sections are not in the suggested order: " + ", ".join(kinds),
                 value=kinds,
+                hint="the suggested order: " + ", ".join(code for code in order if code in kinds),
             )
