@@ -270,7 +270,8 @@ def sections() -> list[Section]:
             gcm_model.known_meetings,
             "The regional review meetings and IMRFs the sources date, "
             "`gcm_model.known_meetings`, keyed by code. *Planned* is the date the "
-            "seed 002 timeline gave, verbatim; *Start* and *End* are the actual dates.",
+            "timeline of QUNO's guide (a plan of late 2023) gave, verbatim; *Start* and "
+            "*End* are the actual dates.",
             [
                 ("Code", lambda m: code(m.code)),
                 ("Round", lambda m: code(m.round)),

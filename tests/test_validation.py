@@ -181,7 +181,8 @@ def test_csv_issues_are_at_the_line_where_their_row_starts(tmp_path: Path) -> No
 
     def spread(rows: list[list[str]]) -> None:
         column = rows[0].index("sources")
-        rows[1][column] = rows[1][column].replace(",", ",\n", 2)  # JSON over three lines
+        cell = rows[1][column]  # a JSON list: spread over three lines, however many items
+        rows[1][column] = cell.replace("[", "[\n", 1).replace("]", "\n]", 1)
         rows[1][rows[0].index("reported_minutes")] = "seventy"
 
     edit_csv(folder / "segments.csv", spread)
