@@ -45,6 +45,25 @@ class _FaultError(Exception):
         self.below = below
 
 
+def _describe(value: object) -> str:
+    """What a JSON value is, for messages (``a string``, ``null``)."""
+    names = {
+        str: "a string",
+        int: "an integer",
+        float: "a number",
+        bool: "a boolean",
+        list: "a list",
+        dict: "an object",
+        type(None): "null",
+    }
+    return names.get(type(value), type(value).__name__)
+
+
+def _wrong(expected: str, value: object) -> _FaultError:
+    """A value of the wrong type: ``expected a string, got null``."""
+    return _FaultError("wrong-type", f"expected {expected}, got {_describe(value)}", value)
+
+
 def _wrong_tag(cls: type, tag: str, given: object) -> _FaultError:
     """A segment or report item whose ``kind`` tag is another class's."""
     message = f"a {cls.__name__} has kind {tag!r}, not {given!r}"

@@ -29,7 +29,6 @@ Examples:
 from __future__ import annotations
 
 import datetime as dt
-import enum
 import functools
 import gettext
 from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeVar
@@ -38,7 +37,7 @@ import attrs
 
 from gcm_model import _data, _text
 from gcm_model._decode import Reject, decoder
-from gcm_model.dates import PartialDate, review_years
+from gcm_model.dates import review_years
 from gcm_model.errors import GcmError, InvalidCodeError, UnknownCodeError
 from gcm_model.models import kinds
 from gcm_model.models.reference import (
@@ -114,20 +113,6 @@ class IdentifierKind(Protocol[K_co]):
     def is_valid(self, value: object) -> bool:
         """Whether ``validate`` would succeed; never raises."""
         ...
-
-
-def _plain(value: object) -> object:
-    """Turn a record's field value into a JSON-friendly value for tables."""
-    if isinstance(value, enum.Enum):
-        return value.value
-    if isinstance(value, dt.date | PartialDate):
-        return str(value)
-    if isinstance(value, tuple | list):
-        return [_plain(v) for v in value]
-    if attrs.has(type(value)):
-        fields = attrs.fields(type(value))  # type: ignore[arg-type] # attrs.has() checked it
-        return {f.name: _plain(getattr(value, f.name)) for f in fields}
-    return value
 
 
 class Registry(Generic[K, T]):
@@ -328,10 +313,7 @@ class Registry(Generic[K, T]):
             >>> gcm_model.clusters.to_records()[0]["objectives"]
             [2, 5, 6, 12, 18]
         """
-        return [
-            {name: _plain(value) for name, value in attrs.asdict(record, recurse=False).items()}
-            for record in self
-        ]
+        return [kinds.to_json(record) for record in self]
 
 
 def _decoded(cls: type[T]) -> Callable[[Any], T]:

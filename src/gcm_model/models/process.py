@@ -472,7 +472,9 @@ class Meeting(Model):
     organisers: tuple[str, ...] = field(Ref("participants"))
     registration: Window | None = field(Child(lambda: Window))
     written_inputs_due: Moment | None = field(When())
-    agenda: tuple[Segment, ...] = field(Child(lambda: tuple(SEGMENT_TYPES.values())))
+    agenda: tuple[Segment, ...] = field(
+        Child(lambda: tuple(SEGMENT_TYPES.values()), name="segment")
+    )
     contacts: tuple[Contact, ...] = field(Child(lambda: Contact))
     documents: tuple[DocumentRef, ...] = field(Child(lambda: DocumentRef))
     planned: str | None = field(Text())
