@@ -154,6 +154,12 @@ def test_commission_records() -> None:
     assert eclac.headquarters.city == "Santiago"
     assert eclac.region.name == "Latin America & Caribbean"
     assert gcm_model.commissions.lookup("UNECE").headquarters.country == "CHE"
+    escwa = gcm_model.commissions.lookup("ESCWA")
+    # The name ESCWA, IOM and the League of Arab States use; the civil-society
+    # guide's "Middle East & North Africa" is only an alias.
+    assert escwa.region.name == "Arab region"
+    assert escwa.region.aliases == ("Arab States", "Middle East & North Africa")
+    assert gcm_model.commissions.lookup("Middle East & North Africa") is escwa
     assert [c.code for c in gcm_model.commissions] == list(COMMISSIONS)
     for commission in gcm_model.commissions:
         assert gcm_model.countries.is_valid(commission.headquarters.country)
@@ -187,6 +193,20 @@ def test_palestine_is_escwa_member_and_un_observer() -> None:
     assert palestine.alpha_3 == "PSE"
     assert palestine.un_status == "observer"
     assert [c.code for c in gcm_model.commissions.of_country("PSE")] == ["ESCWA"]
+
+
+def test_holy_see_is_a_non_member_observer_state() -> None:
+    """The Holy See is the other UN non-member observer State, as the UN lists them."""
+    holy_see = gcm_model.countries.lookup("VAT")
+    assert holy_see.name == "Holy See"
+    assert holy_see.un_status == "observer"
+    assert "un-non-member-states" in holy_see.sources
+    assert gcm_model.countries.lookup("Holy See") is holy_see
+    observers = {c.alpha_3 for c in gcm_model.countries if c.un_status == "observer"}
+    assert observers == {"PSE", "VAT"}
+    assert "un-non-member-states" in gcm_model.countries.lookup("PSE").sources
+    page = gcm_model.sources.lookup("un-non-member-states")
+    assert page.urls == ("https://www.un.org/en/about-us/non-member-states",)
 
 
 def test_country_translations_come_from_pycountry() -> None:

@@ -280,7 +280,8 @@ class Country:
             used as ``name``.
         official_name: the ISO 3166-1 official name, where ISO gives one.
         un_status: ``"member"`` for the 193 UN Member States, ``"observer"``
-            for the State of Palestine, ``None`` otherwise.
+            for the two non-member observer States (the Holy See and the
+            State of Palestine), ``None`` otherwise.
         qualifier: a note that must accompany the name wherever it is shown
             (Kosovo: UNSCR 1244 (1999)).
     """
