@@ -239,12 +239,14 @@ def sections() -> list[Section]:
             "Countries",
             gcm_model.countries,
             "Every country and territory of ISO 3166-1 (from pycountry), with the "
-            "package's overlay of UN short names and UN status, and Kosovo, "
+            "package's overlay of UN short names, UN status and former and common "
+            "names (each with its source in `countries.json`), and Kosovo, "
             "`gcm_model.countries`, keyed by alpha-3 code.",
             [
                 ("Alpha-3", lambda c: code(c.alpha_3)),
                 ("Alpha-2", lambda c: code(c.alpha_2)),
                 ("Name", lambda c: text(c.name)),
+                ("Other names", lambda c: texts(n.name for n in c.other_names)),
                 ("UN status", lambda c: text(c.un_status)),
                 ("Qualifier", lambda c: text(c.qualifier)),
             ],

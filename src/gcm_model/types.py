@@ -14,6 +14,7 @@ __all__ = [
     "CommissionCode",
     "CountryCode",
     "MembershipKind",
+    "NameKind",
     "ObjectiveNumber",
     "ReviewKind",
     "StakeholderCode",
@@ -70,3 +71,12 @@ class ReviewKind(enum.Enum):
     """Regional reviews, every four years from 2020 (A/RES/73/195 para. 50)."""
     IMRF = "imrf"
     """The International Migration Review Forum, every four years from 2022 (para. 49)."""
+
+
+class NameKind(enum.Enum):
+    """Why a country is also known by a name that is not its UN or ISO name."""
+
+    FORMER = "former"
+    """A name the country had in ISO 3166-1 before a change (Swaziland, Turkey)."""
+    COMMON = "common"
+    """A name in common English use (UK, Ivory Coast); each one says where it comes from."""

@@ -30,12 +30,13 @@ from gcm_model.dates import PartialDate, as_day
 from gcm_model.models.kinds import Child, Choice, Count, Flag, Note, Text, derive, field
 from gcm_model.models.kinds import Objective as ObjectiveNumber
 from gcm_model.models.periods import Day, PartialDay, Years
-from gcm_model.types import MembershipKind, ReviewKind, Status
+from gcm_model.types import MembershipKind, NameKind, ReviewKind, Status
 
 __all__ = [
     "Cluster",
     "Commission",
     "Country",
+    "CountryName",
     "GuidingPrinciple",
     "GuidingQuestion",
     "Headquarters",
@@ -266,6 +267,25 @@ class Commission:
 
 
 @attrs.frozen(kw_only=True, field_transformer=derive)
+class CountryName:
+    """Another name a country is known by: a former ISO 3166-1 name or a common one.
+
+    Lookups find the country by it; it is never the name shown.
+
+    Attributes:
+        name: the name, as the source writes it (``Swaziland``, ``UK``).
+        kind: a former name or a name in common use.
+        note: how the source gives it (which release, which form), where that helps.
+        sources: where the name comes from.
+    """
+
+    name: str = field(Text())
+    kind: NameKind = field(Choice(NameKind))
+    note: str = field(Note(), default="", repr=False)
+    sources: tuple[str, ...] = field(Text(), non_empty=True, repr=False)
+
+
+@attrs.frozen(kw_only=True, field_transformer=derive)
 class Country:
     """A country or territory: ISO 3166-1 plus what the UN usage adds.
 
@@ -279,6 +299,8 @@ class Country:
             (``Taiwan`` beside ``Taiwan, Province of China``); searchable, never
             used as ``name``.
         official_name: the ISO 3166-1 official name, where ISO gives one.
+        other_names: former and common names (``Turkey``, ``UK``), each with
+            its source; searchable, never used as ``name``.
         un_status: ``"member"`` for the 193 UN Member States, ``"observer"``
             for the two non-member observer States (the Holy See and the
             State of Palestine), ``None`` otherwise.
@@ -293,6 +315,7 @@ class Country:
     iso_name: str | None = field(Text(), repr=False)
     common_name: str | None = field(Text(), repr=False)
     official_name: str | None = field(Text(), repr=False)
+    other_names: tuple[CountryName, ...] = field(Child(lambda: CountryName), repr=False)
     un_status: str | None = field(Text(), repr=False)
     qualifier: str | None = field(Text(), repr=False)
     sources: tuple[str, ...] = field(Text(), non_empty=True, repr=False)
