@@ -155,6 +155,17 @@ def place(meeting: gcm_model.KnownMeeting) -> str:
     return ", ".join(text(p) for p in (meeting.venue, meeting.city, country) if p)
 
 
+def planned(meeting: gcm_model.KnownMeeting) -> str:
+    """A meeting's plan, verbatim, with its status, confidence and sources."""
+    plan = meeting.planned
+    if plan is None:
+        return ""
+    return (
+        f"{text(plan.text)} ({enum_value(plan.status)}, {text(plan.confidence.value)} "
+        f"confidence; {codes(plan.sources)})"
+    )
+
+
 def held(review_round: gcm_model.ReviewRound) -> str:
     """The years a round's meetings took place."""
     if review_round.held is None:
@@ -270,8 +281,10 @@ def sections() -> list[Section]:
             "Known meetings",
             gcm_model.known_meetings,
             "The regional review meetings and IMRFs the sources date, "
-            "`gcm_model.known_meetings`, keyed by code. *Planned* is the date the "
-            "seed 002 timeline gave, verbatim; *Start* and *End* are the actual dates.",
+            "`gcm_model.known_meetings`, keyed by code. *Start* and *End* are the "
+            "dates held, and *Status* is theirs; *Planned* is the date a plan gave "
+            "before the meeting, verbatim, with its own status and the confidence "
+            "of its reading.",
             [
                 ("Code", lambda m: code(m.code)),
                 ("Round", lambda m: code(m.round)),
@@ -280,7 +293,7 @@ def sections() -> list[Section]:
                 ("End", lambda m: text(m.end)),
                 ("Place", place),
                 ("Format", lambda m: code(m.format)),
-                ("Planned", lambda m: text(m.planned)),
+                ("Planned", planned),
                 ("Notes", lambda m: text(m.notes)),
                 STATUS,
                 SOURCES,

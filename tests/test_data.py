@@ -55,6 +55,8 @@ def _statuses(name: str) -> list[Status]:
         if "status" in record:
             out.append(Status(record["status"]))
         out.extend(Status(m["status"]) for m in record.get("memberships", []))
+        if record.get("planned"):  # a plan has a status of its own
+            out.append(Status(record["planned"]["status"]))
     return out
 
 

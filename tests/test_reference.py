@@ -290,9 +290,45 @@ def test_unece_2024_meeting() -> None:
     meeting = gcm_model.known_meetings.lookup("ece-2024")
     assert meeting.start == meeting.end == dt.date(2024, 3, 11)
     assert meeting.venue == "Palais des Nations"
-    assert meeting.planned == "11 March 2024"
+    assert meeting.planned is not None
+    assert meeting.planned.text == "11 March 2024"
     assert gcm_model.known_meetings.lookup("ece-2020").format == "virtual"
     assert gcm_model.known_meetings.lookup("imrf-2026").start is None
+
+
+def test_a_plan_keeps_its_own_status_and_confidence() -> None:
+    """A date given only as planned is shown as a plan, never with the meeting's status."""
+    eclac = gcm_model.known_meetings.lookup("eclac-2025")
+    plan = eclac.planned
+    assert plan is not None
+    assert eclac.status is Status.CONFIRMED  # the dates it was held on
+    assert (plan.text, plan.status, plan.confidence) == (
+        "June 2024",
+        Status.SEED,
+        gcm_model.types.Confidence.MEDIUM,
+    )
+    assert plan.date == gcm_model.PartialDate(2024, 6)
+    assert plan.note  # why the reading is in doubt
+    assert str(plan) == "planned June 2024 (SEED; read with medium confidence)"
+    assert "planned=PlannedDate(text='June 2024', status=<Status.SEED" in repr(eclac)
+    assert "confidence=<Confidence.MEDIUM" in repr(eclac)
+    # A plan from a primary text is as well sourced as that text.
+    eca = gcm_model.known_meetings.lookup("eca-2021").planned
+    assert eca is not None
+    assert (eca.text, eca.status, eca.sources) == ("March 2021", Status.CONFIRMED, ("S30",))
+
+
+def test_every_plan_cites_sources_of_its_meeting() -> None:
+    """Each plan names known sources, which its meeting cites too, and a date it names."""
+    plans = [m for m in gcm_model.known_meetings if m.planned is not None]
+    assert len(plans) == 6
+    for meeting in plans:
+        plan = meeting.planned
+        assert plan is not None
+        assert plan.sources
+        assert set(plan.sources) <= set(meeting.sources), meeting.code
+        assert plan.date is not None
+        assert str(plan.date.year) in plan.text
 
 
 def test_report_sections_in_suggested_order() -> None:

@@ -411,6 +411,7 @@ def _listings() -> dict[str, _Listing]:
                 ("meeting", _meeting_name),
                 ("round", lambda r: r.round),
                 ("format", lambda r: r.format),
+                ("planned", lambda r: r.planned),
             ),
         ),
         "sections": _Listing(

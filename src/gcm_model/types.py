@@ -12,6 +12,7 @@ from typing import TypeAlias
 
 __all__ = [
     "CommissionCode",
+    "Confidence",
     "CountryCode",
     "MembershipKind",
     "NameKind",
@@ -80,3 +81,19 @@ class NameKind(enum.Enum):
     """A name the country had in ISO 3166-1 before a change (Swaziland, Turkey)."""
     COMMON = "common"
     """A name in common English use (UK, Ivory Coast); each one says where it comes from."""
+
+
+class Confidence(enum.Enum):
+    """How surely a datum was read from its source, apart from how well it is sourced.
+
+    A table that came out of a PDF column by column must be put back in rows;
+    the status says which document gives a plan, the confidence how surely
+    the plan is read as that meeting's.
+    """
+
+    HIGH = "high"
+    """The reading fits every check the sources allow."""
+    MEDIUM = "medium"
+    """The reading fits the text, but another cannot be ruled out."""
+    LOW = "low"
+    """One of several readings the text allows, none checked."""

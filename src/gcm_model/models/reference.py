@@ -30,7 +30,7 @@ from gcm_model.dates import PartialDate, as_day
 from gcm_model.models.kinds import Child, Choice, Count, Flag, Note, Text, derive, field
 from gcm_model.models.kinds import Objective as ObjectiveNumber
 from gcm_model.models.periods import Day, PartialDay, Years
-from gcm_model.types import MembershipKind, NameKind, ReviewKind, Status
+from gcm_model.types import Confidence, MembershipKind, NameKind, ReviewKind, Status
 
 __all__ = [
     "Cluster",
@@ -45,6 +45,7 @@ __all__ = [
     "MeetingFormat",
     "Membership",
     "Objective",
+    "PlannedDate",
     "Provenance",
     "Region",
     "ReportSectionKind",
@@ -356,6 +357,43 @@ class ReviewRound:
 
 
 @attrs.frozen(kw_only=True, field_transformer=derive)
+class PlannedDate:
+    """A date a source gave for a meeting before it was held: a plan, not a fact.
+
+    A plan keeps its own status and the confidence of its reading, whatever
+    the meeting's record says of the dates it was held on.
+
+    Attributes:
+        text: the date as the source writes it (``Week of 3 November 2024``).
+        date: the day, month or year it names, where it names one.
+        status: how well the plan is sourced (``SEED`` when only a seed
+            document gives it).
+        confidence: how surely the plan is read as this meeting's.
+        note: why the reading is in doubt, where it is.
+        sources: where the plan is given.
+
+    Examples:
+        >>> from gcm_model import known_meetings
+        >>> print(known_meetings.lookup("eclac-2025").planned)
+        planned June 2024 (SEED; read with medium confidence)
+    """
+
+    text: str = field(Text())
+    date: PartialDate | None = field(PartialDay(), repr=False)
+    status: Status = field(Choice(Status))
+    confidence: Confidence = field(Choice(Confidence))
+    note: str = field(Note(), default="", repr=False)
+    sources: tuple[str, ...] = field(Text(), non_empty=True, repr=False)
+
+    def __str__(self) -> str:
+        """The plan as a reader should see it, with its status and confidence."""
+        return (
+            f"planned {self.text} ({self.status.value}; "
+            f"read with {self.confidence.value} confidence)"
+        )
+
+
+@attrs.frozen(kw_only=True, field_transformer=derive)
 class KnownMeeting:
     """A regional review meeting or IMRF that the sources date.
 
@@ -371,8 +409,11 @@ class KnownMeeting:
         country: alpha-3 code of the country it was held in.
         format: ``in_person``, ``virtual`` or ``hybrid``, where a source says.
         host_country: alpha-3 code of a host State of a virtual meeting.
-        planned: the date the seed 002 plan gave, verbatim.
+        planned: the date a plan gave before the meeting, with its own status
+            and confidence; never the date it was held.
         notes: other facts the sources give, in words.
+        status: how well the dates held and the other facts are sourced (a
+            plan has its own).
     """
 
     code: str = field(Text())
@@ -386,10 +427,10 @@ class KnownMeeting:
     country: str | None = field(Text(), repr=False)
     format: str | None = field(Text(), repr=False)
     host_country: str | None = field(Text(), repr=False)
-    planned: str | None = field(Text(), repr=False)
+    planned: PlannedDate | None = field(Child(lambda: PlannedDate))
     notes: str = field(Note(), repr=False)
     sources: tuple[str, ...] = field(Text(), non_empty=True, repr=False)
-    status: Status = field(Choice(Status), repr=False)
+    status: Status = field(Choice(Status))
 
 
 @attrs.frozen(kw_only=True, field_transformer=derive)
