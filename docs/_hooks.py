@@ -166,6 +166,14 @@ def planned(meeting: gcm_model.KnownMeeting) -> str:
     )
 
 
+def claims(contradiction: gcm_model.Contradiction) -> str:
+    """Each side of a contradiction: what it says, where, and its sources, one per line."""
+    return "<br>".join(
+        f"{text(c.says)}" + (f" ({text(c.where)})" if c.where else "") + f" [{codes(c.sources)}]"
+        for c in contradiction.claims
+    )
+
+
 def held(review_round: gcm_model.ReviewRound) -> str:
     """The years a round's meetings took place."""
     if review_round.held is None:
@@ -346,6 +354,22 @@ def sections() -> list[Section]:
                 ("Name", lambda lang: text(lang.name)),
                 STATUS,
                 SOURCES,
+            ],
+        ),
+        Section(
+            "Contradictions between sources",
+            gcm_model.contradictions,
+            "Where sources disagree on a fact or a citation, `gcm_model.contradictions`, "
+            "keyed by code: what each side says, with its sources, the choice the "
+            "reference data and the bundled examples make, and why. *Status* is the "
+            "weakest status of the facts the choice rests on.",
+            [
+                ("Code", lambda c: code(c.code)),
+                ("Title", lambda c: text(c.title)),
+                ("The sources say", claims),
+                ("Choice", lambda c: text(c.choice)),
+                ("Why", lambda c: text(c.reason)),
+                STATUS,
             ],
         ),
         Section(

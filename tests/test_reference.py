@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+import re
 
 import pytest
 
@@ -373,3 +374,53 @@ def test_rounds_on_the_cadence_are_valid_codes() -> None:
         assert not gcm_model.rounds.is_valid(code)
     review = gcm_model.RegionalReview(id="r", round="regional-2028", commissions=("ECE",))
     assert review.round == "regional-2028"
+
+
+# Working labels of the project's fact sheet and seed files, which no text a user
+# reads may carry: source numbers, seed file names, "seed 003", section signs.
+WORKING_LABEL = re.compile(
+    r"\bS\d{1,2}\b|\d{3}_[0-9a-f]{16}|\bseeds?\b|domain_facts|§", re.IGNORECASE
+)
+
+
+def test_the_contradictions_between_sources_are_records() -> None:
+    """Each disagreement has two sides or more, each with known sources, a choice and a reason."""
+    codes = [c.code for c in gcm_model.contradictions]
+    assert codes == [
+        "objective-11-consultations",
+        "unece-2024-pre-consultation-date",
+        "unece-2024-hearing-length",
+        "first-round-dates",
+        "funding-paragraphs",
+        "a-res-73-326-paragraphs",
+    ]
+    for contradiction in gcm_model.contradictions:
+        assert len(contradiction.claims) >= 2, contradiction.code
+        cited = [s for claim in contradiction.claims for s in claim.sources]
+        assert contradiction.sources == tuple(dict.fromkeys(cited))
+        assert all(gcm_model.sources.is_valid(s) for s in cited)
+        shown = [contradiction.title, contradiction.choice, contradiction.reason]
+        shown += [t for claim in contradiction.claims for t in (claim.says, claim.where)]
+        for words in shown:
+            assert not WORKING_LABEL.search(words), (contradiction.code, words)
+
+
+def test_the_funding_citation_and_the_a_res_73_326_paragraphs() -> None:
+    """The two contradictions the audit left: each side with its own sources."""
+    funding = gcm_model.contradictions.lookup("funding-paragraphs")
+    guide, resolution = funding.claims
+    assert guide.sources == ("000_b9c5f268b265885e.txt",)
+    assert "paragraphs 48 to 50 of General Assembly resolution 73/195" in guide.says
+    assert resolution.sources == ("S1",)
+    assert "43(b)" in resolution.says
+    paragraphs = gcm_model.contradictions.lookup("a-res-73-326-paragraphs")
+    assert [c.sources for c in paragraphs.claims] == [
+        ("001_61412e3f83cb501b.txt",),
+        ("S27",),
+        ("S4",),
+    ]
+    assert "para. 9" in paragraphs.claims[1].says
+    assert paragraphs.status is Status.UNCONFIRMED  # paras. 15 and 21 are unchecked
+    omission = gcm_model.contradictions.lookup("objective-11-consultations")
+    assert "2, 4, 5, 6, 8, 9, 10, 12, 13, 18, 21" in omission.claims[0].says
+    assert gcm_model.contradictions.search("funding")[0] is funding

@@ -439,6 +439,16 @@ def _listings() -> dict[str, _Listing]:
             g.sources,
             (("id", lambda r: r.id), ("title", lambda r: r.title)),
         ),
+        "contradictions": _Listing(
+            "contradictions between sources",
+            g.contradictions,
+            (
+                ("code", lambda r: r.code),
+                ("title", lambda r: r.title),
+                ("status", lambda r: r.status),
+                ("choice", lambda r: r.choice),
+            ),
+        ),
         "rules": _Listing(
             "validation rules",
             rules,
@@ -467,6 +477,7 @@ SHOWN = (
     "formats",
     "languages",
     "sources",
+    "contradictions",
 )
 """The registries ``show`` lists."""
 

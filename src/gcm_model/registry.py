@@ -44,6 +44,7 @@ from gcm_model.models import kinds
 from gcm_model.models.reference import (
     Cluster,
     Commission,
+    Contradiction,
     Country,
     CountryName,
     GuidingPrinciple,
@@ -74,6 +75,7 @@ __all__ = [
     "RoundRegistry",
     "clusters",
     "commissions",
+    "contradictions",
     "countries",
     "guiding_questions",
     "known_meetings",
@@ -855,6 +857,16 @@ sources: CodeRegistry[Source] = CodeRegistry(
 )
 """The documents the reference data cites, by id (``S1``-``S36``, seed file names)."""
 
+contradictions: CodeRegistry[Contradiction] = CodeRegistry(
+    "contradictions",
+    "contradiction",
+    build=_decoded(Contradiction),
+    key=lambda c: c.code,
+    terms=_names("title"),
+    upper=False,
+)
+"""Where sources disagree on a fact or a citation: each side, and the choice made."""
+
 kinds.use_registries(
     objectives=objectives,
     principles=principles,
@@ -869,4 +881,5 @@ kinds.use_registries(
     meeting_formats=meeting_formats,
     languages=languages,
     sources=sources,
+    contradictions=contradictions,
 )

@@ -4,7 +4,8 @@ One class per codelist: the 23 objectives and 10 guiding principles of the GCM
 (A/RES/73/195 paras. 15-16), the four round-table clusters (A/RES/73/326), the
 stakeholder categories (para. 44), the five regional commissions and their
 members, countries, review rounds, known review meetings, the report section
-kinds and guiding questions of the seeds, meeting formats and languages. Every
+kinds and guiding questions of the seeds, meeting formats, languages, and the
+contradictions between sources with the choice made for each. Every
 record but a ``Source`` itself carries the ids of its ``sources`` (see
 ``gcm_model.sources``) and a ``Status``; ``Provenance`` describes a whole data
 file.
@@ -33,8 +34,10 @@ from gcm_model.models.periods import Day, PartialDay, Years
 from gcm_model.types import Confidence, MembershipKind, NameKind, ReviewKind, Status
 
 __all__ = [
+    "Claim",
     "Cluster",
     "Commission",
+    "Contradiction",
     "Country",
     "CountryName",
     "GuidingPrinciple",
@@ -484,5 +487,48 @@ class Language:
 
     code: str = field(Text())
     name: str = field(Text())
+    sources: tuple[str, ...] = field(Text(), non_empty=True, repr=False)
+    status: Status = field(Choice(Status), repr=False)
+
+
+@attrs.frozen(kw_only=True, field_transformer=derive)
+class Claim:
+    """What one side of a contradiction between sources says, and where.
+
+    Attributes:
+        says: what the sources say, quoted where the words matter.
+        where: the place in the sources (a paragraph, a footnote, a list), where it helps.
+        sources: the documents that say it.
+    """
+
+    says: str = field(Text())
+    where: str = field(Note(), default="", repr=False)
+    sources: tuple[str, ...] = field(Text(), non_empty=True)
+
+
+@attrs.frozen(kw_only=True, field_transformer=derive)
+class Contradiction:
+    """Sources that disagree on a fact or a citation, and the choice the data makes.
+
+    Attributes:
+        code: a stable code, such as ``funding-paragraphs``.
+        title: what the sources disagree on.
+        claims: what each side says, with its sources.
+        choice: what the reference data and the bundled examples hold.
+        reason: why.
+        sources: every source of the claims.
+        status: the weakest status of the facts the choice rests on.
+
+    Examples:
+        >>> from gcm_model import contradictions
+        >>> [claim.sources for claim in contradictions.lookup("funding-paragraphs").claims]
+        [('000_b9c5f268b265885e.txt',), ('S1',)]
+    """
+
+    code: str = field(Text())
+    title: str = field(Text())
+    claims: tuple[Claim, ...] = field(Child(lambda: Claim), non_empty=True, repr=False)
+    choice: str = field(Text(), repr=False)
+    reason: str = field(Text(), repr=False)
     sources: tuple[str, ...] = field(Text(), non_empty=True, repr=False)
     status: Status = field(Choice(Status), repr=False)
