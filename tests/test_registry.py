@@ -364,6 +364,19 @@ def test_a_record_that_does_not_decode_names_its_file_and_record(
     assert "reinstall" in str(raised.value)
 
 
+def test_a_damaged_other_name_names_its_country(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A country's other name that does not decode is reported with the country's code."""
+    document = copy.deepcopy(_data.load("countries"))
+    turkey = next(r for r in document["records"] if r["alpha_3"] == "TUR")
+    turkey["other_names"][1]["kind"] = "nickname"  # not a NameKind
+    monkeypatch.setattr(_data, "load", lambda _: document)
+    with pytest.raises(InvalidCodeError) as raised:
+        registry.CountryRegistry().lookup("TUR")
+    assert (
+        raised.value.value == "countries.json, record TUR, other name 2 (name Republic of Turkey)"
+    )
+
+
 def test_a_missing_field_names_its_file_and_record(monkeypatch: pytest.MonkeyPatch) -> None:
     """A record without a required field is reported as any other damage."""
     document = copy.deepcopy(_data.load("objectives"))
