@@ -394,6 +394,9 @@ def test_show_table_content(capsys: pytest.CaptureFixture[str]) -> None:
     assert "regional-2024" in run(capsys, "show", "rounds")[1]
     out = run(capsys, "show", "commissions")[1]
     assert all(c.code in out for c in g.commissions)
+    out = run(capsys, "show", "meetings")[1]
+    assert "planned" in out
+    assert "medium" in out  # a plan shows the confidence of its reading
 
 
 def test_lookup_finds_moldova(capsys: pytest.CaptureFixture[str]) -> None:

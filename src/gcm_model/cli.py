@@ -411,6 +411,7 @@ def _listings() -> dict[str, _Listing]:
                 ("meeting", _meeting_name),
                 ("round", lambda r: r.round),
                 ("format", lambda r: r.format),
+                ("planned", lambda r: r.planned),
             ),
         ),
         "sections": _Listing(
@@ -437,6 +438,16 @@ def _listings() -> dict[str, _Listing]:
             "sources",
             g.sources,
             (("id", lambda r: r.id), ("title", lambda r: r.title)),
+        ),
+        "contradictions": _Listing(
+            "contradictions between sources",
+            g.contradictions,
+            (
+                ("code", lambda r: r.code),
+                ("title", lambda r: r.title),
+                ("status", lambda r: r.status),
+                ("choice", lambda r: r.choice),
+            ),
         ),
         "rules": _Listing(
             "validation rules",
@@ -466,6 +477,7 @@ SHOWN = (
     "formats",
     "languages",
     "sources",
+    "contradictions",
 )
 """The registries ``show`` lists."""
 

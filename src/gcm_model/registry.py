@@ -43,7 +43,9 @@ from gcm_model.models import kinds
 from gcm_model.models.reference import (
     Cluster,
     Commission,
+    Contradiction,
     Country,
+    CountryName,
     GuidingPrinciple,
     GuidingQuestion,
     KnownMeeting,
@@ -72,6 +74,7 @@ __all__ = [
     "RoundRegistry",
     "clusters",
     "commissions",
+    "contradictions",
     "countries",
     "guiding_questions",
     "known_meetings",
@@ -262,8 +265,10 @@ class Registry(Generic[K, T]):
         """Records whose code, names or aliases match ``text``, best match first.
 
         Matching ignores case, accents and punctuation; an exact code ranks
-        first, then exact names, then names starting with the text, names with a
-        word starting with it, names holding every word, and names containing it.
+        first, then exact names and aliases, then codes and names starting with
+        the text, names with a word starting with it, names holding every word,
+        and names containing it (``countries.search("UK")``: the United
+        Kingdom, whose common name it is, before Ukraine).
 
         Raises:
             InvalidCodeError: ``text`` is not a string.
@@ -487,9 +492,12 @@ class CountryRegistry(CodeRegistry[Country]):
             build=None,  # _load builds the records from pycountry and the overlay
             key=lambda c: c.alpha_3,
             terms=lambda c: [
-                t
-                for t in (c.name, c.iso_name, c.common_name, c.official_name, c.alpha_2)
-                if t is not None
+                *(
+                    t
+                    for t in (c.name, c.iso_name, c.common_name, c.official_name, c.alpha_2)
+                    if t is not None
+                ),
+                *(other.name for other in c.other_names),
             ],
             upper=True,
         )
@@ -510,6 +518,7 @@ class CountryRegistry(CodeRegistry[Country]):
                 iso_name=iso.name,
                 common_name=getattr(iso, "common_name", None),
                 official_name=getattr(iso, "official_name", None),
+                other_names=_other_names(iso.alpha_3, extra),
                 un_status=extra.get("un_status"),
                 qualifier=extra.get("qualifier"),
                 sources=("ISO3166", *extra.get("sources", ())),
@@ -524,6 +533,7 @@ class CountryRegistry(CodeRegistry[Country]):
                 iso_name=None,
                 common_name=None,
                 official_name=None,
+                other_names=_other_names(code, extra),
                 un_status=extra.get("un_status"),
                 qualifier=extra.get("qualifier"),
                 sources=tuple(extra["sources"]),
@@ -581,6 +591,15 @@ class CountryRegistry(CodeRegistry[Country]):
     def un_member_states(self) -> tuple[Country, ...]:
         """The 193 UN Member States (domain_facts.md §5.1)."""
         return tuple(c for c in self if c.un_status == "member")
+
+
+def _other_names(code: str, extra: dict[str, Any]) -> tuple[CountryName, ...]:
+    """The former and common names the overlay gives a country, built by their decoder."""
+    build = _decoded(CountryName)
+    return tuple(
+        _built(build, raw, "countries.json", f"record {code}, other name {index}")
+        for index, raw in enumerate(extra.get("other_names", ()), start=1)
+    )
 
 
 class RoundRegistry(CodeRegistry[ReviewRound]):
@@ -820,6 +839,16 @@ sources: CodeRegistry[Source] = CodeRegistry(
 )
 """The documents the reference data cites, by id (``S1``-``S36``, seed file names)."""
 
+contradictions: CodeRegistry[Contradiction] = CodeRegistry(
+    "contradictions",
+    "contradiction",
+    build=_decoded(Contradiction),
+    key=lambda c: c.code,
+    terms=_names("title"),
+    upper=False,
+)
+"""Where sources disagree on a fact or a citation: each side, and the choice made."""
+
 kinds.use_registries(
     objectives=objectives,
     principles=principles,
@@ -834,4 +863,5 @@ kinds.use_registries(
     meeting_formats=meeting_formats,
     languages=languages,
     sources=sources,
+    contradictions=contradictions,
 )
