@@ -10,7 +10,6 @@ built object's broken invariants into the same records.
 
 from __future__ import annotations
 
-import difflib
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -21,6 +20,7 @@ from cattrs.errors import (
     IterableValidationNote,
 )
 
+from gcm_model._text import close_matches
 from gcm_model.errors import DocumentProblem
 
 if TYPE_CHECKING:
@@ -89,7 +89,7 @@ def _value_at(document: Any, steps: tuple[str | int, ...]) -> Any:
 
 
 def _suggest(key: str, names: Iterator[str]) -> str:
-    close = difflib.get_close_matches(key, list(names), n=1, cutoff=0.6)
+    close = close_matches(key, names)
     return f"; did you mean {close[0]!r}?" if close else ""
 
 

@@ -28,7 +28,6 @@ from __future__ import annotations
 import argparse
 import contextlib
 import datetime as dt
-import difflib
 import importlib
 import os
 import sys
@@ -42,6 +41,7 @@ import orjson
 
 from gcm_model import registry as registries
 from gcm_model._data import data_version
+from gcm_model._text import close_matches
 from gcm_model._version import installed_version
 from gcm_model.converters import dumps, loads
 from gcm_model.errors import DocumentError, GcmError, SourceError, UnknownFormatError
@@ -246,7 +246,7 @@ def _schema(args: argparse.Namespace) -> int:
     by_lower = {name.lower(): cls for name, cls in classes.items()}
     cls = by_lower.get(args.type.lower())
     if cls is None:
-        near = difflib.get_close_matches(args.type, list(classes), n=3, cutoff=0.5)
+        near = close_matches(args.type, classes, n=3, cutoff=0.5)
         hint = f"; did you mean {', '.join(near)}?" if near else ""
         raise _UsageError(f"unknown type {args.type!r}{hint} (one of: {', '.join(classes)})")
     _out_json(json_schema(cls))
