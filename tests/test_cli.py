@@ -106,6 +106,20 @@ def test_without_the_cli_extra(
     assert "pip install 'gcm-model[cli]'" in err
 
 
+def test_help_and_version_need_no_extra(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``--help`` and ``--version`` work in the base install, without rich."""
+    monkeypatch.setitem(sys.modules, "rich", None)
+    code, out, _ = run(capsys, "--version")
+    assert (code, out.split()[0]) == (EXIT_OK, "gcm-model")
+    code, out, _ = run(capsys, "--help")
+    assert code == EXIT_OK
+    assert out.startswith("usage: gcm-model")
+    code, out, _ = run(capsys, "validate", "--help")
+    assert (code, out.startswith("usage: gcm-model validate")) == (EXIT_OK, True)
+
+
 # -- validate --------------------------------------------------------------------------------
 
 

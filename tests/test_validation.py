@@ -517,3 +517,13 @@ def test_a_path_whose_name_names_no_format_is_refused(tmp_path: Path) -> None:
         validate(text)
     with pytest.raises(ValueError, match=r"\.json, \.jsonl"):
         g.read_dataset(text)
+
+
+def test_a_str_naming_a_file_is_told_to_be_a_path() -> None:
+    """A file name given as a str is no JSON text: the error says to pass a Path."""
+    name = str(EXAMPLE)
+    with pytest.raises(InvalidCodeError, match=r"pass Path\(") as caught:
+        validate(name)
+    assert name in str(caught.value)
+    assert validate(Path(name)).valid
+    assert not validate("not json, no file").valid  # a text that names nothing stays JSON

@@ -9,7 +9,8 @@ describes each with examples.
 Exit codes: 0 when all went well (for ``validate``: no report has an error),
 1 when the data has errors or cannot be loaded (``validate``, ``convert``) or
 nothing was found (``lookup``), 2 for a usage problem (an unknown option,
-profile, rule or code, a file that does not exist, the ``cli`` extra missing).
+profile, rule or code, a file that does not exist, the ``cli`` extra missing:
+``--help`` and ``--version`` work without it).
 Problems are reported in one line on standard error, never as a traceback.
 
 ``main(argv)`` returns the exit code and never raises ``SystemExit``, so it can
@@ -931,14 +932,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         option) is turned into its code, never raised.
     """
     try:
+        args = build_parser().parse_args(argv)
+    except SystemExit as exc:  # --help and --version end here: they need no extra
+        return exc.code if isinstance(exc.code, int) else EXIT_USAGE
+    try:
         importlib.import_module("rich")
     except ImportError:
         _err(MISSING_EXTRA)
         return EXIT_USAGE
-    try:
-        args = build_parser().parse_args(argv)
-    except SystemExit as exc:
-        return exc.code if isinstance(exc.code, int) else EXIT_USAGE
     return _run(args)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import functools
 import itertools
@@ -357,12 +358,31 @@ def _existing(path: Path) -> Path:
     return path
 
 
+def _names_a_file(text: str) -> bool:
+    """Whether a text is no JSON but the name of an existing file (a ``Path`` was meant)."""
+    if "\n" in text or len(text) > 4096:
+        return False
+    try:
+        orjson.loads(text)
+    except orjson.JSONDecodeError:
+        with contextlib.suppress(OSError, ValueError):  # a name too long, a NUL in it
+            return Path(text).exists()
+    return False
+
+
 def _load(source: Any) -> _Loaded:
     loaded = _Loaded()
     if isinstance(source, Dataset):
         _from_dataset(source, loaded)
     elif isinstance(source, os.PathLike):
         _from_path(_existing(Path(source)), loaded)
+    elif isinstance(source, str) and _names_a_file(source):
+        raise InvalidCodeError(
+            "source",
+            source,
+            f"a str is JSON text, and this one is not JSON but names a file: "
+            f"pass Path({source!r}) to validate the file",
+        )
     elif isinstance(source, bytes | bytearray | str):
         _from_bytes(source, loaded, None)
     elif isinstance(source, dict):
