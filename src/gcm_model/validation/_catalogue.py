@@ -1,4 +1,18 @@
-"""The rule catalogue (package data ``rules.json``), severities and profiles."""
+"""The rule catalogue (package data ``rules.json``), severities and profiles.
+
+A profile is a selection of the catalogue. ``default`` holds what binds every
+regional review (the dataset format, A/RES/73/195, A/RES/73/326,
+A/RES/76/266 and the UN Network on Migration's framework and checklist for
+regional reviews); a region's documented practice is a profile of its own
+(``unece-2024``: the UNECE 2024 concept note); ``strict`` is ``default`` with
+warnings raised to errors.
+
+Examples:
+    >>> "co-chairs" in [r.slug for r in profile("default").active()]
+    False
+    >>> profile("unece-2024").parameter(rules.lookup("balance"), "gender")
+    True
+"""
 
 from __future__ import annotations
 
@@ -140,7 +154,11 @@ class Profile:
 PROFILES: dict[str, Profile] = {
     "default": Profile(
         name="default",
-        description="Every general rule at its default severity.",
+        description=(
+            "What binds every regional review: the dataset format, A/RES/73/195, "
+            "A/RES/73/326, A/RES/76/266 and the UN Network on Migration's framework and "
+            "checklist for regional reviews, at their default severities."
+        ),
     ),
     "strict": Profile(
         name="strict",
@@ -150,11 +168,14 @@ PROFILES: dict[str, Profile] = {
     "unece-2024": Profile(
         name="unece-2024",
         description=(
-            "The default rules plus the specifics of the UNECE 2024 concept note "
-            "(001_61412e3f83cb501b.txt): hearing before the conference, one background "
-            "note per session, a rapporteur, four thematic sessions, two consultations."
+            "The default rules plus the practice of the UNECE 2024 concept note: two "
+            "co-chairs, a Member State speaker and a stakeholder moderator per session, four "
+            "thematic sessions on the IMRF round-table clusters covering every objective, a "
+            "hearing before the conference, background notes, a rapporteur, two "
+            "consultations, written inputs a week ahead, the outcome report within 30 days, "
+            "and gender balance among the speakers."
         ),
-        parameters={"consultations": {"minimum": 2}},
+        parameters={"consultations": {"minimum": 2}, "balance": {"gender": True}},
     ),
 }
 """The profiles ``validate`` accepts."""
