@@ -4,14 +4,15 @@ A meeting of another region (one presiding State, sessions on its own
 priority areas, an outcome report later than the UNECE 2024 concept note's
 30 days) is valid under ``default`` and draws the concept note's rules under
 ``unece-2024``; the bundled UNECE 2024 example is valid under both;
-``strict`` is ``default`` with warnings raised. Then the balance
-parameters, the profile pages of the docs, and data written for the
-previous release.
+``strict`` is ``default`` with warnings raised. Then the rules' parameters,
+set per validation and checked, the profile pages of the docs, and data
+written for the previous release.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 from pathlib import Path
 from typing import Any
@@ -20,6 +21,8 @@ import pytest
 
 import gcm_model as g
 from gcm_model import validate
+from gcm_model.dask import validate_bag
+from gcm_model.errors import InvalidCodeError, UnknownCodeError
 from gcm_model.validation import PROFILES, Severity, rules
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -154,7 +157,7 @@ def test_profile_descriptions_cite_no_file_names() -> None:
         assert not re.search(r"\.txt|seed \d|domain_facts|\bR\d+\b|§", chosen.description)
 
 
-# -- the balance parameters -------------------------------------------------------------------------------
+# -- parameters -------------------------------------------------------------------------------
 
 
 def speakers(countries: tuple[str, ...]) -> g.Dataset:
@@ -184,27 +187,103 @@ BALANCED = ("ESP", "ESP", "MDA", "MDA", "FRA")
 """Two of five from one State (40 %): balanced at the default share, 60 %."""
 
 
-def test_balance_thresholds_are_the_projects_choice() -> None:
-    """The share and the minimum are parameters, labelled as the project's choice."""
+def test_balance_thresholds_are_parameters() -> None:
+    """The share and the minimum are the project's choice, and a validation can set them."""
     rule = rules.lookup("balance")
     assert rule.parameter("max_share") == 0.6
     assert rule.parameter("min_people") == 4
     for name in ("max_share", "min_people"):
         source = next(p.source for p in rule.parameters if p.name == name)
         assert source.startswith("this project's choice, not the Compact's")
-    assert validate(speakers(BALANCED), select=["balance"]).issues == ()
-    unbalanced = validate(speakers(("ESP", "ESP", "ESP", "MDA")), select=["balance"])
-    assert [(i.rule, i.value) for i in unbalanced] == [("balance", "ESP")]
-    assert "60%" in (unbalanced.issues[0].hint or "")
-    assert validate(speakers(("ESP", "ESP", "ESP")), select=["balance"]).issues == ()
+    data = speakers(BALANCED)
+    assert validate(data, select=["balance"]).issues == ()
+    stricter = validate(data, select=["balance"], parameters={"balance": {"max_share": 0.3}})
+    assert [(i.rule, i.value) for i in stricter] == [("balance", "ESP")]
+    assert "30%" in (stricter.issues[0].hint or "")
+    fewer = speakers(("ESP", "ESP", "MDA"))
+    assert validate(fewer, select=["balance"]).issues == ()
+    judged = validate(fewer, select=["balance"], parameters={"GCM308": {"min_people": 3}})
+    assert [i.value for i in judged] == ["ESP"]
 
 
 def test_gender_balance_is_judged_where_the_profile_asks() -> None:
-    """Five women: no issue by default, a note under unece-2024."""
+    """Five women: no issue by default, a note under unece-2024 or with gender set."""
     data = speakers(BALANCED)
     assert validate(data, select=["balance"]).issues == ()
     unece = validate(data, profile="unece-2024", select=["balance"])
     assert [i.value for i in unece] == ["female"]
+    asked = validate(data, select=["balance"], parameters={"balance": {"gender": True}})
+    assert [i.value for i in asked] == ["female"]
+    dropped = {"balance": {"gender": False}}
+    assert validate(data, profile="unece-2024", select=["balance"], parameters=dropped).issues == ()
+
+
+def test_parameters_take_precedence_over_the_profile() -> None:
+    """A parameter given to validate overrides the profile's own value, for that call only."""
+    review = g.RegionalReview(id="r1", round="regional-2024", commissions=("ECE",))
+    event = g.PreparatoryEvent(
+        id="e1", kind=g.EventKind.CONSULTATION, review="r1", start=dt.date(2024, 1, 29)
+    )
+    data = g.Dataset(reviews=(review,), events=(event,))
+    unece = validate(data, profile="unece-2024", select=["consultations"])
+    assert [i.rule for i in unece] == ["consultations"]
+    one = {"consultations": {"minimum": 1}}
+    assert (
+        validate(data, profile="unece-2024", select=["consultations"], parameters=one).issues == ()
+    )
+    assert [i.rule for i in validate(data, profile="unece-2024", select=["consultations"])] == [
+        "consultations"
+    ]
+
+
+def test_parameters_for_dask_are_those_of_validate(tmp_path: Path) -> None:
+    """validate_bag takes the same parameters and gives the same answer."""
+    path = tmp_path / "speakers.jsonl"
+    g.dump_jsonl(speakers(BALANCED), path)
+    asked = {"balance": {"max_share": 0.3}}
+    bag = validate_bag(str(path), select=["balance"], parameters=asked, scheduler="sync")
+    whole = validate(path, select=["balance"], parameters=asked)
+    assert [(i.rule, i.value) for i in bag] == [(i.rule, i.value) for i in whole] != []
+
+
+@pytest.mark.parametrize(
+    ("parameters", "error"),
+    [
+        ({"no-such-rule": {"days": 1}}, UnknownCodeError),
+        ({"balance": {"share": 0.5}}, UnknownCodeError),
+        ({"webcast": {"days": 1}}, UnknownCodeError),
+        ({"balance": {"max_share": 1.5}}, InvalidCodeError),
+        ({"balance": {"max_share": -0.1}}, InvalidCodeError),
+        ({"balance": {"max_share": math.nan}}, InvalidCodeError),
+        ({"balance": {"max_share": "0.5"}}, InvalidCodeError),
+        ({"balance": {"min_people": 2.5}}, InvalidCodeError),
+        ({"balance": {"min_people": True}}, InvalidCodeError),
+        ({"balance": {"gender": 1}}, InvalidCodeError),
+        ({"report-deadline": {"days": math.inf}}, InvalidCodeError),
+        ({"balance": 0.5}, InvalidCodeError),
+        ([("balance", {"max_share": 0.5})], InvalidCodeError),
+    ],
+)
+def test_wrong_parameters_are_a_wrong_call(parameters: Any, error: type[Exception]) -> None:
+    """An unknown rule or parameter, or a value of the wrong type or range, raises at the call."""
+    with pytest.raises(error) as raised:
+        validate(g.Dataset(), parameters=parameters)
+    assert isinstance(raised.value, g.GcmError)
+
+
+def test_suggestions_for_an_unknown_parameter() -> None:
+    """An unknown parameter's error names the rule's parameters."""
+    with pytest.raises(UnknownCodeError) as raised:
+        validate(g.Dataset(), parameters={"balance": {"share": 0.5}})
+    assert set(raised.value.suggestions) == {"max_share", "min_people", "gender"}
+    assert "parameter of balance" in str(raised.value)
+
+
+def test_no_parameters_leave_the_profile_as_it_is() -> None:
+    """An empty mapping of parameters is the profile itself."""
+    chosen = PROFILES["unece-2024"]
+    assert chosen.tuned({}) is chosen
+    assert chosen.tuned({"balance": {}}).parameters == chosen.parameters
 
 
 # -- the docs -----------------------------------------------------------------------------------

@@ -12,16 +12,21 @@ Examples:
     False
     >>> profile("unece-2024").parameter(rules.lookup("balance"), "gender")
     True
+    >>> tuned = profile("default").tuned({"balance": {"max_share": 0.5}})
+    >>> tuned.parameter(rules.lookup("GCM308"), "max_share")
+    0.5
 """
 
 from __future__ import annotations
 
 import enum
+import math
+from collections.abc import Mapping
 from typing import Any
 
 import attrs
 
-from gcm_model.errors import UnknownCodeError
+from gcm_model.errors import InvalidCodeError, UnknownCodeError
 from gcm_model.registry import CodeRegistry
 from gcm_model.types import Status
 
@@ -43,11 +48,53 @@ class Severity(enum.Enum):
 
 @attrs.frozen(kw_only=True)
 class Parameter:
-    """A named threshold of a rule, with where its value comes from."""
+    """A named threshold of a rule, with where its value comes from.
+
+    Attributes:
+        name: the parameter's name, such as ``days``.
+        value: its default value: a number or a flag.
+        source: where the value comes from (or that it is this project's choice).
+        maximum: the largest value it may be set to, where there is one; a
+            number is never below 0.
+    """
 
     name: str
     value: Any
     source: str
+    maximum: float | None = None
+
+    def check(self, rule: str, value: object) -> object:
+        """A value this parameter may be set to, as given.
+
+        A flag takes ``True`` or ``False``; a whole number an ``int``; a
+        share or other fraction an ``int`` or a ``float``; numbers are finite,
+        0 or more and at most ``maximum``.
+
+        Args:
+            rule: the slug of the parameter's rule, for the message.
+            value: the value asked for.
+
+        Returns:
+            The value.
+
+        Raises:
+            InvalidCodeError: a value of another type, or out of range.
+        """
+        what = f"parameter {rule}.{self.name}"
+        default = self.value
+        if isinstance(default, bool):
+            if not isinstance(value, bool):
+                raise InvalidCodeError(what, value, "expected true or false")
+            return value
+        numbers = (int,) if isinstance(default, int) else (int, float)
+        if isinstance(value, bool) or not isinstance(value, numbers):
+            expected = "a whole number" if numbers == (int,) else "a number"
+            raise InvalidCodeError(what, value, f"expected {expected}")
+        if not math.isfinite(value) or value < 0:
+            raise InvalidCodeError(what, value, "expected a finite number, 0 or more")
+        if self.maximum is not None and value > self.maximum:
+            raise InvalidCodeError(what, value, f"expected at most {self.maximum:g}")
+        return value
 
 
 @attrs.frozen(kw_only=True)
@@ -99,7 +146,7 @@ class Rule:
             quote=raw["quote"],
             profiles=tuple(raw["profiles"]),
             parameters=tuple(
-                Parameter(name=name, value=p["value"], source=p["source"])
+                Parameter(name=name, value=p["value"], source=p["source"], maximum=p.get("maximum"))
                 for name, p in raw["parameters"].items()
             ),
             sources=tuple(raw["sources"]),
@@ -149,6 +196,38 @@ class Profile:
     def parameter(self, rule: Rule, name: str) -> Any:
         """A rule's parameter under this profile."""
         return self.parameters.get(rule.slug, {}).get(name, rule.parameter(name))
+
+    def tuned(self, parameters: Mapping[str, Mapping[str, object]]) -> Profile:
+        """The same profile with some parameters set, checked.
+
+        Args:
+            parameters: values by rule (slug or code) and parameter name, such
+                as ``{"balance": {"max_share": 0.5}}``; they take precedence
+                over the profile's own.
+
+        Returns:
+            The profile with the values set (itself when there are none).
+
+        Raises:
+            UnknownCodeError: no such rule, or no such parameter of the rule.
+            InvalidCodeError: ``parameters`` is not a mapping of mappings, or a
+                value is of the wrong type or out of range.
+        """
+        if not isinstance(parameters, Mapping):
+            raise InvalidCodeError("parameters", parameters, "expected {rule: {name: value}}")
+        merged = {slug: dict(values) for slug, values in self.parameters.items()}
+        for key, values in parameters.items():
+            rule = rules.lookup(key)
+            if not isinstance(values, Mapping):
+                raise InvalidCodeError(
+                    f"parameters of {rule.slug}", values, "expected {name: value}"
+                )
+            for name, value in values.items():
+                known = {p.name: p for p in rule.parameters}
+                if name not in known:
+                    raise UnknownCodeError(f"parameter of {rule.slug}", name, tuple(known))
+                merged.setdefault(rule.slug, {})[name] = known[name].check(rule.slug, value)
+        return attrs.evolve(self, parameters=merged) if parameters else self
 
 
 PROFILES: dict[str, Profile] = {
