@@ -23,6 +23,7 @@ import gcm_model as g
 from gcm_model import validate
 from gcm_model.dask import validate_bag
 from gcm_model.errors import InvalidCodeError, UnknownCodeError
+from gcm_model.models.checks import deferred_checks
 from gcm_model.validation import PROFILES, Severity, rules
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -113,6 +114,22 @@ def test_a_session_on_a_cluster_and_more_is_for_the_unece_profile_to_judge() -> 
         ("cluster-objectives", "/meetings/0/agenda/0/objectives/1", 11)
     ]
     assert report.issues[0].message == "objective 11 is in cluster 2, not cluster 1"
+
+
+def test_cluster_objectives_leaves_unknown_codes_to_their_rules() -> None:
+    """An unknown cluster or objective is its own rule's error, not a cluster-objectives one."""
+    with deferred_checks():
+        sessions = (
+            g.ThematicSession(cluster=7, objectives=(11,)),
+            g.ThematicSession(cluster=1, objectives=(24, 2)),
+        )
+    report = validate(other_region(agenda=sessions), profile="unece-2024")
+    found = {(i.rule, i.path) for i in report if i.severity is Severity.ERROR}
+    assert found == {
+        ("co-chairs", "/meetings/0/co_chairs"),
+        ("unknown-code", "/meetings/0/agenda/0/cluster"),
+        ("unknown-objective", "/meetings/0/agenda/1/objectives/0"),
+    }
 
 
 @pytest.mark.parametrize("chairs", [("EGY",), ("EGY", "JOR"), ("EGY", "JOR", "TUN")])
