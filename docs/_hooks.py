@@ -10,6 +10,7 @@ files pointed at GitHub. Neither page exists in ``docs/``; both are virtual file
 from __future__ import annotations
 
 import html
+import json
 import os
 import re
 from collections.abc import Callable, Iterable
@@ -468,7 +469,7 @@ def rules_page() -> str:
         "## Profiles",
         table(
             [
-                ("Profile", lambda p: code(p.name)),
+                ("Profile", lambda p: f"[{code(p.name)}](profiles/{p.name}.md)"),
                 ("What it is for", lambda p: text(p.description)),
             ],
             PROFILES.values(),
@@ -495,7 +496,8 @@ def rules_page() -> str:
         if rule.quote:
             lines.append(f"> {text(rule.quote)}")
         lines.extend(
-            f"*Parameter* `{p.name}` = `{p.value}`: {text(p.source)}" for p in rule.parameters
+            f"*Parameter* `{p.name}` = `{json.dumps(p.value)}`: {text(p.source)}"
+            for p in rule.parameters
         )
         parts.append("\n\n".join(lines))
     return "\n\n".join(parts) + "\n"

@@ -655,8 +655,9 @@ def _add_validate(commands: Any) -> argparse.ArgumentParser:
         "--profile",
         choices=tuple(PROFILES),
         default="default",
-        help="the rule profile: strict turns warnings into errors; unece-2024 adds "
-        "the specifics of the UNECE 2024 concept note",
+        help="the rule profile: default holds what binds every regional review; strict "
+        "turns its warnings into errors; unece-2024 adds the practice of the UNECE 2024 "
+        "concept note",
     )
     parser.add_argument(
         "--as-of",
