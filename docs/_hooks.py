@@ -10,6 +10,7 @@ files pointed at GitHub. Neither page exists in ``docs/``; both are virtual file
 from __future__ import annotations
 
 import html
+import json
 import os
 import re
 from collections.abc import Callable, Iterable
@@ -156,6 +157,25 @@ def place(meeting: gcm_model.KnownMeeting) -> str:
     return ", ".join(text(p) for p in (meeting.venue, meeting.city, country) if p)
 
 
+def planned(meeting: gcm_model.KnownMeeting) -> str:
+    """A meeting's plan, verbatim, with its status, confidence and sources."""
+    plan = meeting.planned
+    if plan is None:
+        return ""
+    return (
+        f"{text(plan.text)} ({enum_value(plan.status)}, {text(plan.confidence.value)} "
+        f"confidence; {codes(plan.sources)})"
+    )
+
+
+def claims(contradiction: gcm_model.Contradiction) -> str:
+    """Each side of a contradiction: what it says, where, and its sources, one per line."""
+    return "<br>".join(
+        f"{text(c.says)}" + (f" ({text(c.where)})" if c.where else "") + f" [{codes(c.sources)}]"
+        for c in contradiction.claims
+    )
+
+
 def held(review_round: gcm_model.ReviewRound) -> str:
     """The years a round's meetings took place."""
     if review_round.held is None:
@@ -240,12 +260,14 @@ def sections() -> list[Section]:
             "Countries",
             gcm_model.countries,
             "Every country and territory of ISO 3166-1 (from pycountry), with the "
-            "package's overlay of UN short names and UN status, and Kosovo, "
+            "package's overlay of UN short names, UN status and former and common "
+            "names (each with its source in `countries.json`), and Kosovo, "
             "`gcm_model.countries`, keyed by alpha-3 code.",
             [
                 ("Alpha-3", lambda c: code(c.alpha_3)),
                 ("Alpha-2", lambda c: code(c.alpha_2)),
                 ("Name", lambda c: text(c.name)),
+                ("Other names", lambda c: texts(n.name for n in c.other_names)),
                 ("UN status", lambda c: text(c.un_status)),
                 ("Qualifier", lambda c: text(c.qualifier)),
             ],
@@ -269,9 +291,10 @@ def sections() -> list[Section]:
             "Known meetings",
             gcm_model.known_meetings,
             "The regional review meetings and IMRFs the sources date, "
-            "`gcm_model.known_meetings`, keyed by code. *Planned* is the date the "
-            "timeline of QUNO's guide (a plan of late 2023) gave, verbatim; *Start* and "
-            "*End* are the actual dates.",
+            "`gcm_model.known_meetings`, keyed by code. *Start* and *End* are the "
+            "dates held, and *Status* is theirs; *Planned* is the date a plan gave "
+            "before the meeting (the timeline of QUNO's guide, of late 2023), "
+            "verbatim, with its own status and the confidence of its reading.",
             [
                 ("Code", lambda m: code(m.code)),
                 ("Round", lambda m: code(m.round)),
@@ -280,7 +303,7 @@ def sections() -> list[Section]:
                 ("End", lambda m: text(m.end)),
                 ("Place", place),
                 ("Format", lambda m: code(m.format)),
-                ("Planned", lambda m: text(m.planned)),
+                ("Planned", planned),
                 ("Notes", lambda m: text(m.notes)),
                 STATUS,
                 SOURCES,
@@ -333,6 +356,22 @@ def sections() -> list[Section]:
                 ("Name", lambda lang: text(lang.name)),
                 STATUS,
                 SOURCES,
+            ],
+        ),
+        Section(
+            "Contradictions between sources",
+            gcm_model.contradictions,
+            "Where sources disagree on a fact or a citation, `gcm_model.contradictions`, "
+            "keyed by code: what each side says, with its sources, the choice the "
+            "reference data and the bundled examples make, and why. *Status* is the "
+            "weakest status of the facts the choice rests on.",
+            [
+                ("Code", lambda c: code(c.code)),
+                ("Title", lambda c: text(c.title)),
+                ("The sources say", claims),
+                ("Choice", lambda c: text(c.choice)),
+                ("Why", lambda c: text(c.reason)),
+                STATUS,
             ],
         ),
         Section(
@@ -441,7 +480,7 @@ def rules_page() -> str:
         "## Profiles",
         table(
             [
-                ("Profile", lambda p: code(p.name)),
+                ("Profile", lambda p: f"[{code(p.name)}](profiles/{p.name}.md)"),
                 ("What it is for", lambda p: text(p.description)),
             ],
             PROFILES.values(),
@@ -466,7 +505,8 @@ def rules_page() -> str:
             if citation.quote:
                 lines.append(f"> {text(citation.quote)}")
         lines.extend(
-            f"*Parameter* `{p.name}` = `{p.value}`: {text(p.source)}" for p in rule.parameters
+            f"*Parameter* `{p.name}` = `{json.dumps(p.value)}`: {text(p.source)}"
+            for p in rule.parameters
         )
         parts.append("\n\n".join(lines))
     return "\n\n".join(parts) + "\n"

@@ -62,7 +62,7 @@ def main() -> None:
         if meeting.round != "regional-2024" or meeting.start is None:
             continue
         place = ", ".join(p for p in (meeting.venue, meeting.city) if p)
-        planned = f"  (planned: {meeting.planned})" if meeting.planned else ""
+        planned = f"; {meeting.planned}" if meeting.planned else ""
         print(
             f"  {meeting.start} to {meeting.end}  {'/'.join(meeting.commissions):<6} "
             f"{place}{planned}"

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import importlib
 import inspect
+import subprocess
+import sys
 from importlib.metadata import version
 
 import pytest
@@ -34,7 +36,9 @@ EXPECTED_ALL = [
     "Commission",
     "Contact",
     "ContentItem",
+    "Contradiction",
     "Country",
+    "CountryName",
     "Dataset",
     "DocumentError",
     "DocumentRef",
@@ -66,6 +70,7 @@ EXPECTED_ALL = [
     "PartialDate",
     "Participant",
     "ParticipantKind",
+    "PlannedDate",
     "Pledge",
     "PreparatoryEvent",
     "Problem",
@@ -102,6 +107,7 @@ EXPECTED_ALL = [
     "cite",
     "clusters",
     "commissions",
+    "contradictions",
     "countries",
     "data_version",
     "dump",
@@ -170,3 +176,34 @@ def test_unknown_attribute_raises_attribute_error() -> None:
     """Module __getattr__ only serves __version__."""
     with pytest.raises(AttributeError, match="no attribute 'nope'"):
         _ = gcm_model.nope
+
+
+def test_a_registry_lookup_imports_no_model_of_a_review() -> None:
+    """``import gcm_model`` and a lookup leave the wire format, validation and models unloaded."""
+    code = (
+        "import sys, gcm_model\n"
+        "gcm_model.countries.get('CHE'); gcm_model.objectives.lookup(11)\n"
+        "print(' '.join(sorted(m for m in sys.modules if m.startswith('gcm_model'))))\n"
+    )
+    loaded = set(
+        subprocess.run(
+            [sys.executable, "-c", code], check=True, capture_output=True, text=True
+        ).stdout.split()
+    )
+    assert "gcm_model.registry" in loaded
+    assert loaded.isdisjoint(
+        {
+            "gcm_model.converters",
+            "gcm_model.validation",
+            "gcm_model.models.process",
+            "gcm_model._encode",
+        }
+    )
+
+
+def test_the_names_imported_on_first_use_are_the_public_ones() -> None:
+    """Each name of ``_LAZY`` is public and resolves to its module's object; ``dir`` lists all."""
+    assert set(gcm_model._LAZY) <= set(gcm_model.__all__)
+    for name, module in gcm_model._LAZY.items():
+        assert getattr(gcm_model, name) is getattr(importlib.import_module(module), name)
+    assert set(gcm_model.__all__) <= set(dir(gcm_model))

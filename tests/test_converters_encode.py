@@ -67,6 +67,7 @@ REGISTRIES = (
     "meeting_formats",
     "languages",
     "sources",
+    "contradictions",
 )
 RECORDS = st.one_of(
     testing.meetings(),

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import gcm_model
+from gcm_model.conformance import profile_for
 
 if TYPE_CHECKING:
     from gcm_model.validation import Issue
@@ -35,9 +36,9 @@ def example() -> dict[str, Any]:
     return document
 
 
-def issues_of(document: dict[str, Any], rule: str, profile: str = "default") -> list[Issue]:
-    """The issues of one rule the document raises."""
-    report = gcm_model.validate(document, profile=profile, select=[rule])
+def issues_of(document: dict[str, Any], rule: str, profile: str | None = None) -> list[Issue]:
+    """The issues of one rule the document raises (under the rule's profile by default)."""
+    report = gcm_model.validate(document, profile=profile or profile_for(rule), select=[rule])
     return [i for i in report.issues if i.rule == rule]
 
 

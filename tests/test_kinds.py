@@ -17,18 +17,28 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from gcm_model import _decode, registry, schema
+from gcm_model import _decode, converters, registry, schema
+from gcm_model._faults import _problems
+from gcm_model._hooks import Structurer
 from gcm_model.dates import PartialDate
-from gcm_model.models import reference
+from gcm_model.models import process, reference
 from gcm_model.models._base import field_problems
 from gcm_model.models.kinds import (
     NO_VALUE,
+    Choice,
+    Count,
+    Flag,
     Kind,
+    Many,
     Note,
+    Objective,
+    Text,
+    When,
     declared,
     derive,
     field,
     kind_of,
+    to_json,
 )
 from gcm_model.models.periods import Day, PartialDay, Years
 from gcm_model.types import ReviewKind, Status
@@ -252,7 +262,72 @@ def test_reference_records_decode_back_from_their_json(cls: type, data: st.DataO
     """A record drawn from its kinds, written as a data file writes it, decodes to itself."""
     record = _record(_Pen(data), cls)
     assert list(field_problems(record, deep=False)) == []
-    wire = registry._plain(record)
+    wire = to_json(record)
     decoded: object = registry._decoded(cls)(wire)
     assert decoded == record
     assert repr(decoded) == repr(record)
+
+
+# -- the cattrs hooks, asked of the kinds --------------------------------------------------------
+
+
+@pytest.mark.parametrize("cls", RECORD_CLASSES, ids=lambda cls: cls.__name__)
+@given(data=st.data())
+def test_the_converter_writes_and_reads_records_by_their_kinds(
+    cls: type, data: st.DataObject
+) -> None:
+    """cattrs reads a record as the data files write it, and back from what it writes itself."""
+    record = _record(_Pen(data), cls)
+    converter = converters.make_converter()
+    assert converter.structure(to_json(record), cls) == record
+    assert converter.structure(converter.unstructure(record), cls) == record
+
+
+@pytest.mark.parametrize(
+    ("kind", "value", "rule", "message"),
+    [
+        (Text(optional=False), None, "wrong-type", "expected a string, got null"),
+        (Objective(), "11", "wrong-type", "expected an integer, got a string"),
+        (Objective(), True, "wrong-type", "expected an integer, got a boolean"),
+        (Flag(), 1, "wrong-type", "expected true or false, got an integer"),
+        (When(), 20240311, "wrong-type", "expected an ISO 8601 date or datetime string"),
+        (When(), "2024-03-11 08:30+01:00", "invalid-value", "is not a date or datetime"),
+        (Choice(ReviewKind), "annual", "invalid-value", "'annual' is not one of"),
+        (Choice(ReviewKind), [], "invalid-value", "[] is not one of"),
+        (Day(), "2024-03-11T08:30:00+01:00", "invalid-value", "is not a date"),
+        (PartialDay(), 2024, "wrong-type", "expected a partial date string"),
+        (Years(), [2021, 2020], "invalid-value", "is not a span of years"),
+        (Many(Count(optional=False)), "3", "wrong-type", "expected a list, got a string"),
+        (Many(Count(optional=False)), [1, "2", 3.5], "wrong-type", "/1: expected an integer"),
+    ],
+)
+def test_each_kind_structures_its_json_and_says_what_is_wrong(
+    kind: Kind, value: object, rule: str, message: str
+) -> None:
+    """A value of the wrong type or form is a located fault of the kind, with a plain message."""
+    using = Structurer(converters.make_converter())
+    with pytest.raises(Exception) as caught:  # noqa: PT011 - the faults are turned into problems
+        kind.structure(value, using)
+    problems = list(_problems(caught.value, ("field",), {"field": value}))
+    assert problems[0].rule == rule
+    assert message in f"{problems[0].pointer}: {problems[0].message}"
+    assert problems[0].pointer.startswith("/field")
+
+
+def test_a_list_reports_every_failing_item_at_its_index() -> None:
+    """Two bad items, two problems, each at its index."""
+    using = Structurer(converters.make_converter())
+    with pytest.raises(Exception) as caught:  # noqa: PT011 - the faults are turned into problems
+        Many(Count(optional=False)).structure([1, "2", 3, None], using)
+    found = [(p.pointer, p.rule) for p in _problems(caught.value, ("n",), {})]
+    assert found == [("/n/1", "wrong-type"), ("/n/3", "wrong-type")]
+
+
+def test_a_union_is_chosen_by_its_tag() -> None:
+    """A segment without a tag, or with an unknown one, is reported at its ``kind``."""
+    agenda = dict(declared(process.Meeting))["agenda"]
+    using = Structurer(converters.make_converter())
+    for value, rule in (({"title": "x"}, "missing-field"), ({"kind": "lunch"}, "invalid-value")):
+        with pytest.raises(Exception) as caught:  # noqa: PT011 - turned into problems
+            agenda.structure([value], using)
+        assert [(p.pointer, p.rule) for p in _problems(caught.value, (), {})] == [("/0/kind", rule)]

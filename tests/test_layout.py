@@ -62,6 +62,7 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "gcm_model.models",
             "gcm_model.models.checks",
             "gcm_model.models._kind",
+            "gcm_model.models._nested",
             "gcm_model.models.kinds",
             "gcm_model.models.periods",
             "gcm_model.models._base",
@@ -89,6 +90,7 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
         (
             "gcm_model._encode",
             "gcm_model._faults",
+            "gcm_model._hooks",
             "gcm_model._detail",
             "gcm_model._migrations",
             "gcm_model.converters",

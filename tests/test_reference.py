@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+import re
 
 import pytest
 
@@ -154,6 +155,12 @@ def test_commission_records() -> None:
     assert eclac.headquarters.city == "Santiago"
     assert eclac.region.name == "Latin America & Caribbean"
     assert gcm_model.commissions.lookup("UNECE").headquarters.country == "CHE"
+    escwa = gcm_model.commissions.lookup("ESCWA")
+    # The name ESCWA, IOM and the League of Arab States use; the civil-society
+    # guide's "Middle East & North Africa" is only an alias.
+    assert escwa.region.name == "Arab region"
+    assert escwa.region.aliases == ("Arab States", "Middle East & North Africa")
+    assert gcm_model.commissions.lookup("Middle East & North Africa") is escwa
     assert [c.code for c in gcm_model.commissions] == list(COMMISSIONS)
     for commission in gcm_model.commissions:
         assert gcm_model.countries.is_valid(commission.headquarters.country)
@@ -187,6 +194,20 @@ def test_palestine_is_escwa_member_and_un_observer() -> None:
     assert palestine.alpha_3 == "PSE"
     assert palestine.un_status == "observer"
     assert [c.code for c in gcm_model.commissions.of_country("PSE")] == ["ESCWA"]
+
+
+def test_holy_see_is_a_non_member_observer_state() -> None:
+    """The Holy See is the other UN non-member observer State, as the UN lists them."""
+    holy_see = gcm_model.countries.lookup("VAT")
+    assert holy_see.name == "Holy See"
+    assert holy_see.un_status == "observer"
+    assert "un-non-member-states" in holy_see.sources
+    assert gcm_model.countries.lookup("Holy See") is holy_see
+    observers = {c.alpha_3 for c in gcm_model.countries if c.un_status == "observer"}
+    assert observers == {"PSE", "VAT"}
+    assert "un-non-member-states" in gcm_model.countries.lookup("PSE").sources
+    page = gcm_model.sources.lookup("un-non-member-states")
+    assert page.urls == ("https://www.un.org/en/about-us/non-member-states",)
 
 
 def test_country_translations_come_from_pycountry() -> None:
@@ -270,9 +291,49 @@ def test_unece_2024_meeting() -> None:
     meeting = gcm_model.known_meetings.lookup("ece-2024")
     assert meeting.start == meeting.end == dt.date(2024, 3, 11)
     assert meeting.venue == "Palais des Nations"
-    assert meeting.planned == "11 March 2024"
+    assert meeting.planned is not None
+    assert meeting.planned.text == "11 March 2024"
     assert gcm_model.known_meetings.lookup("ece-2020").format == "virtual"
     assert gcm_model.known_meetings.lookup("imrf-2026").start is None
+
+
+def test_a_plan_keeps_its_own_status_and_confidence() -> None:
+    """A date given only as planned is shown as a plan, never with the meeting's status."""
+    eclac = gcm_model.known_meetings.lookup("eclac-2025")
+    plan = eclac.planned
+    assert plan is not None
+    assert eclac.status is Status.CONFIRMED  # the dates it was held on
+    assert (plan.text, plan.status, plan.confidence) == (
+        "June 2024",
+        Status.SEED,
+        gcm_model.types.Confidence.MEDIUM,
+    )
+    assert plan.date == gcm_model.PartialDate(2024, 6)
+    assert plan.note  # why the reading is in doubt
+    assert str(plan) == "planned June 2024 (SEED; read with medium confidence)"
+    assert "planned=PlannedDate(text='June 2024', status=<Status.SEED" in repr(eclac)
+    assert "confidence=<Confidence.MEDIUM" in repr(eclac)
+    # A plan from a primary text is as well sourced as that text.
+    eca = gcm_model.known_meetings.lookup("eca-2021").planned
+    assert eca is not None
+    assert (eca.text, eca.status, eca.sources) == (
+        "March 2021",
+        Status.CONFIRMED,
+        ("eca-africa-2020-concept-note",),
+    )
+
+
+def test_every_plan_cites_sources_of_its_meeting() -> None:
+    """Each plan names known sources, which its meeting cites too, and a date it names."""
+    plans = [m for m in gcm_model.known_meetings if m.planned is not None]
+    assert len(plans) == 6
+    for meeting in plans:
+        plan = meeting.planned
+        assert plan is not None
+        assert plan.sources
+        assert set(plan.sources) <= set(meeting.sources), meeting.code
+        assert plan.date is not None
+        assert str(plan.date.year) in plan.text
 
 
 def test_report_sections_in_suggested_order() -> None:
@@ -317,3 +378,53 @@ def test_rounds_on_the_cadence_are_valid_codes() -> None:
         assert not gcm_model.rounds.is_valid(code)
     review = gcm_model.RegionalReview(id="r", round="regional-2028", commissions=("ECE",))
     assert review.round == "regional-2028"
+
+
+# Working labels of the project's fact sheet and seed files, which no text a user
+# reads may carry: source numbers, seed file names, "seed 003", section signs.
+WORKING_LABEL = re.compile(
+    r"\bS\d{1,2}\b|\d{3}_[0-9a-f]{16}|\bseeds?\b|domain_facts|§", re.IGNORECASE
+)
+
+
+def test_the_contradictions_between_sources_are_records() -> None:
+    """Each disagreement has two sides or more, each with known sources, a choice and a reason."""
+    codes = [c.code for c in gcm_model.contradictions]
+    assert codes == [
+        "objective-11-consultations",
+        "unece-2024-pre-consultation-date",
+        "unece-2024-hearing-length",
+        "first-round-dates",
+        "funding-paragraphs",
+        "a-res-73-326-paragraphs",
+    ]
+    for contradiction in gcm_model.contradictions:
+        assert len(contradiction.claims) >= 2, contradiction.code
+        cited = [s for claim in contradiction.claims for s in claim.sources]
+        assert contradiction.sources == tuple(dict.fromkeys(cited))
+        assert all(gcm_model.sources.is_valid(s) for s in cited)
+        shown = [contradiction.title, contradiction.choice, contradiction.reason]
+        shown += [t for claim in contradiction.claims for t in (claim.says, claim.where)]
+        for words in shown:
+            assert not WORKING_LABEL.search(words), (contradiction.code, words)
+
+
+def test_the_funding_citation_and_the_a_res_73_326_paragraphs() -> None:
+    """The two contradictions the audit left: each side with its own sources."""
+    funding = gcm_model.contradictions.lookup("funding-paragraphs")
+    guide, resolution = funding.claims
+    assert guide.sources == ("un-network-regional-reviews-2024",)
+    assert "paragraphs 48 to 50 of General Assembly resolution 73/195" in guide.says
+    assert resolution.sources == ("a-res-73-195",)
+    assert "43(b)" in resolution.says
+    paragraphs = gcm_model.contradictions.lookup("a-res-73-326-paragraphs")
+    assert [c.sources for c in paragraphs.claims] == [
+        ("unece-2024-concept-note",),
+        ("un-network-follow-up-and-review",),
+        ("imrf-2022-about-the-forum",),
+    ]
+    assert "para. 9" in paragraphs.claims[1].says
+    assert paragraphs.status is Status.UNCONFIRMED  # paras. 15 and 21 are unchecked
+    omission = gcm_model.contradictions.lookup("objective-11-consultations")
+    assert "2, 4, 5, 6, 8, 9, 10, 12, 13, 18, 21" in omission.claims[0].says
+    assert gcm_model.contradictions.search("funding")[0] is funding

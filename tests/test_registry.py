@@ -42,8 +42,8 @@ junk = st.one_of(
 
 
 def test_every_registry_is_listed() -> None:
-    """The test table covers all thirteen registries."""
-    assert len(REGISTRIES) == 13
+    """The test table covers all fourteen registries."""
+    assert len(REGISTRIES) == 14
 
 
 @pytest.mark.parametrize("name", sorted(REGISTRIES))
@@ -211,6 +211,66 @@ def test_search_ranks_codes_then_names_then_prefixes() -> None:
     assert gcm_model.objectives.search("trafficking")[0].number == 10
 
 
+OTHER_NAMES = [
+    ("Turkey", "TUR"),
+    ("Swaziland", "SWZ"),
+    ("Cape Verde", "CPV"),
+    ("Ivory Coast", "CIV"),
+    ("Czech Republic", "CZE"),
+    ("Vatican", "VAT"),
+    ("UK", "GBR"),
+    ("Great Britain", "GBR"),
+    ("Macedonia", "MKD"),
+]
+
+
+@pytest.mark.parametrize(("name", "alpha_3"), OTHER_NAMES)
+def test_former_and_common_country_names_resolve(name: str, alpha_3: str) -> None:
+    """The names people write find the country, first in search, in any case."""
+    country = gcm_model.countries.lookup(name)
+    assert country.alpha_3 == alpha_3
+    assert gcm_model.countries.get(name.lower()) is country
+    assert gcm_model.countries.search(name)[0] is country
+    assert country.name != name  # searchable, never the name shown
+
+
+def test_other_country_names_cite_their_sources() -> None:
+    """Each former or common name is a record of its own kind, with known sources."""
+    others = [(c, other) for c in gcm_model.countries for other in c.other_names]
+    assert {c.alpha_3 for c, _ in others} >= {a for _, a in OTHER_NAMES} - {"CZE"}
+    for country, other in others:
+        assert isinstance(other.kind, gcm_model.types.NameKind)
+        assert other.sources
+        for source in other.sources:
+            assert gcm_model.sources.is_valid(source), source
+            assert source in country.sources, (country.alpha_3, source)
+        # No other name is taken by another country: lookup finds its own.
+        assert gcm_model.countries.lookup(other.name) is country
+    turkey = gcm_model.countries.lookup("TUR")
+    first = turkey.other_names[0]
+    assert (first.name, first.kind.value) == ("Turkey", "former")
+    assert "iso-codes-changelog" in turkey.other_names[0].sources
+
+
+def test_an_exact_name_ranks_before_a_prefix() -> None:
+    """search("UK") gives the United Kingdom, then Ukraine, whose code starts with UK."""
+    assert [c.alpha_3 for c in gcm_model.countries.search("UK")][:2] == ["GBR", "UKR"]
+    assert [c.alpha_3 for c in gcm_model.countries.search("uk")][:2] == ["GBR", "UKR"]
+
+
+@pytest.mark.parametrize("name", sorted(REGISTRIES))
+def test_search_puts_an_exact_match_first_in_every_registry(name: str) -> None:
+    """For each code, name and alias of each record, the first result bears it exactly."""
+    reg = REGISTRIES[name]
+    index = reg._index()
+    terms_of: dict[int, set[str]] = {}
+    for term, _, record in index:
+        terms_of.setdefault(id(record), set()).add(term)
+    for term in {term for term, _, _ in index}:
+        first = reg.search(term)[0]
+        assert term in terms_of[id(first)], (name, term, first)
+
+
 def test_repr_says_whether_loaded() -> None:
     """repr names the kind and the record count once loaded."""
     len(gcm_model.objectives)
@@ -302,6 +362,19 @@ def test_a_record_that_does_not_decode_names_its_file_and_record(
     assert raised.value.kind == "reference data"
     assert raised.value.value == f"commissions.json, record 3 (code {third['code']})"
     assert "reinstall" in str(raised.value)
+
+
+def test_a_damaged_other_name_names_its_country(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A country's other name that does not decode is reported with the country's code."""
+    document = copy.deepcopy(_data.load("countries"))
+    turkey = next(r for r in document["records"] if r["alpha_3"] == "TUR")
+    turkey["other_names"][1]["kind"] = "nickname"  # not a NameKind
+    monkeypatch.setattr(_data, "load", lambda _: document)
+    with pytest.raises(InvalidCodeError) as raised:
+        registry.CountryRegistry().lookup("TUR")
+    assert (
+        raised.value.value == "countries.json, record TUR, other name 2 (name Republic of Turkey)"
+    )
 
 
 def test_a_missing_field_names_its_file_and_record(monkeypatch: pytest.MonkeyPatch) -> None:

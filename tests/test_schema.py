@@ -92,7 +92,11 @@ def test_schema_carries_the_declared_constraints() -> None:
         "description": "The version of the dataset format.",
     }
     session = defs["ThematicSession"]
-    assert session["required"] == ["kind", "cluster"]
+    assert session["required"] == [
+        "kind"
+    ]  # a session on objectives or priority areas has no cluster
+    assert {"type": "null"} in session["properties"]["cluster"]["anyOf"]
+    assert session["properties"]["priority_areas"]["items"] == {"$ref": "#/$defs/Text"}
     assert session["properties"]["kind"]["const"] == "thematic_session"
     assert session["properties"]["objectives"]["items"] == {
         "type": "integer",
@@ -105,7 +109,9 @@ def test_schema_carries_the_declared_constraints() -> None:
     assert len(defs["CountryCode"]["enum"]) == 250
     assert defs["RegionalReview"]["properties"]["commissions"]["minItems"] == 1
     assert all(d.get("additionalProperties") is False for d in defs.values() if "properties" in d)
-    assert defs["Meeting"]["properties"]["co_chairs"]["description"].startswith("the Member")
+    assert defs["Meeting"]["properties"]["co_chairs"]["description"].startswith(
+        "the States presiding"
+    )
     assert "slot" in defs["Hearing"]["properties"]["reported_minutes"]["description"]
     segments = defs["Meeting"]["properties"]["agenda"]["items"]["oneOf"]
     assert len(segments) == len(g.models.process.SEGMENT_TYPES)

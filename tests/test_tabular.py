@@ -127,11 +127,11 @@ def test_model_problems_are_located_in_the_files() -> None:
     """Problems the loader finds are mapped back to their file, row and column."""
     tables = to_tables(dataset())
     tables["meetings"][0]["co_chairs"] = '["ESP", "ESX"]'
-    tables["segments"][1]["objectives"] = "[4, 2]"
+    tables["segments"][1]["objectives"] = "[4, 24]"
     tables["items"][0]["principles"] = '["z"]'
     assert problems(tables) == [
         ("meetings.csv", 2, "co_chairs", "unknown-code"),
-        ("segments.csv", 3, "objectives", "cluster-objectives"),
+        ("segments.csv", 3, "objectives", "unknown-objective"),
         ("items.csv", 2, "principles", "unknown-code"),
     ]
 
@@ -197,10 +197,10 @@ def test_children_are_located_after_a_record_without_id() -> None:
     """A segment's problem is at its own row, even after a meeting row without an id."""
     tables = to_tables(dataset())
     tables["meetings"].insert(0, {**tables["meetings"][0], "id": ""})
-    tables["segments"][1]["objectives"] = "[4, 2]"
+    tables["segments"][1]["objectives"] = "[4, 24]"
     found = problems(tables)
     assert ("meetings.csv", 2, "id", "missing-field") in found
-    assert ("segments.csv", 3, "objectives", "cluster-objectives") in found
+    assert ("segments.csv", 3, "objectives", "unknown-objective") in found
 
 
 def test_unknown_kind_is_reported_by_the_loader() -> None:
@@ -331,7 +331,7 @@ def test_problems_are_at_the_line_where_their_row_starts(tmp_path: Path) -> None
     def segments(rows: list[list[str]]) -> None:
         set_cell(rows, 2, "sources", '[\n"a",\n"b"\n]')  # lines 2 to 5
         set_cell(rows, 2, "reported_minutes", "seventy")
-        set_cell(rows, 3, "objectives", "[4, 2]")
+        set_cell(rows, 3, "objectives", "[4, 24]")
 
     rewrite(folder / "segments.csv", segments)
     assert (folder / "reviews.csv").read_text(encoding="utf-8").splitlines()[5].startswith("r2,")
@@ -341,7 +341,7 @@ def test_problems_are_at_the_line_where_their_row_starts(tmp_path: Path) -> None
         ("segments.csv", 2, "reported_minutes", "wrong-type"),
         ("reviews.csv", 2, "aliases", "wrong-type"),
         ("reviews.csv", 6, "commissions", "unknown-code"),
-        ("segments.csv", 6, "objectives", "cluster-objectives"),
+        ("segments.csv", 6, "objectives", "unknown-objective"),
     ]
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import difflib
+
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -41,3 +43,17 @@ def test_normalize_is_idempotent(text: str) -> None:
     """Normalising twice changes nothing."""
     once = _text.normalize(text)
     assert _text.normalize(once) == once
+
+
+@given(
+    word=st.text(alphabet="abcdeinorstu_", max_size=12),
+    names=st.lists(st.text(alphabet="abcdeinorstu_", max_size=12), max_size=12),
+    n=st.integers(1, 3),
+    cutoff=st.sampled_from([0.0, 0.5, 0.6, 0.8, 1.0]),
+)
+def test_close_matches_answers_as_difflib_does(
+    word: str, names: list[str], n: int, cutoff: float
+) -> None:
+    """The did-you-mean of unknown keys and columns is difflib's, found sooner."""
+    found = _text.close_matches(word, names, n=n, cutoff=cutoff)
+    assert found == difflib.get_close_matches(word, names, n=n, cutoff=cutoff)

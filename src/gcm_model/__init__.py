@@ -22,21 +22,11 @@ Examples:
 
 from __future__ import annotations
 
-from typing import Any
+import importlib
+from typing import TYPE_CHECKING, Any
 
 from gcm_model import _version
 from gcm_model._data import data_version
-from gcm_model.converters import (
-    dump,
-    dump_jsonl,
-    dumps,
-    iter_load,
-    load,
-    load_jsonl,
-    loads,
-    structure,
-    unstructure,
-)
 from gcm_model.dates import PartialDate
 from gcm_model.errors import (
     DocumentError,
@@ -48,39 +38,13 @@ from gcm_model.errors import (
     UnknownCodeError,
     UnknownFormatError,
 )
-from gcm_model.formats import Format, read_dataset, write_dataset
-from gcm_model.models.dataset import SCHEMA_VERSION, Dataset
-from gcm_model.models.process import (
-    ClosingSegment,
-    Contact,
-    DocumentRef,
-    EventKind,
-    Gender,
-    Hearing,
-    HighLevelPanel,
-    IntergovernmentalConference,
-    Meeting,
-    MeetingKind,
-    OpeningSegment,
-    Participant,
-    ParticipantKind,
-    Pledge,
-    PreparatoryEvent,
-    RegionalReview,
-    Role,
-    Sector,
-    Segment,
-    SideEvent,
-    ThematicSession,
-    Venue,
-    Window,
-    WrittenSubmission,
-)
 from gcm_model.models.reference import (
     Citation,
     Cluster,
     Commission,
+    Contradiction,
     Country,
+    CountryName,
     GuidingPrinciple,
     GuidingQuestion,
     Headquarters,
@@ -89,6 +53,7 @@ from gcm_model.models.reference import (
     MeetingFormat,
     Membership,
     Objective,
+    PlannedDate,
     Provenance,
     Region,
     ReportSectionKind,
@@ -96,22 +61,13 @@ from gcm_model.models.reference import (
     Source,
     StakeholderCategory,
 )
-from gcm_model.models.reports import (
-    ContentItem,
-    GoodPractice,
-    KeyFinding,
-    Recipient,
-    Recommendation,
-    Report,
-    ReportKind,
-    ReportSection,
-)
 from gcm_model.registry import (
     IdentifierKind,
     Registry,
     cite,
     clusters,
     commissions,
+    contradictions,
     countries,
     guiding_questions,
     known_meetings,
@@ -124,8 +80,128 @@ from gcm_model.registry import (
     sources,
     stakeholders,
 )
-from gcm_model.types import MembershipKind, ReviewKind, Status
-from gcm_model.validation import Issue, Severity, ValidationReport, rules, validate
+from gcm_model.types import (
+    MembershipKind,
+    ReviewKind,
+    Status,
+)
+
+if TYPE_CHECKING:  # imported on first use (``__getattr__``): see ``_LAZY``
+    from gcm_model.converters import (
+        dump,
+        dump_jsonl,
+        dumps,
+        iter_load,
+        load,
+        load_jsonl,
+        loads,
+        structure,
+        unstructure,
+    )
+    from gcm_model.formats import (
+        Format,
+        read_dataset,
+        write_dataset,
+    )
+    from gcm_model.models.dataset import SCHEMA_VERSION, Dataset
+    from gcm_model.models.process import (
+        ClosingSegment,
+        Contact,
+        DocumentRef,
+        EventKind,
+        Gender,
+        Hearing,
+        HighLevelPanel,
+        IntergovernmentalConference,
+        Meeting,
+        MeetingKind,
+        OpeningSegment,
+        Participant,
+        ParticipantKind,
+        Pledge,
+        PreparatoryEvent,
+        RegionalReview,
+        Role,
+        Sector,
+        Segment,
+        SideEvent,
+        ThematicSession,
+        Venue,
+        Window,
+        WrittenSubmission,
+    )
+    from gcm_model.models.reports import (
+        ContentItem,
+        GoodPractice,
+        KeyFinding,
+        Recipient,
+        Recommendation,
+        Report,
+        ReportKind,
+        ReportSection,
+    )
+    from gcm_model.validation import (
+        Issue,
+        Severity,
+        ValidationReport,
+        rules,
+        validate,
+    )
+
+_LAZY: dict[str, str] = {
+    "dump": "gcm_model.converters",
+    "dump_jsonl": "gcm_model.converters",
+    "dumps": "gcm_model.converters",
+    "iter_load": "gcm_model.converters",
+    "load": "gcm_model.converters",
+    "load_jsonl": "gcm_model.converters",
+    "loads": "gcm_model.converters",
+    "structure": "gcm_model.converters",
+    "unstructure": "gcm_model.converters",
+    "Format": "gcm_model.formats",
+    "read_dataset": "gcm_model.formats",
+    "write_dataset": "gcm_model.formats",
+    "SCHEMA_VERSION": "gcm_model.models.dataset",
+    "Dataset": "gcm_model.models.dataset",
+    "ClosingSegment": "gcm_model.models.process",
+    "Contact": "gcm_model.models.process",
+    "DocumentRef": "gcm_model.models.process",
+    "EventKind": "gcm_model.models.process",
+    "Gender": "gcm_model.models.process",
+    "Hearing": "gcm_model.models.process",
+    "HighLevelPanel": "gcm_model.models.process",
+    "IntergovernmentalConference": "gcm_model.models.process",
+    "Meeting": "gcm_model.models.process",
+    "MeetingKind": "gcm_model.models.process",
+    "OpeningSegment": "gcm_model.models.process",
+    "Participant": "gcm_model.models.process",
+    "ParticipantKind": "gcm_model.models.process",
+    "Pledge": "gcm_model.models.process",
+    "PreparatoryEvent": "gcm_model.models.process",
+    "RegionalReview": "gcm_model.models.process",
+    "Role": "gcm_model.models.process",
+    "Sector": "gcm_model.models.process",
+    "Segment": "gcm_model.models.process",
+    "SideEvent": "gcm_model.models.process",
+    "ThematicSession": "gcm_model.models.process",
+    "Venue": "gcm_model.models.process",
+    "Window": "gcm_model.models.process",
+    "WrittenSubmission": "gcm_model.models.process",
+    "ContentItem": "gcm_model.models.reports",
+    "GoodPractice": "gcm_model.models.reports",
+    "KeyFinding": "gcm_model.models.reports",
+    "Recipient": "gcm_model.models.reports",
+    "Recommendation": "gcm_model.models.reports",
+    "Report": "gcm_model.models.reports",
+    "ReportKind": "gcm_model.models.reports",
+    "ReportSection": "gcm_model.models.reports",
+    "Issue": "gcm_model.validation",
+    "Severity": "gcm_model.validation",
+    "ValidationReport": "gcm_model.validation",
+    "rules": "gcm_model.validation",
+    "validate": "gcm_model.validation",
+}
+"""Names imported on first use, and their modules: a registry lookup needs none of them."""
 
 __all__ = [
     "Citation",
@@ -134,7 +210,9 @@ __all__ = [
     "Commission",
     "Contact",
     "ContentItem",
+    "Contradiction",
     "Country",
+    "CountryName",
     "Dataset",
     "DocumentError",
     "DocumentRef",
@@ -166,6 +244,7 @@ __all__ = [
     "PartialDate",
     "Participant",
     "ParticipantKind",
+    "PlannedDate",
     "Pledge",
     "PreparatoryEvent",
     "Problem",
@@ -202,6 +281,7 @@ __all__ = [
     "cite",
     "clusters",
     "commissions",
+    "contradictions",
     "countries",
     "data_version",
     "dump",
@@ -231,7 +311,22 @@ __all__ = [
 
 
 def __getattr__(name: str) -> Any:
-    """Resolve ``__version__`` lazily (and once) from the installed package metadata."""
+    """Import a name of ``_LAZY`` on first use; ``__version__`` from the package metadata.
+
+    The model classes of a review, the wire format and validation are
+    imported when first asked for, so that ``import gcm_model`` and a lookup
+    in a registry stay quick.
+    """
     if name == "__version__":
         return _version.installed_version()
-    raise AttributeError(f"module 'gcm_model' has no attribute {name!r}")
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'gcm_model' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value  # asked once
+    return value
+
+
+def __dir__() -> list[str]:
+    """The public names, those imported on first use included."""
+    return sorted({*globals(), *__all__})

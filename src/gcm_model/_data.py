@@ -42,7 +42,7 @@ def data_version() -> str:
 
     Examples:
         >>> data_version()
-        '2026.11.27'
+        '2026.12.07'
     """
     version: str = manifest()["data_version"]
     return version

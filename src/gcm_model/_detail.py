@@ -3,8 +3,9 @@
 ``gcm_model.converters`` decodes valid input with the generated decoders
 (``gcm_model._decode``). What they refuse comes here: a JSON object for a
 model class is decoded field by field, each field first by its compiled
-field decoder and, where that refuses it, by cattrs' detailed validation,
-which locates every problem (``gcm_model._faults``). The object is then built
+field decoder and, where that refuses it, by its kind's structuring with
+cattrs' detailed validation (``gcm_model._hooks``), which locates every
+problem (``gcm_model._faults``). The object is then built
 from the fields that did decode, checks deferred, and its invariants are
 checked too, but for those at a field that failed: a problem in one field
 hides none of the others, and causes no second-order one.
@@ -13,13 +14,13 @@ hides none of the others, and causes no second-order one.
 from __future__ import annotations
 
 import itertools
-import typing
 from typing import TYPE_CHECKING, Any
 
 import attrs
 
 from gcm_model import _decode
 from gcm_model._faults import _invariant_problems, _problems, _UnknownKeysError, _wrong_tag
+from gcm_model._hooks import Structurer
 from gcm_model.errors import DocumentProblem, _tokens
 from gcm_model.models._base import Model
 from gcm_model.models.checks import deferred_checks
@@ -80,10 +81,6 @@ def structure_parts(document: Any, cls: type[Any], detailed: cattrs.Converter) -
     return Parts(result, ())
 
 
-_HINTS: dict[type, dict[str, Any]] = {}
-"""The resolved field types of each model class, read once."""
-
-
 def _fields_apart(document: dict[str, Any], cls: type[Any], detailed: cattrs.Converter) -> Parts:
     """Decode each field of a model object on its own, then check what did decode.
 
@@ -92,10 +89,9 @@ def _fields_apart(document: dict[str, Any], cls: type[Any], detailed: cattrs.Con
     and its invariants are reported too, but for those at a field that
     failed. With a required field among those, there is no object to build.
     """
-    hints = _HINTS.get(cls)
-    if hints is None:
-        hints = _HINTS[cls] = typing.get_type_hints(cls)
     fields = attrs.fields(cls)
+    kinds = dict(declared(cls))
+    using = Structurer(detailed)
     found = list(_key_problems(document, cls, {f.name for f in fields}))
     good: dict[str, Any] = {}
     detail: list[str] = []  # the fields decoded in detail, which may have problems
@@ -115,7 +111,7 @@ def _fields_apart(document: dict[str, Any], cls: type[Any], detailed: cattrs.Con
                 good[name] = value
                 continue
             try:
-                good[name] = detailed.structure(document[name], hints[name])
+                good[name] = kinds[name].structure(document[name], using)
                 detail.append(name)
             except Exception as exc:  # noqa: BLE001 - every failure becomes a problem
                 found.extend(_problems(exc, (name,), document))
@@ -123,7 +119,6 @@ def _fields_apart(document: dict[str, Any], cls: type[Any], detailed: cattrs.Con
         partial = None if failed else cls(**good)
     if partial is not None:
         unknown = {top(p.pointer) for p in found}
-        kinds = dict(declared(cls))
         own = (
             problem for name in detail for problem in kinds[name].problems(f"/{name}", good[name])
         )

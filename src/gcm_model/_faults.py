@@ -10,7 +10,6 @@ built object's broken invariants into the same records.
 
 from __future__ import annotations
 
-import difflib
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -21,6 +20,7 @@ from cattrs.errors import (
     IterableValidationNote,
 )
 
+from gcm_model._text import close_matches
 from gcm_model.errors import DocumentProblem
 
 if TYPE_CHECKING:
@@ -43,6 +43,25 @@ class _FaultError(Exception):
         self.message = message
         self.value = value
         self.below = below
+
+
+def _describe(value: object) -> str:
+    """What a JSON value is, for messages (``a string``, ``null``)."""
+    names = {
+        str: "a string",
+        int: "an integer",
+        float: "a number",
+        bool: "a boolean",
+        list: "a list",
+        dict: "an object",
+        type(None): "null",
+    }
+    return names.get(type(value), type(value).__name__)
+
+
+def _wrong(expected: str, value: object) -> _FaultError:
+    """A value of the wrong type: ``expected a string, got null``."""
+    return _FaultError("wrong-type", f"expected {expected}, got {_describe(value)}", value)
 
 
 def _wrong_tag(cls: type, tag: str, given: object) -> _FaultError:
@@ -70,7 +89,7 @@ def _value_at(document: Any, steps: tuple[str | int, ...]) -> Any:
 
 
 def _suggest(key: str, names: Iterator[str]) -> str:
-    close = difflib.get_close_matches(key, list(names), n=1, cutoff=0.6)
+    close = close_matches(key, names)
     return f"; did you mean {close[0]!r}?" if close else ""
 
 

@@ -3,8 +3,13 @@
 from __future__ import annotations
 
 import difflib
+import functools
+import heapq
+import itertools
+import operator
 import re
 import unicodedata
+from collections import Counter
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -91,3 +96,59 @@ def nearest(query: str, candidates: Iterable[tuple[str, str]], limit: int = 3) -
 def _similarity(query: str, text: str) -> float:
     matcher = difflib.SequenceMatcher(None, query, normalize(text))
     return matcher.ratio() if matcher.real_quick_ratio() >= _CUTOFF else 0.0
+
+
+@functools.lru_cache(maxsize=64)
+def _columns(names: tuple[str, ...]) -> tuple[tuple[int, ...], dict[str, tuple[int, ...]]]:
+    """The names' lengths, and for each character how often each name holds it (read once)."""
+    return tuple(map(len, names)), {
+        char: tuple(name.count(char) for name in names) for char in set().union(*names)
+    }
+
+
+def close_matches(word: str, names: Iterable[str], *, n: int = 1, cutoff: float = 0.6) -> list[str]:
+    """The names most like ``word``: ``difflib.get_close_matches``'s answer, found sooner.
+
+    difflib bounds each name's similarity by the lengths, then by the
+    characters in common, before it measures it. Here the characters of the
+    names are counted once per set of names (the fields of a class, the
+    columns of a table), and the characters in common with every name at
+    once, for each distinct character of ``word``. The names within the
+    bounds are measured as difflib measures them, the likeliest first, until
+    no name left can rank among the ``n`` best: the answer is the same.
+
+    Examples:
+        >>> close_matches("contry", ("city", "country", "name"))
+        ['country']
+        >>> close_matches("zzz", ("city", "country"))
+        []
+    """
+    names = tuple(names)
+    lengths, columns = _columns(names)
+    common: Iterable[int] = (0,) * len(names)
+    for char, count in Counter(word).items():
+        column = columns.get(char)
+        if column is not None:
+            common = tuple(map(operator.add, common, map(min, itertools.repeat(count), column)))
+    size = len(word)
+    bounds = []
+    for name, length, shared in zip(names, lengths, common, strict=True):
+        total = size + length
+        if not total:  # two empty texts: difflib's ratio is 1.0
+            bounds.append((1.0, name))
+        elif 2.0 * (min(length, size)) / total >= cutoff:
+            bound = 2.0 * shared / total  # as difflib computes it, so the same floats compare
+            if bound >= cutoff:
+                bounds.append((bound, name))
+    bounds.sort(reverse=True)
+    matcher = difflib.SequenceMatcher()
+    matcher.set_seq2(word)
+    found: list[tuple[float, str]] = []
+    for bound, name in bounds:
+        if len(found) >= n and bound < heapq.nlargest(n, found)[-1][0]:
+            break  # no name left can rank among the n best: its ratio is at most its bound
+        matcher.set_seq1(name)
+        ratio = matcher.ratio()
+        if ratio >= cutoff:
+            found.append((ratio, name))
+    return [name for _, name in heapq.nlargest(n, found)]

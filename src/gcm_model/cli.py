@@ -9,7 +9,8 @@ describes each with examples.
 Exit codes: 0 when all went well (for ``validate``: no report has an error),
 1 when the data has errors or cannot be loaded (``validate``, ``convert``) or
 nothing was found (``lookup``), 2 for a usage problem (an unknown option,
-profile, rule or code, a file that does not exist, the ``cli`` extra missing).
+profile, rule or code, a file that does not exist, the ``cli`` extra missing:
+``--help`` and ``--version`` work without it).
 Problems are reported in one line on standard error, never as a traceback.
 
 ``main(argv)`` returns the exit code and never raises ``SystemExit``, so it can
@@ -28,7 +29,6 @@ from __future__ import annotations
 import argparse
 import contextlib
 import datetime as dt
-import difflib
 import importlib
 import os
 import sys
@@ -42,6 +42,7 @@ import orjson
 
 from gcm_model import registry as registries
 from gcm_model._data import data_version
+from gcm_model._text import close_matches
 from gcm_model._version import installed_version
 from gcm_model.converters import dumps, loads
 from gcm_model.errors import DocumentError, GcmError, SourceError, UnknownFormatError
@@ -246,7 +247,7 @@ def _schema(args: argparse.Namespace) -> int:
     by_lower = {name.lower(): cls for name, cls in classes.items()}
     cls = by_lower.get(args.type.lower())
     if cls is None:
-        near = difflib.get_close_matches(args.type, list(classes), n=3, cutoff=0.5)
+        near = close_matches(args.type, classes, n=3, cutoff=0.5)
         hint = f"; did you mean {', '.join(near)}?" if near else ""
         raise _UsageError(f"unknown type {args.type!r}{hint} (one of: {', '.join(classes)})")
     _out_json(json_schema(cls))
@@ -411,6 +412,7 @@ def _listings() -> dict[str, _Listing]:
                 ("meeting", _meeting_name),
                 ("round", lambda r: r.round),
                 ("format", lambda r: r.format),
+                ("planned", lambda r: r.planned),
             ),
         ),
         "sections": _Listing(
@@ -437,6 +439,16 @@ def _listings() -> dict[str, _Listing]:
             "sources",
             g.sources,
             (("id", lambda r: r.id), ("cited as", lambda r: r.cite())),
+        ),
+        "contradictions": _Listing(
+            "contradictions between sources",
+            g.contradictions,
+            (
+                ("code", lambda r: r.code),
+                ("title", lambda r: r.title),
+                ("status", lambda r: r.status),
+                ("choice", lambda r: r.choice),
+            ),
         ),
         "rules": _Listing(
             "validation rules",
@@ -467,6 +479,7 @@ SHOWN = (
     "formats",
     "languages",
     "sources",
+    "contradictions",
 )
 """The registries ``show`` lists."""
 
@@ -643,8 +656,9 @@ def _add_validate(commands: Any) -> argparse.ArgumentParser:
         "--profile",
         choices=tuple(PROFILES),
         default="default",
-        help="the rule profile: strict turns warnings into errors; unece-2024 adds "
-        "the specifics of the UNECE 2024 concept note",
+        help="the rule profile: default holds what binds every regional review; strict "
+        "turns its warnings into errors; unece-2024 adds the practice of the UNECE 2024 "
+        "concept note",
     )
     parser.add_argument(
         "--as-of",
@@ -920,14 +934,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         option) is turned into its code, never raised.
     """
     try:
+        args = build_parser().parse_args(argv)
+    except SystemExit as exc:  # --help and --version end here: they need no extra
+        return exc.code if isinstance(exc.code, int) else EXIT_USAGE
+    try:
         importlib.import_module("rich")
     except ImportError:
         _err(MISSING_EXTRA)
         return EXIT_USAGE
-    try:
-        args = build_parser().parse_args(argv)
-    except SystemExit as exc:
-        return exc.code if isinstance(exc.code, int) else EXIT_USAGE
     return _run(args)
 
 

@@ -32,46 +32,32 @@ Examples:
 
 from __future__ import annotations
 
-import datetime as dt
-import enum
 import functools
 import io
 import os
-import types
-import typing
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any, Self, TypeVar, overload
 
 import attrs
 import cattrs
 import orjson
-from cattrs.cols import homogenous_tuple_structure_factory
-from cattrs.errors import ClassValidationError
-from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
 from gcm_model import _decode, _encode
 from gcm_model._detail import Parts, structure_parts
-from gcm_model._faults import (
-    _FaultError,
-    _pointer,
-    _UnknownKeysError,
-    _wrong_tag,
-)
+from gcm_model._faults import _describe, _pointer
+from gcm_model._hooks import configure_converter
 from gcm_model._migrations import _upgrade, register_migration
-from gcm_model.dates import read_moment
 from gcm_model.errors import DocumentError, DocumentProblem, InvalidCodeError
 from gcm_model.models.dataset import COLLECTIONS, SCHEMA_VERSION, Dataset
 from gcm_model.models.process import (
-    SEGMENT_TYPES,
     Meeting,
     Participant,
     Pledge,
     PreparatoryEvent,
     RegionalReview,
-    Segment,
     WrittenSubmission,
 )
-from gcm_model.models.reports import ITEM_TYPES, ContentItem, Report
+from gcm_model.models.reports import Report
 
 __all__ = [
     "DecodedRecord",
@@ -102,212 +88,6 @@ __all__ = [
 T = TypeVar("T")
 Source = bytes | str
 Path = str | os.PathLike[str]
-
-
-# -- strict scalar hooks -------------------------------------------------------------------
-
-
-def _describe(value: object) -> str:
-    names = {
-        str: "a string",
-        int: "an integer",
-        float: "a number",
-        bool: "a boolean",
-        list: "a list",
-        dict: "an object",
-        type(None): "null",
-    }
-    return names.get(type(value), type(value).__name__)
-
-
-def _wrong(expected: str, value: object) -> _FaultError:
-    return _FaultError("wrong-type", f"expected {expected}, got {_describe(value)}", value)
-
-
-def _structure_str(value: object, _: type) -> str:
-    if type(value) is str:
-        return value
-    raise _wrong("a string", value)
-
-
-def _structure_int(value: object, _: type) -> int:
-    if type(value) is int:
-        return value
-    raise _wrong("an integer", value)
-
-
-def _structure_float(value: object, _: type) -> float:
-    if type(value) is float or type(value) is int:
-        return value
-    raise _wrong("a number", value)
-
-
-def _structure_bool(value: object, _: type) -> bool:
-    if type(value) is bool:
-        return value
-    raise _wrong("true or false", value)
-
-
-def _is_moment(tp: Any) -> bool:
-    args = set(typing.get_args(tp)) if isinstance(tp, types.UnionType) else set()
-    return dt.datetime in args and args <= {dt.datetime, dt.date, type(None)}
-
-
-def _structure_moment(value: object, tp: Any) -> dt.date | None:
-    if value is None and type(None) in typing.get_args(tp):
-        return None
-    if type(value) is not str:
-        raise _wrong("an ISO 8601 date or datetime string", value)
-    try:
-        return read_moment(value)
-    except InvalidCodeError as exc:
-        raise _FaultError(
-            "invalid-value", f"{value!r} is not a date or datetime: {exc.reason}", value
-        ) from None
-
-
-def _unstructure_moment(value: dt.date) -> str:
-    return value.isoformat()
-
-
-def _enum_hook(cls: type[enum.Enum]) -> Callable[[object, type], enum.Enum]:
-    members = dict(cls._value2member_map_)
-    allowed = ", ".join(repr(v) for v in members)
-
-    def structure(value: object, _: type) -> enum.Enum:
-        try:
-            member: enum.Enum = members[value]
-        except (KeyError, TypeError):
-            raise _FaultError(
-                "invalid-value", f"{value!r} is not one of {allowed}", value
-            ) from None
-        return member
-
-    return structure
-
-
-def _is_homogeneous_tuple(tp: Any) -> bool:
-    args = typing.get_args(tp)
-    return typing.get_origin(tp) is tuple and len(args) == 2 and args[1] is Ellipsis
-
-
-def _tuple_hook_factory(
-    tp: Any, converter: cattrs.Converter
-) -> Callable[[object, type], tuple[Any, ...]]:
-    base = homogenous_tuple_structure_factory(tp, converter)
-
-    def structure(value: object, tp: type) -> tuple[Any, ...]:
-        if type(value) is not list:
-            raise _wrong("a list", value)
-        result: tuple[Any, ...] = base(value, tp)
-        return result
-
-    return structure
-
-
-def _tagged_union_hook(
-    converter: cattrs.Converter, classes: dict[str, type], what: str
-) -> Callable[[object, type], Any]:
-    kinds = ", ".join(repr(k) for k in classes)
-
-    def structure(value: object, _: type) -> Any:
-        if type(value) is not dict:
-            raise _wrong(f"an object ({what})", value)
-        kind = value.get("kind")
-        if kind is None:
-            raise _FaultError(
-                "missing-field", f"a {what} needs a 'kind': one of {kinds}", None, ("kind",)
-            )
-        cls = classes.get(kind) if type(kind) is str else None
-        if cls is None:
-            raise _FaultError("invalid-value", f"{kind!r} is not one of {kinds}", kind, ("kind",))
-        return converter.structure({k: v for k, v in value.items() if k != "kind"}, cls)
-
-    return structure
-
-
-def _attrs_hook_factory(cls: type, converter: cattrs.Converter) -> Callable[[object, type], Any]:
-    base: Callable[[Any, Any], Any] = make_dict_structure_fn(
-        cls, converter, _cattrs_forbid_extra_keys=False
-    )
-    names = frozenset(a.name for a in attrs.fields(cls))
-    detailed = converter.detailed_validation
-    tag = cls.__dict__.get("kind")  # segments and report items carry their tag
-
-    def structure(value: object, tp: type) -> Any:
-        if type(value) is not dict:
-            raise _wrong(f"an object ({cls.__name__})", value)
-        if isinstance(tag, str) and "kind" in value:
-            if value["kind"] != tag:
-                raise _wrong_tag(cls, tag, value["kind"])
-            value = {k: v for k, v in value.items() if k != "kind"}
-        unknown = [k for k in value if k not in names]
-        if not unknown:
-            return base(value, tp)
-        if not detailed:
-            raise _UnknownKeysError(cls, unknown)
-        errors: list[Exception] = [_UnknownKeysError(cls, unknown)]
-        try:
-            base({k: v for k, v in value.items() if k in names}, tp)
-        except ClassValidationError as exc:
-            errors.extend(exc.exceptions)
-        raise ClassValidationError(f"While structuring {cls.__name__}", errors, cls)
-
-    return structure
-
-
-def _unstructure_factory(cls: type, converter: cattrs.Converter) -> Callable[[Any], dict[str, Any]]:
-    # What is always written and which classes are tagged is shared with the
-    # compiled encoders of dumps (gcm_model._encode), so the two paths agree.
-    overrides: dict[str, Any] = {
-        name: override(omit_if_default=False) for name in _encode.ALWAYS_WRITTEN.get(cls, ())
-    }
-    base: Callable[[Any], dict[str, Any]] = make_dict_unstructure_fn(
-        cls, converter, _cattrs_omit_if_default=True, **overrides
-    )
-    kind = _encode.TAGGED.get(cls)
-    if kind is None:
-        return base
-
-    def unstructure(obj: Any) -> dict[str, Any]:
-        return {"kind": kind, **base(obj)}
-
-    return unstructure
-
-
-def configure_converter(converter: cattrs.Converter) -> None:
-    """Register the strict hooks of the gcm-model wire format on a cattrs converter.
-
-    Args:
-        converter: a ``cattrs.Converter`` (its ``detailed_validation`` setting
-            decides whether errors carry every problem or only the first).
-    """
-    for tp, hook in (
-        (str, _structure_str),
-        (int, _structure_int),
-        (float, _structure_float),
-        (bool, _structure_bool),
-    ):
-        converter.register_structure_hook(tp, hook)
-    converter.register_structure_hook_func(_is_moment, _structure_moment)
-    converter.register_unstructure_hook(dt.datetime, _unstructure_moment)
-    converter.register_unstructure_hook(dt.date, _unstructure_moment)
-    converter.register_structure_hook_factory(
-        lambda tp: isinstance(tp, type) and issubclass(tp, enum.Enum), _enum_hook
-    )
-    converter.register_unstructure_hook_func(
-        lambda tp: isinstance(tp, type) and issubclass(tp, enum.Enum), lambda e: e.value
-    )
-    converter.register_structure_hook_factory(_is_homogeneous_tuple, _tuple_hook_factory)
-    converter.register_structure_hook_func(
-        lambda tp: tp == Segment, _tagged_union_hook(converter, dict(SEGMENT_TYPES), "segment")
-    )
-    converter.register_structure_hook_func(
-        lambda tp: tp == ContentItem,
-        _tagged_union_hook(converter, dict(ITEM_TYPES), "content item"),
-    )
-    converter.register_structure_hook_factory(_encode.is_model, _attrs_hook_factory)
-    converter.register_unstructure_hook_factory(_encode.is_model, _unstructure_factory)
 
 
 def make_converter(*, detailed_validation: bool = True) -> cattrs.Converter:

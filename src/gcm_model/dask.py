@@ -52,7 +52,7 @@ from gcm_model.validation._report import Issue, ValidationReport
 
 if TYPE_CHECKING:
     import datetime as dt
-    from collections.abc import Iterable, Sequence
+    from collections.abc import Iterable, Mapping, Sequence
 
     import dask.bag
 
@@ -210,6 +210,7 @@ def validate_bag(  # noqa: PLR0913 - the options of validate, plus the scheduler
     select: Iterable[str] | None = None,
     ignore: Iterable[str] | None = None,
     scheduler: str | None = None,
+    parameters: Mapping[str, Mapping[str, object]] | None = None,
 ) -> ValidationReport:
     """Validate JSON Lines files partition by partition with ``dask.bag`` and merge the reports.
 
@@ -224,6 +225,7 @@ def validate_bag(  # noqa: PLR0913 - the options of validate, plus the scheduler
         scheduler: a Dask scheduler name (``"sync"``, ``"threads"``,
             ``"processes"``); ``None`` uses the current one (a
             ``distributed.Client`` if one is active).
+        parameters: as for ``gcm_model.validate``.
 
     Returns:
         One report for the whole collection.
@@ -231,7 +233,8 @@ def validate_bag(  # noqa: PLR0913 - the options of validate, plus the scheduler
     Raises:
         InvalidCodeError: dask is not installed, or the source is of another kind.
         UnknownFormatError: a path whose name names no format (``gcm_model.formats``).
-        UnknownCodeError: an unknown profile or rule name.
+        UnknownCodeError: an unknown profile, rule or parameter name.
+        InvalidCodeError: a parameter value of the wrong type or out of range.
     """
     try:
         import dask  # noqa: PLC0415 - an optional extra
@@ -240,7 +243,7 @@ def validate_bag(  # noqa: PLR0913 - the options of validate, plus the scheduler
         raise InvalidCodeError(
             "extra", "dask", "validate_bag needs dask: pip install 'gcm-model[dask]'"
         ) from None
-    plan = Plan.of(profile, as_of=as_of, select=select, ignore=ignore)
+    plan = Plan.of(profile, as_of=as_of, select=select, ignore=ignore, parameters=parameters)
     if isinstance(source, str | list | tuple):
         for name in [source] if isinstance(source, str) else source:
             if format_of(Path(name)) is not Format.JSON_LINES:  # names a glob's files too

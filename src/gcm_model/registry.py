@@ -29,7 +29,6 @@ Examples:
 from __future__ import annotations
 
 import datetime as dt
-import enum
 import functools
 import gettext
 from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeVar
@@ -38,14 +37,16 @@ import attrs
 
 from gcm_model import _data, _text
 from gcm_model._decode import Reject, decoder
-from gcm_model.dates import PartialDate, review_years
+from gcm_model.dates import review_years
 from gcm_model.errors import GcmError, InvalidCodeError, UnknownCodeError
 from gcm_model.models import kinds
 from gcm_model.models.reference import (
     Citation,
     Cluster,
     Commission,
+    Contradiction,
     Country,
+    CountryName,
     GuidingPrinciple,
     GuidingQuestion,
     KnownMeeting,
@@ -75,6 +76,7 @@ __all__ = [
     "cite",
     "clusters",
     "commissions",
+    "contradictions",
     "countries",
     "guiding_questions",
     "known_meetings",
@@ -116,20 +118,6 @@ class IdentifierKind(Protocol[K_co]):
     def is_valid(self, value: object) -> bool:
         """Whether ``validate`` would succeed; never raises."""
         ...
-
-
-def _plain(value: object) -> object:
-    """Turn a record's field value into a JSON-friendly value for tables."""
-    if isinstance(value, enum.Enum):
-        return value.value
-    if isinstance(value, dt.date | PartialDate):
-        return str(value)
-    if isinstance(value, tuple | list):
-        return [_plain(v) for v in value]
-    if attrs.has(type(value)):
-        fields = attrs.fields(type(value))  # type: ignore[arg-type] # attrs.has() checked it
-        return {f.name: _plain(getattr(value, f.name)) for f in fields}
-    return value
 
 
 class Registry(Generic[K, T]):
@@ -279,8 +267,10 @@ class Registry(Generic[K, T]):
         """Records whose code, names or aliases match ``text``, best match first.
 
         Matching ignores case, accents and punctuation; an exact code ranks
-        first, then exact names, then names starting with the text, names with a
-        word starting with it, names holding every word, and names containing it.
+        first, then exact names and aliases, then codes and names starting with
+        the text, names with a word starting with it, names holding every word,
+        and names containing it (``countries.search("UK")``: the United
+        Kingdom, whose common name it is, before Ukraine).
 
         Raises:
             InvalidCodeError: ``text`` is not a string.
@@ -330,10 +320,7 @@ class Registry(Generic[K, T]):
             >>> gcm_model.clusters.to_records()[0]["objectives"]
             [2, 5, 6, 12, 18]
         """
-        return [
-            {name: _plain(value) for name, value in attrs.asdict(record, recurse=False).items()}
-            for record in self
-        ]
+        return [kinds.to_json(record) for record in self]
 
 
 def _decoded(cls: type[T]) -> Callable[[Any], T]:
@@ -507,9 +494,12 @@ class CountryRegistry(CodeRegistry[Country]):
             build=None,  # _load builds the records from pycountry and the overlay
             key=lambda c: c.alpha_3,
             terms=lambda c: [
-                t
-                for t in (c.name, c.iso_name, c.common_name, c.official_name, c.alpha_2)
-                if t is not None
+                *(
+                    t
+                    for t in (c.name, c.iso_name, c.common_name, c.official_name, c.alpha_2)
+                    if t is not None
+                ),
+                *(other.name for other in c.other_names),
             ],
             upper=True,
         )
@@ -530,6 +520,7 @@ class CountryRegistry(CodeRegistry[Country]):
                 iso_name=iso.name,
                 common_name=getattr(iso, "common_name", None),
                 official_name=getattr(iso, "official_name", None),
+                other_names=_other_names(iso.alpha_3, extra),
                 un_status=extra.get("un_status"),
                 qualifier=extra.get("qualifier"),
                 sources=("iso-3166-1", *extra.get("sources", ())),
@@ -544,6 +535,7 @@ class CountryRegistry(CodeRegistry[Country]):
                 iso_name=None,
                 common_name=None,
                 official_name=None,
+                other_names=_other_names(code, extra),
                 un_status=extra.get("un_status"),
                 qualifier=extra.get("qualifier"),
                 sources=tuple(extra["sources"]),
@@ -601,6 +593,15 @@ class CountryRegistry(CodeRegistry[Country]):
     def un_member_states(self) -> tuple[Country, ...]:
         """The 193 UN Member States."""
         return tuple(c for c in self if c.un_status == "member")
+
+
+def _other_names(code: str, extra: dict[str, Any]) -> tuple[CountryName, ...]:
+    """The former and common names the overlay gives a country, built by their decoder."""
+    build = _decoded(CountryName)
+    return tuple(
+        _built(build, raw, "countries.json", f"record {code}, other name {index}")
+        for index, raw in enumerate(extra.get("other_names", ()), start=1)
+    )
 
 
 class RoundRegistry(CodeRegistry[ReviewRound]):
@@ -866,6 +867,16 @@ def cite(source: str | Citation, at: str | None = None) -> str:
     return sources.lookup(source).cite(at)
 
 
+contradictions: CodeRegistry[Contradiction] = CodeRegistry(
+    "contradictions",
+    "contradiction",
+    build=_decoded(Contradiction),
+    key=lambda c: c.code,
+    terms=_names("title"),
+    upper=False,
+)
+"""Where sources disagree on a fact or a citation: each side, and the choice made."""
+
 kinds.use_registries(
     objectives=objectives,
     principles=principles,
@@ -880,4 +891,5 @@ kinds.use_registries(
     meeting_formats=meeting_formats,
     languages=languages,
     sources=sources,
+    contradictions=contradictions,
 )

@@ -52,7 +52,6 @@ SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
 
 NOT_IN_SCHEMA: tuple[tuple[str, str, str], ...] = (
     ("chronology", "", "an end is not before its start (two fields)"),
-    ("cluster-objectives", "", "a thematic session's objectives lie in its cluster (two fields)"),
     ("invalid-value", "author", "exactly one of member_state and author (two fields)"),
     ("missing-field", "text", "a written submission has a text or a url (two fields)"),
     ("missing-field", "start", "a meeting or event has a start or a planned date (two fields)"),

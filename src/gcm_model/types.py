@@ -12,8 +12,10 @@ from typing import TypeAlias
 
 __all__ = [
     "CommissionCode",
+    "Confidence",
     "CountryCode",
     "MembershipKind",
+    "NameKind",
     "ObjectiveNumber",
     "ReviewKind",
     "StakeholderCode",
@@ -71,3 +73,28 @@ class ReviewKind(enum.Enum):
     """Regional reviews, every four years from 2020 (A/RES/73/195 para. 50)."""
     IMRF = "imrf"
     """The International Migration Review Forum, every four years from 2022 (para. 49)."""
+
+
+class NameKind(enum.Enum):
+    """Why a country is also known by a name that is not its UN or ISO name."""
+
+    FORMER = "former"
+    """A name the country had in ISO 3166-1 before a change (Swaziland, Turkey)."""
+    COMMON = "common"
+    """A name in common English use (UK, Ivory Coast); each one says where it comes from."""
+
+
+class Confidence(enum.Enum):
+    """How surely a datum was read from its source, apart from how well it is sourced.
+
+    A table that came out of a PDF column by column must be put back in rows;
+    the status says which document gives a plan, the confidence how surely
+    the plan is read as that meeting's.
+    """
+
+    HIGH = "high"
+    """The reading fits every check the sources allow."""
+    MEDIUM = "medium"
+    """The reading fits the text, but another cannot be ruled out."""
+    LOW = "low"
+    """One of several readings the text allows, none checked."""

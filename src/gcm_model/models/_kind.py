@@ -1,7 +1,8 @@
 """The base of the kinds (``gcm_model.models.kinds``): ``Kind`` and what it deals with.
 
-What a consumer hands a kind (the generated decoder's builder, the JSON
-Schema builder, the Hypothesis pen), how a CSV cell is read back, the base
+What a consumer hands a kind (the generated decoder's builder, the cattrs
+hooks' structurer, the JSON Schema builder, the Hypothesis pen), how a CSV
+cell is read back, the base
 class ``Kind`` with the answers every kind gives, and the declared kinds of a
 model class with the references they hold. The kinds themselves, and
 ``field`` and ``derive`` that declare them, are in ``gcm_model.models.kinds``,
@@ -15,7 +16,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Protocol
 import attrs
 import orjson
 
-from gcm_model.errors import Problem
+from gcm_model.errors import InvalidCodeError, Problem
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -34,12 +35,15 @@ __all__ = [
     "NO_VALUE",
     "Pen",
     "SchemaBuilder",
+    "Structurer",
     "TEXT_CELL",
     "UnsupportedError",
     "declared",
     "declared_walks",
     "kind_of",
+    "parsed",
     "references",
+    "to_json",
     "to_tuple",
 ]
 
@@ -87,6 +91,29 @@ class EncoderBuilder(Protocol):
 
     def model(self, classes: tuple[type, ...], item: str) -> str:
         """An expression writing the model object ``item`` (one of ``classes``)."""
+
+
+class Structurer(Protocol):
+    """What a kind needs to structure a JSON value in detail (the cattrs hooks of ``_hooks``).
+
+    The errors it makes are gathered by cattrs with the place they happened
+    at, and become located problems (``gcm_model._faults``).
+    """
+
+    def wrong(self, expected: str, value: object) -> Exception:
+        """The error of a value of the wrong type (``expected a string, got null``)."""
+
+    def invalid(self, message: str, value: object) -> Exception:
+        """The error of a value of the right type that is not a value of the kind."""
+
+    def model(self, classes: tuple[type, ...], value: object, name: str | None) -> Any:
+        """The object of one of the model classes a JSON object writes (by its tag, if several).
+
+        ``name`` is what one of several classes is called in messages.
+        """
+
+    def items(self, kind: Kind, values: list[Any]) -> tuple[Any, ...]:
+        """The items of a JSON list, each structured by ``kind``; every failing item reported."""
 
 
 class SchemaBuilder(Protocol):
@@ -225,6 +252,8 @@ class JsonCell(Cell):
 
 TEXT_CELL, INT_CELL, BOOL_CELL, JSON_CELL = Cell(), IntCell(), BoolCell(), JsonCell()
 
+_EXPECTED: dict[type | None, str] = {str: "a string", int: "an integer", bool: "true or false"}
+
 
 # -- the base of the kinds ------------------------------------------------------------------
 
@@ -342,6 +371,38 @@ class Kind:
         """The type of a value written to JSON as it is (``str``, ``int``, ``bool``), if so."""
         return None
 
+    def structure(self, value: object, using: Structurer) -> Any:
+        """The value of a JSON value, its type and shape checked (its other faults: ``problems``).
+
+        The hook cattrs runs for a field of this kind (``gcm_model._hooks``).
+
+        Raises:
+            Exception: made by ``using``, when the value is of the wrong type or shape.
+        """
+        if value is None:
+            if self.optional:
+                return None
+            raise using.wrong(self.expected(), value)
+        return self.structure_value(value, using)
+
+    def structure_value(self, value: object, using: Structurer) -> Any:
+        """The value of a JSON value that is not ``None``: by default, one of the ``plain`` type."""
+        if type(value) is self.plain():
+            return value
+        raise using.wrong(self.expected(), value)
+
+    def expected(self) -> str:
+        """What a value of this kind is, in JSON, for messages (``a string``)."""
+        return _EXPECTED[self.plain()]  # kinds without a plain type say it themselves
+
+    def unstructure(self, value: Any, nested: Callable[[Any], Any]) -> Any:
+        """The JSON value of a value (not ``None``); ``nested`` writes a model object.
+
+        The hook cattrs runs for a field of this kind; by default, the value as it is.
+        """
+        del nested
+        return value
+
     def encode(self, build: EncoderBuilder, item: str) -> str:
         """Source of an expression writing the value ``item`` for orjson (not ``None``).
 
@@ -373,6 +434,18 @@ class Kind:
     def without_none(self) -> Kind:
         """This kind for an item of a list: never ``None``."""
         return attrs.evolve(self, optional=False)
+
+
+def parsed(read: Callable[[Any], Any], value: object, using: Structurer, what: str) -> Any:
+    """What ``read`` makes of a JSON value, or the error of ``using`` saying why it is not ``what``.
+
+    For the kinds whose values are read from a text (moments, dates) or a list
+    (spans of years) by a reader raising ``InvalidCodeError``.
+    """
+    try:
+        return read(value)
+    except InvalidCodeError as exc:
+        raise using.invalid(f"{value!r} is not {what}: {exc.reason}", value) from None
 
 
 def to_tuple(value: Any) -> Any:
@@ -428,6 +501,20 @@ def declared_walks(cls: type) -> tuple[tuple[str, Kind], ...]:
     found = tuple((name, kind) for name, kind in declared(cls) if kind.walks())
     _WALKS[cls] = found
     return found
+
+
+def to_json(record: object) -> dict[str, Any]:
+    """A record as JSON values, every declared field written by its kind (``None`` kept).
+
+    Examples:
+        >>> from gcm_model.models.reports import Report
+        >>> to_json(Report(id="r", kind="outcome_report", meetings=("m1",)))["meetings"]
+        ['m1']
+    """
+    return {
+        name: None if (value := getattr(record, name)) is None else kind.unstructure(value, to_json)
+        for name, kind in declared(type(record))
+    }
 
 
 def references(record: object, prefix: str = "") -> Iterator[tuple[str, str, tuple[str, ...]]]:

@@ -24,13 +24,13 @@ import attrs
 
 from gcm_model.dates import PartialDate, parse_date
 from gcm_model.errors import InvalidCodeError
-from gcm_model.models._kind import JSON_CELL, Cell, Kind, to_tuple
+from gcm_model.models._kind import JSON_CELL, Cell, Kind, parsed, to_tuple
 from gcm_model.models.checks import Problem
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator
 
-    from gcm_model.models._kind import DecoderBuilder, Pen, SchemaBuilder
+    from gcm_model.models._kind import DecoderBuilder, Pen, SchemaBuilder, Structurer
 
 __all__ = ["Day", "PartialDay", "Years"]
 
@@ -51,6 +51,21 @@ class Day(Kind):
     def test(self) -> Callable[[Any], bool]:
         """A date."""
         return lambda v: type(v) is dt.date
+
+    def expected(self) -> str:
+        """A ``YYYY-MM-DD`` text."""
+        return "a date string YYYY-MM-DD"
+
+    def structure_value(self, value: object, using: Structurer) -> Any:
+        """The date the text writes."""
+        if type(value) is not str:
+            raise using.wrong(self.expected(), value)
+        return parsed(parse_date, value, using, "a date")
+
+    def unstructure(self, value: Any, nested: Callable[[Any], Any]) -> Any:
+        """``YYYY-MM-DD``."""
+        del nested
+        return value.isoformat()
 
     def decode_convert(self, build: DecoderBuilder, item: str) -> str:
         """The date the text writes (anything else raises)."""
@@ -85,6 +100,21 @@ class PartialDay(Kind):
     def test(self) -> Callable[[Any], bool]:
         """A ``PartialDate`` (checked when it was made)."""
         return lambda v: type(v) is PartialDate
+
+    def expected(self) -> str:
+        """A ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD`` text."""
+        return "a partial date string YYYY, YYYY-MM or YYYY-MM-DD"
+
+    def structure_value(self, value: object, using: Structurer) -> Any:
+        """The partial date the text writes."""
+        if type(value) is not str:
+            raise using.wrong(self.expected(), value)
+        return parsed(PartialDate.parse, value, using, "a partial date")
+
+    def unstructure(self, value: Any, nested: Callable[[Any], Any]) -> Any:
+        """Its ISO 8601 text."""
+        del nested
+        return str(value)
 
     def decode_convert(self, build: DecoderBuilder, item: str) -> str:
         """The partial date the text writes (anything else raises)."""
@@ -124,6 +154,21 @@ class Years(Kind):
     def test(self) -> Callable[[Any], bool]:
         """Two years, in order."""
         return lambda v: _good_years(v, ordered=True)
+
+    def expected(self) -> str:
+        """A list of two years."""
+        return "a list of two years"
+
+    def structure_value(self, value: object, using: Structurer) -> Any:
+        """The two years, as a tuple."""
+        if type(value) is not list:
+            raise using.wrong(self.expected(), value)
+        return parsed(_read_years, value, using, "a span of years")
+
+    def unstructure(self, value: Any, nested: Callable[[Any], Any]) -> Any:
+        """A list of the two years."""
+        del nested
+        return list(value)
 
     def decode_convert(self, build: DecoderBuilder, item: str) -> str:
         """The two years, as a tuple (anything else raises)."""

@@ -25,17 +25,14 @@ Examples:
     >>> from gcm_model.models.process import ThematicSession
     >>> ThematicSession.for_cluster(2).objectives
     (4, 8, 9, 10, 11, 13, 21)
-    >>> ThematicSession(cluster=1, objectives=(2, 11))
-    Traceback (most recent call last):
-    ...
-    gcm_model.errors.InvalidValueError: ThematicSession.objectives[1]: objective 11 is in ...
+    >>> ThematicSession(priority_areas=("Labour migration",)).cluster is None
+    True
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import enum
-import functools
 from typing import TYPE_CHECKING, Any, ClassVar, TypeAlias
 
 import attrs
@@ -245,11 +242,22 @@ class OpeningSegment(_Segment):
 
 @attrs.frozen(kw_only=True, field_transformer=derive)
 class ThematicSession(_Segment):
-    """A thematic session on one round-table cluster (UNECE 2024: four, as at the IMRF).
+    """A thematic session of a review meeting, on a cluster, on objectives or on priority areas.
+
+    Each region organises its sessions in its own way: on the round-table
+    clusters of the IMRF (A/RES/73/326), as the UNECE 2024 concept note does
+    with one session on each; on chosen objectives; or on the region's own
+    priority areas, as ESCWA's 2024 review did with the six priority areas
+    its member States identified in the first review. A session gives what
+    its sources say: a cluster with its objectives, objectives alone, or
+    priority areas (with objectives where they are named).
 
     Attributes:
-        cluster: the round-table cluster it follows.
-        objectives: the objectives it covers, a subset of the cluster's.
+        cluster: the round-table cluster it follows, where it follows one.
+        objectives: the objectives it covers (the ``unece-2024`` profile
+            checks that they are the cluster's).
+        priority_areas: the region's own priority areas it is organised on,
+            in the sources' words.
         number: the session's number in the agenda (Session 1 to 4).
         member_state_speaker: the participant id of the Member State speaker
             who opens the discussion.
@@ -258,8 +266,9 @@ class ThematicSession(_Segment):
     """
 
     kind: ClassVar[str] = "thematic_session"
-    cluster: int = field(Code("clusters"))
+    cluster: int | None = field(Code("clusters"))
     objectives: tuple[int, ...] = field(Objective())
+    priority_areas: tuple[str, ...] = field(Text())
     number: int | None = field(Count())
     member_state_speaker: str | None = field(Ref("participants"))
     moderator: str | None = field(Ref("participants"))
@@ -283,36 +292,6 @@ class ThematicSession(_Segment):
         fields.setdefault("objectives", record.objectives)
         fields.setdefault("number", record.number)
         return cls(cluster=record.number, **fields)
-
-    def custom_problems(self) -> Iterator[Problem]:
-        """Objectives outside the cluster."""
-        cluster = registry.clusters.get(self.cluster)
-        given: object = self.objectives
-        if cluster is None or not isinstance(given, tuple) or _within(given, cluster.objectives):
-            return
-        for index, number in enumerate(given):
-            known = type(number) is int and 1 <= number <= 23
-            if known and number not in cluster.objectives:
-                home = registry.clusters.of_objective(number).number
-                yield Problem(
-                    "cluster-objectives",
-                    f"/objectives/{index}",
-                    f"objective {number} is in cluster {home}, not cluster {cluster.number}",
-                    number,
-                )
-
-
-def _within(given: tuple[object, ...], objectives: tuple[int, ...]) -> bool:
-    """Whether every item of ``given`` is an objective of the cluster (the quick answer)."""
-    try:
-        return _objective_set(objectives).issuperset(given)
-    except TypeError:  # an unhashable item: the full loop reports it
-        return False
-
-
-@functools.cache
-def _objective_set(objectives: tuple[int, ...]) -> frozenset[int]:
-    return frozenset(objectives)
 
 
 @attrs.frozen(kw_only=True, field_transformer=derive)
@@ -434,7 +413,9 @@ class Meeting(Model):
         time_zone: the IANA zone of the venue, such as ``Europe/Zurich``.
         languages: ISO 639-1 codes of the languages of the meeting.
         webcast: whether it is webcast (``None``: not said).
-        co_chairs: the Member States co-chairing (ISO 3166-1 alpha-3).
+        co_chairs: the States presiding over the meeting (ISO 3166-1 alpha-3):
+            one chair, or two or more co-chairs (the UNECE 2024 concept note
+            has two, which the ``unece-2024`` profile checks).
         rapporteur: the participant id of the stakeholder rapporteur.
         organisers: participant ids of organising bodies.
         registration: the registration window.
@@ -473,7 +454,9 @@ class Meeting(Model):
     organisers: tuple[str, ...] = field(Ref("participants"))
     registration: Window | None = field(Child(lambda: Window))
     written_inputs_due: Moment | None = field(When())
-    agenda: tuple[Segment, ...] = field(Child(lambda: tuple(SEGMENT_TYPES.values())))
+    agenda: tuple[Segment, ...] = field(
+        Child(lambda: tuple(SEGMENT_TYPES.values()), name="segment")
+    )
     contacts: tuple[Contact, ...] = field(Child(lambda: Contact))
     documents: tuple[DocumentRef, ...] = field(Child(lambda: DocumentRef))
     planned: str | None = field(Text())

@@ -4,7 +4,8 @@ One class per codelist: the 23 objectives and 10 guiding principles of the GCM
 (A/RES/73/195 paras. 15-16), the four round-table clusters (A/RES/73/326), the
 stakeholder categories (para. 44), the five regional commissions and their
 members, countries, review rounds, known review meetings, the report section
-kinds and the UNECE 2024 guiding questions, meeting formats and languages. Every
+kinds and the UNECE 2024 guiding questions, meeting formats, languages, and the
+contradictions between sources with the choice made for each. Every
 record but a ``Source`` itself carries the ids of its ``sources`` (see
 ``gcm_model.sources``) and a ``Status``; ``Provenance`` describes a whole data
 file.
@@ -30,13 +31,16 @@ from gcm_model.dates import PartialDate, as_day
 from gcm_model.models.kinds import Child, Choice, Count, Flag, Note, Text, derive, field
 from gcm_model.models.kinds import Objective as ObjectiveNumber
 from gcm_model.models.periods import Day, PartialDay, Years
-from gcm_model.types import MembershipKind, ReviewKind, Status
+from gcm_model.types import Confidence, MembershipKind, NameKind, ReviewKind, Status
 
 __all__ = [
     "Citation",
+    "Claim",
     "Cluster",
     "Commission",
+    "Contradiction",
     "Country",
+    "CountryName",
     "GuidingPrinciple",
     "GuidingQuestion",
     "Headquarters",
@@ -45,6 +49,7 @@ __all__ = [
     "MeetingFormat",
     "Membership",
     "Objective",
+    "PlannedDate",
     "Provenance",
     "Region",
     "ReportSectionKind",
@@ -329,6 +334,25 @@ class Commission:
 
 
 @attrs.frozen(kw_only=True, field_transformer=derive)
+class CountryName:
+    """Another name a country is known by: a former ISO 3166-1 name or a common one.
+
+    Lookups find the country by it; it is never the name shown.
+
+    Attributes:
+        name: the name, as the source writes it (``Swaziland``, ``UK``).
+        kind: a former name or a name in common use.
+        note: how the source gives it (which release, which form), where that helps.
+        sources: where the name comes from.
+    """
+
+    name: str = field(Text())
+    kind: NameKind = field(Choice(NameKind))
+    note: str = field(Note(), default="", repr=False)
+    sources: tuple[str, ...] = field(Text(), non_empty=True, repr=False)
+
+
+@attrs.frozen(kw_only=True, field_transformer=derive)
 class Country:
     """A country or territory: ISO 3166-1 plus what the UN usage adds.
 
@@ -342,8 +366,11 @@ class Country:
             (``Taiwan`` beside ``Taiwan, Province of China``); searchable, never
             used as ``name``.
         official_name: the ISO 3166-1 official name, where ISO gives one.
+        other_names: former and common names (``Turkey``, ``UK``), each with
+            its source; searchable, never used as ``name``.
         un_status: ``"member"`` for the 193 UN Member States, ``"observer"``
-            for the State of Palestine, ``None`` otherwise.
+            for the two non-member observer States (the Holy See and the
+            State of Palestine), ``None`` otherwise.
         qualifier: a note that must accompany the name wherever it is shown
             (Kosovo: UNSCR 1244 (1999)).
     """
@@ -355,6 +382,7 @@ class Country:
     iso_name: str | None = field(Text(), repr=False)
     common_name: str | None = field(Text(), repr=False)
     official_name: str | None = field(Text(), repr=False)
+    other_names: tuple[CountryName, ...] = field(Child(lambda: CountryName), repr=False)
     un_status: str | None = field(Text(), repr=False)
     qualifier: str | None = field(Text(), repr=False)
     sources: tuple[str, ...] = field(Text(), non_empty=True, repr=False)
@@ -395,6 +423,43 @@ class ReviewRound:
 
 
 @attrs.frozen(kw_only=True, field_transformer=derive)
+class PlannedDate:
+    """A date a source gave for a meeting before it was held: a plan, not a fact.
+
+    A plan keeps its own status and the confidence of its reading, whatever
+    the meeting's record says of the dates it was held on.
+
+    Attributes:
+        text: the date as the source writes it (``Week of 3 November 2024``).
+        date: the day, month or year it names, where it names one.
+        status: how well the plan is sourced (``SEED`` when only a seed
+            document gives it).
+        confidence: how surely the plan is read as this meeting's.
+        note: why the reading is in doubt, where it is.
+        sources: where the plan is given.
+
+    Examples:
+        >>> from gcm_model import known_meetings
+        >>> print(known_meetings.lookup("eclac-2025").planned)
+        planned June 2024 (SEED; read with medium confidence)
+    """
+
+    text: str = field(Text())
+    date: PartialDate | None = field(PartialDay(), repr=False)
+    status: Status = field(Choice(Status))
+    confidence: Confidence = field(Choice(Confidence))
+    note: str = field(Note(), default="", repr=False)
+    sources: tuple[str, ...] = field(Text(), non_empty=True, repr=False)
+
+    def __str__(self) -> str:
+        """The plan as a reader should see it, with its status and confidence."""
+        return (
+            f"planned {self.text} ({self.status.value}; "
+            f"read with {self.confidence.value} confidence)"
+        )
+
+
+@attrs.frozen(kw_only=True, field_transformer=derive)
 class KnownMeeting:
     """A regional review meeting or IMRF that the sources date.
 
@@ -410,8 +475,11 @@ class KnownMeeting:
         country: alpha-3 code of the country it was held in.
         format: ``in_person``, ``virtual`` or ``hybrid``, where a source says.
         host_country: alpha-3 code of a host State of a virtual meeting.
-        planned: the date the timeline of QUNO's guide (a plan) gave, verbatim.
+        planned: the date a plan gave before the meeting, with its own status
+            and confidence; never the date it was held.
         notes: other facts the sources give, in words.
+        status: how well the dates held and the other facts are sourced (a
+            plan has its own).
     """
 
     code: str = field(Text())
@@ -425,10 +493,10 @@ class KnownMeeting:
     country: str | None = field(Text(), repr=False)
     format: str | None = field(Text(), repr=False)
     host_country: str | None = field(Text(), repr=False)
-    planned: str | None = field(Text(), repr=False)
+    planned: PlannedDate | None = field(Child(lambda: PlannedDate))
     notes: str = field(Note(), repr=False)
     sources: tuple[str, ...] = field(Text(), non_empty=True, repr=False)
-    status: Status = field(Choice(Status), repr=False)
+    status: Status = field(Choice(Status))
 
 
 @attrs.frozen(kw_only=True, field_transformer=derive)
@@ -482,5 +550,48 @@ class Language:
 
     code: str = field(Text())
     name: str = field(Text())
+    sources: tuple[str, ...] = field(Text(), non_empty=True, repr=False)
+    status: Status = field(Choice(Status), repr=False)
+
+
+@attrs.frozen(kw_only=True, field_transformer=derive)
+class Claim:
+    """What one side of a contradiction between sources says, and where.
+
+    Attributes:
+        says: what the sources say, quoted where the words matter.
+        where: the place in the sources (a paragraph, a footnote, a list), where it helps.
+        sources: the documents that say it.
+    """
+
+    says: str = field(Text())
+    where: str = field(Note(), default="", repr=False)
+    sources: tuple[str, ...] = field(Text(), non_empty=True)
+
+
+@attrs.frozen(kw_only=True, field_transformer=derive)
+class Contradiction:
+    """Sources that disagree on a fact or a citation, and the choice the data makes.
+
+    Attributes:
+        code: a stable code, such as ``funding-paragraphs``.
+        title: what the sources disagree on.
+        claims: what each side says, with its sources.
+        choice: what the reference data and the bundled examples hold.
+        reason: why.
+        sources: every source of the claims.
+        status: the weakest status of the facts the choice rests on.
+
+    Examples:
+        >>> from gcm_model import contradictions
+        >>> [claim.sources for claim in contradictions.lookup("funding-paragraphs").claims]
+        [('un-network-regional-reviews-2024',), ('a-res-73-195',)]
+    """
+
+    code: str = field(Text())
+    title: str = field(Text())
+    claims: tuple[Claim, ...] = field(Child(lambda: Claim), non_empty=True, repr=False)
+    choice: str = field(Text(), repr=False)
+    reason: str = field(Text(), repr=False)
     sources: tuple[str, ...] = field(Text(), non_empty=True, repr=False)
     status: Status = field(Choice(Status), repr=False)

@@ -155,7 +155,9 @@ class ReportSection(Model):
     kind: str | None = field(Code("report_section_kinds"))
     title: str | None = field(Text())
     text: str | None = field(Text())
-    items: tuple[ContentItem, ...] = field(Child(lambda: tuple(ITEM_TYPES.values())))
+    items: tuple[ContentItem, ...] = field(
+        Child(lambda: tuple(ITEM_TYPES.values()), name="content item")
+    )
 
     @classmethod
     def of_kind(cls, kind: str, **fields: Any) -> ReportSection:

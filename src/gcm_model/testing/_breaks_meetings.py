@@ -146,7 +146,7 @@ def _break_written_input_deadline(draw: DrawFn, draft: _Draft) -> None:
 @_breaks("balance", ways=2)
 def _break_balance(draw: DrawFn, draft: _Draft) -> None:
     count = draw(st.integers(4, 6))
-    if draft.way == 1:  # one country
+    if draft.way == 1 or not draft.gender_balance:  # one country (the profile judges no gender)
         country = _code(draw, "un_member")
         people = [
             _c_person(draw, draft, sector="member_state", country=country) for _ in range(count)

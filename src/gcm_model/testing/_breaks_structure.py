@@ -137,8 +137,10 @@ def _break_missing_field(draw: DrawFn, draft: _Draft) -> None:
         contact = {"role": _text(draw), "email": _email(draw)}
         del contact[_pick(draw, ("role", "email"))]
         _c_meeting(draw, draft, _carrier_day(draw), contacts=[contact])
-    else:  # the cluster of a thematic session
-        _c_meeting(draw, draft, _carrier_day(draw), agenda=[{"kind": "thematic_session"}])
+    else:  # the title of a document
+        document = {"title": _text(draw), "url": _text(draw)}
+        del document["title"]
+        _c_meeting(draw, draft, _carrier_day(draw), documents=[document])
 
 
 @_breaks("unknown-field", ways=4)

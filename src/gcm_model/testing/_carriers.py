@@ -54,6 +54,8 @@ class _Draft:
     taken: set[str]
     consultations: int
     """The fewest consultations a review needs under the profile."""
+    gender_balance: bool = False
+    """Whether the profile judges gender balance (``unece-2024``), not only geographic."""
     way: int = 0
     """Which of the rule's ways of breaking it to take."""
     raw: bytes | None = None

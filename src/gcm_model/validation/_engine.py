@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import functools
 import itertools
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -357,12 +358,31 @@ def _existing(path: Path) -> Path:
     return path
 
 
+def _names_a_file(text: str) -> bool:
+    """Whether a text is no JSON but the name of an existing file (a ``Path`` was meant)."""
+    if "\n" in text or len(text) > 4096:
+        return False
+    try:
+        orjson.loads(text)
+    except orjson.JSONDecodeError:
+        with contextlib.suppress(OSError, ValueError):  # a name too long, a NUL in it
+            return Path(text).exists()
+    return False
+
+
 def _load(source: Any) -> _Loaded:
     loaded = _Loaded()
     if isinstance(source, Dataset):
         _from_dataset(source, loaded)
     elif isinstance(source, os.PathLike):
         _from_path(_existing(Path(source)), loaded)
+    elif isinstance(source, str) and _names_a_file(source):
+        raise InvalidCodeError(
+            "source",
+            source,
+            f"a str is JSON text, and this one is not JSON but names a file: "
+            f"pass Path({source!r}) to validate the file",
+        )
     elif isinstance(source, bytes | bytearray | str):
         _from_bytes(source, loaded, None)
     elif isinstance(source, dict):
@@ -416,6 +436,7 @@ def validate(  # noqa: PLR0913 - the documented options of the main job
     select: Iterable[str] | None = None,
     ignore: Iterable[str] | None = None,
     max_issues: int | None = None,
+    parameters: Mapping[str, Mapping[str, object]] | None = None,
 ) -> ValidationReport:
     """Check a dataset and report everything wrong with it, in one pass.
 
@@ -428,8 +449,10 @@ def validate(  # noqa: PLR0913 - the documented options of the main job
             a dict; JSON as bytes or str; or a path (``pathlib.Path``) to a
             JSON file, a JSON Lines file (``.jsonl``), a directory of CSV tables
             (with ``dataset.csv``) or a directory of JSON and JSON Lines files.
-        profile: ``default``, ``strict`` (warnings become errors) or
-            ``unece-2024``.
+        profile: ``default`` (what binds every regional review), ``strict``
+            (the default rules, warnings become errors) or ``unece-2024``
+            (the default rules and the practice of the UNECE 2024 concept
+            note).
         as_of: the date commission membership is judged on; by default each
             meeting's own date.
         select: only these rules (slugs or codes).
@@ -438,15 +461,19 @@ def validate(  # noqa: PLR0913 - the documented options of the main job
             (1 or more; ``None``, the default, lists them all). The verdict
             and the counts stay those of every issue found, and
             ``truncated`` counts the issues left out.
+        parameters: rule parameters to set, by rule (slug or code) and name,
+            such as ``{"balance": {"max_share": 0.5}}``; they take precedence
+            over the profile's. The catalogue lists each parameter with its
+            default (``gcm_model.rules``, the rules page).
 
     Returns:
         The report.
 
     Raises:
-        UnknownCodeError: an unknown profile or rule name.
+        UnknownCodeError: an unknown profile, rule or parameter name.
         InvalidCodeError: ``as_of`` or ``max_issues`` of the wrong kind, a
-            ``max_issues`` of 0 or less, or a source of a kind that cannot hold
-            a dataset.
+            ``max_issues`` of 0 or less, a parameter value of the wrong type
+            or out of range, or a source of a kind that cannot hold a dataset.
         SourceError: a path that does not exist or cannot be read.
 
     Examples:
@@ -455,7 +482,7 @@ def validate(  # noqa: PLR0913 - the documented options of the main job
         >>> report.valid, [issue.rule for issue in report]
         (False, ['missing-field', 'missing-field'])
     """
-    plan = Plan.of(profile, as_of=as_of, select=select, ignore=ignore)
+    plan = Plan.of(profile, as_of=as_of, select=select, ignore=ignore, parameters=parameters)
     cap: object = max_issues
     if cap is not None and (isinstance(cap, bool) or not isinstance(cap, int)):
         raise InvalidCodeError("max_issues", max_issues, "expected an int (1 or more) or None")
@@ -488,12 +515,15 @@ class Plan:
         as_of: object = None,
         select: Iterable[str] | None = None,
         ignore: Iterable[str] | None = None,
+        parameters: Mapping[str, Mapping[str, object]] | None = None,
     ) -> Plan:
         """Check and resolve the options (raising for a wrong call)."""
         chosen = _profile(profile)
+        active = _active(chosen)  # the rules depend on the profile, not on its parameters
+        if parameters is not None:
+            chosen = chosen.tuned(parameters)
         selected, ignored = _slugs(select), _slugs(ignore)
         day = as_day(as_of)
-        active = _active(chosen)
         if selected is not None or ignored is not None:
             active = tuple(
                 r

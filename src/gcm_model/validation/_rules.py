@@ -228,6 +228,30 @@ def _cover(numbers: list[int]) -> tuple[list[int], list[int]]:
     return missing, twice
 
 
+@check("cluster-objectives")
+def _cluster_objectives(context: Context, rule: Rule) -> Iterator[Issue]:
+    for located in context.by_collection["meetings"]:
+        for index, segment in enumerate(located.record.agenda):
+            if not isinstance(segment, ThematicSession) or segment.cluster is None:
+                continue  # a session on objectives or priority areas has no cluster to follow
+            cluster = registry.clusters.get(segment.cluster)
+            if cluster is None:
+                continue  # an unknown cluster: unknown-code says so
+            for position, number in enumerate(segment.objectives):
+                known = type(number) is int and 1 <= number <= 23  # else unknown-objective
+                if not known or number in cluster.objectives:
+                    continue
+                home = registry.clusters.of_objective(number).number
+                yield context.issue(
+                    rule,
+                    located,
+                    f"agenda/{index}/objectives/{position}",
+                    f"objective {number} is in cluster {home}, not cluster {cluster.number}",
+                    value=number,
+                    hint="a session on objectives of several clusters gives them without a cluster",
+                )
+
+
 @check("objective-coverage")
 def _coverage(context: Context, rule: Rule) -> Iterator[Issue]:
     for located in context.by_collection["meetings"]:
@@ -369,7 +393,7 @@ def _membership(context: Context, rule: Rule) -> Iterator[Issue]:
                     rule,
                     located,
                     f"co_chairs/{index}",
-                    f"co-chair {country} is not a member of {convening} on "
+                    f"presiding State {country} is not a member of {convening} on "
                     f"{context.as_of or _meeting_day(meeting)}",
                     value=country,
                     hint=_member_of(country, context.as_of or _meeting_day(meeting)),
@@ -485,13 +509,16 @@ def _speaking(meeting: Meeting) -> list[str]:
 def _balance(context: Context, rule: Rule) -> Iterator[Issue]:
     share = context.parameter(rule, "max_share")
     enough = context.parameter(rule, "min_people")
+    aspects = ("gender", "country") if context.parameter(rule, "gender") else ("country",)
     for located in context.by_collection["meetings"]:
         people = [context.get("participants", p) for p in _speaking(located.record)]
         people = [p for p in people if p is not None]
-        for what, values in (
-            ("gender", [p.gender.value for p in people if p.gender is not None]),
-            ("country", [p.country for p in people if p.country is not None]),
-        ):
+        for what in aspects:
+            values = (
+                [p.gender.value for p in people if p.gender is not None]
+                if what == "gender"
+                else [p.country for p in people if p.country is not None]
+            )
             if len(values) < enough:
                 continue
             top, count = Counter(values).most_common(1)[0]
@@ -502,7 +529,8 @@ def _balance(context: Context, rule: Rule) -> Iterator[Issue]:
                     "agenda",
                     f"{count} of {len(values)} speakers and moderators share the {what} {top!r}",
                     value=top,
-                    hint=f"more than {share:.0%} counts as an imbalance (this package's threshold)",
+                    hint=f"more than {share:.0%} counts as an imbalance: this project's choice, "
+                    "not the Compact's (the parameter max_share)",
                 )
 
 
@@ -580,14 +608,17 @@ def _four_sessions(context: Context, rule: Rule) -> Iterator[Issue]:
         meeting: Meeting = located.record
         if meeting.kind is not MeetingKind.REGIONAL_REVIEW:
             continue
-        clusters = sorted(s.cluster for s in meeting.thematic_sessions)
-        if clusters != [1, 2, 3, 4]:
+        sessions = meeting.thematic_sessions
+        clusters = sorted(s.cluster for s in sessions if s.cluster is not None)
+        if clusters != [1, 2, 3, 4] or len(sessions) != len(clusters):
+            others = len(sessions) - len(clusters)
             yield context.issue(
                 rule,
                 located,
                 "agenda",
-                f"thematic sessions on clusters {clusters or 'none'}; the concept note has one "
-                "on each of the four round-table clusters",
+                f"thematic sessions on clusters {clusters or 'none'}"
+                + (f" and {others} on no cluster" if others else "")
+                + "; the concept note has one on each of the four round-table clusters",
                 value=clusters,
             )
 
