@@ -24,7 +24,7 @@ from gcm_model._hooks import Structurer
 from gcm_model.errors import DocumentProblem, _tokens
 from gcm_model.models._base import Model
 from gcm_model.models.checks import deferred_checks
-from gcm_model.models.kinds import declared
+from gcm_model.models.kinds import declared, tag_of
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -136,11 +136,10 @@ def _key_problems(
     document: dict[str, Any], cls: type, names: set[str]
 ) -> Iterator[DocumentProblem]:
     """A tag of another kind, and keys that are no field (with the nearest field's name)."""
-    tag = cls.__dict__.get("kind")
-    tagged = isinstance(tag, str)
-    if isinstance(tag, str) and document.get("kind", tag) != tag:
+    tag = tag_of(cls)
+    if tag is not None and document.get("kind", tag) != tag:
         yield from _problems(_wrong_tag(cls, tag, document["kind"]), (), document)
-    extra = [k for k in document if k not in names and not (tagged and k == "kind")]
+    extra = [k for k in document if k not in names and not (tag is not None and k == "kind")]
     if extra:
         yield from _problems(_UnknownKeysError(cls, extra), (), document)
 

@@ -36,7 +36,7 @@ from gcm_model.dates import DATE_PATTERN, DATETIME_PATTERN
 from gcm_model.errors import InvalidCodeError
 from gcm_model.models.checks import ID_PATTERN
 from gcm_model.models.dataset import SCHEMA_VERSION, Dataset
-from gcm_model.models.kinds import kind_of
+from gcm_model.models.kinds import kind_of, tag_of
 
 __all__ = [
     "DATETIME_PATTERN",
@@ -131,9 +131,9 @@ class _Builder:
         descriptions = _attribute_docs(cls)
         properties: dict[str, Any] = {}
         required: list[str] = []
-        kind = cls.__dict__.get("kind")
-        if isinstance(kind, str):
-            properties["kind"] = {"const": kind, "description": "The tag of this kind."}
+        tag = tag_of(cls)
+        if tag is not None:
+            properties["kind"] = {"const": tag, "description": "The tag of this kind."}
             required.append("kind")
         for field in attrs.fields(cls):
             kind = kind_of(field)

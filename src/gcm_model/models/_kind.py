@@ -43,6 +43,7 @@ __all__ = [
     "kind_of",
     "parsed",
     "references",
+    "tag_of",
     "to_json",
     "to_tuple",
 ]
@@ -458,6 +459,18 @@ def to_tuple(value: Any) -> Any:
 
 
 # -- the declared kinds of a class ------------------------------------------------------------
+
+
+def tag_of(cls: type) -> str | None:
+    """The ``kind`` tag of a class of a tagged union (a segment, a report item), if it is one.
+
+    Examples:
+        >>> from gcm_model.models.process import Hearing, Venue
+        >>> tag_of(Hearing), tag_of(Venue)
+        ('hearing', None)
+    """
+    tag = cls.__dict__.get("kind")
+    return tag if isinstance(tag, str) else None
 
 
 def kind_of(attribute: attrs.Attribute[Any]) -> Kind | None:
