@@ -35,6 +35,24 @@ class Located:
     """Where the record's own problems are (pointers from the record): what rules find
     there or below is second-order."""
 
+    def knows(self, *fields: str) -> bool:
+        """Whether each of the record's ``fields`` (and all they hold) decoded without problem.
+
+        A rule that counts or gathers values over records asks it: where a
+        value is unknown, the count is too, and the rule says nothing rather
+        than a second-order issue.
+
+        Examples:
+            >>> where = Located("events", None, "/events/0", unknown=frozenset({"/objectives/1"}))
+            >>> where.knows("kind"), where.knows("kind", "objectives")
+            (True, False)
+        """
+        return not any(
+            place == f"/{field}" or place.startswith(f"/{field}/")
+            for field in fields
+            for place in self.unknown
+        )
+
     @property
     def id(self) -> str | None:
         """The record's id."""
@@ -70,6 +88,8 @@ class Context:
             if located.id is not None:
                 self.index[located.collection].setdefault(located.id, located)
         self.raw_ids = loaded.ids
+        self.unsure_ids = frozenset(r.collection for r in loaded.records if not r.knows("id"))
+        """The collections with a record whose id is unknown: a reference into one may name it."""
 
     @functools.cached_property
     def by_review(self) -> dict[str, dict[str, list[Located]]]:

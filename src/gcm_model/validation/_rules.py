@@ -8,13 +8,13 @@ validating N records costs O(N log N) at worst.
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import functools
 from collections import Counter
 from collections.abc import Callable, Iterator
 from typing import Any
 
 from gcm_model import registry
+from gcm_model._text import close_matches
 from gcm_model.errors import json_path
 from gcm_model.models.checks import out_of_order
 from gcm_model.models.kinds import references
@@ -122,11 +122,10 @@ def _duplicate_ids(context: Context, rule: Rule) -> Iterator[Issue]:
 def _dangling(context: Context, rule: Rule) -> Iterator[Issue]:
     for located in context.records:
         for tail, record_id, targets in references(located.record):
-            if not any(record_id in context.ids[t] for t in targets):
+            if not any(record_id in context.ids[t] or t in context.unsure_ids for t in targets):
                 kinds = " or ".join(targets)
-                near = difflib.get_close_matches(
-                    str(record_id), sorted(i for t in targets for i in context.ids[t]), n=3
-                )
+                ids = sorted(i for t in targets for i in context.ids[t])
+                near = close_matches(str(record_id), ids, n=3)
                 yield context.issue(
                     rule,
                     located,
@@ -186,7 +185,7 @@ def _events_around_meetings(context: Context, rule: Rule) -> Iterator[Issue]:
                     f"the evaluation session starts before the meeting it evaluates ends ({end})",
                     value=str(event.start),
                 )
-        elif event.kind is not EventKind.SIDE_EVENT and _before(meeting.start, event.start):
+        elif event.kind not in (None, EventKind.SIDE_EVENT) and _before(meeting.start, event.start):
             yield context.issue(
                 rule,
                 located,
@@ -254,9 +253,14 @@ def _cluster_objectives(context: Context, rule: Rule) -> Iterator[Issue]:
 
 @check("objective-coverage")
 def _coverage(context: Context, rule: Rule) -> Iterator[Issue]:
+    yield from _sessions_cover(context, rule)
+    yield from _consultations_cover(context, rule)
+
+
+def _sessions_cover(context: Context, rule: Rule) -> Iterator[Issue]:
     for located in context.by_collection["meetings"]:
         sessions = located.record.thematic_sessions
-        if not sessions:
+        if not sessions or not located.knows("agenda"):
             continue
         missing, twice = _cover([n for s in sessions for n in s.objectives])
         if missing:
@@ -284,12 +288,20 @@ def _coverage(context: Context, rule: Rule) -> Iterator[Issue]:
                 value=twice,
                 hint="; ".join(where),
             )
+
+
+def _consultations_cover(context: Context, rule: Rule) -> Iterator[Issue]:
     consultations: dict[str, list[Located]] = {}
+    uncertain: set[str] = set()  # reviews with an event whose kind or objectives are unknown
     for located in context.by_collection["events"]:
         event: PreparatoryEvent = located.record
+        if event.review is not None and not located.knows("kind", "objectives"):
+            uncertain.add(event.review)
         if event.kind is EventKind.CONSULTATION and event.objectives and event.review is not None:
             consultations.setdefault(event.review, []).append(located)
     for review_id, events in consultations.items():
+        if review_id in uncertain:
+            continue
         missing, _ = _cover([n for e in events for n in e.record.objectives])
         if missing:
             review = context.index["reviews"].get(review_id, events[0])
@@ -641,13 +653,19 @@ def _expected_categories() -> tuple[str, ...]:
 def _stakeholders(context: Context, rule: Rule) -> Iterator[Issue]:
     parts = _review_parts(context)
     categories_at: dict[str, set[str]] = {}  # meeting or event id -> categories present
-    for person in context.by_collection["participants"]:
+    people = context.by_collection["participants"]
+    if not all(person.knows("category", "events") for person in people):
+        return  # a category heard may be the one that is unknown
+    for person in people:
         if person.record.category is not None:
             for gathering in person.record.events:
                 categories_at.setdefault(gathering, set()).add(person.record.category)
     for located in context.by_collection["reviews"]:
         review: RegionalReview = located.record
         mine = parts.get(review.id, {})
+        records = [located, *(r for part in mine.values() for r in part)]
+        if not all(r.knows("id", "categories", "category", "review") for r in records):
+            continue  # what the review heard is not known in full
         gatherings = {r.record.id for c in ("meetings", "events") for r in mine.get(c, [])}
         seen = set().union(*(categories_at.get(g, set()) for g in gatherings))
         seen |= {c for e in mine.get("events", []) for c in e.record.categories}
@@ -706,6 +724,8 @@ def _consultations(context: Context, rule: Rule) -> Iterator[Issue]:
     parts = _review_parts(context)
     for located in context.by_collection["reviews"]:
         events = parts.get(located.record.id, {}).get("events", [])
+        if not located.knows("id") or not all(e.knows("kind") for e in events):
+            continue  # its events are unknown, or one of unknown kind may be a consultation
         count = sum(1 for e in events if e.record.kind is EventKind.CONSULTATION)
         if count < minimum:
             others = sorted({e.record.kind.value for e in events} - {EventKind.CONSULTATION.value})
@@ -730,6 +750,8 @@ def _evaluation(context: Context, rule: Rule) -> Iterator[Issue]:
     parts = _review_parts(context)
     for located in context.by_collection["reviews"]:
         events = parts.get(located.record.id, {}).get("events", [])
+        if not located.knows("id") or not all(e.knows("kind") for e in events):
+            continue  # its events are unknown, or one of unknown kind may be the evaluation
         if not any(e.record.kind is EventKind.EVALUATION for e in events):
             yield context.issue(
                 rule,
