@@ -117,6 +117,7 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "gcm_model.testing",
             "gcm_model.cli",
             "gcm_model.dask",
+            "gcm_model.plot",
             "gcm_model.__main__",
         ),
     ),
