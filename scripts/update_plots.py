@@ -23,7 +23,9 @@ def main() -> None:
     folder.mkdir(parents=True, exist_ok=True)
     dataset = gcm_model.load(ROOT / "examples" / "data" / "unece_2024.json")
     for name, draw in (("timeline", plot.timeline), ("coverage", plot.coverage)):
-        figure = draw(dataset).figure
+        figure = draw(dataset).get_figure(root=True)
+        if figure is None:
+            raise SystemExit(f"the {name} picture has no figure")
         target = folder / f"unece-2024-{name}.png"
         figure.savefig(target, dpi=90, metadata={"Software": None})  # no version in the bytes
         print(f"wrote {target}")
