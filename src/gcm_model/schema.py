@@ -71,8 +71,8 @@ def _codes(name: str) -> tuple[str, dict[str, Any]]:
     """The name and schema of the enumeration of a registry's codes."""
     found: registry.Registry[Any, Any] = getattr(registry, name)
     title = "".join(word.capitalize() for word in found.kind.split()) + "Code"
-    codes = sorted(found.validate(found._key(record)) for record in found)  # noqa: SLF001
-    return title, {"enum": codes, "description": f"A {found.kind} code of gcm_model.{name}."}
+    description = f"A {found.kind} code of gcm_model.{name}."
+    return title, {**found.code_schema(), "description": description}
 
 
 _SHARED: dict[str, dict[str, Any]] = {
