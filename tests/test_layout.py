@@ -106,6 +106,7 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "gcm_model.validation._catalogue",
             "gcm_model.validation._report",
             "gcm_model.validation._context",
+            "gcm_model.validation._rules_review",
             "gcm_model.validation._rules",
             "gcm_model.validation._engine",
         ),

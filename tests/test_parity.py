@@ -119,6 +119,9 @@ CROSS_RECORD = (
     "consultations",
     "evaluation-session",
     "report-deadline",
+    "summary-report",
+    "accreditation",
+    "co-chair-remarks",
 )
 """The rules that compare a record with others (its meeting, its review's events, its
 speakers): on several Dask partitions, each sees its own partition's records only."""

@@ -123,7 +123,7 @@ def test_json_schema_refuses_what_is_not_a_model() -> None:
         json_schema(int)
 
 
-@pytest.mark.parametrize("name", ["unece_2024", "unece_2020", "second_round"])
+@pytest.mark.parametrize("name", ["unece_2024", "unece_2020", "second_round", "eca_2024"])
 def test_examples_satisfy_the_schema(name: str) -> None:
     """Every bundled example, as the converter writes it, is valid under the schema."""
     errors = list(validator().iter_errors(unstructure(example(name))))

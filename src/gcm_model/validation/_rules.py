@@ -32,11 +32,14 @@ from gcm_model.models.reports import Report, ReportKind
 from gcm_model.validation._catalogue import Rule
 from gcm_model.validation._context import Context, Located
 from gcm_model.validation._report import Issue
+from gcm_model.validation._rules_review import CHECKS as _REVIEW_CHECKS
 
 __all__ = ["CHECKS"]
 
 Check = Callable[[Context, Rule], Iterator[Issue]]
-CHECKS: dict[str, Check] = {}
+CHECKS: dict[str, Check] = dict(_REVIEW_CHECKS)
+"""Every rule's function by slug: these and ``_rules_review``'s (the review cycle, summary
+reports, accreditation, the opening and closing)."""
 
 
 def check(slug: str) -> Callable[[Check], Check]:
