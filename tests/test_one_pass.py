@@ -219,7 +219,7 @@ def test_a_misspelt_required_key_hides_no_other_problem(tmp_path: Path) -> None:
 def _required_dropped() -> list[tuple[str, str, int, str]]:
     """Each required field of each record of the bundled examples, to leave out."""
     cases = []
-    for name in ("unece_2024", "unece_2020", "second_round"):
+    for name in ("unece_2024", "unece_2020", "second_round", "eca_2024"):
         document = orjson.loads((EXAMPLE.parent / f"{name}.json").read_bytes())
         for collection, cls in COLLECTIONS.items():
             fields = attrs.fields(cls)  # type: ignore[arg-type] # a model class is an attrs class

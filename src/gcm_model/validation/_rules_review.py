@@ -116,6 +116,8 @@ it asks its summary reports of the second round on, not of the first."""
 @check("summary-report")
 def _summary_report(context: Context, rule: Rule) -> Iterator[Issue]:
     summaries: dict[str, list[Report]] = {}
+    if not all(r.knows("kind", "meetings", "recipients") for r in context.by_collection["reports"]):
+        return  # a report of unknown kind, meetings or recipients may be the summary sought
     for located in context.by_collection["reports"]:
         report: Report = located.record
         if report.kind in _SUMMARIES:
