@@ -107,6 +107,8 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "gcm_model.validation._report",
             "gcm_model.validation._context",
             "gcm_model.validation._rules",
+            "gcm_model.validation._judges",
+            "gcm_model.validation._plan",
             "gcm_model.validation._engine",
         ),
     ),
