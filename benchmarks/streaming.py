@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import functools
 import json
 import platform
 import re
@@ -69,6 +70,11 @@ print(json.dumps({"records": report.records, "seconds": took}))
 """
 
 
+def _renamed(match: re.Match[str], *, copy: int) -> str:
+    """A quoted id with the copy's number."""
+    return f'{match.group(0)[:-1]}-{copy}"'
+
+
 def _copies(count: int) -> list[str]:
     """Lines of ``count`` records at least, every one distinct."""
     import gcm_model  # noqa: PLC0415 - the parent needs it only to write the file
@@ -82,8 +88,7 @@ def _copies(count: int) -> list[str]:
     lines = [header]
     copy = 0
     while len(lines) - 1 < count:
-        suffix = f'-{copy}"'
-        block = pattern.sub(lambda m: m.group(0)[:-1] + suffix, "\n".join(body))
+        block = pattern.sub(functools.partial(_renamed, copy=copy), "\n".join(body))
         block = re.sub(r'"(title|name|text|summary)":"', rf'"\1":"{copy} ', block)
         month = months[copy % len(months)]
         block = re.sub(r'"2024-0[1-4]-', f'"2024-{month:02d}-', block)
