@@ -195,3 +195,13 @@ def test_whole_checks_still_run() -> None:
     finally:
         parts.records[:] = saved[0]
         parts.whole = saved[1]
+
+
+def test_a_line_that_is_no_object_reads_alike(tmp_path: Path) -> None:
+    """Dask words a line that is no object as ``validate`` does."""
+    path = tmp_path / "data.jsonl"
+    path.write_bytes(b'{"@type": "dataset", "schema_version": "1.0"}\n0\n')
+    text = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    partitioned = validate_bag(chunked([(line, str(path)) for line in text], [1]), scheduler="sync")
+    assert shown(partitioned) == shown(g.validate(path))
+    assert [i.message for i in partitioned] == ["expected an object, got an integer"]

@@ -34,6 +34,7 @@ import attrs
 import orjson
 
 from gcm_model import _decode
+from gcm_model._faults import _describe
 from gcm_model.converters import (
     HEADER_TYPE,
     TYPE_KEY,
@@ -100,9 +101,8 @@ def _read(lines: Iterable[tuple[str, str]], run: Run, before: Mapping[str, int])
             run.problem(problem)
             continue
         if type(document) is not dict:
-            run.problem(
-                DocumentProblem("wrong-type", "", "expected an object", None, line, None, path)
-            )
+            got = f"expected an object, got {_describe(document)}"  # as read_jsonl says it
+            run.problem(DocumentProblem("wrong-type", "", got, None, line, None, path))
             continue
         if document.get(TYPE_KEY) == HEADER_TYPE:
             # Each file may begin with the header line: its version and fields are checked.
