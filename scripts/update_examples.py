@@ -19,7 +19,7 @@ from gcm_model import dump, unstructure
 from gcm_model.conformance import SUITE, VALID_EXAMPLES
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
-NAMES = ("unece_2024", "unece_2020", "second_round")
+NAMES = ("unece_2024", "unece_2020", "second_round", "eca_2024")
 
 
 def main() -> None:

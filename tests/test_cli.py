@@ -612,3 +612,35 @@ def test_console_script(tmp_path: Path) -> None:
     assert "Traceback" not in done.stderr
     done = program(script, "--version")
     assert (done.returncode, done.stdout.split()[0]) == (EXIT_OK, "gcm-model")
+
+
+def test_convert_never_replaces_without_force(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """An existing OUT stays as it was, exit 2, unless --force; then it is replaced whole."""
+    target = tmp_path / "out.json"
+    target.write_text("keep me", encoding="utf-8")
+    code, _, err = run(capsys, "convert", VALID, target)
+    assert code == EXIT_USAGE
+    assert "exists; use --force" in err
+    assert target.read_text(encoding="utf-8") == "keep me"
+    assert run(capsys, "convert", VALID, target, "--force")[0] == EXIT_OK
+    assert g.load(target) == g.load(VALID)
+    assert [p.name for p in tmp_path.iterdir()] == ["out.json"]  # no temporary left
+
+
+def test_a_failed_write_leaves_nothing_half_written(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An interrupt while writing leaves the old file as it was, and no temporary file."""
+    target = tmp_path / "out.jsonl"
+    target.write_text("old", encoding="utf-8")
+
+    def interrupted(*_: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(formats, "dump_jsonl", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        formats.write_dataset(g.load(VALID), target)
+    assert target.read_text(encoding="utf-8") == "old"
+    assert [p.name for p in tmp_path.iterdir()] == ["out.jsonl"]

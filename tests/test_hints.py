@@ -166,3 +166,30 @@ def test_consultation_hint_names_the_other_kinds_of_event() -> None:
     assert (
         issue.hint == "its other events are of kind pre_consultation; only kind consultation counts"
     )
+
+
+def test_alternation_hint_names_the_round_and_the_imrf_year() -> None:
+    """A regional meeting moved to 2026 or 2022: the hint names the round the year is in."""
+    hints = []
+    for start in ("2026-03-11", "2022-03-11"):
+        document = example()
+        document["meetings"][0]["start"] = start
+        document["meetings"][0].pop("end", None)
+        [issue] = issues_of(document, "imrf-alternation")
+        hints.append(issue.hint)
+    assert hints[0] is not None
+    assert hints[0].startswith("the regional round regional-2024 was held in 2024-2025")
+    assert hints[1] is not None
+    assert hints[1].startswith("the regional round regional-2020 was held in 2020-2021")
+
+
+def test_co_chair_remarks_hint_names_the_chairs_and_the_speakers() -> None:
+    """The opening's speakers replaced by the rapporteur alone: the hint lists who speaks."""
+    document = example()
+    meeting = document["meetings"][0]
+    opening = next(s for s in meeting["agenda"] if s["kind"] == "opening")
+    opening["speakers"] = [meeting["rapporteur"]]
+    [issue] = issues_of(document, "co-chair-remarks")
+    assert issue.hint == (
+        f"co-chairs: {', '.join(meeting['co_chairs'])}; speakers: {meeting['rapporteur']}"
+    )

@@ -154,6 +154,8 @@ def test_every_rule_has_a_profile() -> None:
         "background-notes",
         "rapporteur",
         "thematic-sessions",
+        "co-chair-remarks",
+        "rapporteur-briefing",
         "report-deadline",
     }
 

@@ -120,6 +120,9 @@ CROSS_RECORD = (
     "consultations",
     "evaluation-session",
     "report-deadline",
+    "summary-report",
+    "accreditation",
+    "co-chair-remarks",
 )
 """The rules that compare a record with others (its meeting, its review's events, its
 speakers): with the records spread over files in another order, the first of two may differ."""

@@ -40,6 +40,8 @@ UNECE_PRACTICE = {
     "background-notes",
     "rapporteur",
     "thematic-sessions",
+    "co-chair-remarks",
+    "rapporteur-briefing",
     "report-deadline",
 }
 """The rules only the UNECE 2024 concept note states."""
@@ -50,7 +52,8 @@ def other_region(**changes: Any) -> g.Dataset:
 
     One presiding State, two thematic sessions on the region's own priority
     areas (no cluster), written inputs due three days ahead and an outcome
-    report 60 days after the meeting.
+    report 60 days after the meeting, which goes to the President of the
+    General Assembly (as the Network's framework asks of every review).
     """
     sessions = (
         g.ThematicSession(number=1, priority_areas=("Labour migration",)),
@@ -72,6 +75,7 @@ def other_region(**changes: Any) -> g.Dataset:
         kind=g.ReportKind.OUTCOME_REPORT,
         meetings=("m1",),
         issued=dt.date(2024, 9, 2),
+        recipients=(g.Recipient.PRESIDENT_OF_THE_GENERAL_ASSEMBLY,),
     )
     return g.Dataset(meetings=(g.Meeting(**fields),), reports=(report,))
 

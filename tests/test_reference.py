@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import html
 import itertools
 import re
+from typing import Any
 
+import attrs
 import pytest
 
 import gcm_model
@@ -428,3 +431,22 @@ def test_the_funding_citation_and_the_a_res_73_326_paragraphs() -> None:
     omission = gcm_model.contradictions.lookup("objective-11-consultations")
     assert "2, 4, 5, 6, 8, 9, 10, 12, 13, 18, 21" in omission.claims[0].says
     assert gcm_model.contradictions.search("funding")[0] is funding
+
+
+@pytest.mark.parametrize(
+    ("registry", "code"),
+    [
+        (gcm_model.objectives, 11),
+        (gcm_model.commissions, "ECE"),
+        (gcm_model.countries, "CIV"),
+        (gcm_model.clusters, 2),
+        (gcm_model.sources, "a-res-73-326"),
+    ],
+)
+def test_reference_records_show_as_html_tables(registry: Any, code: object) -> None:
+    """In a notebook a reference record is a table of its fields, escaped."""
+    record = registry.lookup(code)
+    shown = record._repr_html_()
+    assert shown.startswith(f"<div><strong>{type(record).__name__}</strong><table>")
+    assert html.escape(str(getattr(record, attrs.fields(type(record))[0].name))) in shown
+    assert "<script" not in shown

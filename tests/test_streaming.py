@@ -197,6 +197,16 @@ def test_whole_checks_still_run() -> None:
         parts.whole = saved[1]
 
 
+def test_no_rule_keeps_the_records() -> None:
+    """Every implemented rule, the review cycle's included, is record checks or facts and a judge."""
+    from gcm_model.validation import _plan  # noqa: PLC0415 - the rules as a validation loads them
+
+    checks = _plan._checks()
+    assert {"imrf-alternation", "summary-report", "accreditation"} <= set(checks)
+    assert [slug for slug, parts in checks.items() if parts.whole is not None] == []
+    assert all(parts.records or parts.judge for parts in checks.values())
+
+
 def test_a_line_that_is_no_object_reads_alike(tmp_path: Path) -> None:
     """Dask words a line that is no object as ``validate`` does."""
     path = tmp_path / "data.jsonl"

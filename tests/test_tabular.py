@@ -8,9 +8,12 @@ import sys
 from typing import TYPE_CHECKING
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import gcm_model as g
 from gcm_model.errors import DocumentError, InvalidCodeError
+from gcm_model.models._kind import FORMULA_STARTS, TEXT_CELL
 from gcm_model.tabular import (
     TABLES,
     _write_tree,
@@ -387,3 +390,25 @@ def test_to_pandas_without_pandas(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setitem(sys.modules, "pandas", None)
     with pytest.raises(InvalidCodeError, match=r"gcm-model\[tabular\]"):
         to_pandas(dataset())
+
+
+@given(st.text())
+def test_a_text_cell_gives_back_every_text(text: str) -> None:
+    """Every text survives the cell, formula-like or not, and none is written as a formula."""
+    cell = TEXT_CELL.write(text)
+    assert TEXT_CELL.read(cell) == text
+    assert not cell.startswith(FORMULA_STARTS)
+
+
+def test_formulas_in_a_dataset_are_neutralised_and_read_back(tmp_path: Path) -> None:
+    """A title ``=HYPERLINK(...)`` and a name ``@SUM(1+1)`` land after an apostrophe, and load back."""
+    review = g.RegionalReview(
+        id="review:x", round="regional-2024", commissions=("ECE",), title='=HYPERLINK("x")'
+    )
+    person = g.Participant(id="p", kind=g.ParticipantKind.PERSON, name="@SUM(1+1)")
+    dataset = g.Dataset(reviews=(review,), participants=(person,))
+    write_csv(dataset, tmp_path)
+    text = (tmp_path / "reviews.csv").read_text(encoding="utf-8")
+    assert """'=HYPERLINK(""x"")""" in text
+    assert "'@SUM(1+1)" in (tmp_path / "participants.csv").read_text(encoding="utf-8")
+    assert read_csv(tmp_path) == dataset

@@ -179,6 +179,43 @@ def speakers_dataset(*genders: g.Gender, countries: tuple[str, ...] = ()) -> g.D
     return data(meetings=(meeting(agenda=(opening,)),), participants=people)
 
 
+MEMBER_STATES = g.Recipient.MEMBER_STATES
+PGA = g.Recipient.PRESIDENT_OF_THE_GENERAL_ASSEMBLY
+
+
+def chaired(
+    *,
+    opening: tuple[str, ...] = ("p:esp",),
+    closing: tuple[str, ...] = ("p:esp",),
+    rapporteur: str | None = None,
+) -> g.Dataset:
+    """A meeting co-chaired by Spain and Moldova, with an opening, a session and a closing."""
+    people = (
+        person("p:esp", sector=g.Sector.MEMBER_STATE, country="ESP"),
+        person("p:guest", sector=g.Sector.MEMBER_STATE, country="FRA"),
+        person("p:rapporteur", sector=g.Sector.STAKEHOLDER, roles=(g.Role.RAPPORTEUR,)),
+    )
+    agenda = (
+        g.OpeningSegment(speakers=opening),
+        *sessions(1),
+        g.ClosingSegment(speakers=closing),
+    )
+    found = meeting(co_chairs=("ESP", "MDA"), agenda=agenda, rapporteur=rapporteur)
+    return data(meetings=(found,), participants=people)
+
+
+def accredited(*, flag: bool | None) -> g.Dataset:
+    """A meeting requiring accreditation, with a stakeholder whose accreditation is ``flag``."""
+    stakeholder = g.Participant(
+        id="org1",
+        kind=g.ParticipantKind.ORGANISATION,
+        sector=g.Sector.STAKEHOLDER,
+        events=(MEETING,),
+        accredited=flag,
+    )
+    return data(meetings=(meeting(accreditation_required=True),), participants=(stakeholder,))
+
+
 def one_meeting(**changes: Any) -> g.Dataset:
     """A dataset of one meeting, ``meeting(**changes)``."""
     return data(meetings=(meeting(**changes),))
@@ -365,6 +402,21 @@ CASES: dict[str, Case] = {
         "/meetings/0/agenda",
         lambda: one_meeting(agenda=sessions(1, 2, 3, 4)),
     ),
+    "co-chair-remarks": Case(
+        lambda: chaired(closing=("p:guest",)),
+        "/meetings/0/agenda/2/speakers",
+        lambda: chaired(closing=("p:esp",)),
+    ),
+    "rapporteur-briefing": Case(
+        lambda: chaired(rapporteur="p:rapporteur"),
+        "/meetings/0/agenda/0/speakers",
+        lambda: chaired(rapporteur="p:rapporteur", opening=("p:esp", "p:rapporteur")),
+    ),
+    "accreditation": Case(
+        lambda: accredited(flag=False),
+        "/participants/0/events/0",
+        lambda: accredited(flag=None),
+    ),
     # -- reviews
     "stakeholder-coverage": Case(
         lambda: data(
@@ -392,6 +444,11 @@ CASES: dict[str, Case] = {
             reviews=(review(),), events=(event(kind=g.EventKind.EVALUATION, start=days(1)),)
         ),
     ),
+    "imrf-alternation": Case(
+        lambda: one_meeting(start=dt.date(2026, 5, 12)),
+        "/meetings/0/start",
+        lambda: one_meeting(start=dt.date(2025, 5, 12)),
+    ),
     # -- reports
     "report-deadline": Case(
         lambda: data(meetings=(meeting(),), reports=(report(issued=days(31)),)),
@@ -402,6 +459,11 @@ CASES: dict[str, Case] = {
         lambda: data(reports=(report(sections=sections(*ALL_SECTION_KINDS[:-1])),)),
         "/reports/0/sections",
         lambda: data(reports=(report(sections=sections(*ALL_SECTION_KINDS)),)),
+    ),
+    "summary-report": Case(
+        lambda: data(meetings=(meeting(),), reports=(report(recipients=(MEMBER_STATES,)),)),
+        "/meetings/0",
+        lambda: data(meetings=(meeting(),), reports=(report(recipients=(MEMBER_STATES, PGA)),)),
     ),
 }
 
@@ -415,7 +477,7 @@ def profile_of(slug: str) -> str:
 def test_the_table_covers_every_rule() -> None:
     """CASES has exactly one row per rule slug of the catalogue."""
     assert {r.slug for r in rules} == set(CASES)
-    assert len(list(rules)) == 31
+    assert len(list(rules)) == 36
 
 
 def test_the_unece_only_rules_run_under_the_unece_profile_only() -> None:
@@ -430,6 +492,8 @@ def test_the_unece_only_rules_run_under_the_unece_profile_only() -> None:
         "background-notes",
         "rapporteur",
         "thematic-sessions",
+        "co-chair-remarks",
+        "rapporteur-briefing",
         "report-deadline",
     }
     assert {r.slug for r in rules if "default" not in r.profiles} == specific
@@ -911,9 +975,10 @@ def test_select_a_rule_outside_the_profile_runs_nothing() -> None:
 def test_select_structural_rules_by_code() -> None:
     """Structural problems are filtered like the other rules."""
     broken = doc(meetings=[meeting_doc(title=3, titel="x")])
-    assert set(validate(broken).by_rule) == {"wrong-type", "unknown-field"}
+    # The meeting is checked all the same: it has no summary report, a rule of its own.
+    assert set(validate(broken).by_rule) == {"wrong-type", "unknown-field", "summary-report"}
     assert set(validate(broken, select=["GCM005"]).by_rule) == {"wrong-type"}
-    assert set(validate(broken, ignore=["GCM005"]).by_rule) == {"unknown-field"}
+    assert set(validate(broken, ignore=["GCM005"]).by_rule) == {"unknown-field", "summary-report"}
 
 
 @pytest.mark.parametrize("option", ["select", "ignore"])

@@ -299,9 +299,11 @@ def _read(path: Path, kind: Format) -> Dataset:
         ) from None
 
 
-def _write(dataset: Dataset, path: Path, kind: Format) -> None:
+def _write(dataset: Dataset, path: Path, kind: Format, *, force: bool) -> None:
     try:
-        write_dataset(dataset, path, kind)
+        write_dataset(dataset, path, kind, overwrite=force)
+    except FileExistsError:
+        raise _UsageError(f"{path} exists; use --force to replace it") from None
     except OSError as exc:
         raise _UsageError(f"cannot write {path}: {exc.strerror or exc}") from None
 
@@ -310,7 +312,7 @@ def _convert(args: argparse.Namespace) -> int:
     source, target = Path(args.input), Path(args.output)
     kinds = _format(source, output=False), _format(target, output=True)
     dataset = _read(source, kinds[0])
-    _write(dataset, target, kinds[1])
+    _write(dataset, target, kinds[1], force=args.force)
     records = sum(1 for _ in dataset.records())
     _err(
         f"{PROG}: wrote {target} ({kinds[1].value}) from {source} ({kinds[0].value}): "
@@ -751,8 +753,12 @@ def _add_convert(commands: Any) -> argparse.ArgumentParser:
             "directory, receives CSV tables. Output is canonical (sorted keys), so a\n"
             "conversion from JSON to JSON normalises a file.\n\n"
             "The data must load (structure and each record's invariants), but the dataset\n"
-            "rules are not checked: run validate for those. Exit status: 0 when written, 1\n"
-            "when IN cannot be loaded (every problem is listed), 2 for a usage problem."
+            "rules are not checked: run validate for those. OUT is written whole or not at\n"
+            "all (under a temporary name, then renamed), and an existing OUT is replaced only\n"
+            "with --force. Text cells that begin like a spreadsheet formula (=, +, -, @) are\n"
+            "written after an apostrophe, which reading takes away. Exit status: 0 when\n"
+            "written, 1 when IN cannot be loaded (every problem is listed), 2 for a usage\n"
+            "problem (OUT exists without --force)."
         ),
         epilog=_examples(
             "gcm-model convert data.json data.jsonl",
@@ -765,6 +771,7 @@ def _add_convert(commands: Any) -> argparse.ArgumentParser:
     parser.add_argument(
         "output", metavar="OUT", help="a .json or .jsonl file, or a directory for CSV tables"
     )
+    parser.add_argument("--force", action="store_true", help="replace OUT if it exists")
     parser.set_defaults(run=_convert)
     return parser
 

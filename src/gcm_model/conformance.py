@@ -80,7 +80,7 @@ README = "README.md"
 SUITE = Path(__file__).resolve().with_name("conformance_suite")
 """The directory of the suite that ships with the package."""
 
-VALID_EXAMPLES = ("unece_2024", "unece_2020", "second_round")
+VALID_EXAMPLES = ("unece_2024", "unece_2020", "second_round", "eca_2024")
 """The example datasets (``examples/data/NAME.json``) copied into ``valid/``."""
 
 _FORMAT = 2

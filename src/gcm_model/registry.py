@@ -290,6 +290,10 @@ class Registry(Generic[K, T]):
         ranked = sorted(best.values(), key=lambda item: (-item[0], item[1]))
         return [record for _, _, record in ranked]
 
+    def code_schema(self) -> dict[str, Any]:
+        """The JSON Schema of a code of this registry: the enum of its codes."""
+        return {"enum": sorted(self.validate(self._key(record)) for record in self)}
+
     def _suggest(self, text: str) -> tuple[str, ...]:
         pairs = ((term, str(self._key(record))) for term, _, record in self._index())
         return _text.nearest(text, pairs)
@@ -648,6 +652,31 @@ class RoundRegistry(CodeRegistry[ReviewRound]):
             return None
         return found if found.code == code else None
 
+    def code_schema(self) -> dict[str, Any]:
+        """The JSON Schema of a round code: every code on the cadence (``cadence_pattern``)."""
+        return {"type": "string", "pattern": self.cadence_pattern()}
+
+    def cadence_pattern(self) -> str:
+        """A regular expression of every code on the cadence, known or computed, up to 9999.
+
+        For the JSON Schema, which must take what ``validate`` takes. Built
+        from each kind's first year and interval (which divides 100, so a
+        year's place on the cadence shows in its last two digits).
+
+        Examples:
+            >>> import re
+            >>> from gcm_model import rounds
+            >>> pattern = re.compile(rounds.cadence_pattern())
+            >>> codes = ("regional-2028", "regional-2027", "imrf-2030")
+            >>> [bool(pattern.fullmatch(code)) for code in codes]
+            [True, False, True]
+        """
+        kinds = []
+        for kind in ReviewKind:
+            first, interval = self._cadence(kind)
+            kinds.append(f"{kind.value}-{_years_pattern(first, interval)}")
+        return "^(?:" + "|".join(kinds) + ")$"
+
     def _cadence(self, kind: ReviewKind) -> tuple[int, int]:
         cadence = _data.load("rounds")["cadence"][kind.value]
         return cadence["first_year"], cadence["interval_years"]
@@ -693,6 +722,31 @@ class RoundRegistry(CodeRegistry[ReviewRound]):
             sources=self._records[f"{kind.value}-{first}"].sources,
             status=Status.CONFIRMED_2,
         )
+
+
+def _years_pattern(first: int, interval: int) -> str:
+    """A regular expression of the years from ``first`` to 9999, ``interval`` apart.
+
+    Raises:
+        InvalidCodeError: the interval does not divide 100.
+    """
+    if interval < 1 or 100 % interval:
+        raise InvalidCodeError("round interval", interval, "expected a divisor of 100")
+
+    def endings(low: int) -> str:  # the two last digits from ``low`` on the cadence, by tens
+        ends = [n for n in range(low, 100) if (n - first) % interval == 0]
+        tens: dict[int, list[str]] = {}
+        for n in ends:
+            tens.setdefault(n // 10, []).append(str(n % 10))
+        return "(?:" + "|".join(f"{t}[{''.join(u)}]" for t, u in tens.items()) + ")"
+
+    century = first // 100
+    years = f"{century}{endings(first % 100)}"
+    if century < 99:  # the centuries after the first, up to 99 (year 9999)
+        tens, units = divmod(century + 1, 10)
+        later = f"{tens}[{units}-9]" + (f"|[{tens + 1}-9][0-9]" if tens < 9 else "")
+        years += f"|(?:{later}){endings(0)}"
+    return f"(?:{years})"
 
 
 @functools.cache

@@ -552,6 +552,9 @@ class Participant(Model):
         gender: for a person, as declared.
         roles: the parts played across the review.
         events: ids of the meetings and events attended.
+        accredited: whether the participant was accredited to the meetings it
+            attends that require accreditation (``Meeting.accreditation_required``;
+            QUNO's guide: "accreditation will be needed"); ``None``: not said.
         notes: what else the sources say.
         sources: where the facts of this record come from.
     """
@@ -567,6 +570,7 @@ class Participant(Model):
     gender: Gender | None = field(Choice(Gender))
     roles: tuple[Role, ...] = field(Choice(Role))
     events: tuple[str, ...] = field(Ref(("meetings", "events")))
+    accredited: bool | None = field(Flag())
     notes: str | None = field(Text())
     sources: tuple[str, ...] = field(Text())
 

@@ -27,6 +27,7 @@ import datetime as dt
 
 import attrs
 
+from gcm_model._html import model_html
 from gcm_model.dates import PartialDate, as_day
 from gcm_model.models.kinds import Child, Choice, Count, Flag, Note, Text, derive, field
 from gcm_model.models.kinds import Objective as ObjectiveNumber
@@ -51,6 +52,7 @@ __all__ = [
     "Objective",
     "PlannedDate",
     "Provenance",
+    "Record",
     "Region",
     "ReportSectionKind",
     "ReviewRound",
@@ -62,8 +64,18 @@ __all__ = [
 # of the way in a notebook (repr=False), and remain one attribute away.
 
 
+class Record:
+    """The base of the reference records: a notebook view of each (``_repr_html_``)."""
+
+    __slots__ = ()
+
+    def _repr_html_(self) -> str:
+        """An HTML table of the record's fields, for notebooks."""
+        return model_html(self)
+
+
 @attrs.frozen(kw_only=True, field_transformer=derive)
-class Provenance:
+class Provenance(Record):
     """Where one data file comes from, as the manifest records it.
 
     Attributes:
@@ -85,7 +97,7 @@ class Provenance:
 
 
 @attrs.frozen(kw_only=True, field_transformer=derive)
-class Source:
+class Source(Record):
     """A document that reference data and rules cite, as a reader can find it.
 
     Attributes:
@@ -149,7 +161,7 @@ class Source:
 
 
 @attrs.frozen(kw_only=True, field_transformer=derive)
-class Citation:
+class Citation(Record):
     """A place in a source: the ``Source`` id, the paragraph or section, and the words there.
 
     Attributes:
@@ -164,7 +176,7 @@ class Citation:
 
 
 @attrs.frozen(kw_only=True, field_transformer=derive)
-class Objective:
+class Objective(Record):
     """One of the 23 GCM objectives (A/RES/73/195 para. 16).
 
     Attributes:
@@ -181,7 +193,7 @@ class Objective:
 
 
 @attrs.frozen(kw_only=True, field_transformer=derive)
-class GuidingPrinciple:
+class GuidingPrinciple(Record):
     """One of the 10 cross-cutting guiding principles (A/RES/73/195 para. 15).
 
     Attributes:
@@ -196,7 +208,7 @@ class GuidingPrinciple:
 
 
 @attrs.frozen(kw_only=True, field_transformer=derive)
-class Cluster:
+class Cluster(Record):
     """A session cluster: an IMRF round table and the regional-review thematic session.
 
     Attributes:
@@ -213,7 +225,7 @@ class Cluster:
 
 
 @attrs.frozen(kw_only=True, field_transformer=derive)
-class StakeholderCategory:
+class StakeholderCategory(Record):
     """A category of relevant stakeholder (A/RES/73/195 para. 44, and review practice).
 
     Attributes:
@@ -232,7 +244,7 @@ class StakeholderCategory:
 
 
 @attrs.frozen(kw_only=True, field_transformer=derive)
-class Membership:
+class Membership(Record):
     """A State's or territory's membership of one regional commission.
 
     Attributes:
@@ -266,7 +278,7 @@ class Membership:
 
 
 @attrs.frozen(kw_only=True, field_transformer=derive)
-class Headquarters:
+class Headquarters(Record):
     """Where a commission sits: a city and its country (ISO 3166-1 alpha-3)."""
 
     city: str = field(Text())
@@ -274,7 +286,7 @@ class Headquarters:
 
 
 @attrs.frozen(kw_only=True, field_transformer=derive)
-class Region:
+class Region(Record):
     """The review region a commission convenes, as the UN Network labels it."""
 
     name: str = field(Text())
@@ -282,7 +294,7 @@ class Region:
 
 
 @attrs.frozen(kw_only=True, field_transformer=derive)
-class Commission:
+class Commission(Record):
     """One of the five UN regional commissions.
 
     Attributes:
@@ -334,7 +346,7 @@ class Commission:
 
 
 @attrs.frozen(kw_only=True, field_transformer=derive)
-class CountryName:
+class CountryName(Record):
     """Another name a country is known by: a former ISO 3166-1 name or a common one.
 
     Lookups find the country by it; it is never the name shown.
@@ -353,7 +365,7 @@ class CountryName:
 
 
 @attrs.frozen(kw_only=True, field_transformer=derive)
-class Country:
+class Country(Record):
     """A country or territory: ISO 3166-1 plus what the UN usage adds.
 
     Attributes:
@@ -401,7 +413,7 @@ class Country:
 
 
 @attrs.frozen(kw_only=True, field_transformer=derive)
-class ReviewRound:
+class ReviewRound(Record):
     """A round of GCM review: regional reviews (from 2020) or an IMRF (from 2022).
 
     Attributes:
@@ -423,7 +435,7 @@ class ReviewRound:
 
 
 @attrs.frozen(kw_only=True, field_transformer=derive)
-class PlannedDate:
+class PlannedDate(Record):
     """A date a source gave for a meeting before it was held: a plan, not a fact.
 
     A plan keeps its own status and the confidence of its reading, whatever
@@ -460,7 +472,7 @@ class PlannedDate:
 
 
 @attrs.frozen(kw_only=True, field_transformer=derive)
-class KnownMeeting:
+class KnownMeeting(Record):
     """A regional review meeting or IMRF that the sources date.
 
     Attributes:
@@ -500,7 +512,7 @@ class KnownMeeting:
 
 
 @attrs.frozen(kw_only=True, field_transformer=derive)
-class ReportSectionKind:
+class ReportSectionKind(Record):
     """A section of the suggested structure for regional review reports (UN Network guidance).
 
     Attributes:
@@ -519,7 +531,7 @@ class ReportSectionKind:
 
 
 @attrs.frozen(kw_only=True, field_transformer=derive)
-class GuidingQuestion:
+class GuidingQuestion(Record):
     """A guiding question (a-e) of the UNECE 2024 concept note, Annex 1.
 
     Attributes:
@@ -534,7 +546,7 @@ class GuidingQuestion:
 
 
 @attrs.frozen(kw_only=True, field_transformer=derive)
-class MeetingFormat:
+class MeetingFormat(Record):
     """How a meeting is held: ``in_person``, ``virtual`` or ``hybrid``."""
 
     code: str = field(Text())
@@ -545,7 +557,7 @@ class MeetingFormat:
 
 
 @attrs.frozen(kw_only=True, field_transformer=derive)
-class Language:
+class Language(Record):
     """A language by ISO 639-1 code (the six official languages of the UN)."""
 
     code: str = field(Text())
@@ -555,7 +567,7 @@ class Language:
 
 
 @attrs.frozen(kw_only=True, field_transformer=derive)
-class Claim:
+class Claim(Record):
     """What one side of a contradiction between sources says, and where.
 
     Attributes:
@@ -570,7 +582,7 @@ class Claim:
 
 
 @attrs.frozen(kw_only=True, field_transformer=derive)
-class Contradiction:
+class Contradiction(Record):
     """Sources that disagree on a fact or a citation, and the choice the data makes.
 
     Attributes:

@@ -51,6 +51,20 @@ __all__ = [
 ]
 
 
+def knows(unknown: frozenset[str], fields: tuple[str, ...]) -> bool:
+    """Whether no pointer of ``unknown`` is at or under any of the record's ``fields``.
+
+    Examples:
+        >>> knows(frozenset({"/objectives/1"}), ("kind",)), knows(frozenset({"/kind"}), ("kind",))
+        (True, False)
+    """
+    return not any(
+        place == f"/{field}" or place.startswith(f"/{field}/")
+        for field in fields
+        for place in unknown
+    )
+
+
 @attrs.frozen
 class Spot:
     """Where a record is, without the record: what an issue about it needs."""
@@ -62,6 +76,17 @@ class Spot:
     id: str | None = None
     unknown: frozenset[str] = frozenset()
     """Where the record's own problems are (pointers from the record)."""
+
+    def knows(self, *fields: str) -> bool:
+        """Whether each of the record's ``fields`` (and all they hold) decoded without problem.
+
+        A judge asks it of the facts it gathered, as a record check asks ``Located.knows``.
+
+        Examples:
+            >>> Spot("reviews", "/reviews/0", unknown=frozenset({"/id"})).knows("id")
+            False
+        """
+        return knows(self.unknown, fields)
 
 
 @attrs.frozen
@@ -76,6 +101,20 @@ class Located:
     unknown: frozenset[str] = frozenset()
     """Where the record's own problems are (pointers from the record): what rules find
     there or below is second-order."""
+
+    def knows(self, *fields: str) -> bool:
+        """Whether each of the record's ``fields`` (and all they hold) decoded without problem.
+
+        A rule that counts or gathers values over records asks it: where a
+        value is unknown, the count is too, and the rule says nothing rather
+        than a second-order issue.
+
+        Examples:
+            >>> where = Located("events", None, "/events/0", unknown=frozenset({"/objectives/1"}))
+            >>> where.knows("kind"), where.knows("kind", "objectives")
+            (True, False)
+        """
+        return knows(self.unknown, fields)
 
     @property
     def id(self) -> str | None:

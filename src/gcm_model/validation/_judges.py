@@ -12,12 +12,12 @@ validating N records costs O(N log N) at worst.
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import functools
 from collections import Counter
 from typing import TYPE_CHECKING, Any
 
 from gcm_model import registry
+from gcm_model._text import close_matches
 from gcm_model.errors import json_path
 from gcm_model.models.dataset import COLLECTIONS
 from gcm_model.models.kinds import references
@@ -82,18 +82,21 @@ def _duplicate_ids(context: Context, gathered: Facts, rule: Rule) -> Iterator[Is
 
 @facts("dangling-reference", *COLLECTIONS)
 def _references(located: Located) -> tuple[Any, ...] | None:
+    """A record's references; or a record of unknown id, which a reference may name."""
     found = tuple(references(located.record))
-    return (located.spot, found) if found else None
+    return (located.spot, found) if found or not located.knows("id") else None
 
 
 @judge("dangling-reference")
 def _dangling(context: Context, gathered: Facts, rule: Rule) -> Iterator[Issue]:
     known = gathered.known
-    for spot, found in gathered.of("dangling-reference"):
+    facts = list(gathered.of("dangling-reference"))
+    unsure = {spot.collection for spot, _ in facts if not spot.knows("id")}
+    for spot, found in facts:
         for tail, record_id, targets in found:
-            if not any(record_id in known[t] for t in targets):
+            if not any(record_id in known[t] or t in unsure for t in targets):
                 kinds = " or ".join(targets)
-                near = difflib.get_close_matches(
+                near = close_matches(
                     str(record_id), sorted(i for t in targets for i in known[t]), n=3
                 )
                 yield context.issue(
@@ -137,7 +140,7 @@ def _chronology(context: Context, gathered: Facts, rule: Rule) -> Iterator[Issue
                     f"the evaluation session starts before the meeting it evaluates ends ({end})",
                     value=str(start),
                 )
-        elif kind is not EventKind.SIDE_EVENT and _before(meeting_start, start):
+        elif kind not in (None, EventKind.SIDE_EVENT) and _before(meeting_start, start):
             yield context.issue(
                 rule,
                 spot,
@@ -167,7 +170,10 @@ def _chronology(context: Context, gathered: Facts, rule: Rule) -> Iterator[Issue
 
 @facts("objective-coverage", "events")
 def _consultation(located: Located) -> tuple[Any, ...] | None:
+    """A consultation's review and objectives; ``None`` for objectives that may be unknown."""
     event = located.record
+    if event.review is not None and not located.knows("kind", "objectives"):
+        return (located.spot, event.review, None)  # its review's coverage is not known
     if event.kind is EventKind.CONSULTATION and event.objectives and event.review is not None:
         return (located.spot, event.review, tuple(event.objectives))
     return None
@@ -176,9 +182,15 @@ def _consultation(located: Located) -> tuple[Any, ...] | None:
 @judge("objective-coverage")
 def _consultations_coverage(context: Context, gathered: Facts, rule: Rule) -> Iterator[Issue]:
     consultations: dict[str, list[tuple[Spot, tuple[int, ...]]]] = {}
+    uncertain: set[str] = set()  # reviews with an event whose kind or objectives are unknown
     for spot, review, objectives in gathered.of("objective-coverage", "events"):
-        consultations.setdefault(review, []).append((spot, objectives))
+        if objectives is None:
+            uncertain.add(review)
+        else:
+            consultations.setdefault(review, []).append((spot, objectives))
     for review_id, events in consultations.items():
+        if review_id in uncertain:
+            continue
         missing, _ = _cover([n for _, objectives in events for n in objectives])
         if missing:
             review = gathered.first["reviews"].get(review_id, events[0][0])
@@ -338,20 +350,48 @@ def _review_of(located: Located) -> str | None:
 
 @facts("stakeholder-coverage", "participants", "reviews", "meetings", "events", "submissions")
 def _stakeholder_facts(located: Located) -> tuple[Any, ...] | None:
+    """What a review heard: a participant's category and gatherings; a review; a part of one.
+
+    A part (meeting, event, submission) is ``(review, known, id, categories)``, ``known``
+    false where its id, categories or review are not known in full.
+    """
     record = located.record
     collection = located.collection
     if collection == "participants":
+        if not located.knows("category", "events"):
+            return (None, None)  # a category heard may be the one that is unknown
         return (record.category, tuple(record.events)) if record.category is not None else None
     if collection == "reviews":
         return (located.spot, record.id)
     review = _review_of(located)
     if review is None:
         return None
-    if collection == "meetings":
-        return (review, record.id)
-    if collection == "events":
-        return (review, record.id, tuple(record.categories))
-    return (review, record.category)
+    known = located.knows("id", "categories", "category", "review")
+    if collection == "submissions":
+        return (review, known, None, (record.category,) if record.category else ())
+    categories = tuple(record.categories) if collection == "events" else ()
+    return (review, known, record.id, categories)
+
+
+def _review_parts(gathered: Facts) -> tuple[dict[str, set[str]], dict[str, set[str]], set[str]]:
+    """What each review's parts say: where they gathered, what they heard, what is unknown.
+
+    Returns:
+        Per review id, its meetings and events; per review id, the categories its events
+        and submissions heard; and the reviews with a part not known in full.
+    """
+    slug = "stakeholder-coverage"
+    places: dict[str, set[str]] = {}
+    heard: dict[str, set[str]] = {}
+    uncertain: set[str] = set()
+    for collection in ("meetings", "events", "submissions"):
+        for review, known, part_id, categories in gathered.of(slug, collection):
+            if part_id is not None:
+                places.setdefault(review, set()).add(part_id)
+            heard.setdefault(review, set()).update(categories)
+            if not known:
+                uncertain.add(review)
+    return places, heard, uncertain
 
 
 @judge("stakeholder-coverage")
@@ -359,19 +399,14 @@ def _stakeholders(context: Context, gathered: Facts, rule: Rule) -> Iterator[Iss
     slug = "stakeholder-coverage"
     categories_at: dict[str, set[str]] = {}  # meeting or event id -> categories present
     for category, gatherings in gathered.of(slug, "participants"):
+        if gatherings is None:
+            return  # a category heard may be the one that is unknown
         for gathering in gatherings:
             categories_at.setdefault(gathering, set()).add(category)
-    places: dict[str, set[str]] = {}  # review id -> its meetings and events
-    heard: dict[str, set[str]] = {}  # review id -> categories of its events and submissions
-    for review, meeting_id in gathered.of(slug, "meetings"):
-        places.setdefault(review, set()).add(meeting_id)
-    for review, event_id, categories in gathered.of(slug, "events"):
-        places.setdefault(review, set()).add(event_id)
-        heard.setdefault(review, set()).update(categories)
-    for review, category in gathered.of(slug, "submissions"):
-        if category:
-            heard.setdefault(review, set()).add(category)
+    places, heard, uncertain = _review_parts(gathered)
     for spot, review_id in gathered.of(slug, "reviews"):
+        if not spot.knows("id", "categories", "category", "review") or review_id in uncertain:
+            continue  # what the review heard is not known in full
         gatherings = places.get(review_id, set()) if isinstance(review_id, str) else set()
         seen = set().union(*(categories_at.get(g, set()) for g in gatherings))
         seen |= heard.get(review_id, set()) if isinstance(review_id, str) else set()
@@ -429,11 +464,12 @@ def _cadence(context: Context, gathered: Facts, rule: Rule) -> Iterator[Issue]:
 
 
 def _review_facts(located: Located) -> tuple[Any, ...] | None:
-    """A review's place and id, or an event's review and kind."""
+    """A review's place and id, or an event's review and kind (``None``: unknown)."""
     if located.collection == "reviews":
         return (located.spot, located.record.id)
     review = _review_of(located)
-    return (review, located.record.kind) if review is not None else None
+    kind = located.record.kind if located.knows("kind") else None
+    return (review, kind) if review is not None else None
 
 
 facts("consultations", "reviews", "events")(_review_facts)
@@ -453,6 +489,8 @@ def _consultations(context: Context, gathered: Facts, rule: Rule) -> Iterator[Is
     kinds = _kinds_by_review(gathered, "consultations")
     for spot, review_id in gathered.of("consultations", "reviews"):
         events = kinds.get(review_id, []) if isinstance(review_id, str) else []
+        if not spot.knows("id") or None in events:
+            continue  # its events are unknown, or one of unknown kind may be a consultation
         count = sum(1 for kind in events if kind is EventKind.CONSULTATION)
         if count < minimum:
             others = sorted({kind.value for kind in events} - {EventKind.CONSULTATION.value})
@@ -477,6 +515,8 @@ def _evaluation(context: Context, gathered: Facts, rule: Rule) -> Iterator[Issue
     kinds = _kinds_by_review(gathered, "evaluation-session")
     for spot, review_id in gathered.of("evaluation-session", "reviews"):
         events = kinds.get(review_id, []) if isinstance(review_id, str) else []
+        if not spot.knows("id") or None in events:
+            continue  # its events are unknown, or one of unknown kind may be the evaluation
         if not any(kind is EventKind.EVALUATION for kind in events):
             yield context.issue(
                 rule, spot, "", f"review {review_id!r} has no stakeholder evaluation session"

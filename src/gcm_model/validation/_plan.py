@@ -76,7 +76,10 @@ def _active(chosen: Profile) -> tuple[Rule, ...]:
 
 def _checks() -> dict[str, Checks]:
     """Every rule's checks, importing the rule modules on the first validation."""
-    from gcm_model.validation import _judges  # noqa: PLC0415, F401 - registers the rules once
+    from gcm_model.validation import (  # noqa: PLC0415, F401 - registers the rules once
+        _judges,
+        _rules_review,
+    )
 
     return CHECKS
 
