@@ -451,7 +451,7 @@ def iter_validate(  # noqa: PLR0913 - the documented options of validate
     Examples:
         >>> import gcm_model
         >>> found = gcm_model.iter_validate(b'{"schema_version": "1.0", "reviews": [{"id": "r"}]}')
-        >>> [issue.rule for issue in found]
+        >>> [issue.rule for issue in found][:2]
         ['missing-field', 'missing-field']
     """
     plan = _options(profile, as_of, select, ignore, None, parameters)
