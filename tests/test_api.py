@@ -115,6 +115,7 @@ EXPECTED_ALL = [
     "dumps",
     "guiding_questions",
     "iter_load",
+    "iter_validate",
     "known_meetings",
     "languages",
     "load",

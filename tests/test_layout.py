@@ -108,6 +108,8 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "gcm_model.validation._context",
             "gcm_model.validation._rules_review",
             "gcm_model.validation._rules",
+            "gcm_model.validation._judges",
+            "gcm_model.validation._plan",
             "gcm_model.validation._engine",
         ),
     ),

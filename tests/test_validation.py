@@ -346,7 +346,7 @@ def test_rule_catalogue_is_data() -> None:
 
 def test_every_catalogue_rule_is_implemented() -> None:
     """Each rule either comes from loading (structure, invariants) or has a function."""
-    from gcm_model.validation._rules import CHECKS  # noqa: PLC0415
+    from gcm_model.validation._judges import CHECKS  # noqa: PLC0415
 
     from_loading = {
         "json-syntax",

@@ -144,6 +144,7 @@ if TYPE_CHECKING:  # imported on first use (``__getattr__``): see ``_LAZY``
         Issue,
         Severity,
         ValidationReport,
+        iter_validate,
         rules,
         validate,
     )
@@ -198,6 +199,7 @@ _LAZY: dict[str, str] = {
     "Issue": "gcm_model.validation",
     "Severity": "gcm_model.validation",
     "ValidationReport": "gcm_model.validation",
+    "iter_validate": "gcm_model.validation",
     "rules": "gcm_model.validation",
     "validate": "gcm_model.validation",
 }
@@ -289,6 +291,7 @@ __all__ = [
     "dumps",
     "guiding_questions",
     "iter_load",
+    "iter_validate",
     "known_meetings",
     "languages",
     "load",

@@ -55,7 +55,7 @@ from gcm_model.models.dataset import Dataset
 from gcm_model.models.process import Meeting, MeetingKind, RegionalReview, ThematicSession
 from gcm_model.registry import Registry
 from gcm_model.schema import json_schema
-from gcm_model.validation import PROFILES, rules, validate
+from gcm_model.validation import PROFILES, Severity, iter_validate, rules, validate
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator, Sequence
@@ -193,6 +193,8 @@ def _validate(args: argparse.Namespace) -> int:
     for name in args.paths:
         if not Path(name).exists():
             raise SourceError(name, FileNotFoundError("no such file or directory"))
+    if args.format == "jsonl" and args.max_issues is None:
+        return _validate_streaming(args, select, ignore)
     reports: list[tuple[str, ValidationReport]] = []
     with _progress(args.paths) as start:
         for name in args.paths:
@@ -222,6 +224,23 @@ def _validate(args: argparse.Namespace) -> int:
                 f"{name}\n{report.to_text(per_rule=args.per_rule)}" for name, report in reports
             )
         )
+    return EXIT_OK if valid else EXIT_FAILED
+
+
+def _validate_streaming(
+    args: argparse.Namespace, select: list[str] | None, ignore: list[str] | None
+) -> int:
+    """``--format jsonl``: each issue printed as it is found (a JSON Lines file is never held)."""
+    valid = True
+    for name in args.paths:
+        found = iter_validate(
+            Path(name), profile=args.profile, as_of=args.as_of, select=select, ignore=ignore
+        )
+        for issue in found:
+            valid = valid and issue.severity is not Severity.ERROR
+            # "path" is the issue's JSON Pointer already: the input is "input".
+            record = {"input": name, **issue.to_record()}
+            _out(orjson.dumps(record, option=orjson.OPT_SORT_KEYS).decode())
     return EXIT_OK if valid else EXIT_FAILED
 
 
@@ -652,7 +671,7 @@ def _add_validate(commands: Any) -> argparse.ArgumentParser:
         choices=("text", "json", "jsonl"),
         default="text",
         help="text for people; json: one document with every report (for CI); "
-        "jsonl: one issue a line, with its input PATH under 'input'",
+        "jsonl: one issue a line as it is found, with its input PATH under 'input'",
     )
     parser.add_argument(
         "--profile",

@@ -8,15 +8,16 @@ Network's framework, "Regional Reviews 2024"), ``accreditation`` (stakeholders
 accredited where a meeting requires it), and, under ``unece-2024``,
 ``co-chair-remarks`` and ``rapporteur-briefing`` (the UNECE 2024 concept note:
 the co-chairs speak at the opening and the closing, the rapporteur briefs
-Member States at the opening). ``gcm_model.validation._rules`` adds these
-checks to its own, one function per slug, each yielding issues.
+Member States at the opening). ``imrf-alternation`` is a record check; the
+others compare records, so each declares its facts and its judge
+(``gcm_model.validation._context``): nothing keeps a whole record.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import functools
-from collections.abc import Callable, Iterator
+from typing import TYPE_CHECKING, Any
 
 from gcm_model import registry
 from gcm_model.models.process import (
@@ -24,30 +25,20 @@ from gcm_model.models.process import (
     Meeting,
     MeetingKind,
     OpeningSegment,
-    Participant,
     Role,
     Sector,
 )
-from gcm_model.models.reports import Recipient, Report, ReportKind
+from gcm_model.models.reports import Recipient, ReportKind
 from gcm_model.types import ReviewKind
-from gcm_model.validation._catalogue import Rule
-from gcm_model.validation._context import Context, Located
-from gcm_model.validation._report import Issue
+from gcm_model.validation._context import CHECKS, Context, Facts, Located, facts, judge, per_record
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from gcm_model.validation._catalogue import Rule
+    from gcm_model.validation._report import Issue
 
 __all__ = ["CHECKS"]
-
-Check = Callable[[Context, Rule], Iterator[Issue]]
-CHECKS: dict[str, Check] = {}
-
-
-def check(slug: str) -> Callable[[Check], Check]:
-    """Register the function of a rule."""
-
-    def register(function: Check) -> Check:
-        CHECKS[slug] = function
-        return function
-
-    return register
 
 
 def _year(value: object) -> int | None:
@@ -57,6 +48,14 @@ def _year(value: object) -> int | None:
 def _regional(located: Located) -> bool:
     record = located.record
     return isinstance(record, Meeting) and record.kind is MeetingKind.REGIONAL_REVIEW
+
+
+def _first(found: Iterator[tuple[Any, ...]]) -> dict[str, tuple[Any, ...]]:
+    """Facts by their first member, a record id: the first record with each id wins."""
+    index: dict[str, tuple[Any, ...]] = {}
+    for fact in found:
+        index.setdefault(fact[0], fact)
+    return index
 
 
 # -- the review cycle -------------------------------------------------------------------------
@@ -76,30 +75,29 @@ def _imrf_round(year: int) -> str | None:
     return found.code if found.year == year else None
 
 
-@check("imrf-alternation")
-def _alternation(context: Context, rule: Rule) -> Iterator[Issue]:
-    for located in context.by_collection["meetings"]:
-        meeting: Meeting = located.record
-        year = _year(meeting.start)
-        if not _regional(located) or year is None:
-            continue
-        imrf = _imrf_round(year)
-        if imrf is None:
-            continue
-        regional = registry.rounds.for_year(year)
-        held = regional.held or (regional.year, regional.year + 1)
-        yield context.issue(
-            rule,
-            located,
-            "start",
-            f"a regional review meeting in {year}, the year of the IMRF ({imrf})",
-            value=str(meeting.start),
-            hint=(
-                f"the regional round {regional.code} was held in {held[0]}-{held[1]} and the "
-                f"next begins in {regional.year + 4}; the IMRF meets every four years from "
-                f"{_first_imrf()} ({registry.cite('a-res-73-195', 'para. 49')})"
-            ),
-        )
+@per_record("imrf-alternation", "meetings")
+def _alternation(context: Context, rule: Rule, located: Located) -> Iterator[Issue]:
+    meeting: Meeting = located.record
+    year = _year(meeting.start)
+    if not _regional(located) or year is None:
+        return
+    imrf = _imrf_round(year)
+    if imrf is None:
+        return
+    regional = registry.rounds.for_year(year)
+    held = regional.held or (regional.year, regional.year + 1)
+    yield context.issue(
+        rule,
+        located,
+        "start",
+        f"a regional review meeting in {year}, the year of the IMRF ({imrf})",
+        value=str(meeting.start),
+        hint=(
+            f"the regional round {regional.code} was held in {held[0]}-{held[1]} and the "
+            f"next begins in {regional.year + 4}; the IMRF meets every four years from "
+            f"{_first_imrf()} ({registry.cite('a-res-73-195', 'para. 49')})"
+        ),
+    )
 
 
 # -- summary reports ----------------------------------------------------------------------------
@@ -113,63 +111,89 @@ _FRAMEWORK = 2024
 it asks its summary reports of the second round on, not of the first."""
 
 
-@check("summary-report")
-def _summary_report(context: Context, rule: Rule) -> Iterator[Issue]:
-    summaries: dict[str, list[Report]] = {}
-    if not all(r.knows("kind", "meetings", "recipients") for r in context.by_collection["reports"]):
-        return  # a report of unknown kind, meetings or recipients may be the summary sought
-    for located in context.by_collection["reports"]:
-        report: Report = located.record
-        if report.kind in _SUMMARIES:
-            for meeting_id in report.meetings:
-                summaries.setdefault(meeting_id, []).append(report)
-    for located in context.by_collection["meetings"]:
-        year = _year(located.record.start)
+@facts("summary-report", "meetings", "reports")
+def _summary_facts(located: Located) -> tuple[Any, ...] | None:
+    """A regional review meeting of the framework's rounds; a summary report, or one unknown.
+
+    A report is ``(known, id, kind, meetings, recipients)``: one of unknown kind, meetings
+    or recipients (``known`` false) may be the summary sought.
+    """
+    record = located.record
+    if located.collection == "meetings":
+        year = _year(record.start)
         if not _regional(located) or located.id is None or year is None or year < _FRAMEWORK:
-            continue
-        found = summaries.get(located.id, [])
-        if any(_PGA in report.recipients for report in found):
+            return None
+        return (located.spot,)
+    if not located.knows("kind", "meetings", "recipients"):
+        return (False, None, None, (), ())
+    if record.kind not in _SUMMARIES:
+        return None
+    return (True, record.id, record.kind, tuple(record.meetings), tuple(record.recipients))
+
+
+@judge("summary-report")
+def _summary_report(context: Context, gathered: Facts, rule: Rule) -> Iterator[Issue]:
+    summaries: dict[str, list[tuple[Any, ...]]] = {}
+    for known, report_id, kind, meetings, recipients in gathered.of("summary-report", "reports"):
+        if not known:
+            return  # a report of unknown kind, meetings or recipients may be the summary sought
+        for meeting_id in meetings:
+            summaries.setdefault(meeting_id, []).append((report_id, kind, recipients))
+    for (spot,) in gathered.of("summary-report", "meetings"):
+        found = summaries.get(spot.id, [])
+        if any(_PGA in recipients for _, _, recipients in found):
             continue
         if found:
             listed = "; ".join(
-                f"{r.id} ({r.kind.value}) to "
-                + (", ".join(x.value for x in r.recipients) if r.recipients else "no one named")
-                for r in found
+                f"{report_id} ({kind.value}) to "
+                + (", ".join(x.value for x in recipients) if recipients else "no one named")
+                for report_id, kind, recipients in found
             )
             message = "no summary report of the meeting goes to the President of the General "
             message += "Assembly"
             hint = f"its summary reports: {listed}; add {_PGA.value} to the recipients of one"
         else:
-            message = f"no summary report lists meeting {located.id!r}"
+            message = f"no summary report lists meeting {spot.id!r}"
             hint = (
                 "a report of kind "
                 + ", ".join(k.value for k in _SUMMARIES)
                 + f" naming it in meetings, with {_PGA.value} among its recipients"
             )
-        yield context.issue(rule, located, "", message, hint=hint)
+        yield context.issue(rule, spot, "", message, hint=hint)
 
 
 # -- accreditation ----------------------------------------------------------------------------
 
 
-@check("accreditation")
-def _accreditation(context: Context, rule: Rule) -> Iterator[Issue]:
-    for located in context.by_collection["participants"]:
-        person: Participant = located.record
-        if person.accredited is not False or person.sector is not Sector.STAKEHOLDER:
-            continue  # accredited, or not said: no issue; only stakeholders are accredited
-        for index, meeting_id in enumerate(person.events):
-            meeting: Meeting | None = context.get("meetings", meeting_id)
-            if meeting is not None and meeting.accreditation_required is True:
+@facts("accreditation", "meetings", "participants")
+def _accreditation_facts(located: Located) -> tuple[Any, ...] | None:
+    """A meeting by id; a stakeholder recorded as not accredited, with what it attends."""
+    record = located.record
+    if located.collection == "meetings":
+        if located.id is None:
+            return None
+        return (located.id, record.accreditation_required, record.title, record.start)
+    if record.accredited is not False or record.sector is not Sector.STAKEHOLDER:
+        return None  # accredited, or not said: no issue; only stakeholders are accredited
+    return (located.spot, tuple(record.events))
+
+
+@judge("accreditation")
+def _accreditation(context: Context, gathered: Facts, rule: Rule) -> Iterator[Issue]:
+    meetings = _first(gathered.of("accreditation", "meetings"))
+    for spot, events in gathered.of("accreditation", "participants"):
+        for index, meeting_id in enumerate(events):
+            meeting = meetings.get(meeting_id) if isinstance(meeting_id, str) else None
+            if meeting is not None and meeting[1] is True:
                 yield context.issue(
                     rule,
-                    located,
+                    spot,
                     f"events/{index}",
-                    f"stakeholder {person.id!r} attends meeting {meeting_id!r}, which requires "
+                    f"stakeholder {spot.id!r} attends meeting {meeting_id!r}, which requires "
                     "accreditation, and is recorded as not accredited",
                     value=meeting_id,
                     hint=(
-                        f"the meeting {meeting.title!r} ({meeting.start}) has "
+                        f"the meeting {meeting[2]!r} ({meeting[3]}) has "
                         "accreditation_required true; the participant's accredited is false"
                     ),
                 )
@@ -178,77 +202,112 @@ def _accreditation(context: Context, rule: Rule) -> Iterator[Issue]:
 # -- the opening and the closing (unece-2024) ----------------------------------------------------
 
 
-def _co_chair_ids(context: Context, meeting: Meeting, speakers: tuple[str, ...]) -> list[str]:
-    """The speakers who are co-chairs: by their role, or as Member State delegates of a chair."""
-    found = []
-    for speaker in speakers:
-        person: Participant | None = context.get("participants", speaker)
-        if person is None:
-            continue
-        delegate = person.sector is Sector.MEMBER_STATE and person.country in meeting.co_chairs
-        if Role.CO_CHAIR in person.roles or delegate:
-            found.append(speaker)
-    return found
+def _person(located: Located) -> tuple[Any, ...] | None:
+    """A participant by id: sector, country and roles, as the opening and closing need."""
+    record = located.record
+    if located.id is None:
+        return None
+    return (located.id, record.sector, record.country, tuple(record.roles))
 
 
-def _who(context: Context, ids: tuple[str, ...]) -> str:
+def _opening_closing(meeting: Meeting) -> tuple[tuple[int, tuple[str, ...]] | None, ...]:
+    """Where the first opening and the first closing are, with their speakers (``None``: none)."""
+    found: list[tuple[int, tuple[str, ...]] | None] = []
+    for segment_type in (OpeningSegment, ClosingSegment):
+        at = [i for i, s in enumerate(meeting.agenda) if isinstance(s, segment_type)]
+        found.append((at[0], tuple(meeting.agenda[at[0]].speakers)) if at else None)  # type: ignore[union-attr]
+    return tuple(found)
+
+
+@facts("co-chair-remarks", "meetings", "participants")
+def _remarks_facts(located: Located) -> tuple[Any, ...] | None:
+    if located.collection == "participants":
+        return _person(located)
+    meeting: Meeting = located.record
+    if not _regional(located) or not meeting.agenda:
+        return None  # no agenda recorded: nothing known of the opening or the closing
+    kinds = tuple(s.kind for s in meeting.agenda)
+    return (located.spot, tuple(meeting.co_chairs), kinds, _opening_closing(meeting))
+
+
+def _who(people: dict[str, tuple[Any, ...]], ids: tuple[str, ...]) -> str:
     """Participants as a hint names them: id, and country where known."""
     parts = []
     for participant_id in ids:
-        person: Participant | None = context.get("participants", participant_id)
-        country = person.country if person is not None else None
+        person = people.get(participant_id)
+        country = person[2] if person is not None else None
         parts.append(f"{participant_id} ({country})" if country else participant_id)
     return ", ".join(parts)
 
 
-@check("co-chair-remarks")
-def _co_chair_remarks(context: Context, rule: Rule) -> Iterator[Issue]:
-    for located in context.by_collection["meetings"]:
-        meeting: Meeting = located.record
-        if not _regional(located) or not meeting.agenda:
-            continue  # no agenda recorded: nothing known of the opening or the closing
-        chairs = ", ".join(meeting.co_chairs) or "none given"
-        for segment_type, name in ((OpeningSegment, "opening"), (ClosingSegment, "closing")):
-            at = [i for i, s in enumerate(meeting.agenda) if isinstance(s, segment_type)]
-            if not at:
+def _co_chair_ids(
+    people: dict[str, tuple[Any, ...]], co_chairs: tuple[str, ...], speakers: tuple[str, ...]
+) -> list[str]:
+    """The speakers who are co-chairs: by their role, or as Member State delegates of a chair."""
+    found = []
+    for speaker in speakers:
+        person = people.get(speaker)
+        if person is None:
+            continue
+        _, sector, country, roles = person
+        delegate = sector is Sector.MEMBER_STATE and country in co_chairs
+        if Role.CO_CHAIR in roles or delegate:
+            found.append(speaker)
+    return found
+
+
+@judge("co-chair-remarks")
+def _co_chair_remarks(context: Context, gathered: Facts, rule: Rule) -> Iterator[Issue]:
+    people = _first(gathered.of("co-chair-remarks", "participants"))
+    for spot, co_chairs, kinds, segments in gathered.of("co-chair-remarks", "meetings"):
+        chairs = ", ".join(co_chairs) or "none given"
+        for found, name in zip(segments, ("opening", "closing"), strict=True):
+            if found is None:
                 yield context.issue(
                     rule,
-                    located,
+                    spot,
                     "agenda",
                     f"the agenda has no {name}, where the co-chairs deliver remarks",
-                    hint=f"co-chairs: {chairs}; agenda: "
-                    + ", ".join(s.kind for s in meeting.agenda),
+                    hint=f"co-chairs: {chairs}; agenda: " + ", ".join(kinds),
                 )
                 continue
-            speakers = meeting.agenda[at[0]].speakers  # type: ignore[union-attr]
-            if speakers and not _co_chair_ids(context, meeting, speakers):
+            index, speakers = found
+            if speakers and not _co_chair_ids(people, co_chairs, speakers):
                 yield context.issue(
                     rule,
-                    located,
-                    f"agenda/{at[0]}/speakers",
+                    spot,
+                    f"agenda/{index}/speakers",
                     f"no co-chair speaks at the {name}",
                     value=list(speakers),
-                    hint=f"co-chairs: {chairs}; speakers: {_who(context, speakers)}",
+                    hint=f"co-chairs: {chairs}; speakers: {_who(people, speakers)}",
                 )
 
 
-@check("rapporteur-briefing")
-def _rapporteur_briefing(context: Context, rule: Rule) -> Iterator[Issue]:
-    for located in context.by_collection["meetings"]:
-        meeting: Meeting = located.record
-        if not _regional(located) or meeting.rapporteur is None:
-            continue  # no rapporteur: the rule rapporteur says so
-        openings = [i for i, s in enumerate(meeting.agenda) if isinstance(s, OpeningSegment)]
-        if not openings:
-            continue  # no opening recorded: co-chair-remarks says so
-        opening = meeting.agenda[openings[0]]
-        speakers: tuple[str, ...] = opening.speakers  # type: ignore[union-attr]
-        if speakers and meeting.rapporteur not in speakers:
-            yield context.issue(
-                rule,
-                located,
-                f"agenda/{openings[0]}/speakers",
-                f"the rapporteur {meeting.rapporteur!r} is not among the opening's speakers",
-                value=list(speakers),
-                hint=f"the opening's speakers: {_who(context, speakers)}",
-            )
+@facts("rapporteur-briefing", "meetings", "participants")
+def _briefing_facts(located: Located) -> tuple[Any, ...] | None:
+    if located.collection == "participants":
+        return _person(located)
+    meeting: Meeting = located.record
+    if not _regional(located) or meeting.rapporteur is None:
+        return None  # no rapporteur: the rule rapporteur says so
+    opening = _opening_closing(meeting)[0]
+    if opening is None:
+        return None  # no opening recorded: co-chair-remarks says so
+    index, speakers = opening
+    if not speakers or meeting.rapporteur in speakers:
+        return None
+    return (located.spot, meeting.rapporteur, index, speakers)
+
+
+@judge("rapporteur-briefing")
+def _rapporteur_briefing(context: Context, gathered: Facts, rule: Rule) -> Iterator[Issue]:
+    people = _first(gathered.of("rapporteur-briefing", "participants"))
+    for spot, rapporteur, index, speakers in gathered.of("rapporteur-briefing", "meetings"):
+        yield context.issue(
+            rule,
+            spot,
+            f"agenda/{index}/speakers",
+            f"the rapporteur {rapporteur!r} is not among the opening's speakers",
+            value=list(speakers),
+            hint=f"the opening's speakers: {_who(people, speakers)}",
+        )
