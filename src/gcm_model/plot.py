@@ -34,6 +34,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from gcm_model.dates import day_of
 from gcm_model.errors import InvalidCodeError
 from gcm_model.models.dataset import Dataset
 from gcm_model.models.process import Meeting, ThematicSession
@@ -79,13 +80,6 @@ def _short(text: str, limit: int = 32) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
-def _day(moment: object) -> dt.date | None:
-    """The calendar day of a date or datetime (as held, in its own offset)."""
-    if isinstance(moment, dt.datetime):
-        return moment.date()
-    return moment if isinstance(moment, dt.date) else None
-
-
 @attrs.frozen
 class _Mark:
     """One thing on the timeline: a row, a label, a first and last day, and how to draw it."""
@@ -100,16 +94,16 @@ class _Mark:
 def _marks(dataset: Dataset) -> Iterator[_Mark]:
     """Every dated thing of the dataset, in the order of the rows."""
     for event in dataset.events:
-        start = _day(event.start)
+        start = day_of(event.start)
         if start is not None:
-            end = _day(event.end) or start
+            end = day_of(event.end) or start
             row = event.kind.value.replace("_", "-")
             yield _Mark(row, event.title or row, start, end, "span" if end > start else "point")
     for meeting in dataset.meetings:
         yield from _meeting_marks(meeting)
     for report in dataset.reports:
         name = report.kind.value.replace("_", " ")
-        issued, due = _day(report.issued), _day(report.due)
+        issued, due = day_of(report.issued), day_of(report.due)
         if issued is not None:
             yield _Mark("reports", f"{name} issued", issued, issued, "point")
         if due is not None:
@@ -118,19 +112,19 @@ def _marks(dataset: Dataset) -> Iterator[_Mark]:
 
 def _meeting_marks(meeting: Meeting) -> Iterator[_Mark]:
     """A meeting's days, its dated agenda segments, and its registration and inputs deadlines."""
-    start = _day(meeting.start)
+    start = day_of(meeting.start)
     if start is not None:
-        yield _Mark("meeting", meeting.title, start, _day(meeting.end) or start, "span")
+        yield _Mark("meeting", meeting.title, start, day_of(meeting.end) or start, "span")
     for segment in meeting.agenda:
-        first = _day(segment.start)
+        first = day_of(segment.start)
         if first is not None:
             label = segment.title or segment.kind.replace("_", " ")
-            yield _Mark("agenda", label, first, _day(segment.end) or first, "point")
+            yield _Mark("agenda", label, first, day_of(segment.end) or first, "point")
     window = meeting.registration
-    opens, closes = (_day(window.opens), _day(window.closes)) if window else (None, None)
+    opens, closes = (day_of(window.opens), day_of(window.closes)) if window else (None, None)
     if opens is not None and closes is not None:
         yield _Mark("deadlines", "registration", opens, closes, "span")
-    due = _day(meeting.written_inputs_due)
+    due = day_of(meeting.written_inputs_due)
     if due is not None:
         yield _Mark("deadlines", "written inputs due", due, due, "deadline")
 

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from gcm_model import registry
 from gcm_model._text import close_matches
+from gcm_model.dates import day_of
 from gcm_model.errors import json_path
 from gcm_model.models.dataset import COLLECTIONS
 from gcm_model.models.kinds import references
@@ -27,7 +28,6 @@ from gcm_model.validation._context import CHECKS, Context, Facts, Located, Spot,
 from gcm_model.validation._rules import (
     _before,
     _cover,
-    _day,
     _in_clusters,
     _meeting_day,
     _objectives,
@@ -530,8 +530,8 @@ def _evaluation(context: Context, gathered: Facts, rule: Rule) -> Iterator[Issue
 def _deadline_facts(located: Located) -> tuple[Any, ...] | None:
     record = located.record
     if located.collection == "meetings":
-        return _by_id(located, _day(record.end or None) or _meeting_day(record))
-    issued = _day(record.issued)
+        return _by_id(located, day_of(record.end or None) or _meeting_day(record))
+    issued = day_of(record.issued)
     if record.kind is not ReportKind.OUTCOME_REPORT or issued is None:
         return None
     return (located.spot, record.issued, issued, record.meetings)

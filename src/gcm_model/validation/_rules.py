@@ -12,6 +12,7 @@ from collections import Counter
 from typing import TYPE_CHECKING, Any
 
 from gcm_model import registry
+from gcm_model.dates import day_of
 from gcm_model.models.checks import out_of_order
 from gcm_model.models.process import (
     EventKind,
@@ -44,22 +45,16 @@ __all__ = ["CHECKS", "check", "facts", "judge", "per_record"]
 # -- time helpers ----------------------------------------------------------------------------
 
 
-def _day(value: object) -> dt.date | None:
-    if isinstance(value, dt.datetime):
-        return value.date()
-    return value if isinstance(value, dt.date) else None
-
-
 def _before(a: object, b: object) -> bool:
     """Whether ``a`` is before ``b``: as instants when both have a time, else by day."""
     if isinstance(a, dt.datetime) and isinstance(b, dt.datetime):
         return a < b
-    day_a, day_b = _day(a), _day(b)
+    day_a, day_b = day_of(a), day_of(b)
     return day_a is not None and day_b is not None and day_a < day_b
 
 
 def _meeting_day(meeting: Meeting) -> dt.date | None:
-    return _day(meeting.start)
+    return day_of(meeting.start)
 
 
 def _objectives(numbers: object) -> str:
@@ -247,7 +242,7 @@ def _lead(  # noqa: PLR0913 - the parts of one lead-time rule
 ) -> Iterator[Issue]:
     """An issue where ``moment`` falls less than ``minimum`` before the meeting."""
     start = _meeting_day(located.record)
-    day = _day(moment)
+    day = day_of(moment)
     if start is None or day is None:
         return
     if start - day < minimum:
