@@ -78,7 +78,7 @@ from gcm_model.models._kind import (
     to_tuple,
 )
 from gcm_model.models._nested import Child, Many
-from gcm_model.models.checks import CONTROL, EMAIL, ID_PATTERN, Problem
+from gcm_model.models.checks import CONTROL, EMAIL, EMAIL_TEXT, ID_PATTERN, Problem
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator, Sequence
@@ -192,11 +192,11 @@ class Email(Text):
         return f"{super().decode_test(build, item)} and {email}({item}) is not None"
 
     def item_schema(self, build: SchemaBuilder) -> dict[str, Any]:
-        """A string of the shape of ``EMAIL``."""
+        """A string of the shape of ``EMAIL``, without control characters."""
         del build
         return {
             "type": "string",
-            "pattern": f"^{EMAIL.pattern}$",
+            "pattern": EMAIL_TEXT,
             "description": "An email address.",
         }
 
