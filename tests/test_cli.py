@@ -16,7 +16,7 @@ import orjson
 import pytest
 
 import gcm_model as g
-from gcm_model import cli, formats
+from gcm_model import formats
 from gcm_model.cli import (
     EXIT_FAILED,
     EXIT_OK,
@@ -27,6 +27,7 @@ from gcm_model.cli import (
     help_texts,
     main,
 )
+from gcm_model.cli import _reference as cli_reference
 from gcm_model.converters import DocumentProblem
 from gcm_model.errors import DocumentError
 from gcm_model.schema import published_schema
@@ -570,7 +571,7 @@ def test_failures_end_without_a_traceback(
     def failing(_: object) -> int:
         raise exception
 
-    monkeypatch.setattr(cli, "_lookup", failing)
+    monkeypatch.setattr(cli_reference, "_lookup", failing)
     code, out, _ = run(capsys, "lookup", "moldova")
     assert code == expected
     assert out == ""
