@@ -48,6 +48,7 @@ from gcm_model.cli._common import (
     _UsageError,
 )
 from gcm_model.cli._convert import _add_convert
+from gcm_model.cli._explain import _add_explain
 from gcm_model.cli._new import _add_new
 from gcm_model.cli._reference import SHOWN, _add_lookup, _add_show
 
@@ -103,6 +104,7 @@ def _parsers() -> dict[str, argparse.ArgumentParser]:
     found[f"{PROG} convert"] = _add_convert(commands)
     found[f"{PROG} show"] = _add_show(commands)
     found[f"{PROG} lookup"] = _add_lookup(commands)
+    found[f"{PROG} explain"] = _add_explain(commands)
     found[f"{PROG} new"], found[f"{PROG} new meeting"] = _add_new(commands)
     return found
 

@@ -10,7 +10,7 @@ import attrs
 import orjson
 
 from gcm_model.errors import InvalidCodeError, json_path
-from gcm_model.validation._catalogue import Severity
+from gcm_model.validation._catalogue import Severity, rule_url
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -37,6 +37,13 @@ class Issue:
         file: the file, when validating files.
         line: the line, for JSON syntax errors, JSON Lines files and CSV rows.
         source: the document the rule comes from.
+
+    Examples:
+        >>> from gcm_model.validation import Severity
+        >>> error = Severity.ERROR
+        >>> issue = Issue(rule="co-chairs", code="GCM303", severity=error, path="", message="")
+        >>> issue.url
+        'https://gcm-model.github.io/gcm-model/rules/GCM303/'
     """
 
     rule: str
@@ -50,6 +57,11 @@ class Issue:
     file: str | None = None
     line: int | None = None
     source: str | None = None
+
+    @property
+    def url(self) -> str:
+        """The address of the rule's page in the documentation: what it checks, why, how to fix."""
+        return rule_url(self.code)
 
     @property
     def json_path(self) -> str:
@@ -83,6 +95,7 @@ class Issue:
             "hint": self.hint,
             "value": _plain(self.value),
             "source": self.source,
+            "url": self.url,
         }
 
 
@@ -223,7 +236,7 @@ class ValidationReport:
             first = issues[0]
             total = totals.get(rule, len(issues))
             lines.append("")
-            lines.append(f"{first.severity.value} {rule} ({first.code}): {total}")
+            lines.append(f"{first.severity.value} {rule} ({first.code}): {total}  {first.url}")
             for issue in issues[:per_rule]:
                 record = f" [{issue.record}]" if issue.record else ""
                 lines.append(f"  {issue.location}{record}: {issue.message}")
