@@ -48,7 +48,7 @@ from gcm_model.cli._common import (
     _UsageError,
 )
 from gcm_model.cli._convert import _add_convert
-from gcm_model.cli._explain import _add_explain
+from gcm_model.cli._explain import _add_explain, explain
 from gcm_model.cli._new import _add_new
 from gcm_model.cli._reference import SHOWN, _add_lookup, _add_show
 
@@ -68,6 +68,7 @@ __all__ = [
     "MISSING_EXTRA",
     "SHOWN",
     "build_parser",
+    "explain",
     "help_texts",
     "main",
 ]

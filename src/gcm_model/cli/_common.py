@@ -10,8 +10,11 @@ from typing import TYPE_CHECKING, Any
 
 import orjson
 
+from gcm_model.formats import _into_place
+
 if TYPE_CHECKING:
     from collections.abc import Iterable
+    from pathlib import Path
 
 
 PROG = "gcm-model"
@@ -51,8 +54,23 @@ def _err(text: str) -> None:
     sys.stderr.write(text + "\n")
 
 
+def _json_text(value: Any) -> str:
+    return (orjson.dumps(value, option=_JSON_OPTIONS, default=str) + b"\n").decode()
+
+
 def _out_json(value: Any) -> None:
-    sys.stdout.write((orjson.dumps(value, option=_JSON_OPTIONS, default=str) + b"\n").decode())
+    sys.stdout.write(_json_text(value))
+
+
+def _write_output(path: Path, data: bytes, *, force: bool) -> None:
+    """Write a file as convert writes datasets: whole or not at all, replaced only with --force."""
+    if path.exists() and not force:
+        raise _UsageError(f"{path} exists; use --force to replace it")
+    try:
+        # The atomic write of gcm_model.formats: a temporary file beside it, then a rename.
+        _into_place(path, lambda temporary: temporary.write_bytes(data))
+    except OSError as exc:
+        raise _UsageError(f"cannot write {path}: {exc.strerror or exc}") from None
 
 
 def _console(*, stderr: bool = False) -> Any:

@@ -9,21 +9,27 @@ from typing import TYPE_CHECKING, Any
 
 import orjson
 
+from gcm_model._html import report_html
 from gcm_model.cli._common import (
     EXIT_FAILED,
     EXIT_OK,
+    PROG,
     _console,
     _count,
     _date,
+    _err,
     _examples,
     _Formatter,
+    _json_text,
     _names,
     _out,
-    _out_json,
     _positive,
+    _UsageError,
+    _write_output,
 )
 from gcm_model.errors import SourceError
 from gcm_model.validation import PROFILES, Severity, iter_validate, rules, validate
+from gcm_model.validation._report import rule_info
 
 if TYPE_CHECKING:
     import argparse
@@ -64,7 +70,10 @@ def _validate(args: argparse.Namespace) -> int:
     for name in args.paths:
         if not Path(name).exists():
             raise SourceError(name, FileNotFoundError("no such file or directory"))
-    if args.format == "jsonl" and args.max_issues is None:
+    target = Path(args.output) if args.output is not None else None
+    if target is not None and target.exists() and not args.force:
+        raise _UsageError(f"{target} exists; use --force to replace it")  # before any work
+    if args.format == "jsonl" and args.max_issues is None and target is None:
         return _validate_streaming(args, select, ignore)
     reports: list[tuple[str, ValidationReport]] = []
     with _progress(args.paths) as start:
@@ -80,22 +89,33 @@ def _validate(args: argparse.Namespace) -> int:
             )
             reports.append((name, report))
     valid = all(report.valid for _, report in reports)
+    text = _rendered(args, reports, valid=valid)
+    if target is None:
+        sys.stdout.write(text)
+    else:
+        _write_output(target, text.encode(), force=args.force)
+        _err(f"{PROG}: wrote {target} ({args.format})")
+    return EXIT_OK if valid else EXIT_FAILED
+
+
+def _rendered(
+    args: argparse.Namespace, reports: list[tuple[str, ValidationReport]], *, valid: bool
+) -> str:
+    """The reports in the format asked for, ending in a newline."""
     if args.format == "json":
         documents = [{"path": name, **report.to_dict()} for name, report in reports]
-        _out_json({"reports": documents, "valid": valid})
-    elif args.format == "jsonl":
-        for name, report in reports:
-            for record in report.to_records():
-                # "path" is the issue's JSON Pointer already: the input is "input".
-                line = orjson.dumps({"input": name, **record}, option=orjson.OPT_SORT_KEYS)
-                _out(line.decode())
-    else:
-        _out(
-            "\n\n".join(
-                f"{name}\n{report.to_text(per_rule=args.per_rule)}" for name, report in reports
-            )
+        return _json_text({"reports": documents, "valid": valid})
+    if args.format == "jsonl":
+        # "path" is the issue's JSON Pointer already: the input is "input".
+        return "".join(
+            orjson.dumps({"input": name, **record}, option=orjson.OPT_SORT_KEYS).decode() + "\n"
+            for name, report in reports
+            for record in report.to_records()
         )
-    return EXIT_OK if valid else EXIT_FAILED
+    if args.format == "html":
+        return report_html(reports, rule_info, page=True)
+    texts = (f"{name}\n{report.to_text(per_rule=args.per_rule)}" for name, report in reports)
+    return "\n\n".join(texts) + "\n"
 
 
 def _validate_streaming(
@@ -134,17 +154,26 @@ def _add_validate(commands: Any) -> argparse.ArgumentParser:
             "gcm-model validate data.json --format json > report.json",
             "gcm-model validate data.json --select report-deadline,GCM305 --max-issues 50",
             'gcm-model validate data.jsonl --format jsonl | grep \'"severity":"error"\'',
+            "gcm-model validate data.json --format html -o report.html",
         ),
         formatter_class=_Formatter,
     )
     parser.add_argument("paths", nargs="+", metavar="PATH", help="a file or directory to check")
     parser.add_argument(
         "--format",
-        choices=("text", "json", "jsonl"),
+        choices=("text", "json", "jsonl", "html"),
         default="text",
         help="text for people; json: one document with every report (for CI); "
-        "jsonl: one issue a line as it is found, with its input PATH under 'input'",
+        "jsonl: one issue a line as it is found, with its input PATH under 'input'; "
+        "html: one self-contained page with the issues, filters and links to the rules",
     )
+    parser.add_argument(
+        "-o",
+        "--output",
+        metavar="FILE",
+        help="write the report to FILE, whole or not at all (default: standard output)",
+    )
+    parser.add_argument("--force", action="store_true", help="replace FILE if it exists")
     parser.add_argument(
         "--profile",
         choices=tuple(PROFILES),

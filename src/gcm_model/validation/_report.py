@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-import html
 from collections import Counter
 from typing import TYPE_CHECKING, Any
 
 import attrs
 import orjson
 
+from gcm_model._html import report_html
 from gcm_model.errors import InvalidCodeError, json_path
-from gcm_model.validation._catalogue import Severity, rule_url
+from gcm_model.validation._catalogue import PROFILES, Severity, rule_url, rules
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -97,6 +97,14 @@ class Issue:
             "source": self.source,
             "url": self.url,
         }
+
+
+def rule_info(slug: str, profile: str) -> tuple[str, str, str]:
+    """A rule's code, page address and severity under a profile, for the HTML report."""
+    rule = rules.lookup(slug)
+    chosen = PROFILES.get(profile)
+    severity = chosen.severity(rule) if chosen is not None else rule.severity
+    return rule.code, rule.url, severity.value
 
 
 def tally(issues: tuple[Issue, ...] | list[Issue]) -> Tally:
@@ -256,20 +264,5 @@ class ValidationReport:
         return self.to_text()
 
     def _repr_html_(self) -> str:
-        """A table for notebooks."""
-        colour = {"error": "#b00020", "warning": "#8a6d00", "info": "#1f5fa8"}
-        rows = "".join(
-            "<tr>"
-            f"<td style='color:{colour[i.severity.value]}'>{i.severity.value}</td>"
-            f"<td>{html.escape(i.rule)}</td><td><code>{html.escape(i.location)}</code></td>"
-            f"<td>{html.escape(i.record or '')}</td><td>{html.escape(i.message)}</td>"
-            "</tr>"
-            for i in self.issues
-        )
-        head = (
-            "<tr><th>severity</th><th>rule</th><th>where</th><th>record</th><th>message</th></tr>"
-        )
-        return (
-            f"<div><p><strong>{html.escape(self.summary())}</strong></p>"
-            f"<table>{head}{rows}</table></div>"
-        )
+        """The notebook view: the HTML report of ``gcm-model validate --format html``."""
+        return report_html([(None, self)], rule_info)
