@@ -4,7 +4,9 @@
 registry, so the page can never disagree with the data it documents.
 ``changelog.md`` is the repository's ``CHANGELOG.md`` (or the file named by the
 ``GCM_MODEL_CHANGELOG`` environment variable), with its links to repository
-files pointed at GitHub. Neither page exists in ``docs/``; both are virtual files.
+files pointed at GitHub. ``rules.md`` lists the rule catalogue, and each rule gets a page
+``rules/<code>.md``, the text of ``gcm-model explain``. None exists in ``docs/``; all are
+virtual files.
 """
 
 from __future__ import annotations

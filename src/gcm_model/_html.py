@@ -106,6 +106,7 @@ _STYLE = """
 .gcm-report fieldset label{display:inline-block;margin-right:.8em;white-space:nowrap}
 .gcm-report .gcm-hint{color:#444}
 .gcm-report tr[hidden]{display:none}
+.gcm-report .gcm-tables{display:flex;flex-wrap:wrap;gap:0 2em;align-items:flex-start}
 """
 
 # Shows the issues whose severity and rule are both ticked; each report on a page on its own.
@@ -150,6 +151,7 @@ def _report_section(name: str | None, report: Any, rule_info: RuleInfo) -> str:
         f"<h2>{_e(name)}</h2>" if name else "",
         f"<p class='gcm-verdict gcm-{'valid' if report.valid else 'invalid'}'>{verdict}</p>",
         f"<p>{_e(report.summary())}</p>",
+        "<div class='gcm-tables'>",
         "<table class='gcm-counts'><tr><th>severity</th><th>issues</th></tr>",
         *(f"<tr><td class='gcm-{_e(s)}'>{_e(s)}</td><td>{n}</td></tr>" for s, n in counts.items()),
         "</table>",
@@ -167,6 +169,7 @@ def _report_section(name: str | None, report: Any, rule_info: RuleInfo) -> str:
                 f"<td class='gcm-{_e(severity)}'>{_e(severity)}</td><td>{count}</td></tr>"
             )
         parts.append("</table>")
+    parts.append("</div>")
     if report.truncated:
         parts.append(f"<p>{report.truncated} more issues found but not listed (max_issues).</p>")
     if not issues:
@@ -236,5 +239,5 @@ def report_html(
         "<!DOCTYPE html>\n<html lang='en'><head><meta charset='utf-8'>"
         "<meta name='viewport' content='width=device-width, initial-scale=1'>"
         f"<title>{_e(title)}</title><style>{_STYLE}</style></head><body>"
-        f"<h1>{_e(title)}</h1>{body}<script>{_SCRIPT}</script></body></html>\n"
+        f"<h1>gcm-model validation report</h1>{body}<script>{_SCRIPT}</script></body></html>\n"
     )
