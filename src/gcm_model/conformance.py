@@ -372,6 +372,7 @@ def examples_for(rule: str) -> tuple[Example, Example | None]:
 
     Raises:
         UnknownCodeError: no such rule (naming the nearest).
+        InvalidCodeError: the suite has no case of the rule.
 
     Examples:
         >>> invalid, valid = examples_for("GCM303")
@@ -382,7 +383,9 @@ def examples_for(rule: str) -> tuple[Example, Example | None]:
     """
     found = rules.lookup(rule)
     cases = _packaged_cases()
-    invalid = next(c for c in cases if c.rule == found.slug)
+    invalid = next((c for c in cases if c.rule == found.slug), None)
+    if invalid is None:  # the suite's own tests require a case for every rule
+        raise InvalidCodeError("rule", found.slug, "has no case in the conformance suite")
     pointer = invalid.expected[0].path if invalid.expected else ""
     text = invalid.document.decode("utf-8", errors="replace")
     chosen = profile_for(found.slug)

@@ -66,7 +66,13 @@ def _invalid(example: Example) -> list[str]:
 
 def _valid(example: Example | None) -> list[str]:
     if example is None:
-        return ["No valid document of the conformance suite has a record this rule judges."]
+        return [
+            (
+                "None to show: the valid documents of the conformance suite either hold no record "
+                "this rule judges or draw one of its issues (a valid document may have warnings "
+                "and notes)."
+            )
+        ]
     case = example.case
     where = f", at `{json_path(example.pointer)}`" if example.pointer else ""
     return [
