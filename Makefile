@@ -8,7 +8,7 @@ STAMP  := $(VENV)/.installed
 HYPOTHESIS_PROFILE ?= ci
 export HYPOTHESIS_PROFILE
 
-.PHONY: demo test test-deep fuzz venv lint typecheck pytest docs bench manifest schema examples clean
+.PHONY: demo test test-deep fuzz venv browser lint typecheck pytest docs bench manifest schema examples clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
@@ -34,8 +34,19 @@ lint: venv
 typecheck: venv
 	$(BIN)/mypy
 
-pytest: venv
+pytest: venv browser
 	$(BIN)/pytest --cov --cov-branch --cov-report=term-missing:skip-covered
+
+# The HTML report's tests drive Debian's chromium through selenium. Installed here when
+# missing, where apt-get exists and we are root; elsewhere those tests are skipped and say why.
+browser:
+	@if command -v chromium >/dev/null 2>&1 && command -v chromedriver >/dev/null 2>&1; then :; \
+	elif command -v apt-get >/dev/null 2>&1 && [ "$$(id -u)" = 0 ]; then \
+	  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+	      --no-install-recommends chromium chromium-driver >/dev/null; } || \
+	  echo "could not install chromium and chromium-driver: the browser tests will be skipped" >&2; \
+	else echo "no chromium or chromedriver, and no apt-get as root to install them:" \
+	  "the browser tests will be skipped" >&2; fi
 
 # The property suite with many more examples (minutes, not part of make test).
 test-deep: venv

@@ -4,7 +4,9 @@
 registry, so the page can never disagree with the data it documents.
 ``changelog.md`` is the repository's ``CHANGELOG.md`` (or the file named by the
 ``GCM_MODEL_CHANGELOG`` environment variable), with its links to repository
-files pointed at GitHub. Neither page exists in ``docs/``; both are virtual files.
+files pointed at GitHub. ``rules.md`` lists the rule catalogue, and each rule gets a page
+``rules/<code>.md``, the text of ``gcm-model explain``. None exists in ``docs/``; all are
+virtual files.
 """
 
 from __future__ import annotations
@@ -486,9 +488,10 @@ def rules_page() -> str:
             PROFILES.values(),
         ),
         "## Rules",
+        "Each code links to the rule's own page: what it checks, why, and examples.",
         table(
             [
-                ("Code", lambda r: code(r.code)),
+                ("Code", lambda r: f"[{code(r.code)}](rules/{r.code}.md)"),
                 ("Slug", lambda r: code(r.slug)),
                 ("Severity", lambda r: enum_value(r.severity)),
                 ("What it checks", lambda r: text(r.summary)),
@@ -499,7 +502,11 @@ def rules_page() -> str:
         "## Sources and parameters",
     ]
     for rule in rules:
-        lines = [f"### `{rule.slug}` ({rule.code})", text(rule.summary)]
+        lines = [
+            f"### `{rule.slug}` ({rule.code})",
+            text(rule.summary),
+            f"[Explained, with examples](rules/{rule.code}.md)",
+        ]
         for citation in rule.citations:
             lines.append(f"*Source:* {text(gcm_model.cite(citation))}")
             if citation.quote:
@@ -510,6 +517,17 @@ def rules_page() -> str:
         )
         parts.append("\n\n".join(lines))
     return "\n\n".join(parts) + "\n"
+
+
+def rule_pages() -> dict[str, str]:
+    """Each rule's page, ``rules/<code>.md``: ``gcm-model explain`` of the rule.
+
+    Issues link to these pages (``Issue.url``); a rule added to ``rules.json``
+    gets its page with the next build.
+    """
+    from gcm_model.cli import explain  # noqa: PLC0415 - only at build time
+
+    return {f"rules/{rule.code}.md": explain(rule) for rule in gcm_model.rules}
 
 
 # ------------------------------------------------------------------ the CLI reference
@@ -544,9 +562,11 @@ def _add(files: Files, config: MkDocsConfig, src_uri: str, content: str) -> None
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    """Add the generated Codelists, Rules, CLI reference and Changelog pages to the site."""
+    """Add the generated Codelists, Rules (and each rule's), CLI reference and Changelog pages."""
     _add(files, config, CODELISTS_PAGE, codelists_page())
     _add(files, config, RULES_PAGE, rules_page())
+    for path, page in rule_pages().items():
+        _add(files, config, path, page)
     _add(files, config, CLI_PAGE, cli_page())
     _add(files, config, CHANGELOG_PAGE, changelog_page())
     return files

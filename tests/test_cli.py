@@ -16,7 +16,7 @@ import orjson
 import pytest
 
 import gcm_model as g
-from gcm_model import cli, formats
+from gcm_model import formats
 from gcm_model.cli import (
     EXIT_FAILED,
     EXIT_OK,
@@ -27,6 +27,7 @@ from gcm_model.cli import (
     help_texts,
     main,
 )
+from gcm_model.cli import _reference as cli_reference
 from gcm_model.converters import DocumentProblem
 from gcm_model.errors import DocumentError
 from gcm_model.schema import published_schema
@@ -57,7 +58,17 @@ def test_version(capsys: pytest.CaptureFixture[str]) -> None:
 
 @pytest.mark.parametrize(
     "command",
-    [["validate"], ["schema"], ["convert"], ["show"], ["lookup"], ["new"], ["new", "meeting"], []],
+    [
+        ["validate"],
+        ["schema"],
+        ["convert"],
+        ["show"],
+        ["lookup"],
+        ["explain"],
+        ["new"],
+        ["new", "meeting"],
+        [],
+    ],
 )
 def test_every_help_has_a_description_and_examples(
     capsys: pytest.CaptureFixture[str], command: list[str]
@@ -85,7 +96,10 @@ def test_help_texts_for_the_reference() -> None:
     texts = help_texts(width=70)
     assert list(texts) == [
         "gcm-model",
-        *(f"gcm-model {c}" for c in ("validate", "schema", "convert", "show", "lookup", "new")),
+        *(
+            f"gcm-model {c}"
+            for c in ("validate", "schema", "convert", "show", "lookup", "explain", "new")
+        ),
         "gcm-model new meeting",
     ]
     for command, text in texts.items():
@@ -396,6 +410,71 @@ def test_convert_unreadable_input(
     assert "Permission denied" in err
 
 
+def test_validate_writes_any_format_to_a_file(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """-o FILE holds what standard output would: the same JSON, and a line on stderr."""
+    code, printed, _ = run(capsys, "validate", FLAWED, "--format", "json")
+    target = tmp_path / "report.json"
+    code, out, err = run(capsys, "validate", FLAWED, "--format", "json", "-o", target)
+    assert code == EXIT_FAILED
+    assert out == ""
+    assert err == f"gcm-model: wrote {target} (json)\n"
+    assert target.read_text(encoding="utf-8") == printed
+    code, _, err = run(capsys, "validate", FLAWED, "--format", "jsonl", "-o", target)
+    assert code == EXIT_USAGE
+    assert "exists; use --force" in err
+
+
+def test_validate_html_to_standard_output(capsys: pytest.CaptureFixture[str]) -> None:
+    """--format html without -o prints the page, with a link to each rule found."""
+    code, out, _ = run(capsys, "validate", FLAWED, "--format", "html")
+    assert code == EXIT_FAILED
+    assert out.startswith("<!DOCTYPE html>")
+    report = g.validate(FLAWED)
+    for issue in report.issues:
+        assert f"href='{issue.url}'" in out
+
+
+def test_text_report_links_each_rule(capsys: pytest.CaptureFixture[str]) -> None:
+    """Each rule's header in the text report ends with the address of its page."""
+    _, out, _ = run(capsys, "validate", FLAWED)
+    assert "error chronology (GCM104): 1  https://gcm-model.github.io/gcm-model/rules/GCM104/" in (
+        out
+    )
+
+
+# -- explain ---------------------------------------------------------------------------------
+
+
+def test_explain_prints_the_rule_its_source_and_two_examples(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """What it checks, the quote with its citation, the profiles, an invalid and a valid case."""
+    rule = g.rules.lookup("report-deadline")
+    code, out, _ = run(capsys, "explain", "report-deadline")
+    assert code == EXIT_OK
+    assert out.startswith("# `report-deadline` (GCM501)\n")
+    assert rule.summary in out
+    citation = next(c for c in rule.citations if c.quote)
+    assert f"{g.cite(citation)}:\n\n> {citation.quote}" in out
+    assert "in the profiles `unece-2024`" in out
+    assert "`report-deadline/case-1.json` of the conformance suite" in out
+    assert "hint: due by " in out
+    assert "`valid/" in out
+    assert run(capsys, "explain", "GCM501")[1] == out  # by code, the same
+    assert run(capsys, "explain", "gcm501")[1] == out
+
+
+def test_explain_an_unknown_rule_names_the_nearest(capsys: pytest.CaptureFixture[str]) -> None:
+    """An unknown rule exits 2 with a did-you-mean, on one line."""
+    code, out, err = run(capsys, "explain", "report-dedline")
+    assert code == EXIT_USAGE
+    assert out == ""
+    assert "did you mean 'report-deadline'" in err
+    assert err.count("\n") == 1
+
+
 # -- show and lookup -------------------------------------------------------------------------
 
 
@@ -570,7 +649,7 @@ def test_failures_end_without_a_traceback(
     def failing(_: object) -> int:
         raise exception
 
-    monkeypatch.setattr(cli, "_lookup", failing)
+    monkeypatch.setattr(cli_reference, "_lookup", failing)
     code, out, _ = run(capsys, "lookup", "moldova")
     assert code == expected
     assert out == ""

@@ -109,14 +109,16 @@ def test_duplicate_id_hint_points_at_the_first_record() -> None:
 
 
 def test_dangling_reference_hint_offers_ids_close_to_the_wrong_one() -> None:
-    """A misspelt id gets the dataset's close ids; one with none near gets no hint."""
+    """A misspelt id gets the dataset's close ids; one with none near, the ids it can name."""
     document = example()
     document["reports"][0]["authors"] = ["person:irem-arff"]
     [issue] = issues_of(document, "dangling-reference")
     assert issue.hint == "ids close to it: person:irem-arf"
     document["reports"][0]["authors"] = ["zzz"]
     [issue] = issues_of(document, "dangling-reference")
-    assert issue.hint is None
+    assert issue.hint is not None
+    assert issue.hint.startswith("ids of the dataset's participants: gov:esp, gov:mda, ")
+    assert issue.hint.endswith(" more")
 
 
 def test_membership_hint_names_the_commissions_the_state_belongs_to() -> None:
@@ -193,3 +195,40 @@ def test_co_chair_remarks_hint_names_the_chairs_and_the_speakers() -> None:
     assert issue.hint == (
         f"co-chairs: {', '.join(meeting['co_chairs'])}; speakers: {meeting['rapporteur']}"
     )
+
+
+def test_every_issue_of_every_conformance_case_has_a_hint() -> None:
+    """Each rule's cases draw issues that all say how to fix them, for every rule with cases."""
+    from gcm_model.conformance import CASES  # noqa: PLC0415 - only this test reads the suite
+
+    hinted: set[str] = set()
+    for case in CASES:
+        report = gcm_model.validate(case.document, profile=case.profile)
+        for issue in report.issues:
+            assert issue.hint, f"{case.document_path}: {issue}"
+            hinted.add(issue.rule)
+    assert {r.slug for r in gcm_model.rules} <= hinted
+
+
+def test_structure_hints_are_written_from_the_value() -> None:
+    """A date written day first, a number in quotes, a misspelt field: each hint names the fix."""
+    document = example()
+    document["meetings"][0]["start"] = "11/03/2024"
+    [issue] = issues_of(document, "invalid-value")
+    assert (
+        issue.hint
+        == "2024-03-11 if 11/03/2024 is day/month/year, 2024-11-03 if it is month/day/year"
+    )
+    document = example()
+    document["meetings"][0]["start"] = "25/03/2024"
+    [issue] = issues_of(document, "invalid-value")
+    assert issue.hint == "2024-03-25 if 25/03/2024 is day/month/year"
+    document = example()
+    consultation(document, 0)["objectives"][0] = "12"
+    [issue] = issues_of(document, "wrong-type")
+    assert issue.hint == "12 without quotes"
+    document = example()
+    document["meetings"][0]["titel"] = document["meetings"][0].pop("title")
+    found = {i.rule: i.hint for i in gcm_model.validate(document).issues}
+    assert found["unknown-field"] == "'titel' renamed to 'title'"
+    assert found["missing-field"] == "'title' added to the record at $.meetings[0]"

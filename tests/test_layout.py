@@ -301,7 +301,7 @@ def test_the_reader_sees_imports_everywhere() -> None:
         "    from gcm_model.tabular import to_tables\n"
         "    importlib.import_module('gcm_model.schema')\n"
     )
-    named = [t for node in ast.walk(ast.parse(source)) for t in _named("gcm_model.cli", node)]
+    named = [t for node in ast.walk(ast.parse(source)) for t in _named("gcm_model.plot", node)]
     assert sorted(named) == [
         "gcm_model",
         "gcm_model.converters",

@@ -227,7 +227,7 @@ EXAMPLE_DATA = sorted(str(p) for p in (ROOT / "examples" / "data").glob("*.json"
 
 
 @pytest.mark.parametrize("profile", ["default", "strict", "unece-2024"])
-@pytest.mark.parametrize("output", ["text", "json"])
+@pytest.mark.parametrize("output", ["text", "json", "html"])
 def test_validate_output_carries_no_working_label(
     capsys: pytest.CaptureFixture[str], profile: str, output: str
 ) -> None:
@@ -245,6 +245,16 @@ def test_show_rules_and_sources_carry_no_working_label(
     """gcm-model show rules (and sources), as tables and as JSON."""
     out = _cli(capsys, "show", registry, "--format", output)
     assert out.strip()
+    assert labels(out) == []
+
+
+@pytest.mark.parametrize("rule", RULES, ids=lambda r: r.slug)
+def test_explain_carries_no_working_label(
+    capsys: pytest.CaptureFixture[str], rule: gcm_model.validation.Rule
+) -> None:
+    """gcm-model explain (each rule's docs page): the citations, quotes and examples."""
+    out = _cli(capsys, "explain", rule.code)
+    assert rule.summary in out
     assert labels(out) == []
 
 

@@ -315,7 +315,7 @@ def test_report_renderings() -> None:
     assert decoded["counts"] == report.counts
     assert decoded["data_version"] == g.data_version()
     assert decoded["issues"][0]["json_path"] == "$.meetings[0].co_chairs[1]"
-    assert "<table>" in report._repr_html_()
+    assert "<table class='gcm-issues'>" in report._repr_html_()
     records = report.to_records()
     assert len(records) == len(report)
     assert records[0]["severity"] == "error"

@@ -57,6 +57,7 @@ if TYPE_CHECKING:
 __all__ = [
     "CASES",
     "Case",
+    "Example",
     "Expected",
     "IssueLike",
     "MANIFEST",
@@ -64,6 +65,7 @@ __all__ = [
     "SUITE",
     "VALID_EXAMPLES",
     "Validator",
+    "examples_for",
     "main",
     "profile_for",
     "read_suite",
@@ -289,6 +291,123 @@ else:
         if name == "CASES":
             return _packaged_cases()
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+# -- a rule's examples -------------------------------------------------------------------------
+
+_SHOWN = 1200
+"""The most characters of a valid document shown whole; a longer one is shown in part."""
+
+
+@attrs.frozen(kw_only=True)
+class Example:
+    """A document of the suite shown for a rule: all of it, or its part at a pointer.
+
+    Attributes:
+        case: the case the document is.
+        pointer: the JSON Pointer of the part shown (``""``: the whole document).
+        text: the part shown: the document as written, or the value at ``pointer`` as
+            indented JSON.
+    """
+
+    case: Case
+    pointer: str
+    text: str
+
+
+def _unescape(part: str) -> str:
+    return part.replace("~1", "/").replace("~0", "~")
+
+
+def _at(document: Any, pointer: str) -> tuple[bool, Any]:
+    """Whether a JSON Pointer names a value of a document, and the value."""
+    value = document
+    for part in (_unescape(p) for p in pointer.split("/")[1:]):
+        if isinstance(value, dict) and part in value:
+            value = value[part]
+        elif isinstance(value, list) and part.isdigit() and int(part) < len(value):
+            value = value[int(part)]
+        else:
+            return False, None
+    return True, value
+
+
+def _prefixes(pointer: str) -> list[str]:
+    """A pointer and the pointers above it, the document's own (``""``) first."""
+    parts = pointer.split("/")[1:] if pointer else []
+    return ["/".join(["", *parts[:n]]) if n else "" for n in range(len(parts) + 1)]
+
+
+def _depth(document: Any, pointer: str) -> int:
+    """How many of a pointer's places a document has: 0 for ``""`` alone."""
+    return max(n for n, p in enumerate(_prefixes(pointer)) if _at(document, p)[0])
+
+
+def _shown(case: Case, pointer: str) -> Example:
+    """The largest part of a valid document on the way to ``pointer`` that is short to read."""
+    document = orjson.loads(case.document)
+    places = _prefixes(pointer)[: _depth(document, pointer) + 1]
+    for place in places:
+        text = orjson.dumps(_at(document, place)[1], option=orjson.OPT_INDENT_2).decode()
+        if len(text) <= _SHOWN or place == places[-1]:
+            return Example(case=case, pointer=place, text=text)
+    raise AssertionError  # pragma: no cover - the loop returns at the last place at the latest
+
+
+def examples_for(rule: str) -> tuple[Example, Example | None]:
+    """A document of the suite that breaks a rule, and a valid one that passes it.
+
+    The invalid example is the rule's first case, whole. The valid one is the
+    smallest document of ``valid/`` that has a value where the rule found its
+    first issue (or the record around it) and raises no issue of the rule
+    under the rule's profile; a long document is shown in part: the largest
+    value on the way to that place that is short to read.
+
+    Args:
+        rule: a rule slug or code.
+
+    Returns:
+        The invalid example, and the valid one (``None`` when no valid document
+        has a record where the rule looks).
+
+    Raises:
+        UnknownCodeError: no such rule (naming the nearest).
+        InvalidCodeError: the suite has no case of the rule.
+
+    Examples:
+        >>> invalid, valid = examples_for("GCM303")
+        >>> invalid.case.document_path, invalid.pointer
+        ('co-chairs/case-1.json', '')
+        >>> valid.case.document_path, valid.pointer
+        ('valid/unece_2024.json', '/meetings/0/co_chairs')
+    """
+    found = rules.lookup(rule)
+    cases = _packaged_cases()
+    invalid = next((c for c in cases if c.rule == found.slug), None)
+    if invalid is None:  # the suite's own tests require a case for every rule
+        raise InvalidCodeError("rule", found.slug, "has no case in the conformance suite")
+    pointer = invalid.expected[0].path if invalid.expected else ""
+    text = invalid.document.decode("utf-8", errors="replace")
+    chosen = profile_for(found.slug)
+    # Those that reach furthest towards the place of the issue first (at least its record,
+    # for an issue inside one), then the shortest.
+    need = min(2, len(_prefixes(pointer)) - 1)
+    ranked = sorted(
+        (
+            (-_depth(orjson.loads(c.document), pointer), len(c.document), c.name, c)
+            for c in cases
+            if c.rule is None and c.profile == chosen
+        ),
+        key=lambda item: item[:3],
+    )
+    example = Example(case=invalid, pointer="", text=text)
+    for depth, _, _, case in ranked:
+        if -depth < need:
+            break
+        report = _validate(case.document, profile=case.profile, select=[found.slug])
+        if not any(issue.rule == found.slug for issue in report.issues):
+            return example, _shown(case, pointer)
+    return example, None
 
 
 def write_suite(directory: str | Path) -> list[Path]:

@@ -31,7 +31,30 @@ from gcm_model.models.reference import Citation
 from gcm_model.registry import CodeRegistry, cite
 from gcm_model.types import Status
 
-__all__ = ["PROFILES", "Parameter", "Profile", "Rule", "Severity", "profile", "rules"]
+__all__ = [
+    "DOCS_URL",
+    "PROFILES",
+    "Parameter",
+    "Profile",
+    "Rule",
+    "Severity",
+    "profile",
+    "rule_url",
+    "rules",
+]
+
+DOCS_URL = "https://gcm-model.github.io/gcm-model/"
+"""Where the documentation is published (``site_url`` of mkdocs.yml)."""
+
+
+def rule_url(code: str) -> str:
+    """The address of a rule's page in the documentation, from its code.
+
+    Examples:
+        >>> rule_url("GCM501")
+        'https://gcm-model.github.io/gcm-model/rules/GCM501/'
+    """
+    return f"{DOCS_URL}rules/{code}/"
 
 
 class Severity(enum.Enum):
@@ -150,6 +173,11 @@ class Rule:
     citations: tuple[Citation, ...] = attrs.field(repr=False)
     sources: tuple[str, ...] = attrs.field(repr=False)
     status: Status = attrs.field(repr=False)
+
+    @property
+    def url(self) -> str:
+        """The address of the rule's page in the documentation."""
+        return rule_url(self.code)
 
     def parameter(self, name: str) -> Any:
         """The default value of a parameter.

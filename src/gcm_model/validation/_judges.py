@@ -105,8 +105,20 @@ def _dangling(context: Context, gathered: Facts, rule: Rule) -> Iterator[Issue]:
                     tail,
                     f"{record_id!r} is not the id of any of the dataset's {kinds}",
                     value=record_id,
-                    hint=f"ids close to it: {', '.join(near)}" if near else None,
+                    hint=f"ids close to it: {', '.join(near)}"
+                    if near
+                    else _no_near(known, targets),
                 )
+
+
+def _no_near(known: dict[str, set[str]], targets: tuple[str, ...]) -> str:
+    """Where a reference that names no id near one of the dataset's can point."""
+    ids = sorted(i for t in targets for i in known[t])
+    kinds = " or ".join(targets)
+    if not ids:
+        return f"the dataset has no {kinds}: add the record it names, or leave the reference out"
+    shown = ", ".join(ids[:5]) + (f" and {len(ids) - 5} more" if len(ids) > 5 else "")
+    return f"ids of the dataset's {kinds}: {shown}"
 
 
 # -- chronology across records -----------------------------------------------------------------
@@ -139,6 +151,8 @@ def _chronology(context: Context, gathered: Facts, rule: Rule) -> Iterator[Issue
                     "start",
                     f"the evaluation session starts before the meeting it evaluates ends ({end})",
                     value=str(start),
+                    hint=f"a start after {end}, or meeting: the id of the meeting it evaluates "
+                    f"(now {meeting_id!r})",
                 )
         elif kind not in (None, EventKind.SIDE_EVENT) and _before(meeting_start, start):
             yield context.issue(
@@ -148,6 +162,8 @@ def _chronology(context: Context, gathered: Facts, rule: Rule) -> Iterator[Issue
                 f"the {kind.value.replace('_', '-')} comes after the meeting it prepares "
                 f"({meeting_start})",
                 value=str(start),
+                hint=f"a start before {meeting_start}, or meeting: the id of the meeting it "
+                f"prepares (now {meeting_id!r})",
             )
     for spot, issued, meeting_ids in gathered.of("chronology", "reports"):
         for index, meeting_id in enumerate(meeting_ids):
@@ -446,6 +462,11 @@ def _cadence(context: Context, gathered: Facts, rule: Rule) -> Iterator[Issue]:
                 f"{expected.code if expected else 'no round (they began in 2020)'}, "
                 f"not {round_code}",
                 value=round_code,
+                hint=(
+                    f"round: {expected.code}, or the meeting's start corrected if {day} is wrong"
+                    if expected
+                    else f"the meeting's start corrected if {day} is wrong"
+                ),
             )
         key_round = round_code or (expected.code if expected else "")
         for commission in commissions:
@@ -458,6 +479,8 @@ def _cadence(context: Context, gathered: Facts, rule: Rule) -> Iterator[Issue]:
                     f"a second regional review meeting of {commission} in {key_round} "
                     f"(the first is {seen[key].id})",
                     value=commission,
+                    hint=f"one record for the two if they are one meeting; else the round or "
+                    f"the commissions of {spot.id} or {seen[key].id} corrected",
                 )
             else:
                 seen[key] = spot
@@ -505,7 +528,8 @@ def _consultations(context: Context, gathered: Facts, rule: Rule) -> Iterator[Is
                     f"its other events are of kind {', '.join(others)}; only kind "
                     "consultation counts"
                     if others
-                    else None
+                    else f"{minimum - count} more event(s) of kind consultation with "
+                    f"review: {review_id!r}"
                 ),
             )
 
@@ -519,8 +543,17 @@ def _evaluation(context: Context, gathered: Facts, rule: Rule) -> Iterator[Issue
             continue  # its events are unknown, or one of unknown kind may be the evaluation
         if not any(kind is EventKind.EVALUATION for kind in events):
             yield context.issue(
-                rule, spot, "", f"review {review_id!r} has no stakeholder evaluation session"
+                rule,
+                spot,
+                "",
+                f"review {review_id!r} has no stakeholder evaluation session",
+                hint=f"an event of kind evaluation with review: {review_id!r}"
+                + (f"; its events are of kind {_kinds(events)}" if events else ""),
             )
+
+
+def _kinds(kinds: list[Any]) -> str:
+    return ", ".join(sorted({kind.value for kind in kinds}))
 
 
 # -- reports -----------------------------------------------------------------------------------

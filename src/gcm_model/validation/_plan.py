@@ -32,6 +32,7 @@ from gcm_model.validation._context import (
     RecordCheck,
     at_or_under,
 )
+from gcm_model.validation._hints import problem_hint
 from gcm_model.validation._report import Issue, ValidationReport, tally
 
 if TYPE_CHECKING:
@@ -225,6 +226,7 @@ class Run:
                 severity=chosen.severity(rule),
                 path=problem.pointer,
                 message=problem.message,
+                hint=problem_hint(problem),
                 value=problem.value,
                 record=problem.record,
                 file=problem.file,

@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-import html
 from collections import Counter
 from typing import TYPE_CHECKING, Any
 
 import attrs
 import orjson
 
+from gcm_model._html import report_html
 from gcm_model.errors import InvalidCodeError, json_path
-from gcm_model.validation._catalogue import Severity
+from gcm_model.validation._catalogue import PROFILES, Severity, rule_url, rules
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -37,6 +37,13 @@ class Issue:
         file: the file, when validating files.
         line: the line, for JSON syntax errors, JSON Lines files and CSV rows.
         source: the document the rule comes from.
+
+    Examples:
+        >>> from gcm_model.validation import Severity
+        >>> error = Severity.ERROR
+        >>> issue = Issue(rule="co-chairs", code="GCM303", severity=error, path="", message="")
+        >>> issue.url
+        'https://gcm-model.github.io/gcm-model/rules/GCM303/'
     """
 
     rule: str
@@ -50,6 +57,11 @@ class Issue:
     file: str | None = None
     line: int | None = None
     source: str | None = None
+
+    @property
+    def url(self) -> str:
+        """The address of the rule's page in the documentation: what it checks, why, how to fix."""
+        return rule_url(self.code)
 
     @property
     def json_path(self) -> str:
@@ -83,7 +95,16 @@ class Issue:
             "hint": self.hint,
             "value": _plain(self.value),
             "source": self.source,
+            "url": self.url,
         }
+
+
+def rule_info(slug: str, profile: str) -> tuple[str, str, str]:
+    """A rule's code, page address and severity under a profile, for the HTML report."""
+    rule = rules.lookup(slug)
+    chosen = PROFILES.get(profile)
+    severity = chosen.severity(rule) if chosen is not None else rule.severity
+    return rule.code, rule.url, severity.value
 
 
 def tally(issues: tuple[Issue, ...] | list[Issue]) -> Tally:
@@ -223,7 +244,7 @@ class ValidationReport:
             first = issues[0]
             total = totals.get(rule, len(issues))
             lines.append("")
-            lines.append(f"{first.severity.value} {rule} ({first.code}): {total}")
+            lines.append(f"{first.severity.value} {rule} ({first.code}): {total}  {first.url}")
             for issue in issues[:per_rule]:
                 record = f" [{issue.record}]" if issue.record else ""
                 lines.append(f"  {issue.location}{record}: {issue.message}")
@@ -243,20 +264,5 @@ class ValidationReport:
         return self.to_text()
 
     def _repr_html_(self) -> str:
-        """A table for notebooks."""
-        colour = {"error": "#b00020", "warning": "#8a6d00", "info": "#1f5fa8"}
-        rows = "".join(
-            "<tr>"
-            f"<td style='color:{colour[i.severity.value]}'>{i.severity.value}</td>"
-            f"<td>{html.escape(i.rule)}</td><td><code>{html.escape(i.location)}</code></td>"
-            f"<td>{html.escape(i.record or '')}</td><td>{html.escape(i.message)}</td>"
-            "</tr>"
-            for i in self.issues
-        )
-        head = (
-            "<tr><th>severity</th><th>rule</th><th>where</th><th>record</th><th>message</th></tr>"
-        )
-        return (
-            f"<div><p><strong>{html.escape(self.summary())}</strong></p>"
-            f"<table>{head}{rows}</table></div>"
-        )
+        """The notebook view: the HTML report of ``gcm-model validate --format html``."""
+        return report_html([(None, self)], rule_info)

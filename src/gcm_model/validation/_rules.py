@@ -53,6 +53,15 @@ def _before(a: object, b: object) -> bool:
     return day_a is not None and day_b is not None and day_a < day_b
 
 
+def _span(meeting: Meeting) -> str:
+    """The time a meeting's segments fall in, in words."""
+    if meeting.start is not None and meeting.end is not None:
+        return f"from {meeting.start} to {meeting.end}"
+    if meeting.start is not None:
+        return f"on or after {meeting.start}"
+    return f"on or before {meeting.end}"
+
+
 def _meeting_day(meeting: Meeting) -> dt.date | None:
     return day_of(meeting.start)
 
@@ -103,6 +112,8 @@ def _segments_in_meeting(context: Context, rule: Rule, located: Located) -> Iter
                     f"the {segment.kind} {field}s at {moment}, outside the meeting "
                     f"({meeting.start} to {meeting.end})",
                     value=str(moment),
+                    hint=f"a time {_span(meeting)}, or the meeting's own dates corrected "
+                    f"if the {segment.kind} is right",
                 )
 
 
@@ -129,13 +140,22 @@ def _cluster_objectives(context: Context, rule: Rule, located: Located) -> Itera
             if not known or number in cluster.objectives:
                 continue
             home = registry.clusters.of_objective(number).number
+            homes = [
+                f"agenda/{i}"
+                for i, other in enumerate(located.record.agenda)
+                if isinstance(other, ThematicSession) and other.cluster == home
+            ]
             yield context.issue(
                 rule,
                 located,
                 f"agenda/{index}/objectives/{position}",
                 f"objective {number} is in cluster {home}, not cluster {cluster.number}",
                 value=number,
-                hint="a session on objectives of several clusters gives them without a cluster",
+                hint=(
+                    f"objective {number} belongs in the session on cluster {home}"
+                    + (f" ({', '.join(homes)})" if homes else "")
+                    + f", or this session gives its objectives without cluster {cluster.number}"
+                ),
             )
 
 
@@ -194,6 +214,8 @@ def _overlap(context: Context, rule: Rule, located: Located) -> Iterator[Issue]:
                 f"the {segment.kind} overlaps the {latest[2].kind} (agenda/{latest[1]}), "
                 f"which ends at {latest[0].time()}",
                 value=str(start),
+                hint=f"the {segment.kind} to start at {latest[0].time()} or later, or the "
+                f"{latest[2].kind} to end by {start.time()}",
             )
         if latest is None or end > latest[0]:
             latest = (end, index, segment)
@@ -209,6 +231,11 @@ def _co_chairs(context: Context, rule: Rule, located: Located) -> Iterator[Issue
             "co_chairs",
             f"{len(set(chairs))} co-chair(s); the concept note provides for two Member States",
             value=list(chairs),
+            hint=(
+                f"a second Member State beside {chairs[0]} in co_chairs"
+                if len(set(chairs)) < 2
+                else f"two of {', '.join(dict.fromkeys(chairs))} in co_chairs"
+            ),
         )
 
 
@@ -227,6 +254,9 @@ def _session_roles(context: Context, rule: Rule, located: Located) -> Iterator[I
                     located,
                     f"agenda/{index}/{field}",
                     f"thematic session {segment.number or index + 1} has no {who}",
+                    hint=f"agenda/{index}/{field}: the id of the participant who "
+                    f"{'opened' if field == 'member_state_speaker' else 'moderated'} "
+                    f"{segment.title or f'thematic session {segment.number or index + 1}'}",
                 )
 
 
@@ -290,10 +320,29 @@ def _webcast(context: Context, rule: Rule, located: Located) -> Iterator[Issue]:
     if located.collection == "meetings":
         if record.kind is MeetingKind.REGIONAL_REVIEW and record.webcast is False:
             yield context.issue(
-                rule, located, "webcast", "the regional review meeting is not webcast"
+                rule,
+                located,
+                "webcast",
+                "the regional review meeting is not webcast",
+                hint=_webcast_hint(record),
             )
     elif record.kind is EventKind.CONSULTATION and record.webcast is False:
-        yield context.issue(rule, located, "webcast", "the stakeholder consultation is not webcast")
+        yield context.issue(
+            rule,
+            located,
+            "webcast",
+            "the stakeholder consultation is not webcast",
+            hint=_webcast_hint(record),
+        )
+
+
+def _webcast_hint(record: Any) -> str:
+    """What to check of a record marked as not webcast."""
+    name = record.title or record.id
+    return (
+        f"webcast: true if {name!r} was webcast after all; the record of one that was not "
+        "keeps this issue as the departure it is"
+    )
 
 
 @per_record("hearing-first", "meetings")
@@ -306,7 +355,12 @@ def _hearing_first(context: Context, rule: Rule, located: Located) -> Iterator[I
     conference = agenda[conferences[0]]
     if not hearings:
         yield context.issue(
-            rule, located, "agenda", "no multi-stakeholder hearing precedes the conference"
+            rule,
+            located,
+            "agenda",
+            "no multi-stakeholder hearing precedes the conference",
+            hint=f"the hearing as an agenda segment before agenda/{conferences[0]}, the "
+            f"conference{f' of {conference.start}' if conference.start is not None else ''}",
         )
         return
     hearing = agenda[hearings[0]]
@@ -321,6 +375,13 @@ def _hearing_first(context: Context, rule: Rule, located: Located) -> Iterator[I
             located,
             f"agenda/{hearings[0]}",
             "the multi-stakeholder hearing comes after the intergovernmental conference",
+            hint=(
+                f"the hearing (agenda/{hearings[0]}) moved before the conference "
+                f"(agenda/{conferences[0]}) in the agenda, or their starts given"
+                if hearing.start is None or conference.start is None
+                else f"the hearing's start ({hearing.start}) before the conference's "
+                f"({conference.start}): check both"
+            ),
         )
 
 
@@ -333,6 +394,8 @@ def _background_notes(context: Context, rule: Rule, located: Located) -> Iterato
                 located,
                 f"agenda/{index}/background_note",
                 f"thematic session {segment.number or index + 1} has no background note",
+                hint=f"agenda/{index}/background_note: the note of "
+                f"{segment.title or f'thematic session {segment.number or index + 1}'}",
             )
 
 
@@ -341,7 +404,11 @@ def _rapporteur(context: Context, rule: Rule, located: Located) -> Iterator[Issu
     meeting: Meeting = located.record
     if meeting.kind is MeetingKind.REGIONAL_REVIEW and meeting.rapporteur is None:
         yield context.issue(
-            rule, located, "rapporteur", "the meeting has no stakeholder rapporteur"
+            rule,
+            located,
+            "rapporteur",
+            "the meeting has no stakeholder rapporteur",
+            hint=f"rapporteur: the id of the stakeholder who reported on {meeting.title!r}",
         )
 
 
@@ -362,7 +429,24 @@ def _four_sessions(context: Context, rule: Rule, located: Located) -> Iterator[I
             + (f" and {others} on no cluster" if others else "")
             + "; the concept note has one on each of the four round-table clusters",
             value=clusters,
+            hint=_sessions_hint(clusters, others),
         )
+
+
+def _sessions_hint(clusters: list[int], others: int) -> str:
+    """Which clusters the sessions of a meeting lack, repeat or leave out."""
+    missing = [n for n in (1, 2, 3, 4) if n not in clusters]
+    twice = sorted({n for n in clusters if clusters.count(n) > 1})
+    parts = []
+    if missing:
+        parts.append(
+            f"a session on cluster{'s' if len(missing) > 1 else ''} {_objectives(missing)}"
+        )
+    if twice:
+        parts.append(f"one session, not several, on cluster {_objectives(twice)}")
+    if others:
+        parts.append(f"a cluster for the {others} session(s) without one")
+    return "; ".join(parts)
 
 
 # -- reports -----------------------------------------------------------------------------------
