@@ -8,6 +8,8 @@ tests call it directly and read stdout and stderr with ``capsys``; a few run
 from __future__ import annotations
 
 import io
+import os
+import stat
 import subprocess
 import sys
 from pathlib import Path
@@ -706,6 +708,20 @@ def test_convert_never_replaces_without_force(
     assert run(capsys, "convert", VALID, target, "--force")[0] == EXIT_OK
     assert g.load(target) == g.load(VALID)
     assert [p.name for p in tmp_path.iterdir()] == ["out.json"]  # no temporary left
+
+
+@pytest.mark.parametrize("name", ["out.json", "out.jsonl", "tables"])
+def test_written_files_get_the_usual_permissions(tmp_path: Path, name: str) -> None:
+    """A new file gets the umask's mode (not the temporary file's 0600); a replaced one keeps its own."""
+    umask = os.umask(0o022)
+    os.umask(umask)
+    target = tmp_path / name
+    formats.write_dataset(g.load(VALID), target)
+    usual = (0o777 if target.is_dir() else 0o666) & ~umask
+    assert stat.S_IMODE(target.stat().st_mode) == usual
+    target.chmod(0o750 if target.is_dir() else 0o640)
+    formats.write_dataset(g.load(VALID), target, overwrite=True)
+    assert stat.S_IMODE(target.stat().st_mode) == (0o750 if target.is_dir() else 0o640)
 
 
 def test_a_failed_write_leaves_nothing_half_written(

@@ -25,6 +25,7 @@ import contextlib
 import enum
 import os
 import shutil
+import stat
 import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -139,6 +140,16 @@ def write_dataset(
     return kind
 
 
+def _mode(target: Path, *, folder: bool) -> int:
+    """The permissions the written file gets: the replaced file's, else the umask's default."""
+    try:
+        return stat.S_IMODE(target.stat().st_mode)
+    except OSError:
+        umask = os.umask(0o022)  # reading the umask means setting it: set it back at once
+        os.umask(umask)
+        return (0o777 if folder else 0o666) & ~umask
+
+
 def _into_place(target: Path, write: Callable[[Path], object], *, folder: bool = False) -> None:
     """Run ``write`` on a temporary path beside ``target``, then rename it to ``target``.
 
@@ -157,6 +168,7 @@ def _into_place(target: Path, write: Callable[[Path], object], *, folder: bool =
         temporary = Path(name)
     try:
         write(temporary)
+        temporary.chmod(_mode(target, folder=folder))  # not mkstemp's owner-only 0600
         if folder and target.exists():
             aside = Path(tempfile.mkdtemp(prefix=prefix, dir=parent)) / "old"
             target.rename(aside)
