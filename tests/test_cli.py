@@ -584,7 +584,7 @@ def test_new_meeting_of_several_days(capsys: pytest.CaptureFixture[str]) -> None
 
 
 def test_new_meeting_to_a_file(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
-    """--output writes the file, refuses to overwrite it, and overwrites with --force."""
+    """--output writes the file, refuses to replace it, and replaces it with --force."""
     target = tmp_path / "ece.json"
     argv = ["new", "meeting", "--commission", "ECE", "--date", "2024-03-11", "--output", target]
     code, out, err = run(capsys, *argv)
@@ -595,6 +595,27 @@ def test_new_meeting_to_a_file(capsys: pytest.CaptureFixture[str], tmp_path: Pat
     assert code == EXIT_USAGE
     assert "--force" in err
     assert run(capsys, *argv, "--force")[0] == EXIT_OK
+    assert [p.name for p in tmp_path.iterdir()] == ["ece.json"]  # written whole, by a rename
+
+
+def test_new_meeting_is_written_atomically(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An interrupt while writing leaves the file that was there, and no temporary file."""
+    target = tmp_path / "ece.json"
+    target.write_text("old", encoding="utf-8")
+
+    def interrupted(self: Path, data: bytes) -> None:
+        del self, data
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(Path, "write_bytes", interrupted)
+    argv = ["new", "meeting", "--commission", "ECE", "--date", "2024-03-11", "-o", target]
+    code, _, err = run(capsys, *argv, "--force")
+    monkeypatch.undo()
+    assert (code, err.strip()) == (130, "gcm-model: interrupted")
+    assert target.read_text(encoding="utf-8") == "old"
+    assert [p.name for p in tmp_path.iterdir()] == ["ece.json"]
 
 
 @pytest.mark.parametrize(

@@ -16,6 +16,7 @@ from gcm_model.cli._common import (
     _FailedError,
     _Formatter,
     _UsageError,
+    _write_output,
 )
 from gcm_model.converters import dumps, loads
 from gcm_model.models.dataset import Dataset
@@ -89,12 +90,7 @@ def _new(args: argparse.Namespace) -> int:
         sys.stdout.write(data.decode())
         return EXIT_OK
     target = Path(args.output)
-    if target.exists() and not args.force:
-        raise _UsageError(f"{target} exists; use --force to overwrite it")
-    try:
-        target.write_bytes(data)
-    except OSError as exc:
-        raise _UsageError(f"cannot write {target}: {exc.strerror or exc}") from None
+    _write_output(target, data, force=args.force)
     _err(f"{PROG}: wrote {target}; fill it in, then check it with: {PROG} validate {target}")
     return EXIT_OK
 
@@ -142,6 +138,6 @@ def _add_new(commands: Any) -> tuple[argparse.ArgumentParser, argparse.ArgumentP
     meeting.add_argument(
         "-o", "--output", metavar="FILE", help="write to FILE (default: standard output)"
     )
-    meeting.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
+    meeting.add_argument("--force", action="store_true", help="replace FILE if it exists")
     meeting.set_defaults(run=_new)
     return parser, meeting
