@@ -427,11 +427,14 @@ def test_a_new_meeting_in_a_later_round_satisfies_the_schema(tmp_path: Path) -> 
 @given(st.text(alphabet=st.characters(max_codepoint=0x3100), min_size=1, max_size=6))
 def test_the_schema_and_the_constructor_take_the_same_emails(noise: str) -> None:
     """Control characters and every kind of white space: refused by both, or by neither."""
-    check = jsonschema.Draft202012Validator({"type": "string", "pattern": EMAIL_TEXT})
+    # The pattern as ECMA-262 reads it: its $ is the end of the text, where Python's
+    # $ also matches before a final line break (jsonschema's re.search would take "a@b\n").
+    assert EMAIL_TEXT.endswith("$")
+    ecma = re.compile(EMAIL_TEXT[:-1] + r"\Z")
     for text in (f"a{noise}@un.org", f"{noise}@un.org", f"a@un{noise}"):
         try:
             g.Contact(role="registration", email=text)
             built = True
         except g.InvalidValueError:
             built = False
-        assert check.is_valid(text) is built, repr(text)
+        assert (ecma.search(text) is not None) is built, repr(text)
