@@ -69,6 +69,7 @@ __all__ = [
     "CommissionRegistry",
     "CountryRegistry",
     "IdentifierKind",
+    "LanguageRegistry",
     "NumberRegistry",
     "Registry",
     "RoundRegistry",
@@ -602,6 +603,95 @@ def _other_names(code: str, extra: dict[str, Any]) -> tuple[CountryName, ...]:
     )
 
 
+class LanguageRegistry(CodeRegistry[Language]):
+    """The languages of ISO 639-3 through pycountry, with the UN's six marked.
+
+    Keys are ISO 639-1 codes where a language has one, else ISO 639-3 codes;
+    ``compact`` also maps ISO 639-3 (``por``) and ISO 639-2/B (``fre``)
+    codes to the key. The six official languages of the United Nations come
+    first, in the order of the package's overlay, then the others in the
+    order of ISO 639-3.
+
+    Examples:
+        >>> from gcm_model import languages
+        >>> languages.compact("POR"), languages.compact("fre"), languages.validate("tet")
+        ('pt', 'fr', 'tet')
+    """
+
+    def __init__(self) -> None:
+        """Describe the registry; pycountry is not consulted until first use."""
+        super().__init__(
+            "languages",
+            "language",
+            build=None,  # _load builds the records from pycountry and the overlay
+            key=lambda lang: lang.code,
+            terms=lambda lang: [lang.name],
+            upper=False,
+        )
+        self._other_codes: dict[str, str] | None = None
+        self._near: dict[str, str] | None = None
+
+    def _load(self) -> dict[str, Language]:
+        import pycountry  # noqa: PLC0415 - pycountry's database is loaded on first use only
+
+        overlay = {r["code"]: r for r in _data.load("languages")["records"]}
+        official: dict[str, Language] = {}
+        others: dict[str, Language] = {}
+        for iso in pycountry.languages:
+            code = getattr(iso, "alpha_2", None) or iso.alpha_3
+            extra = overlay.get(code, {})
+            record = Language(
+                code=code,
+                name=iso.name,
+                alpha_3=iso.alpha_3,
+                bibliographic=getattr(iso, "bibliographic", None),
+                un_official=extra.get("un_official", False),
+                sources=tuple(extra.get("sources", ("ISO639",))),
+                status=Status(extra.get("status", "CONFIRMED")),
+            )
+            (official if code in overlay else others)[code] = record
+        missing = overlay.keys() - official.keys()
+        if missing:  # pragma: no cover - the overlay names codes that ISO 639 has
+            raise InvalidCodeError(
+                "reference data",
+                f"languages.json, {', '.join(sorted(missing))}",
+                "not in ISO 639-3; the installed package is damaged: reinstall gcm-model",
+            )
+        return {**{code: official[code] for code in overlay}, **others}
+
+    def compact(self, value: object) -> str:
+        """Strip and lower-case; map ISO 639-3 (``"por"``) and 639-2/B (``"fre"``) codes.
+
+        Raises:
+            InvalidCodeError: ``value`` is not a non-empty string.
+        """
+        code = super().compact(value)
+        if self._other_codes is None:
+            found: dict[str, str] = {}
+            for language in self:
+                for other in (language.alpha_3, language.bibliographic):
+                    if other is not None and other != language.code:
+                        found[other] = language.code
+            self._other_codes = found
+        return self._other_codes.get(code, code)
+
+    def _suggest(self, text: str) -> tuple[str, ...]:
+        """The codes whose code or name is most like ``text``, best first.
+
+        With some 7,900 languages the general search (every word of every
+        name, each measured) takes a noticeable time for each unknown code;
+        codes and whole names, bounded first by the characters they share
+        (``_text.close_matches``), give the answer at once.
+        """
+        if self._near is None:
+            near: dict[str, str] = {}
+            for term, _, record in self._index():
+                near.setdefault(term, record.code)
+            self._near = near
+        found = _text.close_matches(_text.normalize(text), tuple(self._near), n=9)
+        return tuple(dict.fromkeys(self._near[term] for term in found))[:3]
+
+
 class RoundRegistry(CodeRegistry[ReviewRound]):
     """Review rounds: the known ones, and any later one by the four-year cadence.
 
@@ -819,15 +909,8 @@ meeting_formats: CodeRegistry[MeetingFormat] = CodeRegistry(
 )
 """Meeting formats: in person, virtual, hybrid (seed 000)."""
 
-languages: CodeRegistry[Language] = CodeRegistry(
-    "languages",
-    "language",
-    build=_decoded(Language),
-    key=lambda lang: lang.code,
-    terms=_names("name"),
-    upper=False,
-)
-"""The six official languages of the UN, by ISO 639-1 code."""
+languages = LanguageRegistry()
+"""The languages of ISO 639, by ISO 639-1 code where there is one; the UN's six marked."""
 
 sources: CodeRegistry[Source] = CodeRegistry(
     "sources",

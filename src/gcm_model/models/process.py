@@ -432,7 +432,7 @@ class Meeting(Model):
         venue: where it is held.
         host_country: a State hosting a virtual meeting.
         time_zone: the IANA zone of the venue, such as ``Europe/Zurich``.
-        languages: ISO 639-1 codes of the languages of the meeting.
+        languages: ISO 639 codes of the languages of the meeting (any language).
         webcast: whether it is webcast (``None``: not said).
         co_chairs: the Member States co-chairing (ISO 3166-1 alpha-3).
         rapporteur: the participant id of the stakeholder rapporteur.
@@ -627,7 +627,7 @@ class WrittenSubmission(Model):
         guiding_questions: the letters (a-e) of the questions it answers.
         objectives: the objectives it addresses.
         title: its title.
-        language: its language (ISO 639-1).
+        language: its language: an ISO 639 code, any language (``pt``).
         text: its text, or
         url: where it is published.
         sources: where the facts of this record come from.

@@ -190,7 +190,7 @@ class Report(Model):
         due: when it is due (seed 001: the outcome report within 30 days).
         recipients: whom it goes to.
         informs: ids of the meetings or events it was written to inform.
-        language: ISO 639-1 code of its language.
+        language: ISO 639 code of its language.
         authors: participant ids of its authors.
         sections: the sections, in order.
         url: where it is published.
