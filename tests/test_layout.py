@@ -81,6 +81,7 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
         "models",
         (
             "gcm_model.models.process",
+            "gcm_model.models.followup",
             "gcm_model.models.reports",
             "gcm_model.models.dataset",
         ),

@@ -730,6 +730,11 @@ STRATEGIES = [
     testing.pledges,
     testing.report_sections,
     testing.reports,
+    testing.review_forums,
+    testing.secretary_general_reports,
+    testing.calls,
+    testing.national_reviews,
+    testing.funds,
 ]
 """The public strategies of every model class, nested ones included."""
 

@@ -5,7 +5,9 @@ Each strategy draws objects that build without error and have no
 codes, review rounds, ...), moments, the small value classes, agenda segments,
 the review records of A/RES/73/195 para. 50 and the UNECE 2024 concept note
 (regional reviews, meetings, preparatory events, participants, written
-submissions, pledges, reports) and whole ``Dataset`` documents whose ids are
+submissions, pledges, reports), the follow-up around them (IMRFs, the
+Secretary-General's reports, calls, national reviews, funds) and whole
+``Dataset`` documents whose ids are
 unique and whose references resolve. Arguments are checked when a strategy is
 made, not when it is drawn from, and each docstring says what its examples
 shrink towards.
@@ -44,6 +46,17 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from gcm_model.models.dataset import Dataset
+from gcm_model.models.followup import (
+    Call,
+    Fund,
+    LinkedReport,
+    NationalReview,
+    Plenary,
+    ProgressDeclaration,
+    RecommendedAction,
+    ReviewForum,
+    SecretaryGeneralReport,
+)
 from gcm_model.models.process import (
     ClosingSegment,
     Contact,
@@ -97,12 +110,19 @@ def _hypothesis_setup_hook() -> None:
 # The strategies live in private modules: ``_draw`` and ``_times`` (drawing helpers, days
 # and times), ``_values`` (fields drawn from their kinds with ``_Pen``, and the small
 # classes nested in records), ``_reference_codes``, ``_segments``, ``_meetings``,
-# ``_records`` and ``_datasets``; ``_invalid_datasets`` with ``_carriers`` and the
+# ``_records``, ``_followup`` and ``_datasets``; ``_invalid_datasets`` with ``_carriers`` and the
 # breakers of each family of rules (``_breaks_*``). They import Hypothesis, so they come
 # after the hook (see its docstring).
 from hypothesis import strategies as st  # noqa: E402 - after the hook: see its docstring
 
 from gcm_model.testing._datasets import datasets  # noqa: E402 - as above
+from gcm_model.testing._followup import (  # noqa: E402 - as above
+    calls,
+    funds,
+    national_reviews,
+    review_forums,
+    secretary_general_reports,
+)
 from gcm_model.testing._meetings import meetings, regional_reviews  # noqa: E402 - as above
 from gcm_model.testing._records import (  # noqa: E402 - as above
     participants,
@@ -141,12 +161,17 @@ from gcm_model.testing._values import (  # noqa: E402 - as above
     document_refs,
     good_practices,
     key_findings,
+    linked_reports,
+    plenaries,
+    progress_declarations,
     recommendations,
+    recommended_actions,
     venues,
     windows,
 )
 
 __all__ = [
+    "calls",
     "closing_segments",
     "cluster_numbers",
     "commission_codes",
@@ -155,6 +180,7 @@ __all__ = [
     "country_codes",
     "datasets",
     "document_refs",
+    "funds",
     "good_practices",
     "hearings",
     "high_level_panels",
@@ -162,21 +188,28 @@ __all__ = [
     "invalid_datasets",
     "key_findings",
     "language_codes",
+    "linked_reports",
     "meeting_format_codes",
     "meetings",
     "moments",
+    "national_reviews",
     "objective_numbers",
     "opening_segments",
     "participants",
     "pledges",
+    "plenaries",
     "preparatory_events",
     "principle_letters",
+    "progress_declarations",
     "recommendations",
+    "recommended_actions",
     "record_ids",
     "regional_reviews",
     "report_sections",
     "reports",
+    "review_forums",
     "round_codes",
+    "secretary_general_reports",
     "segments",
     "side_events",
     "stakeholder_codes",
@@ -215,6 +248,15 @@ _REGISTERED: tuple[tuple[type[Any], Callable[[], SearchStrategy[Any]]], ...] = (
     (Recommendation, recommendations),
     (ReportSection, report_sections),
     (Report, reports),
+    (RecommendedAction, recommended_actions),
+    (Plenary, plenaries),
+    (ProgressDeclaration, progress_declarations),
+    (ReviewForum, review_forums),
+    (SecretaryGeneralReport, secretary_general_reports),
+    (Call, calls),
+    (LinkedReport, linked_reports),
+    (NationalReview, national_reviews),
+    (Fund, funds),
     (Dataset, datasets),
 )
 """Each public model class and the strategy ``st.from_type`` resolves it to."""
