@@ -31,6 +31,7 @@ PUBLIC_MODULES = [
 ]
 
 EXPECTED_ALL = [
+    "BackToBackEvent",
     "Call",
     "CallKind",
     "ClosingSegment",

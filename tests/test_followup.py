@@ -233,3 +233,29 @@ def test_a_call_for_expressions_of_interest_offers_parts() -> None:
     )
     assert [role.value for role in call.roles] == ["co_chair", "speaker", "rapporteur", "moderator"]
     assert call.sectors == (g.Sector.MEMBER_STATE, g.Sector.STAKEHOLDER)
+
+
+def test_a_review_has_its_mandate_and_a_meeting_its_back_to_back_events() -> None:
+    """The UNECE 2024 concept note: an Executive Committee decision; the Regional Forum."""
+    mandate = g.DocumentRef(
+        title="Decision of the UNECE Executive Committee at its 128th meeting",
+        issued=dt.date(2023, 5, 15),
+    )
+    review = g.RegionalReview(
+        id="ece-2024", round="regional-2024", commissions=["ECE"], mandates=[mandate]
+    )
+    forum = g.BackToBackEvent(
+        title="Regional Forum on Sustainable Development for the UNECE Region",
+        start=dt.date(2024, 3, 13),
+        end=dt.date(2024, 3, 14),
+    )
+    meeting = g.Meeting(
+        id="m", title="T", kind="regional_review", start=dt.date(2024, 3, 11), back_to_back=[forum]
+    )
+    data = g.Dataset(reviews=[review], meetings=[meeting])
+    assert g.loads(g.dumps(data)) == data
+    assert from_tables(to_tables(data)) == data
+    with pytest.raises(g.InvalidValueError, match="is not after start"):
+        g.BackToBackEvent(title="Forum", start=dt.date(2024, 3, 14), end=dt.date(2024, 3, 13))
+    with pytest.raises(g.InvalidValueError, match="time zone"):
+        g.DocumentRef(title="Decision", issued=dt.datetime(2023, 5, 15, 10))  # noqa: DTZ001 - under test

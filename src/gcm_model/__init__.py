@@ -119,6 +119,7 @@ if TYPE_CHECKING:  # imported on first use (``__getattr__``): see ``_LAZY``
         SecretaryGeneralReport,
     )
     from gcm_model.models.process import (
+        BackToBackEvent,
         ClosingSegment,
         Contact,
         DocumentRef,
@@ -189,6 +190,7 @@ _LAZY: dict[str, str] = {
     "ReportingMechanism": "gcm_model.models.followup",
     "ReviewForum": "gcm_model.models.followup",
     "SecretaryGeneralReport": "gcm_model.models.followup",
+    "BackToBackEvent": "gcm_model.models.process",
     "ClosingSegment": "gcm_model.models.process",
     "Contact": "gcm_model.models.process",
     "DocumentRef": "gcm_model.models.process",
@@ -230,6 +232,7 @@ _LAZY: dict[str, str] = {
 """Names imported on first use, and their modules: a registry lookup needs none of them."""
 
 __all__ = [
+    "BackToBackEvent",
     "Call",
     "CallKind",
     "ClosingSegment",

@@ -58,6 +58,7 @@ from gcm_model.models.followup import (
     SecretaryGeneralReport,
 )
 from gcm_model.models.process import (
+    BackToBackEvent,
     ClosingSegment,
     Contact,
     DocumentRef,
@@ -156,6 +157,7 @@ from gcm_model.testing._segments import (  # noqa: E402 - as above
     thematic_sessions,
 )
 from gcm_model.testing._values import (  # noqa: E402 - as above
+    back_to_back_events,
     contacts,
     content_items,
     document_refs,
@@ -171,6 +173,7 @@ from gcm_model.testing._values import (  # noqa: E402 - as above
 )
 
 __all__ = [
+    "back_to_back_events",
     "calls",
     "closing_segments",
     "cluster_numbers",
@@ -230,6 +233,7 @@ _REGISTERED: tuple[tuple[type[Any], Callable[[], SearchStrategy[Any]]], ...] = (
     (Contact, contacts),
     (DocumentRef, document_refs),
     (Window, windows),
+    (BackToBackEvent, back_to_back_events),
     (Hearing, hearings),
     (IntergovernmentalConference, intergovernmental_conferences),
     (OpeningSegment, opening_segments),

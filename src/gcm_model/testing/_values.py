@@ -3,7 +3,7 @@
 ``_fill`` draws every field a builder does not choose itself through the kind
 the class declares for it (``gcm_model.models.kinds``), with a ``_Pen``; a
 nested object is drawn by its builder here (venues, contacts, document
-references, windows, the items of a report section, and the parts of a
+references, windows, events held back to back, the items of a report section, and the parts of a
 Progress Declaration and a national review's linked reports) where it has one.
 """
 
@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from gcm_model.models.followup import LinkedReport, Plenary, ProgressDeclaration, RecommendedAction
 from gcm_model.models.kinds import NO_VALUE, declared
-from gcm_model.models.process import Contact, DocumentRef, Venue, Window
+from gcm_model.models.process import BackToBackEvent, Contact, DocumentRef, Venue, Window
 from gcm_model.models.reports import GoodPractice, KeyFinding, Recommendation
 from gcm_model.testing._draw import (
     _FIRST_DAY,
@@ -191,6 +191,21 @@ def windows() -> SearchStrategy[Window]:
     return _strategy("windows", _window)
 
 
+def _back_to_back(draw: DrawFn) -> BackToBackEvent:
+    start, end = _loose_times(draw, max_days=3)
+    return _fill(draw, BackToBackEvent, {"start": start, "end": end}, linked=False)
+
+
+def back_to_back_events() -> SearchStrategy[BackToBackEvent]:
+    """Events held back to back with a meeting: a title, and times in order.
+
+    Returns:
+        A strategy of ``BackToBackEvent``; shrinks towards
+        ``BackToBackEvent(title="0")``.
+    """
+    return _strategy("back_to_back_events", _back_to_back)
+
+
 def _key_finding(draw: DrawFn) -> KeyFinding:
     return _fill(draw, KeyFinding, {}, linked=False)
 
@@ -317,6 +332,7 @@ _CHILD_BUILDERS: dict[type[Any], Callable[[DrawFn], Any]] = {
     Contact: _contact,
     DocumentRef: _document_ref,
     Window: _window,
+    BackToBackEvent: _back_to_back,
     KeyFinding: _key_finding,
     GoodPractice: _good_practice,
     Recommendation: _recommendation,
