@@ -328,10 +328,13 @@ def sections() -> list[Section]:
             "Guiding questions",
             gcm_model.guiding_questions,
             "The guiding questions for Member States of the UNECE 2024 concept note, "
-            "`gcm_model.guiding_questions`, keyed by letter.",
+            "`gcm_model.guiding_questions`, keyed by letter, each with the commissions "
+            "and the review round it is put for.",
             [
                 ("Letter", lambda q: code(q.letter)),
                 ("Question", lambda q: text(q.text)),
+                ("Commissions", lambda q: codes(q.commissions)),
+                ("Round", lambda q: code(q.round)),
                 STATUS,
                 SOURCES,
             ],

@@ -349,6 +349,15 @@ def test_guiding_questions_and_formats_and_languages() -> None:
     assert [lang.code for lang in gcm_model.languages if lang.un_official] == six
 
 
+def test_guiding_questions_name_their_region_and_round() -> None:
+    """Each question names the commissions and the round it is put for, as known codes."""
+    for question in gcm_model.guiding_questions:
+        assert question.commissions == ("ECE",)  # the UNECE 2024 concept note, Annex 1
+        assert all(gcm_model.commissions.validate(c) == c for c in question.commissions)
+        assert question.round == "regional-2024"
+        assert gcm_model.rounds.validate(question.round) == question.round
+
+
 def test_languages_are_every_language_of_iso_639() -> None:
     """ISO 639-1 codes where there are, else ISO 639-3; other ISO 639 codes compact to them."""
     import pycountry  # noqa: PLC0415 - the standard the registry is built from

@@ -462,10 +462,22 @@ class GuidingQuestion:
     Attributes:
         letter: ``a`` to ``e``.
         text: the question, verbatim.
+        commissions: the codes of the commissions whose Member States the
+            question is put to, as the source says (``ECE``).
+        round: the code of the review round it is put for, as the source says.
+
+    Examples:
+        >>> from gcm_model import guiding_questions
+        >>> [q.letter for q in guiding_questions if "ECE" in q.commissions]
+        ['a', 'b', 'c', 'd', 'e']
+        >>> guiding_questions.lookup("a").round
+        'regional-2024'
     """
 
     letter: str = field(Text())
     text: str = field(Text(), repr=False)
+    commissions: tuple[str, ...] = field(Text(), repr=False)
+    round: str | None = field(Text(), repr=False)
     sources: tuple[str, ...] = field(Text(), non_empty=True, repr=False)
     status: Status = field(Choice(Status), repr=False)
 
