@@ -10,6 +10,7 @@ files pointed at GitHub. Neither page exists in ``docs/``; both are virtual file
 from __future__ import annotations
 
 import html
+import json
 import os
 import re
 from collections.abc import Callable, Iterable
@@ -98,7 +99,8 @@ def provenance(registry: gcm_model.Registry[Any, Any]) -> str:
     parts = [
         (
             f"From the data file `{origin.file}` (file status `{origin.status.value}`, "
-            f"sources read {text(origin.read)}), built from: {texts(origin.sources)}."
+            f"sources read {text(origin.read)}), built from: "
+            f"{texts(gcm_model.cite(c) for c in origin.sources)}."
         )
     ]
     if origin.note:
@@ -108,7 +110,7 @@ def provenance(registry: gcm_model.Registry[Any, Any]) -> str:
 
 # ------------------------------------------------------------------ the tables
 STATUS: tuple[str, Cell] = ("Status", lambda r: enum_value(r.status))
-SOURCES: tuple[str, Cell] = ("Sources", lambda r: codes(r.sources))
+SOURCES: tuple[str, Cell] = ("Sources", lambda r: texts(gcm_model.cite(s) for s in r.sources))
 
 
 @dataclass(frozen=True)
@@ -294,8 +296,8 @@ def sections() -> list[Section]:
             "The regional review meetings and IMRFs the sources date, "
             "`gcm_model.known_meetings`, keyed by code. *Start* and *End* are the "
             "dates held, and *Status* is theirs; *Planned* is the date a plan gave "
-            "before the meeting, verbatim, with its own status and the confidence "
-            "of its reading.",
+            "before the meeting (the timeline of QUNO's guide, of late 2023), "
+            "verbatim, with its own status and the confidence of its reading.",
             [
                 ("Code", lambda m: code(m.code)),
                 ("Round", lambda m: code(m.round)),
@@ -387,11 +389,18 @@ def sections() -> list[Section]:
         Section(
             "Sources",
             gcm_model.sources,
-            "The documents the other records cite, `gcm_model.sources`, keyed by id.",
+            "The documents the other records and the rules cite, `gcm_model.sources`, "
+            "keyed by id. *Cited as* is how every page, issue and hint names the "
+            "document (`gcm_model.cite`): its UN symbol, or its publisher and title; "
+            "a title in square brackets describes a document whose own title was not "
+            "recorded.",
             [
                 ("Id", lambda s: code(s.id)),
+                ("Cited as", lambda s: text(s.cite())),
+                ("Date", lambda s: text(s.date)),
                 ("Kind", lambda s: text(s.kind)),
-                ("Title", lambda s: text(s.title)),
+                STATUS,
+                ("Note", lambda s: text(s.note)),
                 ("Links", lambda s: links(s.urls)),
             ],
         ),
@@ -475,12 +484,15 @@ def rules_page() -> str:
         (
             "Generated from the package's `rules.json` "
             f"(data version {gcm_model.data_version()}); the slugs and codes are a public "
-            "contract. List them in code with `gcm_model.rules`."
+            "contract. List them in code with `gcm_model.rules`. Each rule cites its "
+            "sources as `gcm_model.cite` renders them (the UN symbol, or the publisher "
+            "and title, then the place), with the words it quotes there verbatim; "
+            "the [Codelists](codelists.md#sources) page lists every source."
         ),
         "## Profiles",
         table(
             [
-                ("Profile", lambda p: code(p.name)),
+                ("Profile", lambda p: f"[{code(p.name)}](profiles/{p.name}.md)"),
                 ("What it is for", lambda p: text(p.description)),
             ],
             PROFILES.values(),
@@ -499,15 +511,14 @@ def rules_page() -> str:
         "## Sources and parameters",
     ]
     for rule in rules:
-        lines = [
-            f"### `{rule.slug}` ({rule.code})",
-            text(rule.summary),
-            f"*Source:* {text(rule.source)}",
-        ]
-        if rule.quote:
-            lines.append(f"> {text(rule.quote)}")
+        lines = [f"### `{rule.slug}` ({rule.code})", text(rule.summary)]
+        for citation in rule.citations:
+            lines.append(f"*Source:* {text(gcm_model.cite(citation))}")
+            if citation.quote:
+                lines.append(f"> {text(citation.quote)}")
         lines.extend(
-            f"*Parameter* `{p.name}` = `{p.value}`: {text(p.source)}" for p in rule.parameters
+            f"*Parameter* `{p.name}` = `{json.dumps(p.value)}`: {text(p.source)}"
+            for p in rule.parameters
         )
         parts.append("\n\n".join(lines))
     return "\n\n".join(parts) + "\n"

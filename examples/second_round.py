@@ -4,18 +4,20 @@ Run it with ``python examples/second_round.py``; ``build()`` returns the dataset
 
 The Arab region (ESCWA, Cairo, July 2024), Africa (ECA, Addis Ababa, October
 2024), Asia-Pacific (ESCAP, Bangkok, February 2025) and Latin America and the
-Caribbean (ECLAC, Santiago, March 2025), with what domain_facts.md §6.3 gives:
-days (``datetime.date``; no hours are known), the venue, the hearing and the
+Caribbean (ECLAC, Santiago, March 2025), with what the sources give: days
+(``datetime.date``; no hours are known), the venue, the hearing and the
 Intergovernmental Conference where a source dates them (ECA, ECLAC), the
-organisers where §6.3 names them, and the §6.3 status of each meeting's dates
-(``CONFIRMED`` or ``CONFIRMED-2``). The UNECE meeting of the same round is in
-``unece_2024.py``; the scripts are independent.
+organisers where a source names them, and the status of each meeting's dates
+(``CONFIRMED`` or ``CONFIRMED-2``). Every record cites its sources by their ids
+in ``gcm_model.sources`` (``gcm_model.cite`` names each document). The UNECE
+meeting of the same round is in ``unece_2024.py``; the scripts are independent.
 
-Seed 002 planned other dates for these meetings (domain_facts §6.2, I6): the
-actual dates are in ``start`` and ``end``, the plan, verbatim, in ``planned``.
-Seed 002 also planned the pre-consultations and consultations by month; no
-source dates them as held, and a ``PreparatoryEvent`` needs a ``start``, so
-those plans stay in the review's ``notes``. Seed 002 says that registering for
+The timeline of QUNO's guide ("Migration Justice", late 2023) planned other
+dates for these meetings: the actual dates are in ``start`` and ``end``, the
+plan, verbatim, in ``planned``. The guide also planned the pre-consultations
+and consultations by month; no source dates them as held, and a
+``PreparatoryEvent`` needs a ``start``, so those plans stay in the review's
+``notes``. The guide says that registering for
 the regional reviews will need accreditation, in general and as a plan; no
 source says so for one of these meetings, so ``accreditation_required`` stays
 ``None``.
@@ -42,18 +44,17 @@ from gcm_model import (
     Venue,
 )
 
-SEED_002 = "002_82325204e59e67f2.txt"  # the 2023-2025 timeline (a plan) and regional web pages
-FACTS_5_1 = "domain_facts.md §5.1"  # commission names and seats (the country of each city)
-FACTS_6_1 = "domain_facts.md §6.1"  # regions, their commissions, the Arab States contact
-FACTS_6_2 = "domain_facts.md §6.2"  # the reconstructed seed 002 timeline (planned dates)
-FACTS_6_3 = "domain_facts.md §6.3"  # the actual round-2 meetings
-FACTS_7 = "domain_facts.md §7 (S1)"  # IOM as coordinator and secretariat of the Network
-FACTS_9 = "domain_facts.md §9"  # I6: planned vs actual dates
-S15 = "domain_facts.md §6.3 (S15)"  # UN Network page on the regional reviews
-S16 = "domain_facts.md §6.3 (S16)"  # UN Network news on the Africa review
-S18 = "domain_facts.md §6.3 (S18)"  # re-published IOM/ESCWA release on the Arab review
-S20 = "domain_facts.md §6.3 (S20)"  # ECLAC background page
-S23 = "domain_facts.md §6.3 (S23)"  # Viet Nam News on the Asia-Pacific review
+# -- sources: ids of gcm_model.sources ---------------------------------------------------
+
+QUNO_GUIDE = "quno-migration-justice-guide"  # the 2023-2025 timeline (a plan), contacts, pages
+FRAMEWORK = "un-network-regional-reviews-2024"  # the regions follow the regional commissions
+COMMISSIONS = "wikipedia-regional-commissions"  # commission names and seats
+GCM = "a-res-73-195"  # para. 45(a): IOM is coordinator and secretariat of the Network
+REVIEWS_PAGE = "un-network-africa-regional-reviews"  # UN Network page dating the reviews
+AFRICA_NEWS = "un-network-africa-2024-review-news"  # UN Network news on the Africa review
+ARAB_RELEASE = "arab-2024-review-news"  # re-published IOM/ESCWA release on the Arab review
+ECLAC_PAGE = "eclac-lac-2025-review-background"  # ECLAC background page
+VIET_NAM_NEWS = "viet-nam-news-asia-pacific-2025-review"  # on the Asia-Pacific review
 
 ROUND = "regional-2024"
 ESCWA_2024 = "meeting:escwa-2024"
@@ -68,7 +69,7 @@ AUC = "org:auc"
 
 
 def webpage(slug: str) -> DocumentRef:
-    """The UN Network's Regional Reviews 2024 page of a region, as linked in seed 002."""
+    """The UN Network's Regional Reviews 2024 page of a region, as QUNO's guide links it."""
     return DocumentRef(
         title="UN Network on Migration regional review webpage",
         url=f"https://migrationnetwork.un.org/{slug}",
@@ -78,8 +79,8 @@ def webpage(slug: str) -> DocumentRef:
 def reviews() -> tuple[RegionalReview, ...]:
     """One review per commission; a contact only where a source ties it to the region."""
     plan_note = (
-        "Seed 002's contact column came out of the PDF in another order than its rows "
-        "(domain_facts §6.2); addresses are recorded only where a source ties them to a region."
+        "The contact column of the guide's timeline came out of the PDF in another order "
+        "than its rows; addresses are recorded only where a source ties them to a region."
     )
     return (
         RegionalReview(
@@ -87,8 +88,8 @@ def reviews() -> tuple[RegionalReview, ...]:
             round=ROUND,
             commissions=("ESCWA",),
             title="Second Regional Review of the GCM in the Arab region",
-            aliases=("Middle East & North Africa", "Arab States"),  # seed 002; domain_facts §6.1
-            # domain_facts §6.1 ties gcmrrarabstates@iom.int to the Arab States region.
+            aliases=("Middle East & North Africa", "Arab States"),  # QUNO's guide
+            # The address names the Arab States region itself.
             contacts=(
                 Contact(
                     role="Stakeholder engagement (Arab States)", email="gcmrrarabstates@iom.int"
@@ -96,11 +97,11 @@ def reviews() -> tuple[RegionalReview, ...]:
             ),
             documents=(webpage("arab-states-2024"),),
             notes=(
-                "Seed 002 planned the "
+                "QUNO's guide planned the "
                 "pre-consultation for September 2024 and the consultation for the week of "
-                "3 November 2024 (domain_facts §6.2). " + plan_note
+                "3 November 2024. " + plan_note
             ),
-            sources=(SEED_002, FACTS_6_1, FACTS_6_2, S18),
+            sources=(QUNO_GUIDE, FRAMEWORK, ARAB_RELEASE),
         ),
         RegionalReview(
             id="review:eca-2024",
@@ -109,10 +110,10 @@ def reviews() -> tuple[RegionalReview, ...]:
             title="Second Regional Review of the GCM in Africa",
             documents=(webpage("africa2024"),),
             notes=(
-                "Seed 002 planned the pre-consultation for March 2024 and the multi-stakeholder "
-                "consultation for May 2024 (domain_facts §6.2). " + plan_note
+                "QUNO's guide planned the pre-consultation for March 2024 and the "
+                "multi-stakeholder consultation for May 2024. " + plan_note
             ),
-            sources=(SEED_002, FACTS_6_1, FACTS_6_2, S15, S16),
+            sources=(QUNO_GUIDE, FRAMEWORK, REVIEWS_PAGE, AFRICA_NEWS),
         ),
         RegionalReview(
             id="review:escap-2025",
@@ -121,11 +122,11 @@ def reviews() -> tuple[RegionalReview, ...]:
             title="Second Regional Review of the GCM in Asia and the Pacific",
             documents=(webpage("asia-and-pacific-2024"),),
             notes=(
-                "Seed 002 planned pre-consultations for late 2024 - two separate ones, for Asia "
-                "and for the Pacific, feeding one multi-stakeholder consultation - and the "
-                "consultation for 2025 (domain_facts §6.2, R5). " + plan_note
+                "QUNO's guide planned pre-consultations for late 2024 - two separate ones, for "
+                "Asia and for the Pacific, feeding one multi-stakeholder consultation - and the "
+                "consultation for 2025. " + plan_note
             ),
-            sources=(SEED_002, FACTS_6_1, FACTS_6_2, S15, S23),
+            sources=(QUNO_GUIDE, FRAMEWORK, REVIEWS_PAGE, VIET_NAM_NEWS),
         ),
         RegionalReview(
             id="review:eclac-2025",
@@ -134,10 +135,10 @@ def reviews() -> tuple[RegionalReview, ...]:
             title="Second Regional Review of the GCM in Latin America and the Caribbean",
             documents=(webpage("latin-america-and-caribbean-2024"),),
             notes=(
-                "Seed 002 planned the pre-consultation for April 2024 and the consultation for "
-                "June 2024 (domain_facts §6.2). " + plan_note
+                "QUNO's guide planned the pre-consultation for April 2024 and the consultation "
+                "for June 2024. " + plan_note
             ),
-            sources=(SEED_002, FACTS_6_1, FACTS_6_2, S20),
+            sources=(QUNO_GUIDE, FRAMEWORK, ECLAC_PAGE),
         ),
     )
 
@@ -156,12 +157,12 @@ def meetings() -> tuple[Meeting, ...]:
             commissions=("ESCWA",),
             known_meeting="escwa-2024",
             venue=Venue(name="League of Arab States headquarters", city="Cairo", country="EGY"),
-            organisers=(IOM, ESCWA, LAS),  # S18
-            planned="Week of 3 November 2024",  # seed 002, domain_facts §6.2 (I6)
-            # From a re-published IOM/ESCWA press release (S18); the UN Network says only
-            # "July 2024" (S15).
+            organisers=(IOM, ESCWA, LAS),  # the IOM/ESCWA release
+            planned="Week of 3 November 2024",  # QUNO's guide, a plan
+            # From a re-published IOM/ESCWA press release; the UN Network's page says only
+            # "July 2024".
             status=Status.CONFIRMED_2,
-            sources=(SEED_002, FACTS_6_2, FACTS_6_3, FACTS_9, S15, S18),
+            sources=(QUNO_GUIDE, REVIEWS_PAGE, ARAB_RELEASE),
         ),
         Meeting(
             id=ECA_2024,
@@ -174,24 +175,24 @@ def meetings() -> tuple[Meeting, ...]:
             commissions=("ECA",),
             known_meeting="eca-2024",
             venue=Venue(city="Addis Ababa", country="ETH"),
-            organisers=(ECA, IOM, AUC),  # S16: ECA and IOM "with" the AU Commission
+            organisers=(ECA, IOM, AUC),  # the Network's news: ECA and IOM "with" the AU Commission
             agenda=(
                 Hearing(
                     title="Multi-stakeholder Hearing",
                     start=dt.date(2024, 10, 8),
                     end=dt.date(2024, 10, 8),
-                    sources=(FACTS_6_3, S15, S16),
+                    sources=(REVIEWS_PAGE, AFRICA_NEWS),
                 ),
                 IntergovernmentalConference(
                     title="Intergovernmental Conference",
                     start=dt.date(2024, 10, 9),
                     end=dt.date(2024, 10, 10),
-                    sources=(FACTS_6_3, S15, S16),
+                    sources=(REVIEWS_PAGE, AFRICA_NEWS),
                 ),
             ),
-            planned="October 2024",  # seed 002, domain_facts §6.2
-            status=Status.CONFIRMED,  # S15, S16
-            sources=(SEED_002, FACTS_5_1, FACTS_6_2, FACTS_6_3, S15, S16),
+            planned="October 2024",  # QUNO's guide, a plan
+            status=Status.CONFIRMED,  # the UN Network's page and news
+            sources=(QUNO_GUIDE, COMMISSIONS, REVIEWS_PAGE, AFRICA_NEWS),
         ),
         Meeting(
             id=ESCAP_2025,
@@ -204,11 +205,11 @@ def meetings() -> tuple[Meeting, ...]:
             commissions=("ESCAP",),
             known_meeting="escap-2025",
             venue=Venue(city="Bangkok", country="THA"),
-            planned="2025",  # seed 002, domain_facts §6.2
-            # From a news report (S23); the UN Network says only "early 2025" (S15).
+            planned="2025",  # QUNO's guide, a plan
+            # From a news report (Viet Nam News); the UN Network's page says only "early 2025".
             status=Status.CONFIRMED_2,
             notes="No hearing date, organiser or venue name is given.",
-            sources=(SEED_002, FACTS_5_1, FACTS_6_2, FACTS_6_3, S15, S23),
+            sources=(QUNO_GUIDE, COMMISSIONS, REVIEWS_PAGE, VIET_NAM_NEWS),
         ),
         Meeting(
             id=ECLAC_2025,
@@ -226,25 +227,25 @@ def meetings() -> tuple[Meeting, ...]:
                     title="Multi-stakeholder hearing",
                     start=dt.date(2025, 3, 18),
                     end=dt.date(2025, 3, 18),
-                    sources=(FACTS_6_3, S20),
+                    sources=(ECLAC_PAGE,),
                 ),
                 IntergovernmentalConference(
                     title="Intergovernmental Conference",
                     start=dt.date(2025, 3, 19),
                     end=dt.date(2025, 3, 20),
-                    sources=(FACTS_6_3, S20),
+                    sources=(ECLAC_PAGE,),
                 ),
             ),
-            planned="June 2024",  # seed 002, domain_facts §6.2 (I6)
-            status=Status.CONFIRMED,  # S20
-            notes="No organiser is named in domain_facts §6.3.",
-            sources=(SEED_002, FACTS_5_1, FACTS_6_2, FACTS_6_3, FACTS_9, S20),
+            planned="June 2024",  # QUNO's guide, a plan
+            status=Status.CONFIRMED,  # ECLAC's background page
+            notes="No source read names the organisers.",
+            sources=(QUNO_GUIDE, COMMISSIONS, ECLAC_PAGE),
         ),
     )
 
 
 def participants() -> tuple[Participant, ...]:
-    """The organising bodies §6.3 names, each with the meetings it organised."""
+    """The organising bodies the sources name, each with the meetings it organised."""
     return (
         Participant(
             id=IOM,
@@ -252,12 +253,12 @@ def participants() -> tuple[Participant, ...]:
             name="International Organization for Migration (IOM)",
             sector=Sector.UN_SYSTEM,
             roles=(Role.ORGANISER,),
-            events=(ESCWA_2024, ECA_2024),  # S18, S16
+            events=(ESCWA_2024, ECA_2024),  # the IOM/ESCWA release; the Network's news
             notes=(
                 "Sector un_system: IOM is coordinator and secretariat of the UN Network on "
                 "Migration (GCM para. 45(a))."
             ),
-            sources=(S16, S18, FACTS_7),
+            sources=(AFRICA_NEWS, ARAB_RELEASE, GCM),
         ),
         Participant(
             id=ESCWA,
@@ -266,7 +267,7 @@ def participants() -> tuple[Participant, ...]:
             sector=Sector.UN_SYSTEM,
             roles=(Role.ORGANISER,),
             events=(ESCWA_2024,),
-            sources=(S18, FACTS_5_1),
+            sources=(ARAB_RELEASE, COMMISSIONS),
         ),
         Participant(
             id=LAS,
@@ -275,8 +276,8 @@ def participants() -> tuple[Participant, ...]:
             sector=Sector.INTERGOVERNMENTAL,
             roles=(Role.ORGANISER,),
             events=(ESCWA_2024,),
-            notes="Host of the Arab review, at its headquarters in Cairo (S18).",
-            sources=(S18,),
+            notes="Host of the Arab review, at its headquarters in Cairo (the IOM/ESCWA release).",
+            sources=(ARAB_RELEASE,),
         ),
         Participant(
             id=ECA,
@@ -285,7 +286,7 @@ def participants() -> tuple[Participant, ...]:
             sector=Sector.UN_SYSTEM,
             roles=(Role.ORGANISER,),
             events=(ECA_2024,),
-            sources=(S16, FACTS_5_1),
+            sources=(AFRICA_NEWS, COMMISSIONS),
         ),
         Participant(
             id=AUC,
@@ -294,26 +295,36 @@ def participants() -> tuple[Participant, ...]:
             sector=Sector.INTERGOVERNMENTAL,
             roles=(Role.ORGANISER,),
             events=(ECA_2024,),
-            notes="The African review was organised by ECA and IOM 'with' it (S16).",
-            sources=(S16,),
+            notes="The African review was organised by ECA and IOM 'with' it (the Network's news).",
+            sources=(AFRICA_NEWS,),
         ),
     )
 
 
 def build() -> Dataset:
-    """The ESCWA, ECA, ESCAP and ECLAC reviews of the second round, from domain_facts.md §6.
+    """The ESCWA, ECA, ESCAP and ECLAC reviews of the second round, from their sources.
 
     Returns:
-        A dataset with four reviews, four meetings (dates only, with their
-        seed 002 plan and status) and the five organising bodies domain_facts
-        §6.3 names.
+        A dataset with four reviews, four meetings (dates only, with the plan of
+        QUNO's guide and their status) and the five organising bodies the
+        sources name.
     """
     return Dataset(
         title="Second round of GCM regional reviews (2024-2025): ESCWA, ECA, ESCAP and ECLAC",
         reviews=reviews(),
         meetings=meetings(),
         participants=participants(),
-        sources=(SEED_002, FACTS_5_1, FACTS_6_1, FACTS_6_2, FACTS_6_3, FACTS_7, FACTS_9),
+        sources=(
+            QUNO_GUIDE,
+            FRAMEWORK,
+            COMMISSIONS,
+            GCM,
+            REVIEWS_PAGE,
+            ARAB_RELEASE,
+            AFRICA_NEWS,
+            VIET_NAM_NEWS,
+            ECLAC_PAGE,
+        ),
     )
 
 
@@ -331,7 +342,7 @@ def main() -> None:
         place = ", ".join(p for p in (venue.name, venue.city) if p) if venue else "?"
         print(f"{meeting.start} to {meeting.end}  {'/'.join(meeting.commissions):<6} {place}")
         status = meeting.status.value if meeting.status else "?"
-        print(f"    status {status}; seed 002 planned {meeting.planned!r}")
+        print(f"    status {status}; QUNO's guide planned {meeting.planned!r}")
         for segment in meeting.agenda:
             days = (
                 f"{segment.start}"

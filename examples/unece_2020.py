@@ -6,10 +6,12 @@ The sources give days, not hours, so every moment is a ``datetime.date``. They
 name no venue (the review was virtual), no co-chairs, rapporteur, speakers or
 organisers, and no agenda: those fields stay empty. The first IMRF (New York,
 17-20 May 2022) is recorded as a meeting of its own because the summary report
-``informs`` it (seed 001). Every value is cited in the ``sources`` of its
-record: seed 001 (the 2024 concept note, which recalls the first review),
-domain_facts.md §6.3 with its sources S24 and S33, §4.2 and §7; ``status``
-gives the domain_facts.md §0 label of each meeting, event and report.
+``informs`` it (the UNECE 2024 concept note). Every value is cited in the
+``sources`` of its record, by the ids of ``gcm_model.sources``: the UNECE 2024
+concept note (which recalls the first review), the UN Network's news on the
+first review, the Civil Society Action Committee's page on it, QUNO's guide and
+the IMRF 2022 registration page; ``status`` gives the status label
+(``gcm_model.Status``) of each meeting, event and report.
 """
 
 from __future__ import annotations
@@ -29,13 +31,13 @@ from gcm_model import (
     Venue,
 )
 
-SEED_001 = "001_61412e3f83cb501b.txt"  # recalls the first review and its summary report
-SEED_002 = (
-    "002_82325204e59e67f2.txt"  # "in the first round ... the agendas clustered the objectives"
-)
-FACTS_6_3 = "domain_facts.md §6.3 (S24, S33)"  # UNECE round 1: dates, virtual, consultation
-FACTS_4_2 = "domain_facts.md §4.2 (S24)"  # the 2020 consultation included children and young people
-FACTS_7 = "domain_facts.md §7 (S10)"  # the first IMRF: 17-20 May 2022, UN Headquarters, New York
+# -- sources: ids of gcm_model.sources ---------------------------------------------------
+
+CONCEPT_NOTE = "unece-2024-concept-note"  # recalls the first review and its summary report
+QUNO_GUIDE = "quno-migration-justice-guide"  # "in the first round ... the agendas clustered"
+NETWORK_NEWS = "un-network-unece-2020-review-news"  # dates, virtual, the consultation, youth
+ACTION_COMMITTEE = "csac-unece-2020-review"  # the Action Committee's page on the first review
+IMRF_2022 = "imrf-2022-registration"  # the first IMRF: 17-20 May 2022, UN Headquarters
 
 REVIEW = "review:ece-2020"
 MEETING = "meeting:ece-2020"
@@ -44,7 +46,7 @@ IMRF = "meeting:imrf-2022"
 
 
 def build() -> Dataset:
-    """The first UNECE regional review (12-13 November 2020) from seed 001 and domain_facts.md.
+    """The first UNECE regional review (12-13 November 2020), from its sources.
 
     Returns:
         A dataset with the review, its virtual meeting, the first IMRF (which
@@ -61,11 +63,12 @@ def build() -> Dataset:
         ),
         notes=(
             "The first review of the implementation of the GCM by the Member States of the "
-            "UNECE Region (seed 001); the only first-round review held in 2020 (domain_facts "
-            "§6.3, I7). Participants to it were unanimous in expressing a need for strengthened "
-            "regional and global cooperation (seed 001, Annex 1)."
+            "UNECE Region (the UNECE 2024 concept note); the only first-round review held in "
+            "2020 (the other regions' reviews were held in 2021). Participants to it were "
+            "unanimous in expressing a need for strengthened regional and global cooperation "
+            "(the concept note, Annex 1)."
         ),
-        sources=(SEED_001, FACTS_6_3),
+        sources=(CONCEPT_NOTE, NETWORK_NEWS, ACTION_COMMITTEE),
     )
     meeting = Meeting(
         id=MEETING,
@@ -78,16 +81,17 @@ def build() -> Dataset:
         commissions=("ECE",),
         known_meeting="ece-2020",
         format="virtual",
-        status=Status.CONFIRMED,  # domain_facts §6.3 (S24; seed 001; S33)
+        status=Status.CONFIRMED,  # the Network's news; the concept note; the Action Committee
         notes=(
-            "The agenda is not in the sources; seed 002 says only that in the first round 'the "
+            "The agenda is not in the sources; QUNO's guide says only that in the first round 'the "
             "agendas clustered the objectives, similarly to in the IMRF', so no thematic "
             "sessions are recorded."
         ),
-        sources=(SEED_001, SEED_002, FACTS_6_3),
+        sources=(CONCEPT_NOTE, QUNO_GUIDE, NETWORK_NEWS, ACTION_COMMITTEE),
     )
-    # Seed 001: "the first International Migration Review Forum (IMRF) that took place at
-    # United Nations Headquarters in New York on 17-20 May 2022"; domain_facts §7 (S10).
+    # The concept note: "the first International Migration Review Forum (IMRF) that took
+    # place at United Nations Headquarters in New York on 17-20 May 2022"; its registration
+    # page gives the same days.
     imrf = Meeting(
         id=IMRF,
         title="First International Migration Review Forum",
@@ -97,9 +101,12 @@ def build() -> Dataset:
         round="imrf-2022",
         known_meeting="imrf-2022",
         venue=Venue(name="United Nations Headquarters", city="New York", country="USA"),
-        status=Status.CONFIRMED,  # domain_facts §7
-        notes="Resulted in the adoption of the IMRF Progress Declaration, A/RES/76/266 (seed 001).",
-        sources=(SEED_001, FACTS_7),
+        status=Status.CONFIRMED,  # the IMRF 2022 registration page
+        notes=(
+            "Resulted in the adoption of the IMRF Progress Declaration, A/RES/76/266 (the UNECE "
+            "2024 concept note)."
+        ),
+        sources=(CONCEPT_NOTE, IMRF_2022),
     )
     consultation = PreparatoryEvent(
         id=CONSULTATION,
@@ -108,24 +115,24 @@ def build() -> Dataset:
         review=REVIEW,
         meeting=MEETING,
         title="Informal multi-stakeholder consultation",
-        status=Status.CONFIRMED,  # domain_facts §6.3 (S24)
-        categories=("youth",),  # children and young people took part (S24, domain_facts §4.2)
+        status=Status.CONFIRMED,  # the Network's news
+        categories=("youth",),  # children and young people took part (the Network's news)
         notes="Format, organisers and focus are not stated.",
-        sources=(FACTS_6_3, FACTS_4_2),
+        sources=(NETWORK_NEWS, ACTION_COMMITTEE),
     )
     summary = Report(
         id="report:ece-2020:summary",
         kind=ReportKind.REGIONAL_SUMMARY,
         review=REVIEW,
         meetings=(MEETING,),
-        informs=(IMRF,),  # seed 001: "The resulting summary report informed the first IMRF"
-        status=Status.SEED,  # only seed 001 speaks of it
+        informs=(IMRF,),  # the concept note: "The resulting summary report informed the first IMRF"
+        status=Status.SEED,  # only the concept note speaks of it
         notes=(
-            "Seed 001 links it as 'unece - regional review of the gcm - summary report final "
-            "updated.pdf' (footnote 5) without a usable address; issue date unknown. Kind "
-            "regional_summary: seed 001 calls it a summary report."
+            "The concept note links it as 'unece - regional review of the gcm - summary report "
+            "final updated.pdf' (footnote 5) without a usable address; issue date unknown. "
+            "Kind regional_summary: the concept note calls it a summary report."
         ),
-        sources=(SEED_001,),
+        sources=(CONCEPT_NOTE,),
     )
     return Dataset(
         title="First UNECE Regional Review of the GCM, virtual, 12-13 November 2020",
@@ -133,7 +140,7 @@ def build() -> Dataset:
         meetings=(meeting, imrf),
         events=(consultation,),
         reports=(summary,),
-        sources=(SEED_001, SEED_002, FACTS_6_3, FACTS_4_2, FACTS_7),
+        sources=(CONCEPT_NOTE, QUNO_GUIDE, NETWORK_NEWS, ACTION_COMMITTEE, IMRF_2022),
     )
 
 

@@ -1,7 +1,7 @@
 """Validate the bundled review datasets and print the reports (what `make demo` runs).
 
 Run it with ``python examples/validate_examples.py [PROFILE]``. It checks every
-dataset in ``examples/data/``: the three built from the seeds, which are valid
+dataset in ``examples/data/``: the four built from the sources, which are valid
 (their warnings say what the sources leave unsaid), and ``flawed_unece_2024.json``,
 a copy of the UNECE 2024 review with deliberate mistakes, which is not.
 """

@@ -19,7 +19,7 @@ from gcm_model import dump, unstructure
 from gcm_model.conformance import SUITE, VALID_EXAMPLES
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
-NAMES = ("unece_2024", "unece_2020", "second_round")
+NAMES = ("unece_2024", "unece_2020", "second_round", "eca_2024")
 
 
 def main() -> None:
@@ -54,7 +54,7 @@ def _flawed(tree: dict[str, object]) -> bytes:
     meeting["written_inputs_due"] = "2024-03-08"  # written-input-deadline: three days before
     meeting["vennue"] = meeting.pop("venue")  # unknown-field: a misspelt key
     consultations = [e for e in events if e["kind"] == "consultation"]
-    # objective-coverage: seed 003's list for sessions 1 and 2, without objective 11
+    # objective-coverage: the Action Committee's list for sessions 1 and 2, without objective 11
     consultations[0]["objectives"] = [2, 4, 5, 6, 8, 9, 10, 12, 13, 18, 21]
     consultations[1]["start"] = "2024-03-20"  # chronology: a consultation after the meeting
     outcome = next(r for r in reports if r["kind"] == "outcome_report")

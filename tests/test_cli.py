@@ -106,6 +106,20 @@ def test_without_the_cli_extra(
     assert "pip install 'gcm-model[cli]'" in err
 
 
+def test_help_and_version_need_no_extra(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``--help`` and ``--version`` work in the base install, without rich."""
+    monkeypatch.setitem(sys.modules, "rich", None)
+    code, out, _ = run(capsys, "--version")
+    assert (code, out.split()[0]) == (EXIT_OK, "gcm-model")
+    code, out, _ = run(capsys, "--help")
+    assert code == EXIT_OK
+    assert out.startswith("usage: gcm-model")
+    code, out, _ = run(capsys, "validate", "--help")
+    assert (code, out.startswith("usage: gcm-model validate")) == (EXIT_OK, True)
+
+
 # -- validate --------------------------------------------------------------------------------
 
 
@@ -122,8 +136,18 @@ def test_validate_an_invalid_file(capsys: pytest.CaptureFixture[str]) -> None:
     """A dataset with errors exits 1 and its report names them."""
     code, out, _ = run(capsys, "validate", FLAWED)
     assert code == EXIT_FAILED
-    assert "INVALID: 5 errors" in out
+    assert "INVALID: 4 errors" in out
     assert "unknown-field" in out
+    assert "co-chairs" not in out
+
+
+def test_validate_under_the_unece_profile(capsys: pytest.CaptureFixture[str]) -> None:
+    """--profile unece-2024 adds the concept note's rules: the single co-chair is an error."""
+    code, out, _ = run(capsys, "validate", FLAWED, "--profile", "unece-2024")
+    assert code == EXIT_FAILED
+    assert "INVALID: 5 errors" in out
+    assert "profile unece-2024" in out
+    assert "error co-chairs (GCM303): 1" in out
 
 
 def test_validate_a_missing_file(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
@@ -174,7 +198,7 @@ def test_validate_json_for_several_paths(capsys: pytest.CaptureFixture[str]) -> 
     assert document["valid"] is False
     assert [r["path"] for r in document["reports"]] == [str(VALID), str(FLAWED)]
     assert [r["valid"] for r in document["reports"]] == [True, False]
-    assert document["reports"][1]["counts"]["error"] == 5
+    assert document["reports"][1]["counts"]["error"] == 4
 
 
 def test_validate_jsonl_one_issue_a_line(capsys: pytest.CaptureFixture[str]) -> None:
@@ -214,13 +238,13 @@ def test_validate_profile_and_max_issues(capsys: pytest.CaptureFixture[str]) -> 
         "--profile",
         "strict",
         "--max-issues",
-        "2",
+        "1",
         "--as-of",
         "2024-03-11",
     )
     assert code == EXIT_FAILED
     assert "profile strict" in out
-    assert "(+8 not shown)" in out
+    assert "(+1 not shown)" in out
 
 
 def test_validate_capped_still_fails_and_counts(capsys: pytest.CaptureFixture[str]) -> None:
@@ -589,3 +613,35 @@ def test_console_script(tmp_path: Path) -> None:
     assert "Traceback" not in done.stderr
     done = program(script, "--version")
     assert (done.returncode, done.stdout.split()[0]) == (EXIT_OK, "gcm-model")
+
+
+def test_convert_never_replaces_without_force(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """An existing OUT stays as it was, exit 2, unless --force; then it is replaced whole."""
+    target = tmp_path / "out.json"
+    target.write_text("keep me", encoding="utf-8")
+    code, _, err = run(capsys, "convert", VALID, target)
+    assert code == EXIT_USAGE
+    assert "exists; use --force" in err
+    assert target.read_text(encoding="utf-8") == "keep me"
+    assert run(capsys, "convert", VALID, target, "--force")[0] == EXIT_OK
+    assert g.load(target) == g.load(VALID)
+    assert [p.name for p in tmp_path.iterdir()] == ["out.json"]  # no temporary left
+
+
+def test_a_failed_write_leaves_nothing_half_written(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An interrupt while writing leaves the old file as it was, and no temporary file."""
+    target = tmp_path / "out.jsonl"
+    target.write_text("old", encoding="utf-8")
+
+    def interrupted(*_: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(formats, "dump_jsonl", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        formats.write_dataset(g.load(VALID), target)
+    assert target.read_text(encoding="utf-8") == "old"
+    assert [p.name for p in tmp_path.iterdir()] == ["out.jsonl"]

@@ -202,7 +202,7 @@ def test_a_validator_that_drops_issues_is_caught() -> None:
     assert deadline == Mismatch(
         document="report-deadline/case-1.json",
         rule="report-deadline",
-        profile="default",
+        profile="unece-2024",
         missing=(Expected(path="/reports/0/issued", rule="report-deadline", severity="warning"),),
     )
     assert "missing    warning report-deadline at '/reports/0/issued'" in str(deadline)

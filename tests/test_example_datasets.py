@@ -30,7 +30,7 @@ if TYPE_CHECKING:
     from types import ModuleType
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
-SCRIPTS = ("unece_2024", "unece_2020", "second_round")
+SCRIPTS = ("unece_2024", "unece_2020", "second_round", "eca_2024")
 ALL_OBJECTIVES = tuple(range(1, 24))
 
 
@@ -420,3 +420,26 @@ def test_example_round_trips_through_json_lines_and_tables(name: str) -> None:
     dataset = build(name)
     assert load_jsonl(dumps_jsonl(dataset).splitlines()) == dataset
     assert from_tables(to_tables(dataset)) == dataset
+
+
+def test_the_africa_review_is_valid_and_the_unece_profile_adds_its_checks() -> None:
+    """ECA 2024: valid under default; unece-2024 adds the concept note's rules, no error."""
+    dataset = build("eca_2024")
+    ((review,), (meeting,)) = (dataset.reviews, dataset.meetings)
+    assert review.commissions == meeting.commissions == ("ECA",)
+    assert (meeting.start, meeting.end) == (dt.date(2024, 10, 8), dt.date(2024, 10, 10))
+    hearing, conference = meeting.agenda
+    assert isinstance(hearing, Hearing)
+    assert isinstance(conference, IntergovernmentalConference)
+    # What no source says stays empty.
+    assert meeting.co_chairs == ()
+    assert meeting.rapporteur is None
+    assert not dataset.events
+    assert not dataset.reports
+    default = gcm_model.validate(dataset)
+    unece = gcm_model.validate(dataset, profile="unece-2024")
+    assert default.valid
+    assert unece.valid
+    added = set(unece.by_rule) - set(default.by_rule)
+    assert added == {"co-chair-remarks", "rapporteur", "thematic-sessions"}
+    assert load("eca_2024").added_by_unece_profile(dataset) == sorted(added)

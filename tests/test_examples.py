@@ -50,6 +50,6 @@ def test_validate_examples_prints_a_report_per_dataset() -> None:
     out = subprocess.run(
         [sys.executable, str(script)], capture_output=True, text=True, check=True
     ).stdout
-    assert out.count("== ") == 4
+    assert out.count("== ") == 5
     assert out.count("INVALID") == 1
     assert "did you mean 'venue'" in out

@@ -28,7 +28,7 @@ def dataset() -> g.Dataset:
     """A dataset with one record of several kinds."""
     return g.Dataset(
         title="Lines",
-        sources=("001_61412e3f83cb501b.txt",),
+        sources=("unece-2024-concept-note",),
         reviews=(g.RegionalReview(id="r1", round="regional-2024", commissions=("ECE",)),),
         participants=(g.Participant(id="p1", kind=g.ParticipantKind.PERSON, name="A"),),
         pledges=(g.Pledge(id="x1", text="Open a pathway.", member_state="ESP", objectives=(5,)),),
@@ -43,7 +43,7 @@ def test_round_trip_through_json_lines() -> None:
     first, *rest = data.decode().splitlines()
     assert first == (
         '{"@type":"dataset","schema_version":"1.0",'
-        '"sources":["001_61412e3f83cb501b.txt"],"title":"Lines"}'
+        '"sources":["unece-2024-concept-note"],"title":"Lines"}'
     )
     assert [line.split('"', 4)[3] for line in rest] == ["review", "participant", "pledge"]
 

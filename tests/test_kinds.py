@@ -92,7 +92,7 @@ def test_years_converts_a_list_as_list_fields_do() -> None:
         number=1,
         year=2020,
         held=[2020, 2021],  # type: ignore[arg-type] # typed as the tuple it holds
-        sources=("S1",),
+        sources=("a-res-73-195",),
         status=Status.CONFIRMED,
     )
     assert made.held == (2020, 2021)
@@ -246,7 +246,9 @@ def _record(pen: _Pen, cls: type) -> Any:
     return cls(**values)
 
 
-RECORD_CLASSES = [getattr(reference, name) for name in reference.__all__]
+RECORD_CLASSES = [
+    getattr(reference, n) for n in reference.__all__ if attrs.has(getattr(reference, n))
+]
 
 
 @pytest.mark.parametrize("cls", RECORD_CLASSES, ids=lambda cls: cls.__name__)

@@ -21,12 +21,13 @@ on one partition and on several; CSV tables report it too where the document
 can be written as tables (below); the loader and the schema agree on
 structure.
 
-Dask on several partitions: a rule that compares records with each other (a
-report and its meeting, a review and its events, a meeting and its speakers)
-sees the records of its own partition only, as ``gcm_model.dask`` documents;
-those rules (``CROSS_RECORD``) are left out of that comparison, and the
-records are spread over the files at random. Duplicate ids and dangling
-references are merged over all partitions and are compared.
+Dask on several partitions: the records are spread over the files at random,
+so a rule that compares records with each other (a report and its meeting, a
+review and its events, a meeting and its speakers: ``CROSS_RECORD``) may
+find otherwise (the first of two records is another one); those rules are
+left out of the comparison with the single file, and every rule is compared
+with ``validate`` over the same files. ``tests/test_dask.py`` partitions one
+file at random and requires the very report ``validate`` gives.
 
 What CSV cannot carry. A cell is text, so some JSON documents have no CSV
 tables that hold them; ``gcm_model.tabular._write_tree`` refuses those rather
@@ -119,9 +120,12 @@ CROSS_RECORD = (
     "consultations",
     "evaluation-session",
     "report-deadline",
+    "summary-report",
+    "accreditation",
+    "co-chair-remarks",
 )
 """The rules that compare a record with others (its meeting, its review's events, its
-speakers): on several Dask partitions, each sees its own partition's records only."""
+speakers): with the records spread over files in another order, the first of two may differ."""
 
 CSV_CANNOT_CARRY = {"json-syntax", "wrong-type", "schema-version", "invalid-value", "unknown-field"}
 """The rules whose documents CSV tables may be unable to hold (see the module's docstring)."""
@@ -339,6 +343,10 @@ def test_every_door_reports_the_same_issues(
         parts = spread(folder / "parts", lines, places, headers=headers)
         local = {i for i in expected if i[0] not in CROSS_RECORD}
         assert dask(parts, ignore=CROSS_RECORD) == local
+        # Every rule: Dask over the files gives what validate gives over the same files
+        # (each with its header: validate refuses a file without one, Dask reads it).
+        headed = spread(folder / "headed", lines, places, headers=[True] * len(headers))
+        assert dask(headed) == on_lines(g.validate(folder / "headed"))
 
 
 # -- invalid documents -------------------------------------------------------------------------
@@ -452,6 +460,10 @@ def test_dask_csv_and_the_schema_agree(slug: str) -> None:
             parts = spread(folder / "parts", lines, places, headers=headers)
             local = {i for i in by_lines if i[0] not in CROSS_RECORD}
             assert dask(parts, profile=profile, ignore=CROSS_RECORD) == local
+            # Every rule: Dask over the files gives what validate gives over the same files.
+            headed = spread(folder / "headed", lines, places, headers=[True] * len(headers))
+            over_files = on_lines(g.validate(folder / "headed", profile=profile))
+            assert dask(headed, profile=profile) == over_files
             check_csv(document, in_document(report), slug, profile, folder / "tables")
 
     same()

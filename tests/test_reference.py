@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import html
 import itertools
 import re
+from typing import Any
 
+import attrs
 import pytest
 
 import gcm_model
@@ -316,7 +319,11 @@ def test_a_plan_keeps_its_own_status_and_confidence() -> None:
     # A plan from a primary text is as well sourced as that text.
     eca = gcm_model.known_meetings.lookup("eca-2021").planned
     assert eca is not None
-    assert (eca.text, eca.status, eca.sources) == ("March 2021", Status.CONFIRMED, ("S30",))
+    assert (eca.text, eca.status, eca.sources) == (
+        "March 2021",
+        Status.CONFIRMED,
+        ("eca-africa-2020-concept-note",),
+    )
 
 
 def test_every_plan_cites_sources_of_its_meeting() -> None:
@@ -450,18 +457,37 @@ def test_the_funding_citation_and_the_a_res_73_326_paragraphs() -> None:
     """The two contradictions the audit left: each side with its own sources."""
     funding = gcm_model.contradictions.lookup("funding-paragraphs")
     guide, resolution = funding.claims
-    assert guide.sources == ("000_b9c5f268b265885e.txt",)
+    assert guide.sources == ("un-network-regional-reviews-2024",)
     assert "paragraphs 48 to 50 of General Assembly resolution 73/195" in guide.says
-    assert resolution.sources == ("S1",)
+    assert resolution.sources == ("a-res-73-195",)
     assert "43(b)" in resolution.says
     paragraphs = gcm_model.contradictions.lookup("a-res-73-326-paragraphs")
     assert [c.sources for c in paragraphs.claims] == [
-        ("001_61412e3f83cb501b.txt",),
-        ("S27",),
-        ("S4",),
+        ("unece-2024-concept-note",),
+        ("un-network-follow-up-and-review",),
+        ("imrf-2022-about-the-forum",),
     ]
     assert "para. 9" in paragraphs.claims[1].says
     assert paragraphs.status is Status.UNCONFIRMED  # paras. 15 and 21 are unchecked
     omission = gcm_model.contradictions.lookup("objective-11-consultations")
     assert "2, 4, 5, 6, 8, 9, 10, 12, 13, 18, 21" in omission.claims[0].says
     assert gcm_model.contradictions.search("funding")[0] is funding
+
+
+@pytest.mark.parametrize(
+    ("registry", "code"),
+    [
+        (gcm_model.objectives, 11),
+        (gcm_model.commissions, "ECE"),
+        (gcm_model.countries, "CIV"),
+        (gcm_model.clusters, 2),
+        (gcm_model.sources, "a-res-73-326"),
+    ],
+)
+def test_reference_records_show_as_html_tables(registry: Any, code: object) -> None:
+    """In a notebook a reference record is a table of its fields, escaped."""
+    record = registry.lookup(code)
+    shown = record._repr_html_()
+    assert shown.startswith(f"<div><strong>{type(record).__name__}</strong><table>")
+    assert html.escape(str(getattr(record, attrs.fields(type(record))[0].name))) in shown
+    assert "<script" not in shown

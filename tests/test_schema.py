@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 from hypothesis_jsonschema import from_schema
 
 import gcm_model as g
-from gcm_model import _decode
+from gcm_model import _decode, cli
 from gcm_model.converters import dumps, loads, structure, unstructure
 from gcm_model.dates import read_moment
 from gcm_model.errors import DocumentError, InvalidCodeError
@@ -108,7 +108,11 @@ def test_schema_carries_the_declared_constraints() -> None:
         "description": "The version of the dataset format.",
     }
     session = defs["ThematicSession"]
-    assert session["required"] == ["kind", "cluster"]
+    assert session["required"] == [
+        "kind"
+    ]  # a session on objectives or priority areas has no cluster
+    assert {"type": "null"} in session["properties"]["cluster"]["anyOf"]
+    assert session["properties"]["priority_areas"]["items"] == {"$ref": "#/$defs/Text"}
     assert session["properties"]["kind"]["const"] == "thematic_session"
     assert session["properties"]["objectives"]["items"] == {
         "type": "integer",
@@ -121,7 +125,9 @@ def test_schema_carries_the_declared_constraints() -> None:
     assert len(defs["CountryCode"]["enum"]) == 250
     assert defs["RegionalReview"]["properties"]["commissions"]["minItems"] == 1
     assert all(d.get("additionalProperties") is False for d in defs.values() if "properties" in d)
-    assert defs["Meeting"]["properties"]["co_chairs"]["description"].startswith("the Member")
+    assert defs["Meeting"]["properties"]["co_chairs"]["description"].startswith(
+        "the States presiding"
+    )
     assert "slot" in defs["Hearing"]["properties"]["reported_minutes"]["description"]
     segments = defs["Meeting"]["properties"]["agenda"]["items"]["oneOf"]
     assert len(segments) == len(g.models.process.SEGMENT_TYPES)
@@ -133,7 +139,7 @@ def test_json_schema_refuses_what_is_not_a_model() -> None:
         json_schema(int)
 
 
-@pytest.mark.parametrize("name", ["unece_2024", "unece_2020", "second_round"])
+@pytest.mark.parametrize("name", ["unece_2024", "unece_2020", "second_round", "eca_2024"])
 def test_examples_satisfy_the_schema(name: str) -> None:
     """Every bundled example, as the converter writes it, is valid under the schema."""
     errors = list(validator().iter_errors(unstructure(example(name))))
@@ -413,3 +419,32 @@ def test_forms_python_would_rewrite_are_refused_by_both(text: str) -> None:
     (problem,) = caught.value.problems
     assert (problem.rule, problem.pointer) == ("invalid-value", "/opens")
     assert "expected YYYY-MM-DD, or YYYY-MM-DDTHH:MM:SS" in problem.message
+
+
+def test_the_schema_takes_the_round_codes_the_loader_takes() -> None:
+    """Rounds on the cadence beyond the data (``regional-2028``) are codes in both, and no others."""
+    rounds = json_schema(g.Dataset)["$defs"]["ReviewRoundCode"]
+    check = jsonschema.Draft202012Validator(rounds)
+    codes = [f"{kind}-{year}" for kind in ("regional", "imrf") for year in range(1990, 2110)]
+    codes += ["regional-9996", "imrf-9998", "regional-9998", "REGIONAL-2024", "regional-02024", ""]
+    for code in codes:
+        try:
+            g.rounds.validate(code)
+            loads_it = g.rounds.validate(code) == code
+        except (InvalidCodeError, g.UnknownCodeError):
+            loads_it = False
+        assert check.is_valid(code) is loads_it, code
+
+
+def test_a_new_meeting_in_a_later_round_satisfies_the_schema(tmp_path: Path) -> None:
+    """``gcm-model new meeting --date 2028-10-01`` writes round regional-2028, which the schema takes."""
+    target = tmp_path / "m.json"
+    assert (
+        cli.main(
+            ["new", "meeting", "--commission", "ECE", "--date", "2028-10-01", "-o", str(target)]
+        )
+        == 0
+    )
+    document = orjson.loads(target.read_bytes())
+    assert document["reviews"][0]["round"] == "regional-2028"
+    assert list(validator().iter_errors(document)) == []

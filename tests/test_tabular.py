@@ -8,9 +8,12 @@ import sys
 from typing import TYPE_CHECKING
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import gcm_model as g
 from gcm_model.errors import DocumentError, InvalidCodeError
+from gcm_model.models._kind import FORMULA_STARTS, TEXT_CELL
 from gcm_model.tabular import (
     TABLES,
     _write_tree,
@@ -127,11 +130,11 @@ def test_model_problems_are_located_in_the_files() -> None:
     """Problems the loader finds are mapped back to their file, row and column."""
     tables = to_tables(dataset())
     tables["meetings"][0]["co_chairs"] = '["ESP", "ESX"]'
-    tables["segments"][1]["objectives"] = "[4, 2]"
+    tables["segments"][1]["objectives"] = "[4, 24]"
     tables["items"][0]["principles"] = '["z"]'
     assert problems(tables) == [
         ("meetings.csv", 2, "co_chairs", "unknown-code"),
-        ("segments.csv", 3, "objectives", "cluster-objectives"),
+        ("segments.csv", 3, "objectives", "unknown-objective"),
         ("items.csv", 2, "principles", "unknown-code"),
     ]
 
@@ -197,10 +200,10 @@ def test_children_are_located_after_a_record_without_id() -> None:
     """A segment's problem is at its own row, even after a meeting row without an id."""
     tables = to_tables(dataset())
     tables["meetings"].insert(0, {**tables["meetings"][0], "id": ""})
-    tables["segments"][1]["objectives"] = "[4, 2]"
+    tables["segments"][1]["objectives"] = "[4, 24]"
     found = problems(tables)
     assert ("meetings.csv", 2, "id", "missing-field") in found
-    assert ("segments.csv", 3, "objectives", "cluster-objectives") in found
+    assert ("segments.csv", 3, "objectives", "unknown-objective") in found
 
 
 def test_unknown_kind_is_reported_by_the_loader() -> None:
@@ -331,7 +334,7 @@ def test_problems_are_at_the_line_where_their_row_starts(tmp_path: Path) -> None
     def segments(rows: list[list[str]]) -> None:
         set_cell(rows, 2, "sources", '[\n"a",\n"b"\n]')  # lines 2 to 5
         set_cell(rows, 2, "reported_minutes", "seventy")
-        set_cell(rows, 3, "objectives", "[4, 2]")
+        set_cell(rows, 3, "objectives", "[4, 24]")
 
     rewrite(folder / "segments.csv", segments)
     assert (folder / "reviews.csv").read_text(encoding="utf-8").splitlines()[5].startswith("r2,")
@@ -341,7 +344,7 @@ def test_problems_are_at_the_line_where_their_row_starts(tmp_path: Path) -> None
         ("segments.csv", 2, "reported_minutes", "wrong-type"),
         ("reviews.csv", 2, "aliases", "wrong-type"),
         ("reviews.csv", 6, "commissions", "unknown-code"),
-        ("segments.csv", 6, "objectives", "cluster-objectives"),
+        ("segments.csv", 6, "objectives", "unknown-objective"),
     ]
 
 
@@ -387,3 +390,25 @@ def test_to_pandas_without_pandas(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setitem(sys.modules, "pandas", None)
     with pytest.raises(InvalidCodeError, match=r"gcm-model\[tabular\]"):
         to_pandas(dataset())
+
+
+@given(st.text())
+def test_a_text_cell_gives_back_every_text(text: str) -> None:
+    """Every text survives the cell, formula-like or not, and none is written as a formula."""
+    cell = TEXT_CELL.write(text)
+    assert TEXT_CELL.read(cell) == text
+    assert not cell.startswith(FORMULA_STARTS)
+
+
+def test_formulas_in_a_dataset_are_neutralised_and_read_back(tmp_path: Path) -> None:
+    """A title ``=HYPERLINK(...)`` and a name ``@SUM(1+1)`` land after an apostrophe, and load back."""
+    review = g.RegionalReview(
+        id="review:x", round="regional-2024", commissions=("ECE",), title='=HYPERLINK("x")'
+    )
+    person = g.Participant(id="p", kind=g.ParticipantKind.PERSON, name="@SUM(1+1)")
+    dataset = g.Dataset(reviews=(review,), participants=(person,))
+    write_csv(dataset, tmp_path)
+    text = (tmp_path / "reviews.csv").read_text(encoding="utf-8")
+    assert """'=HYPERLINK(""x"")""" in text
+    assert "'@SUM(1+1)" in (tmp_path / "participants.csv").read_text(encoding="utf-8")
+    assert read_csv(tmp_path) == dataset

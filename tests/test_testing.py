@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 import pytest
 from dateutil import tz
-from hypothesis import Phase, given, settings
+from hypothesis import Phase, find, given, settings
 from hypothesis import strategies as st
 
 import gcm_model
@@ -163,15 +163,37 @@ def test_segments(drawn: tuple[Any, ...], segment: Any) -> None:
 
 @given(st.data())
 def test_thematic_sessions(data: st.DataObject) -> None:
-    """Objectives are a non-empty, ascending subset of the cluster's (any, or the one given)."""
+    """On a cluster (a subset of its objectives), on objectives alone, or on priority areas."""
     cluster = data.draw(st.none() | testing.cluster_numbers(), label="cluster")
     session = data.draw(testing.thematic_sessions(cluster=cluster), label="session")
     check_valid(session)
     assert cluster in {None, session.cluster}
-    own = gcm_model.clusters.lookup(session.cluster).objectives
-    assert session.objectives
-    assert set(session.objectives) <= set(own)
     assert list(session.objectives) == sorted(session.objectives)
+    if session.cluster is not None:
+        own = gcm_model.clusters.lookup(session.cluster).objectives
+        assert session.objectives
+        assert set(session.objectives) <= set(own)
+        assert session.priority_areas == ()
+    elif session.priority_areas:
+        assert 1 <= len(session.priority_areas) <= 3
+    else:
+        assert 1 <= len(session.objectives) <= 5
+
+
+@pytest.mark.parametrize(
+    ("basis", "holds"),
+    [
+        ("a cluster", lambda s: s.cluster is not None),
+        ("objectives alone", lambda s: s.cluster is None and not s.priority_areas),
+        ("priority areas", lambda s: s.cluster is None and s.priority_areas),
+    ],
+)
+def test_thematic_sessions_are_drawn_on_each_basis(
+    basis: str, holds: Callable[[ThematicSession], bool]
+) -> None:
+    """Left free, the strategy draws sessions on a cluster, on objectives and on priority areas."""
+    found = find(testing.thematic_sessions(), holds, settings=settings(database=None))
+    assert holds(found), basis
 
 
 @given(

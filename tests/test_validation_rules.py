@@ -179,6 +179,43 @@ def speakers_dataset(*genders: g.Gender, countries: tuple[str, ...] = ()) -> g.D
     return data(meetings=(meeting(agenda=(opening,)),), participants=people)
 
 
+MEMBER_STATES = g.Recipient.MEMBER_STATES
+PGA = g.Recipient.PRESIDENT_OF_THE_GENERAL_ASSEMBLY
+
+
+def chaired(
+    *,
+    opening: tuple[str, ...] = ("p:esp",),
+    closing: tuple[str, ...] = ("p:esp",),
+    rapporteur: str | None = None,
+) -> g.Dataset:
+    """A meeting co-chaired by Spain and Moldova, with an opening, a session and a closing."""
+    people = (
+        person("p:esp", sector=g.Sector.MEMBER_STATE, country="ESP"),
+        person("p:guest", sector=g.Sector.MEMBER_STATE, country="FRA"),
+        person("p:rapporteur", sector=g.Sector.STAKEHOLDER, roles=(g.Role.RAPPORTEUR,)),
+    )
+    agenda = (
+        g.OpeningSegment(speakers=opening),
+        *sessions(1),
+        g.ClosingSegment(speakers=closing),
+    )
+    found = meeting(co_chairs=("ESP", "MDA"), agenda=agenda, rapporteur=rapporteur)
+    return data(meetings=(found,), participants=people)
+
+
+def accredited(*, flag: bool | None) -> g.Dataset:
+    """A meeting requiring accreditation, with a stakeholder whose accreditation is ``flag``."""
+    stakeholder = g.Participant(
+        id="org1",
+        kind=g.ParticipantKind.ORGANISATION,
+        sector=g.Sector.STAKEHOLDER,
+        events=(MEETING,),
+        accredited=flag,
+    )
+    return data(meetings=(meeting(accreditation_required=True),), participants=(stakeholder,))
+
+
 def one_meeting(**changes: Any) -> g.Dataset:
     """A dataset of one meeting, ``meeting(**changes)``."""
     return data(meetings=(meeting(**changes),))
@@ -335,9 +372,9 @@ CASES: dict[str, Case] = {
         lambda: one_meeting(written_inputs_due=days(-7)),
     ),
     "balance": Case(
-        lambda: speakers_dataset(F, F, F, M),
+        lambda: speakers_dataset(F, F, M, M, countries=("ESP", "ESP", "ESP", "MDA")),
         "/meetings/0/agenda",
-        lambda: speakers_dataset(F, F, M, M),
+        lambda: speakers_dataset(F, F, M, M, countries=("ESP", "ESP", "MDA", "MDA")),
     ),
     "webcast": Case(
         lambda: one_meeting(webcast=False),
@@ -364,6 +401,21 @@ CASES: dict[str, Case] = {
         lambda: one_meeting(agenda=sessions(1, 2, 3)),
         "/meetings/0/agenda",
         lambda: one_meeting(agenda=sessions(1, 2, 3, 4)),
+    ),
+    "co-chair-remarks": Case(
+        lambda: chaired(closing=("p:guest",)),
+        "/meetings/0/agenda/2/speakers",
+        lambda: chaired(closing=("p:esp",)),
+    ),
+    "rapporteur-briefing": Case(
+        lambda: chaired(rapporteur="p:rapporteur"),
+        "/meetings/0/agenda/0/speakers",
+        lambda: chaired(rapporteur="p:rapporteur", opening=("p:esp", "p:rapporteur")),
+    ),
+    "accreditation": Case(
+        lambda: accredited(flag=False),
+        "/participants/0/events/0",
+        lambda: accredited(flag=None),
     ),
     # -- reviews
     "stakeholder-coverage": Case(
@@ -392,6 +444,11 @@ CASES: dict[str, Case] = {
             reviews=(review(),), events=(event(kind=g.EventKind.EVALUATION, start=days(1)),)
         ),
     ),
+    "imrf-alternation": Case(
+        lambda: one_meeting(start=dt.date(2026, 5, 12)),
+        "/meetings/0/start",
+        lambda: one_meeting(start=dt.date(2025, 5, 12)),
+    ),
     # -- reports
     "report-deadline": Case(
         lambda: data(meetings=(meeting(),), reports=(report(issued=days(31)),)),
@@ -402,6 +459,11 @@ CASES: dict[str, Case] = {
         lambda: data(reports=(report(sections=sections(*ALL_SECTION_KINDS[:-1])),)),
         "/reports/0/sections",
         lambda: data(reports=(report(sections=sections(*ALL_SECTION_KINDS)),)),
+    ),
+    "summary-report": Case(
+        lambda: data(meetings=(meeting(),), reports=(report(recipients=(MEMBER_STATES,)),)),
+        "/meetings/0",
+        lambda: data(meetings=(meeting(),), reports=(report(recipients=(MEMBER_STATES, PGA)),)),
     ),
 }
 
@@ -415,12 +477,25 @@ def profile_of(slug: str) -> str:
 def test_the_table_covers_every_rule() -> None:
     """CASES has exactly one row per rule slug of the catalogue."""
     assert {r.slug for r in rules} == set(CASES)
-    assert len(list(rules)) == 31
+    assert len(list(rules)) == 36
 
 
 def test_the_unece_only_rules_run_under_the_unece_profile_only() -> None:
-    """The four concept-note rules belong to unece-2024 and not to default or strict."""
-    specific = {"hearing-first", "background-notes", "rapporteur", "thematic-sessions"}
+    """The concept note's rules belong to unece-2024 and not to default or strict."""
+    specific = {
+        "cluster-objectives",
+        "objective-coverage",
+        "co-chairs",
+        "session-roles",
+        "written-input-deadline",
+        "hearing-first",
+        "background-notes",
+        "rapporteur",
+        "thematic-sessions",
+        "co-chair-remarks",
+        "rapporteur-briefing",
+        "report-deadline",
+    }
     assert {r.slug for r in rules if "default" not in r.profiles} == specific
     assert all(rules.lookup(s).profiles == ("unece-2024",) for s in specific)
     assert {profile_of(s) for s in specific} == {"unece-2024"}
@@ -530,7 +605,7 @@ EXTRA: list[tuple[str, str, str, Callable[[], object], list[str]]] = [
     (
         "objects: nested cluster objectives",
         "cluster-objectives",
-        "default",
+        "unece-2024",
         lambda: built_with_deferred_checks(
             lambda: meeting(agenda=(g.ThematicSession(cluster=1, objectives=(2, 11)),))
         ),
@@ -567,7 +642,7 @@ EXTRA: list[tuple[str, str, str, Callable[[], object], list[str]]] = [
     (
         "a cluster twice, another missing",
         "objective-coverage",
-        "default",
+        "unece-2024",
         lambda: one_meeting(agenda=sessions(1, 2, 3, 3)),
         ["/meetings/0/agenda", "/meetings/0/agenda"],
     ),
@@ -593,21 +668,28 @@ EXTRA: list[tuple[str, str, str, Callable[[], object], list[str]]] = [
     (
         "a thematic session with neither role",
         "session-roles",
-        "default",
+        "unece-2024",
         lambda: one_meeting(agenda=sessions(2)),
         ["/meetings/0/agenda/0/member_state_speaker", "/meetings/0/agenda/0/moderator"],
     ),
     (
-        "speakers of one country",
+        "speakers of one gender, where the concept note asks for gender balance",
+        "balance",
+        "unece-2024",
+        lambda: speakers_dataset(F, F, F, M),
+        ["/meetings/0/agenda"],
+    ),
+    (
+        "speakers of one gender: the default judges geographic balance only",
         "balance",
         "default",
-        lambda: speakers_dataset(F, F, M, M, countries=("ESP", "ESP", "ESP", "MDA")),
-        ["/meetings/0/agenda"],
+        lambda: speakers_dataset(F, F, F, M),
+        [],
     ),
     (
         "three speakers are too few to judge",
         "balance",
-        "default",
+        "unece-2024",
         lambda: speakers_dataset(F, F, F),
         [],
     ),
@@ -710,7 +792,7 @@ EXTRA: list[tuple[str, str, str, Callable[[], object], list[str]]] = [
     (
         "only the outcome report has a deadline",
         "report-deadline",
-        "default",
+        "unece-2024",
         lambda: data(
             meetings=(meeting(),),
             reports=(report(kind=g.ReportKind.CHAIRS_SUMMARY, issued=days(90)),),
@@ -773,7 +855,7 @@ def test_seed_003_consultation_objectives_leave_out_objective_11() -> None:
             for e in dataset.events
         )
     )
-    report = validate(copy, select=["objective-coverage"])
+    report = validate(copy, profile="unece-2024", select=["objective-coverage"])
     assert len(report.issues) == 1, report.to_text()
     (issue,) = report.issues
     assert issue.rule == "objective-coverage"
@@ -784,17 +866,29 @@ def test_seed_003_consultation_objectives_leave_out_objective_11() -> None:
     assert issue.record == unece_2024().REVIEW
     assert issue.severity is Severity.WARNING
     # The example as built covers every objective.
-    assert not validate(dataset, select=["objective-coverage"]).issues
+    assert not validate(dataset, profile="unece-2024", select=["objective-coverage"]).issues
 
 
 # -- profiles, select, ignore, max_issues ------------------------------------------------------
 
 
 def many_problems() -> g.Dataset:
-    """A dataset that breaks an error, a warning and an info rule, and GCM501."""
+    """A dataset that breaks an error, warnings and an info rule of the default profile.
+
+    And two rules of the UNECE 2024 concept note: one co-chair, the report 40 days late.
+    """
     return data(
         reviews=(review(),),
-        meetings=(meeting(review=REVIEW, co_chairs=("ESP",), webcast=False, rapporteur="p1"),),
+        meetings=(
+            meeting(
+                review=REVIEW,
+                co_chairs=("ESP",),
+                webcast=False,
+                rapporteur="p1",
+                organisers=("p9",),
+                registration=g.Window(opens=days(-10)),
+            ),
+        ),
         events=(event(), event(id="e2", webcast=False)),
         reports=(report(issued=days(40)),),
         participants=(person("p1"),),
@@ -811,70 +905,80 @@ def by_rule(report: ValidationReport) -> dict[str, Severity]:
 
 def test_strict_profile_raises_warnings_to_errors() -> None:
     """Under strict, warnings become errors; errors and information keep their severity."""
-    wanted = ["co-chairs", "webcast", "report-deadline", "evaluation-session"]
+    wanted = ["dangling-reference", "webcast", "registration-lead-time", "evaluation-session"]
     default = validate(many_problems(), select=wanted)
     strict = validate(many_problems(), profile="strict", select=wanted)
     assert by_rule(default) == {
-        "co-chairs": Severity.ERROR,
+        "dangling-reference": Severity.ERROR,
         "webcast": Severity.WARNING,
-        "report-deadline": Severity.WARNING,
+        "registration-lead-time": Severity.WARNING,
         "evaluation-session": Severity.INFO,
     }
     assert by_rule(strict) == {
-        "co-chairs": Severity.ERROR,
+        "dangling-reference": Severity.ERROR,
         "webcast": Severity.ERROR,
-        "report-deadline": Severity.ERROR,
+        "registration-lead-time": Severity.ERROR,
         "evaluation-session": Severity.INFO,
     }
     assert [i.path for i in strict.issues] == [i.path for i in default.issues]
-    assert default.valid is False  # co-chairs is an error anyway
+    assert default.valid is False  # dangling-reference is an error anyway
     only_warning = validate(many_problems(), select=["webcast"])
     assert only_warning.valid
     assert not validate(many_problems(), profile="strict", select=["webcast"]).valid
 
 
 def test_strict_profile_escalates_the_unece_example() -> None:
-    """The UNECE 2024 example's session-roles warnings are errors under strict."""
-    report = validate(unece_dataset(), profile="strict", select=["session-roles"])
+    """The UNECE 2024 example's stakeholder-coverage warning is an error under strict."""
+    report = validate(unece_dataset(), profile="strict", select=["stakeholder-coverage"])
     assert report.issues
     assert {i.severity for i in report.issues} == {Severity.ERROR}
     assert not report.valid
 
 
-@pytest.mark.parametrize("name", ["report-deadline", "GCM501"])
+@pytest.mark.parametrize("name", ["registration-lead-time", "GCM306"])
 def test_select_by_slug_or_code(name: str) -> None:
     """select takes slugs or codes; only the rules selected run."""
     report = validate(many_problems(), select=[name])
-    assert report.rules == ("report-deadline",)
+    assert report.rules == ("registration-lead-time",)
     assert [(i.rule, i.code, i.path) for i in report.issues] == [
-        ("report-deadline", "GCM501", "/reports/0/issued")
+        ("registration-lead-time", "GCM306", "/meetings/0/registration/opens")
     ]
 
 
-@pytest.mark.parametrize("name", ["report-deadline", "GCM501"])
+@pytest.mark.parametrize("name", ["registration-lead-time", "GCM306"])
 def test_ignore_by_slug_or_code(name: str) -> None:
     """ignore takes slugs or codes; the rule ignored does not run, the others do."""
+    slug = "registration-lead-time"
     everything = validate(many_problems())
     report = validate(many_problems(), ignore=[name])
-    assert "report-deadline" in everything.by_rule
-    assert "report-deadline" not in report.by_rule
-    assert "report-deadline" not in report.rules
-    assert report.by_rule == {r: n for r, n in everything.by_rule.items() if r != "report-deadline"}
+    assert slug in everything.by_rule
+    assert slug not in report.by_rule
+    assert slug not in report.rules
+    assert report.by_rule == {r: n for r, n in everything.by_rule.items() if r != slug}
 
 
 def test_select_and_ignore_combine() -> None:
     """A rule both selected and ignored does not run; codes and slugs mix."""
-    report = validate(many_problems(), select=["GCM303", "webcast"], ignore=["GCM309"])
-    assert report.rules == ("co-chairs",)
-    assert set(report.by_rule) == {"co-chairs"}
+    report = validate(many_problems(), select=["GCM202", "webcast"], ignore=["GCM309"])
+    assert report.rules == ("dangling-reference",)
+    assert set(report.by_rule) == {"dangling-reference"}
+
+
+def test_select_a_rule_outside_the_profile_runs_nothing() -> None:
+    """Selecting a rule the profile does not run runs nothing; its own profile runs it."""
+    assert validate(many_problems(), select=["co-chairs", "report-deadline"]).rules == ()
+    unece = validate(many_problems(), profile="unece-2024", select=["GCM303", "GCM501"])
+    assert unece.rules == ("co-chairs", "report-deadline")
+    assert set(unece.by_rule) == {"co-chairs", "report-deadline"}
 
 
 def test_select_structural_rules_by_code() -> None:
     """Structural problems are filtered like the other rules."""
     broken = doc(meetings=[meeting_doc(title=3, titel="x")])
-    assert set(validate(broken).by_rule) == {"wrong-type", "unknown-field"}
+    # The meeting is checked all the same: it has no summary report, a rule of its own.
+    assert set(validate(broken).by_rule) == {"wrong-type", "unknown-field", "summary-report"}
     assert set(validate(broken, select=["GCM005"]).by_rule) == {"wrong-type"}
-    assert set(validate(broken, ignore=["GCM005"]).by_rule) == {"unknown-field"}
+    assert set(validate(broken, ignore=["GCM005"]).by_rule) == {"unknown-field", "summary-report"}
 
 
 @pytest.mark.parametrize("option", ["select", "ignore"])
@@ -929,7 +1033,7 @@ def test_two_thousand_meetings_and_participants() -> None:
     someone = person("p0", gender=F, events=("m0",))
     people = tuple(someone.evolve(id=f"p{i}", events=(f"m{i}",)) for i in range(2000))
     dataset = data(reviews=(review(),), meetings=meetings, participants=people)
-    report = validate(dataset)
+    report = validate(dataset, profile="unece-2024")
     assert report.records == 4001
     counts = report.by_rule
     assert "duplicate-id" not in counts

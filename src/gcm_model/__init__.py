@@ -41,6 +41,7 @@ from gcm_model.errors import (
     UnknownFormatError,
 )
 from gcm_model.models.reference import (
+    Citation,
     Cluster,
     Commission,
     Contradiction,
@@ -65,6 +66,7 @@ from gcm_model.models.reference import (
 from gcm_model.registry import (
     IdentifierKind,
     Registry,
+    cite,
     clusters,
     commissions,
     contradictions,
@@ -159,6 +161,7 @@ if TYPE_CHECKING:  # imported on first use (``__getattr__``): see ``_LAZY``
         Issue,
         Severity,
         ValidationReport,
+        iter_validate,
         rules,
         validate,
     )
@@ -226,6 +229,7 @@ _LAZY: dict[str, str] = {
     "Issue": "gcm_model.validation",
     "Severity": "gcm_model.validation",
     "ValidationReport": "gcm_model.validation",
+    "iter_validate": "gcm_model.validation",
     "rules": "gcm_model.validation",
     "validate": "gcm_model.validation",
 }
@@ -235,6 +239,7 @@ __all__ = [
     "BackToBackEvent",
     "Call",
     "CallKind",
+    "Citation",
     "ClosingSegment",
     "Cluster",
     "Commission",
@@ -318,6 +323,7 @@ __all__ = [
     "Window",
     "WrittenSubmission",
     "__version__",
+    "cite",
     "clusters",
     "commissions",
     "contradictions",
@@ -328,6 +334,7 @@ __all__ = [
     "dumps",
     "guiding_questions",
     "iter_load",
+    "iter_validate",
     "known_meetings",
     "languages",
     "load",

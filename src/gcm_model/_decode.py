@@ -43,7 +43,7 @@ from gcm_model._generated import define
 from gcm_model.dates import moment_or_none
 from gcm_model.models._base import Model, order_pairs
 from gcm_model.models.checks import ID_PATTERN, out_of_order
-from gcm_model.models.kinds import Kind, UnsupportedError, kind_of
+from gcm_model.models.kinds import Kind, UnsupportedError, kind_of, tag_of
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -231,13 +231,13 @@ def _compile(cls: type, *, plain: bool) -> Callable[[Any], Any]:
     build = _Builder(cls, plain=plain)
     fields = attrs.fields(cls)
     names = frozenset(f.name for f in fields)
-    tag = cls.__dict__.get("kind")
-    if isinstance(tag, str):  # a segment or a report item: "kind" is its tag
+    tag = tag_of(cls)
+    if tag is not None:  # a segment or a report item: "kind" is its tag
         names |= {"kind"}
     build.add(1, "if type(d) is not dict or not _names.issuperset(d):")
     build.reject(2)
     build.names["_names"] = names
-    if isinstance(tag, str):
+    if tag is not None:
         build.add(1, f"if d.get('kind', {tag!r}) != {tag!r}:")
         build.reject(2)
     build.add(1, "o = _new(_cls)")

@@ -24,7 +24,7 @@ from gcm_model._hooks import Structurer
 from gcm_model.errors import DocumentProblem, _tokens
 from gcm_model.models._base import Model
 from gcm_model.models.checks import deferred_checks
-from gcm_model.models.kinds import declared
+from gcm_model.models.kinds import declared, tag_of
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -42,8 +42,8 @@ class Parts:
         record: the object, or ``None`` when it has problems.
         problems: every problem, pointers from the object.
         partial: with problems, the object built from the fields that did
-            decode (the others at their defaults, checks deferred), or ``None``
-            when a required field is among those that did not.
+            decode (the others at their defaults, a required one ``None``;
+            checks deferred), or ``None`` for input that is no JSON object.
         unknown: where the problems are (JSON Pointers from the object): the
             values there did not decode or broke an invariant, so what rules
             find there or below is second-order.
@@ -87,7 +87,9 @@ def _fields_apart(document: dict[str, Any], cls: type[Any], detailed: cattrs.Con
     Every field that fails is reported (with unknown keys and missing
     required fields); the object is built from the others, checks deferred,
     and its invariants are reported too, but for those at a field that
-    failed. With a required field among those, there is no object to build.
+    failed. A required field that is missing or failed is left ``None`` in
+    that object: unknown, not absent, so a misspelt ``title`` hides none of
+    the record's other problems, and the rules skip what lies there.
     """
     fields = attrs.fields(cls)
     kinds = dict(declared(cls))
@@ -95,16 +97,16 @@ def _fields_apart(document: dict[str, Any], cls: type[Any], detailed: cattrs.Con
     found = list(_key_problems(document, cls, {f.name for f in fields}))
     good: dict[str, Any] = {}
     detail: list[str] = []  # the fields decoded in detail, which may have problems
-    failed = False
     with deferred_checks():
         for field in fields:
             name = field.name
+            required = field.default is attrs.NOTHING
             if name not in document:
-                if field.default is attrs.NOTHING:
+                if required:
                     found.append(
                         DocumentProblem("missing-field", f"/{name}", "a required field is missing")
                     )
-                    failed = True
+                    good[name] = None  # unknown: the checks of the object are deferred
                 continue
             value = _quickly(cls, name, document[name])
             if value is not _NOT_QUICKLY:
@@ -115,18 +117,16 @@ def _fields_apart(document: dict[str, Any], cls: type[Any], detailed: cattrs.Con
                 detail.append(name)
             except Exception as exc:  # noqa: BLE001 - every failure becomes a problem
                 found.extend(_problems(exc, (name,), document))
-                failed = failed or field.default is attrs.NOTHING
-        partial = None if failed else cls(**good)
-    if partial is not None:
-        unknown = {top(p.pointer) for p in found}
-        own = (
-            problem for name in detail for problem in kinds[name].problems(f"/{name}", good[name])
-        )
-        found.extend(
-            p
-            for p in itertools.chain(own, partial.relation_problems())
-            if top(p.pointer) not in unknown
-        )
+                if required:
+                    good[name] = None
+        partial = cls(**good)
+    unknown = {top(p.pointer) for p in found}
+    own = (problem for name in detail for problem in kinds[name].problems(f"/{name}", good[name]))
+    found.extend(
+        p
+        for p in itertools.chain(own, partial.relation_problems())
+        if top(p.pointer) not in unknown
+    )
     if not found:
         return Parts(partial, ())
     return Parts(None, tuple(found), partial, _places(found))
@@ -136,11 +136,10 @@ def _key_problems(
     document: dict[str, Any], cls: type, names: set[str]
 ) -> Iterator[DocumentProblem]:
     """A tag of another kind, and keys that are no field (with the nearest field's name)."""
-    tag = cls.__dict__.get("kind")
-    tagged = isinstance(tag, str)
-    if isinstance(tag, str) and document.get("kind", tag) != tag:
+    tag = tag_of(cls)
+    if tag is not None and document.get("kind", tag) != tag:
         yield from _problems(_wrong_tag(cls, tag, document["kind"]), (), document)
-    extra = [k for k in document if k not in names and not (tagged and k == "kind")]
+    extra = [k for k in document if k not in names and not (tag is not None and k == "kind")]
     if extra:
         yield from _problems(_UnknownKeysError(cls, extra), (), document)
 

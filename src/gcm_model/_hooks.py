@@ -23,7 +23,7 @@ from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, overrid
 
 from gcm_model import _encode
 from gcm_model._faults import _FaultError, _UnknownKeysError, _wrong, _wrong_tag
-from gcm_model.models.kinds import declared
+from gcm_model.models.kinds import declared, tag_of
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -63,7 +63,7 @@ class Structurer:
             return self.converter.structure(value, classes[0])
         if type(value) is not dict:
             raise _wrong(f"an object ({name})", value)
-        by_tag = {cls.__dict__["kind"]: cls for cls in classes}
+        by_tag = {tag_of(cls): cls for cls in classes}
         tags = ", ".join(repr(tag) for tag in by_tag)
         tag = value.get("kind")
         if tag is None:
@@ -111,12 +111,12 @@ def _structure_factory(cls: type, converter: cattrs.Converter) -> Callable[[obje
     )
     names = frozenset(a.name for a in attrs.fields(cls))
     detailed = converter.detailed_validation
-    tag = cls.__dict__.get("kind")  # segments and report items carry their tag
+    tag = tag_of(cls)  # segments and report items carry their tag
 
     def structure(value: object, tp: type) -> Any:
         if type(value) is not dict:
             raise _wrong(f"an object ({cls.__name__})", value)
-        if isinstance(tag, str) and "kind" in value:
+        if tag is not None and "kind" in value:
             if value["kind"] != tag:
                 raise _wrong_tag(cls, tag, value["kind"])
             value = {k: v for k, v in value.items() if k != "kind"}

@@ -9,7 +9,8 @@ describes each with examples.
 Exit codes: 0 when all went well (for ``validate``: no report has an error),
 1 when the data has errors or cannot be loaded (``validate``, ``convert``) or
 nothing was found (``lookup``), 2 for a usage problem (an unknown option,
-profile, rule or code, a file that does not exist, the ``cli`` extra missing).
+profile, rule or code, a file that does not exist, the ``cli`` extra missing:
+``--help`` and ``--version`` work without it).
 Problems are reported in one line on standard error, never as a traceback.
 
 ``main(argv)`` returns the exit code and never raises ``SystemExit``, so it can
@@ -57,7 +58,7 @@ from gcm_model.models.dataset import Dataset
 from gcm_model.models.process import Meeting, MeetingKind, RegionalReview, ThematicSession
 from gcm_model.registry import Registry
 from gcm_model.schema import json_schema
-from gcm_model.validation import PROFILES, rules, validate
+from gcm_model.validation import PROFILES, Severity, iter_validate, rules, validate
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator, Sequence
@@ -195,6 +196,8 @@ def _validate(args: argparse.Namespace) -> int:
     for name in args.paths:
         if not Path(name).exists():
             raise SourceError(name, FileNotFoundError("no such file or directory"))
+    if args.format == "jsonl" and args.max_issues is None:
+        return _validate_streaming(args, select, ignore)
     reports: list[tuple[str, ValidationReport]] = []
     with _progress(args.paths) as start:
         for name in args.paths:
@@ -224,6 +227,23 @@ def _validate(args: argparse.Namespace) -> int:
                 f"{name}\n{report.to_text(per_rule=args.per_rule)}" for name, report in reports
             )
         )
+    return EXIT_OK if valid else EXIT_FAILED
+
+
+def _validate_streaming(
+    args: argparse.Namespace, select: list[str] | None, ignore: list[str] | None
+) -> int:
+    """``--format jsonl``: each issue printed as it is found (a JSON Lines file is never held)."""
+    valid = True
+    for name in args.paths:
+        found = iter_validate(
+            Path(name), profile=args.profile, as_of=args.as_of, select=select, ignore=ignore
+        )
+        for issue in found:
+            valid = valid and issue.severity is not Severity.ERROR
+            # "path" is the issue's JSON Pointer already: the input is "input".
+            record = {"input": name, **issue.to_record()}
+            _out(orjson.dumps(record, option=orjson.OPT_SORT_KEYS).decode())
     return EXIT_OK if valid else EXIT_FAILED
 
 
@@ -282,9 +302,11 @@ def _read(path: Path, kind: Format) -> Dataset:
         ) from None
 
 
-def _write(dataset: Dataset, path: Path, kind: Format) -> None:
+def _write(dataset: Dataset, path: Path, kind: Format, *, force: bool) -> None:
     try:
-        write_dataset(dataset, path, kind)
+        write_dataset(dataset, path, kind, overwrite=force)
+    except FileExistsError:
+        raise _UsageError(f"{path} exists; use --force to replace it") from None
     except OSError as exc:
         raise _UsageError(f"cannot write {path}: {exc.strerror or exc}") from None
 
@@ -293,7 +315,7 @@ def _convert(args: argparse.Namespace) -> int:
     source, target = Path(args.input), Path(args.output)
     kinds = _format(source, output=False), _format(target, output=True)
     dataset = _read(source, kinds[0])
-    _write(dataset, target, kinds[1])
+    _write(dataset, target, kinds[1], force=args.force)
     records = sum(1 for _ in dataset.records())
     _err(
         f"{PROG}: wrote {target} ({kinds[1].value}) from {source} ({kinds[0].value}): "
@@ -444,7 +466,7 @@ def _listings() -> dict[str, _Listing]:
         "sources": _Listing(
             "sources",
             g.sources,
-            (("id", lambda r: r.id), ("title", lambda r: r.title)),
+            (("id", lambda r: r.id), ("cited as", lambda r: r.cite())),
         ),
         "contradictions": _Listing(
             "contradictions between sources",
@@ -464,6 +486,7 @@ def _listings() -> dict[str, _Listing]:
                 ("slug", lambda r: r.slug),
                 ("severity", lambda r: r.severity),
                 ("summary", lambda r: r.summary),
+                ("source", lambda r: r.source),
             ),
         ),
     }
@@ -655,14 +678,15 @@ def _add_validate(commands: Any) -> argparse.ArgumentParser:
         choices=("text", "json", "jsonl"),
         default="text",
         help="text for people; json: one document with every report (for CI); "
-        "jsonl: one issue a line, with its input PATH under 'input'",
+        "jsonl: one issue a line as it is found, with its input PATH under 'input'",
     )
     parser.add_argument(
         "--profile",
         choices=tuple(PROFILES),
         default="default",
-        help="the rule profile: strict turns warnings into errors; unece-2024 adds "
-        "the specifics of the UNECE 2024 concept note",
+        help="the rule profile: default holds what binds every regional review; strict "
+        "turns its warnings into errors; unece-2024 adds the practice of the UNECE 2024 "
+        "concept note",
     )
     parser.add_argument(
         "--as-of",
@@ -736,8 +760,12 @@ def _add_convert(commands: Any) -> argparse.ArgumentParser:
             "directory, receives CSV tables. Output is canonical (sorted keys), so a\n"
             "conversion from JSON to JSON normalises a file.\n\n"
             "The data must load (structure and each record's invariants), but the dataset\n"
-            "rules are not checked: run validate for those. Exit status: 0 when written, 1\n"
-            "when IN cannot be loaded (every problem is listed), 2 for a usage problem."
+            "rules are not checked: run validate for those. OUT is written whole or not at\n"
+            "all (under a temporary name, then renamed), and an existing OUT is replaced only\n"
+            "with --force. Text cells that begin like a spreadsheet formula (=, +, -, @) are\n"
+            "written after an apostrophe, which reading takes away. Exit status: 0 when\n"
+            "written, 1 when IN cannot be loaded (every problem is listed), 2 for a usage\n"
+            "problem (OUT exists without --force)."
         ),
         epilog=_examples(
             "gcm-model convert data.json data.jsonl",
@@ -750,6 +778,7 @@ def _add_convert(commands: Any) -> argparse.ArgumentParser:
     parser.add_argument(
         "output", metavar="OUT", help="a .json or .jsonl file, or a directory for CSV tables"
     )
+    parser.add_argument("--force", action="store_true", help="replace OUT if it exists")
     parser.set_defaults(run=_convert)
     return parser
 
@@ -938,14 +967,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         option) is turned into its code, never raised.
     """
     try:
+        args = build_parser().parse_args(argv)
+    except SystemExit as exc:  # --help and --version end here: they need no extra
+        return exc.code if isinstance(exc.code, int) else EXIT_USAGE
+    try:
         importlib.import_module("rich")
     except ImportError:
         _err(MISSING_EXTRA)
         return EXIT_USAGE
-    try:
-        args = build_parser().parse_args(argv)
-    except SystemExit as exc:
-        return exc.code if isinstance(exc.code, int) else EXIT_USAGE
     return _run(args)
 
 

@@ -28,7 +28,7 @@ Region: Concept Note", UNECE, 2024).
 
 Examples:
     >>> from gcm_model.conformance import CASES, profile_for
-    >>> profile_for("report-deadline"), profile_for("rapporteur")
+    >>> profile_for("webcast"), profile_for("report-deadline")
     ('default', 'unece-2024')
     >>> case = next(c for c in CASES if c.rule == "report-deadline")
     >>> [issue.to_json() for issue in case.expected]
@@ -80,7 +80,7 @@ README = "README.md"
 SUITE = Path(__file__).resolve().with_name("conformance_suite")
 """The directory of the suite that ships with the package."""
 
-VALID_EXAMPLES = ("unece_2024", "unece_2020", "second_round")
+VALID_EXAMPLES = ("unece_2024", "unece_2020", "second_round", "eca_2024")
 """The example datasets (``examples/data/NAME.json``) copied into ``valid/``."""
 
 _FORMAT = 2
@@ -96,9 +96,8 @@ def profile_for(rule: str) -> str:
     """The profile a rule's conformance cases and invalid documents are validated under.
 
     ``default`` for a rule that runs under it; else the first profile that
-    runs the rule (``unece-2024`` for the four rules of the UNECE 2024
-    concept note: ``hearing-first``, ``background-notes``, ``rapporteur``
-    and ``thematic-sessions``).
+    runs the rule (``unece-2024`` for the rules of the UNECE 2024 concept
+    note's practice, such as ``co-chairs`` and ``report-deadline``).
 
     Args:
         rule: a rule slug or code.

@@ -184,7 +184,8 @@ class DecodedRecord:
         raw: the parsed JSON it came from.
         problems: its problems, with pointers from the document's root.
         partial: with problems, the record built from the fields that did
-            decode, or ``None`` when a required one did not.
+            decode (a required one that did not is ``None``), or ``None``
+            when the record is no JSON object.
         unknown: where its problems are, as JSON Pointers from the record.
     """
 
@@ -419,7 +420,8 @@ class JsonLine:
         problems: the line's problems (their ``line`` is ``number``).
         raw: the parsed line, if it parsed.
         partial: with problems, the record built from the fields that did
-            decode, or ``None`` when a required one did not.
+            decode (a required one that did not is ``None``), or ``None``
+            when the record is no JSON object.
         unknown: where its problems are, as JSON Pointers from the record.
     """
 

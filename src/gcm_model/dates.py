@@ -44,6 +44,7 @@ __all__ = [
     "PartialDate",
     "REVIEW_INTERVAL_YEARS",
     "as_day",
+    "day_of",
     "moment_or_none",
     "parse_date",
     "parse_datetime",
@@ -496,6 +497,18 @@ def _place(
     if name is not None:
         raise InvalidCodeError("time", text, f"unknown zone {name!r}")
     raise InvalidCodeError("time", text, "give a time_zone for a time of day")
+
+
+def day_of(value: object) -> dt.date | None:
+    """The calendar day of a date or a datetime (by its own offset); ``None`` for anything else.
+
+    Examples:
+        >>> day_of(dt.datetime(2024, 3, 11, 8, 30)), day_of("2024-03-11")
+        (datetime.date(2024, 3, 11), None)
+    """
+    if isinstance(value, dt.datetime):
+        return value.date()
+    return value if isinstance(value, dt.date) else None
 
 
 def as_day(value: object) -> dt.date | None:

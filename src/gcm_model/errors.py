@@ -62,8 +62,7 @@ class Problem:
         rule: the rule slug: ``json-syntax``, ``schema-version``,
             ``missing-field``, ``unknown-field``, ``wrong-type``,
             ``invalid-value``, or the rule of a broken model invariant
-            (``unknown-objective``, ``unknown-code``, ``cluster-objectives``,
-            ``chronology``).
+            (``unknown-objective``, ``unknown-code``, ``chronology``).
         pointer: the JSON Pointer (RFC 6901) of the offending value; ``""``
             for the whole object or document.
         message: what is wrong, in plain words.
@@ -184,14 +183,14 @@ class InvalidValueError(GcmError, ValueError):
     """A model object whose fields break one of its invariants.
 
     Raised when a model class is built (``ThematicSession(cluster=1,
-    objectives=(11,))``). The message names the class and the field of the
+    objectives=(24,))``). The message names the class and the field of the
     first problem; ``problems`` holds every problem found in that object.
 
     Attributes:
         owner: the class name, such as ``"ThematicSession"``.
         field: the field of the first problem, such as ``"objectives"``.
         value: the offending value of the first problem.
-        rule: the rule slug of the first problem, such as ``"cluster-objectives"``.
+        rule: the rule slug of the first problem, such as ``"unknown-objective"``.
         problems: every problem of the object, in field order.
     """
 

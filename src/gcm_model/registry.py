@@ -41,6 +41,7 @@ from gcm_model.dates import review_years
 from gcm_model.errors import GcmError, InvalidCodeError, UnknownCodeError
 from gcm_model.models import kinds
 from gcm_model.models.reference import (
+    Citation,
     Cluster,
     Commission,
     Contradiction,
@@ -73,6 +74,7 @@ __all__ = [
     "NumberRegistry",
     "Registry",
     "RoundRegistry",
+    "cite",
     "clusters",
     "commissions",
     "contradictions",
@@ -288,6 +290,10 @@ class Registry(Generic[K, T]):
                 best[id(record)] = (points, seen[1] if seen else position, record)
         ranked = sorted(best.values(), key=lambda item: (-item[0], item[1]))
         return [record for _, _, record in ranked]
+
+    def code_schema(self) -> dict[str, Any]:
+        """The JSON Schema of a code of this registry: the enum of its codes."""
+        return {"enum": sorted(self.validate(self._key(record)) for record in self)}
 
     def _suggest(self, text: str) -> tuple[str, ...]:
         pairs = ((term, str(self._key(record))) for term, _, record in self._index())
@@ -522,7 +528,7 @@ class CountryRegistry(CodeRegistry[Country]):
                 other_names=_other_names(iso.alpha_3, extra),
                 un_status=extra.get("un_status"),
                 qualifier=extra.get("qualifier"),
-                sources=("ISO3166", *extra.get("sources", ())),
+                sources=("iso-3166-1", *extra.get("sources", ())),
                 status=Status(extra.get("status", "CONFIRMED")),
             )
         for code, extra in overlay.items():  # what ISO 3166-1 lacks (Kosovo)
@@ -590,7 +596,7 @@ class CountryRegistry(CodeRegistry[Country]):
         return catalogue.gettext(record.iso_name)
 
     def un_member_states(self) -> tuple[Country, ...]:
-        """The 193 UN Member States (domain_facts.md §5.1)."""
+        """The 193 UN Member States."""
         return tuple(c for c in self if c.un_status == "member")
 
 
@@ -736,6 +742,31 @@ class RoundRegistry(CodeRegistry[ReviewRound]):
             return None
         return found if found.code == code else None
 
+    def code_schema(self) -> dict[str, Any]:
+        """The JSON Schema of a round code: every code on the cadence (``cadence_pattern``)."""
+        return {"type": "string", "pattern": self.cadence_pattern()}
+
+    def cadence_pattern(self) -> str:
+        """A regular expression of every code on the cadence, known or computed, up to 9999.
+
+        For the JSON Schema, which must take what ``validate`` takes. Built
+        from each kind's first year and interval (which divides 100, so a
+        year's place on the cadence shows in its last two digits).
+
+        Examples:
+            >>> import re
+            >>> from gcm_model import rounds
+            >>> pattern = re.compile(rounds.cadence_pattern())
+            >>> codes = ("regional-2028", "regional-2027", "imrf-2030")
+            >>> [bool(pattern.fullmatch(code)) for code in codes]
+            [True, False, True]
+        """
+        kinds = []
+        for kind in ReviewKind:
+            first, interval = self._cadence(kind)
+            kinds.append(f"{kind.value}-{_years_pattern(first, interval)}")
+        return "^(?:" + "|".join(kinds) + ")$"
+
     def _cadence(self, kind: ReviewKind) -> tuple[int, int]:
         cadence = _data.load("rounds")["cadence"][kind.value]
         return cadence["first_year"], cadence["interval_years"]
@@ -781,6 +812,31 @@ class RoundRegistry(CodeRegistry[ReviewRound]):
             sources=self._records[f"{kind.value}-{first}"].sources,
             status=Status.CONFIRMED_2,
         )
+
+
+def _years_pattern(first: int, interval: int) -> str:
+    """A regular expression of the years from ``first`` to 9999, ``interval`` apart.
+
+    Raises:
+        InvalidCodeError: the interval does not divide 100.
+    """
+    if interval < 1 or 100 % interval:
+        raise InvalidCodeError("round interval", interval, "expected a divisor of 100")
+
+    def endings(low: int) -> str:  # the two last digits from ``low`` on the cadence, by tens
+        ends = [n for n in range(low, 100) if (n - first) % interval == 0]
+        tens: dict[int, list[str]] = {}
+        for n in ends:
+            tens.setdefault(n // 10, []).append(str(n % 10))
+        return "(?:" + "|".join(f"{t}[{''.join(u)}]" for t, u in tens.items()) + ")"
+
+    century = first // 100
+    years = f"{century}{endings(first % 100)}"
+    if century < 99:  # the centuries after the first, up to 99 (year 9999)
+        tens, units = divmod(century + 1, 10)
+        later = f"{tens}[{units}-9]" + (f"|[{tens + 1}-9][0-9]" if tens < 9 else "")
+        years += f"|(?:{later}){endings(0)}"
+    return f"(?:{years})"
 
 
 @functools.cache
@@ -841,7 +897,7 @@ stakeholders: CodeRegistry[StakeholderCategory] = CodeRegistry(
     terms=_names("name", "aliases"),
     upper=False,
 )
-"""The stakeholder categories, keyed by code (A/RES/73/195 para. 44; domain_facts §4.2)."""
+"""The stakeholder categories, keyed by code (A/RES/73/195 para. 44)."""
 
 commissions = CommissionRegistry(
     "commissions",
@@ -875,7 +931,7 @@ known_meetings: CodeRegistry[KnownMeeting] = CodeRegistry(
     terms=lambda m: [t for t in (m.venue, m.city) if t],
     upper=False,
 )
-"""The regional review meetings and IMRFs the sources date (domain_facts §6-7)."""
+"""The regional review meetings and IMRFs the sources date."""
 
 report_section_kinds: CodeRegistry[ReportSectionKind] = CodeRegistry(
     "report_section_kinds",
@@ -885,7 +941,7 @@ report_section_kinds: CodeRegistry[ReportSectionKind] = CodeRegistry(
     terms=_names("title"),
     upper=False,
 )
-"""The suggested sections of a regional review report, in order (seed 004)."""
+"""The suggested sections of a regional review report, in order (UN Network guidance)."""
 
 guiding_questions: CodeRegistry[GuidingQuestion] = CodeRegistry(
     "guiding_questions",
@@ -896,7 +952,7 @@ guiding_questions: CodeRegistry[GuidingQuestion] = CodeRegistry(
     upper=False,
     aliases=lambda q: [f"({q.letter})"],
 )
-"""The guiding questions a-e of the UNECE 2024 concept note (seed 001, Annex 1)."""
+"""The guiding questions a-e of the UNECE 2024 concept note (Annex 1)."""
 
 meeting_formats: CodeRegistry[MeetingFormat] = CodeRegistry(
     "meeting_formats",
@@ -907,7 +963,7 @@ meeting_formats: CodeRegistry[MeetingFormat] = CodeRegistry(
     upper=False,
     aliases=lambda f: [f.name, *f.aliases],
 )
-"""Meeting formats: in person, virtual, hybrid (seed 000)."""
+"""Meeting formats: in person, virtual, hybrid."""
 
 languages = LanguageRegistry()
 """The languages of ISO 639, by ISO 639-1 code where there is one; the UN's six marked."""
@@ -917,10 +973,36 @@ sources: CodeRegistry[Source] = CodeRegistry(
     "source",
     build=_decoded(Source),
     key=lambda s: s.id,
-    terms=_names("title"),
+    terms=lambda s: [s.title, *((s.symbol,) if s.symbol else ())],
     upper=False,
 )
-"""The documents the reference data cites, by id (``S1``-``S36``, seed file names)."""
+"""The documents the reference data and the rules cite, by id (``a-res-73-326``, ...);
+``lookup`` also takes a UN symbol (``A/RES/73/326``) or a title."""
+
+
+def cite(source: str | Citation, at: str | None = None) -> str:
+    """Render a citation for readers: ``A/RES/73/326, para. 9``, or publisher and title.
+
+    Args:
+        source: a source id (or symbol or title), or a ``Citation``.
+        at: the paragraph, page or section; a ``Citation`` carries its own.
+
+    Returns:
+        The citation as ``Source.cite`` renders it.
+
+    Raises:
+        UnknownCodeError: no source of that id.
+
+    Examples:
+        >>> cite("a-res-73-195", "para. 50")
+        'A/RES/73/195, para. 50'
+        >>> cite(Citation(source="unece-2024-concept-note", at="Annex 1"))[-9:]
+        ', Annex 1'
+    """
+    if isinstance(source, Citation):
+        return sources.lookup(source.source).cite(source.at)
+    return sources.lookup(source).cite(at)
+
 
 contradictions: CodeRegistry[Contradiction] = CodeRegistry(
     "contradictions",

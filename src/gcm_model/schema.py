@@ -36,7 +36,7 @@ from gcm_model.dates import DATE_PATTERN, DATETIME_PATTERN
 from gcm_model.errors import InvalidCodeError
 from gcm_model.models.checks import ID_PATTERN
 from gcm_model.models.dataset import SCHEMA_VERSION, Dataset
-from gcm_model.models.kinds import kind_of
+from gcm_model.models.kinds import kind_of, tag_of
 
 __all__ = [
     "DATETIME_PATTERN",
@@ -52,7 +52,6 @@ SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
 
 NOT_IN_SCHEMA: tuple[tuple[str, str, str], ...] = (
     ("chronology", "", "an end is not before its start (two fields)"),
-    ("cluster-objectives", "", "a thematic session's objectives lie in its cluster (two fields)"),
     ("invalid-value", "author", "exactly one of member_state and author (two fields)"),
     ("missing-field", "text", "a written submission has a text or a url (two fields)"),
     ("missing-field", "start", "a meeting or event has a start or a planned date (two fields)"),
@@ -75,8 +74,8 @@ def _codes(name: str) -> tuple[str, dict[str, Any]]:
     """The name and schema of the enumeration of a registry's codes."""
     found: registry.Registry[Any, Any] = getattr(registry, name)
     title = "".join(word.capitalize() for word in found.kind.split()) + "Code"
-    codes = sorted(found.validate(found._key(record)) for record in found)  # noqa: SLF001
-    return title, {"enum": codes, "description": f"A {found.kind} code of gcm_model.{name}."}
+    description = f"A {found.kind} code of gcm_model.{name}."
+    return title, {**found.code_schema(), "description": description}
 
 
 _SHARED: dict[str, dict[str, Any]] = {
@@ -135,9 +134,9 @@ class _Builder:
         descriptions = _attribute_docs(cls)
         properties: dict[str, Any] = {}
         required: list[str] = []
-        kind = cls.__dict__.get("kind")
-        if isinstance(kind, str):
-            properties["kind"] = {"const": kind, "description": "The tag of this kind."}
+        tag = tag_of(cls)
+        if tag is not None:
+            properties["kind"] = {"const": tag, "description": "The tag of this kind."}
             required.append("kind")
         for field in attrs.fields(cls):
             kind = kind_of(field)

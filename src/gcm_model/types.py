@@ -36,14 +36,15 @@ StakeholderCode: TypeAlias = str
 
 
 class Status(enum.Enum):
-    """How well a reference datum is sourced (the labels of domain_facts.md §0)."""
+    """How well a reference datum (or a source's own details) is sourced."""
 
     CONFIRMED = "CONFIRMED"
     """Read in a primary UN text."""
     CONFIRMED_2 = "CONFIRMED-2"
     """Read only in a secondary source, or computed from confirmed data."""
     SEED = "SEED"
-    """Stated only in a seed document."""
+    """Stated only in one of the five documents the package was first built from
+    (their records in ``gcm_model.sources`` say so), with no other source found."""
     UNCONFIRMED = "UNCONFIRMED"
     """Not confirmed by any source reached; kept because a record needs it, and flagged."""
 

@@ -28,6 +28,7 @@ __all__ = [
     "Cell",
     "CellError",
     "DecoderBuilder",
+    "FORMULA_STARTS",
     "INT_CELL",
     "JSON_CELL",
     "KEY",
@@ -43,6 +44,7 @@ __all__ = [
     "kind_of",
     "parsed",
     "references",
+    "tag_of",
     "to_json",
     "to_tuple",
 ]
@@ -206,6 +208,46 @@ class Cell:
         return text
 
 
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+"""What a spreadsheet takes a cell beginning with for a formula."""
+
+
+class TextCell(Cell):
+    """Text, with spreadsheet formulas neutralised and given back as they were.
+
+    A text beginning like a formula (``=``, ``+``, ``-``, ``@``, a tab, a
+    carriage return), or with an apostrophe, is written after an apostrophe,
+    which spreadsheets show as the text it is; reading takes that apostrophe
+    away again, so every text comes back as it was written.
+    """
+
+    def write(self, value: Any) -> str:
+        """The cell of a wire value, a text beginning like a formula after an apostrophe.
+
+        Examples:
+            >>> TEXT_CELL.write("=HYPERLINK(1)"), TEXT_CELL.write("'quoted")
+            ("'=HYPERLINK(1)", "''quoted")
+            >>> TEXT_CELL.write("Geneva"), TEXT_CELL.write("- a list")
+            ('Geneva', "'- a list")
+        """
+        text = super().write(value)
+        return "'" + text if isinstance(value, str) and text.startswith(_ESCAPED) else text
+
+    def read(self, text: str) -> Any:
+        """The text, the apostrophe written before a formula's first character taken away.
+
+        Examples:
+            >>> TEXT_CELL.read("'=HYPERLINK(1)"), TEXT_CELL.read("''quoted"), TEXT_CELL.read("'a")
+            ('=HYPERLINK(1)', "'quoted", "'a")
+        """
+        return (
+            text[1:] if text[:1] == "'" and text[1:2].startswith(_ESCAPED) and text[1:2] else text
+        )
+
+
+_ESCAPED = (*FORMULA_STARTS, "'")
+
+
 class IntCell(Cell):
     """An integer, written in digits."""
 
@@ -250,7 +292,7 @@ class JsonCell(Cell):
             raise CellError("json-syntax", f"invalid JSON in the cell: {exc.msg}") from None
 
 
-TEXT_CELL, INT_CELL, BOOL_CELL, JSON_CELL = Cell(), IntCell(), BoolCell(), JsonCell()
+TEXT_CELL, INT_CELL, BOOL_CELL, JSON_CELL = TextCell(), IntCell(), BoolCell(), JsonCell()
 
 _EXPECTED: dict[type | None, str] = {str: "a string", int: "an integer", bool: "true or false"}
 
@@ -458,6 +500,18 @@ def to_tuple(value: Any) -> Any:
 
 
 # -- the declared kinds of a class ------------------------------------------------------------
+
+
+def tag_of(cls: type) -> str | None:
+    """The ``kind`` tag of a class of a tagged union (a segment, a report item), if it is one.
+
+    Examples:
+        >>> from gcm_model.models.process import Hearing, Venue
+        >>> tag_of(Hearing), tag_of(Venue)
+        ('hearing', None)
+    """
+    tag = cls.__dict__.get("kind")
+    return tag if isinstance(tag, str) else None
 
 
 def kind_of(attribute: attrs.Attribute[Any]) -> Kind | None:

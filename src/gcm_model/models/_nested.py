@@ -25,6 +25,7 @@ from gcm_model.models._kind import (
     Kind,
     declared_walks,
     references,
+    tag_of,
     to_tuple,
 )
 
@@ -76,8 +77,7 @@ class Child(Kind):
         if len(allowed) == 1:
             cls, fields = allowed[0], value
         else:
-            by_tag = {c.__dict__.get("kind"): c for c in allowed}
-            found = by_tag.get(value.get("kind"))
+            found = self.by_tag().get(value.get("kind"))
             if found is None:
                 return value
             cls, fields = found, {k: v for k, v in value.items() if k != "kind"}
@@ -102,6 +102,10 @@ class Child(Kind):
         """The model classes accepted."""
         found = self.of()
         return found if isinstance(found, tuple) else (found,)
+
+    def by_tag(self) -> dict[str | None, type]:
+        """The classes of a union by their ``kind`` tag."""
+        return {tag_of(cls): cls for cls in self.allowed()}
 
     @property
     def noun(self) -> str:  # type: ignore[override]
@@ -142,7 +146,7 @@ class Child(Kind):
         allowed = self.allowed()
         if len(allowed) == 1:
             return f"{build.bind('decode', build.child(allowed[0]))}({item})"
-        by_kind = {cls.__dict__["kind"]: build.child(cls) for cls in allowed}
+        by_kind = {tag: build.child(cls) for tag, cls in self.by_tag().items()}
         return f"{build.bind('by_kind', by_kind)}[{item}['kind']]({item})"
 
     def item_schema(self, build: SchemaBuilder) -> dict[str, Any]:

@@ -73,6 +73,7 @@ from gcm_model.models._kind import (
     kind_of,
     parsed,
     references,
+    tag_of,
     to_json,
     to_tuple,
 )
@@ -108,6 +109,7 @@ __all__ = [
     "field",
     "kind_of",
     "references",
+    "tag_of",
     "to_json",
     "to_tuple",
     "use_registries",

@@ -1,9 +1,9 @@
 """The review process as frozen attrs classes: reviews, meetings, segments, events, people.
 
-What the seeds describe about a GCM review (A/RES/73/195 para. 50; the UNECE
-2024 concept note, seed 001; the framework of seed 000; the checklist of seed
-004), as records that refer to each other by id and to the reference data by
-code:
+What the sources describe about a GCM review (A/RES/73/195 para. 50; the UNECE
+2024 concept note; the UN Network's framework, "Regional Reviews 2024"; the
+checklist of the Network's GCM implementation guidance), as records that refer
+to each other by id and to the reference data by code:
 
 * ``RegionalReview``: the review of one region in one round, convened by its
   commission(s);
@@ -25,17 +25,14 @@ Examples:
     >>> from gcm_model.models.process import ThematicSession
     >>> ThematicSession.for_cluster(2).objectives
     (4, 8, 9, 10, 11, 13, 21)
-    >>> ThematicSession(cluster=1, objectives=(2, 11))
-    Traceback (most recent call last):
-    ...
-    gcm_model.errors.InvalidValueError: ThematicSession.objectives[1]: objective 11 is in ...
+    >>> ThematicSession(priority_areas=("Labour migration",)).cluster is None
+    True
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import enum
-import functools
 from typing import TYPE_CHECKING, Any, ClassVar, TypeAlias
 
 import attrs
@@ -102,7 +99,7 @@ class MeetingKind(enum.Enum):
     """What a meeting is."""
 
     REGIONAL_REVIEW = "regional_review"
-    """The regional review meeting a commission convenes (seed 000)."""
+    """The regional review meeting a commission convenes (the UN Network's framework)."""
     IMRF = "imrf"
     """The International Migration Review Forum (A/RES/73/326)."""
     HEARING = "hearing"
@@ -112,7 +109,7 @@ class MeetingKind(enum.Enum):
 
 
 class EventKind(enum.Enum):
-    """What a preparatory or follow-up event is (seeds 000-004)."""
+    """What a preparatory or follow-up event is."""
 
     PRE_CONSULTATION = "pre_consultation"
     CONSULTATION = "consultation"
@@ -121,7 +118,7 @@ class EventKind(enum.Enum):
     GCM_TALK = "gcm_talk"
     SIDE_EVENT = "side_event"
     EVALUATION = "evaluation"
-    """The stakeholder evaluation session held after a review (seed 004)."""
+    """The stakeholder evaluation session held after a review (the UN Network's guidance)."""
 
 
 class Role(enum.Enum):
@@ -152,7 +149,7 @@ class ParticipantKind(enum.Enum):
 
 
 class Sector(enum.Enum):
-    """Whom a participant represents (seed 001: who the meeting convenes)."""
+    """Whom a participant represents (the UNECE 2024 concept note: who the meeting convenes)."""
 
     MEMBER_STATE = "member_state"
     INTERGOVERNMENTAL = "intergovernmental"
@@ -174,7 +171,7 @@ class Venue(Model):
 
 @attrs.frozen(kw_only=True, field_transformer=derive)
 class Contact(Model):
-    """An address to write to, for one purpose (domain_facts I10: one per role)."""
+    """An address to write to, for one purpose (the sources give one address per role)."""
 
     role: str = field(Text())
     email: str = field(Email())
@@ -232,7 +229,7 @@ class _Segment(Model):
     start: Moment | None = field(When())
     end: Moment | None = field(When(after="start"))
     reported_minutes: int | None = field(Count())
-    """The length a later account gives, where it differs from the slot (domain_facts I4)."""
+    """The length a later account gives, where it differs from the slot it was given."""
     notes: str | None = field(Text())
     sources: tuple[str, ...] = field(Text())
     documents: tuple[DocumentRef, ...] = field(Child(lambda: DocumentRef))
@@ -241,7 +238,7 @@ class _Segment(Model):
 
 @attrs.frozen(kw_only=True, field_transformer=derive)
 class Hearing(_Segment):
-    """A multi-stakeholder hearing (seed 001: before the Intergovernmental Conference)."""
+    """A multi-stakeholder hearing (UNECE 2024: before the Intergovernmental Conference)."""
 
     kind: ClassVar[str] = "hearing"
     moderator: str | None = field(Ref("participants"))
@@ -250,7 +247,7 @@ class Hearing(_Segment):
 
 @attrs.frozen(kw_only=True, field_transformer=derive)
 class IntergovernmentalConference(_Segment):
-    """The intergovernmental part of a review meeting (seed 001: 10:00-18:00 CET).
+    """The intergovernmental part of a review meeting (UNECE 2024: 10:00-18:00 CET).
 
     The opening, the thematic sessions and the closing take place within it;
     a multi-stakeholder hearing precedes it.
@@ -261,7 +258,7 @@ class IntergovernmentalConference(_Segment):
 
 @attrs.frozen(kw_only=True, field_transformer=derive)
 class OpeningSegment(_Segment):
-    """The opening of the intergovernmental meeting (co-chairs' remarks, seed 001)."""
+    """The opening of the intergovernmental meeting (UNECE 2024: the co-chairs' remarks)."""
 
     kind: ClassVar[str] = "opening"
     speakers: tuple[str, ...] = field(Ref("participants"))
@@ -269,11 +266,22 @@ class OpeningSegment(_Segment):
 
 @attrs.frozen(kw_only=True, field_transformer=derive)
 class ThematicSession(_Segment):
-    """A thematic session on one round-table cluster (seed 001: four, as at the IMRF).
+    """A thematic session of a review meeting, on a cluster, on objectives or on priority areas.
+
+    Each region organises its sessions in its own way: on the round-table
+    clusters of the IMRF (A/RES/73/326), as the UNECE 2024 concept note does
+    with one session on each; on chosen objectives; or on the region's own
+    priority areas, as ESCWA's 2024 review did with the six priority areas
+    its member States identified in the first review. A session gives what
+    its sources say: a cluster with its objectives, objectives alone, or
+    priority areas (with objectives where they are named).
 
     Attributes:
-        cluster: the round-table cluster it follows.
-        objectives: the objectives it covers, a subset of the cluster's.
+        cluster: the round-table cluster it follows, where it follows one.
+        objectives: the objectives it covers (the ``unece-2024`` profile
+            checks that they are the cluster's).
+        priority_areas: the region's own priority areas it is organised on,
+            in the sources' words.
         number: the session's number in the agenda (Session 1 to 4).
         member_state_speaker: the participant id of the Member State speaker
             who opens the discussion.
@@ -282,8 +290,9 @@ class ThematicSession(_Segment):
     """
 
     kind: ClassVar[str] = "thematic_session"
-    cluster: int = field(Code("clusters"))
+    cluster: int | None = field(Code("clusters"))
     objectives: tuple[int, ...] = field(Objective())
+    priority_areas: tuple[str, ...] = field(Text())
     number: int | None = field(Count())
     member_state_speaker: str | None = field(Ref("participants"))
     moderator: str | None = field(Ref("participants"))
@@ -308,40 +317,10 @@ class ThematicSession(_Segment):
         fields.setdefault("number", record.number)
         return cls(cluster=record.number, **fields)
 
-    def custom_problems(self) -> Iterator[Problem]:
-        """Objectives outside the cluster."""
-        cluster = registry.clusters.get(self.cluster)
-        given: object = self.objectives
-        if cluster is None or not isinstance(given, tuple) or _within(given, cluster.objectives):
-            return
-        for index, number in enumerate(given):
-            known = type(number) is int and 1 <= number <= 23
-            if known and number not in cluster.objectives:
-                home = registry.clusters.of_objective(number).number
-                yield Problem(
-                    "cluster-objectives",
-                    f"/objectives/{index}",
-                    f"objective {number} is in cluster {home}, not cluster {cluster.number}",
-                    number,
-                )
-
-
-def _within(given: tuple[object, ...], objectives: tuple[int, ...]) -> bool:
-    """Whether every item of ``given`` is an objective of the cluster (the quick answer)."""
-    try:
-        return _objective_set(objectives).issuperset(given)
-    except TypeError:  # an unhashable item: the full loop reports it
-        return False
-
-
-@functools.cache
-def _objective_set(objectives: tuple[int, ...]) -> frozenset[int]:
-    return frozenset(objectives)
-
 
 @attrs.frozen(kw_only=True, field_transformer=derive)
 class HighLevelPanel(_Segment):
-    """A high-level panel (seed 001: on regular migration pathways, 13:30-14:30 CET)."""
+    """A high-level panel (UNECE 2024: on regular migration pathways, 13:30-14:30 CET)."""
 
     kind: ClassVar[str] = "high_level_panel"
     topic: str | None = field(Text())
@@ -352,7 +331,7 @@ class HighLevelPanel(_Segment):
 
 @attrs.frozen(kw_only=True, field_transformer=derive)
 class ClosingSegment(_Segment):
-    """The closing of the intergovernmental meeting (co-chairs' remarks, seed 001)."""
+    """The closing of the intergovernmental meeting (UNECE 2024: the co-chairs' remarks)."""
 
     kind: ClassVar[str] = "closing"
     speakers: tuple[str, ...] = field(Ref("participants"))
@@ -360,7 +339,7 @@ class ClosingSegment(_Segment):
 
 @attrs.frozen(kw_only=True, field_transformer=derive)
 class SideEvent(_Segment):
-    """A side event held during a review (seed 002: side events or virtual briefings)."""
+    """A side event held during a review (QUNO's guide: side events or virtual briefings)."""
 
     kind: ClassVar[str] = "side_event"
     organisers: tuple[str, ...] = field(Ref("participants"))
@@ -420,7 +399,7 @@ class RegionalReview(Model):
     commissions: tuple[str, ...] = field(Code("commissions"), non_empty=True)
     title: str | None = field(Text())
     aliases: tuple[str, ...] = field(Text())
-    """Other names of the review or its region ("Arab region" for ESCWA's, domain_facts §6.1)."""
+    """Other names of the review or its region ("Arab region" for ESCWA's)."""
     contacts: tuple[Contact, ...] = field(Child(lambda: Contact))
     documents: tuple[DocumentRef, ...] = field(Child(lambda: DocumentRef))
     mandates: tuple[DocumentRef, ...] = field(Child(lambda: DocumentRef))
@@ -461,7 +440,9 @@ class Meeting(Model):
         time_zone: the IANA zone of the venue, such as ``Europe/Zurich``.
         languages: ISO 639 codes of the languages of the meeting (any language).
         webcast: whether it is webcast (``None``: not said).
-        co_chairs: the Member States co-chairing (ISO 3166-1 alpha-3).
+        co_chairs: the States presiding over the meeting (ISO 3166-1 alpha-3):
+            one chair, or two or more co-chairs (the UNECE 2024 concept note
+            has two, which the ``unece-2024`` profile checks).
         rapporteur: the participant id of the stakeholder rapporteur.
         organisers: participant ids of organising bodies.
         registration: the registration window.
@@ -469,10 +450,11 @@ class Meeting(Model):
         agenda: the segments, in order.
         contacts: addresses per purpose.
         documents: concept note, agenda, logistics note and the like.
-        planned: the date a plan gave before the meeting, verbatim (seed 002).
-        aliases: other names the sources use (domain_facts I5: "RMRF").
+        planned: the date a plan gave before the meeting, verbatim (such as the
+            timeline of QUNO's guide).
+        aliases: other names the sources use (such as "RMRF").
         guiding_questions: the letters (a-e) of the guiding questions put to
-            Member States for the meeting (seed 001, Annex 1).
+            Member States for the meeting (the UNECE 2024 concept note, Annex 1).
         accreditation_required: whether registration needs accreditation.
         back_to_back: events held back to back with it, outside the review
             (the Regional Forum on Sustainable Development).
@@ -527,7 +509,7 @@ class Meeting(Model):
 
 @attrs.frozen(kw_only=True, field_transformer=derive)
 class PreparatoryEvent(Model):
-    """A preparatory or follow-up event of a review (seeds 000-004).
+    """A preparatory or follow-up event of a review.
 
     Attributes:
         id: the record id.
@@ -545,10 +527,11 @@ class PreparatoryEvent(Model):
         objectives: the objectives it covered.
         webcast: whether it was webcast.
         purpose: what it was for, in the sources' words.
-        feeds: ids of the events or meetings it feeds into (seed 002: two
+        feeds: ids of the events or meetings it feeds into (QUNO's guide: two
             Asia-Pacific pre-consultations feed one consultation).
         documents: recordings, summaries, agendas.
-        planned: the date a plan gave before the event, verbatim (seed 002).
+        planned: the date a plan gave before the event, verbatim (such as the
+            timeline of QUNO's guide).
         status: how well the record's facts are sourced.
         notes: what else the sources say.
         sources: where the facts of this record come from.
@@ -567,7 +550,7 @@ class PreparatoryEvent(Model):
     objectives: tuple[int, ...] = field(Objective())
     webcast: bool | None = field(Flag())
     categories: tuple[str, ...] = field(Code("stakeholders"))
-    """Stakeholder categories that took part, where a source says (S24: youth in 2020)."""
+    """Stakeholder categories that took part, where a source says (youth in UNECE 2020)."""
     purpose: str | None = field(Text())
     feeds: tuple[str, ...] = field(Ref(("events", "meetings")))
     documents: tuple[DocumentRef, ...] = field(Child(lambda: DocumentRef))
@@ -599,6 +582,9 @@ class Participant(Model):
         gender: for a person, as declared.
         roles: the parts played across the review.
         events: ids of the meetings and events attended.
+        accredited: whether the participant was accredited to the meetings it
+            attends that require accreditation (``Meeting.accreditation_required``;
+            QUNO's guide: "accreditation will be needed"); ``None``: not said.
         notes: what else the sources say.
         sources: where the facts of this record come from.
     """
@@ -614,6 +600,7 @@ class Participant(Model):
     gender: Gender | None = field(Choice(Gender))
     roles: tuple[Role, ...] = field(Choice(Role))
     events: tuple[str, ...] = field(Ref(("meetings", "events")))
+    accredited: bool | None = field(Flag())
     notes: str | None = field(Text())
     sources: tuple[str, ...] = field(Text())
 
@@ -644,7 +631,7 @@ def _author_problems(record: Any) -> Iterator[Problem]:
 
 @attrs.frozen(kw_only=True, field_transformer=derive)
 class WrittenSubmission(Model):
-    """A written input to a review (seed 001 Annex 1; seed 004: an online space for them).
+    """A written input to a review (UNECE 2024 concept note, Annex 1; the Network's online space).
 
     Attributes:
         id: the record id.
@@ -687,7 +674,7 @@ class WrittenSubmission(Model):
 
 @attrs.frozen(kw_only=True, field_transformer=derive)
 class Pledge(Model):
-    """A pledge made in a review, for the Network's Pledging Dashboard (seed 000).
+    """A pledge made in a review, for the Network's Pledging Dashboard.
 
     Attributes:
         id: the record id.

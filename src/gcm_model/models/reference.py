@@ -4,7 +4,7 @@ One class per codelist: the 23 objectives and 10 guiding principles of the GCM
 (A/RES/73/195 paras. 15-16), the four round-table clusters (A/RES/73/326), the
 stakeholder categories (para. 44), the five regional commissions and their
 members, countries, review rounds, known review meetings, the report section
-kinds and guiding questions of the seeds, meeting formats, languages, and the
+kinds and the UNECE 2024 guiding questions, meeting formats, languages, and the
 contradictions between sources with the choice made for each. Every
 record but a ``Source`` itself carries the ids of its ``sources`` (see
 ``gcm_model.sources``) and a ``Status``; ``Provenance`` describes a whole data
@@ -27,6 +27,7 @@ import datetime as dt
 
 import attrs
 
+from gcm_model._html import model_html
 from gcm_model.dates import PartialDate, as_day
 from gcm_model.models.kinds import Child, Choice, Count, Flag, Note, Text, derive, field
 from gcm_model.models.kinds import Objective as ObjectiveNumber
@@ -34,6 +35,7 @@ from gcm_model.models.periods import Day, PartialDay, Years
 from gcm_model.types import Confidence, MembershipKind, NameKind, ReviewKind, Status
 
 __all__ = [
+    "Citation",
     "Claim",
     "Cluster",
     "Commission",
@@ -50,6 +52,7 @@ __all__ = [
     "Objective",
     "PlannedDate",
     "Provenance",
+    "Record",
     "Region",
     "ReportSectionKind",
     "ReviewRound",
@@ -61,13 +64,24 @@ __all__ = [
 # of the way in a notebook (repr=False), and remain one attribute away.
 
 
+class Record:
+    """The base of the reference records: a notebook view of each (``_repr_html_``)."""
+
+    __slots__ = ()
+
+    def _repr_html_(self) -> str:
+        """An HTML table of the record's fields, for notebooks."""
+        return model_html(self)
+
+
 @attrs.frozen(kw_only=True, field_transformer=derive)
-class Provenance:
+class Provenance(Record):
     """Where one data file comes from, as the manifest records it.
 
     Attributes:
         file: the data file, such as ``objectives.json``.
-        sources: the documents read, with resolution and paragraph or URL.
+        sources: the documents read, as citations of ``gcm_model.sources``
+            (an id, and the paragraph or part read where it matters).
         read: the date the sources were read.
         status: the weakest status of any record in the file.
         note: the choices made where sources disagree or say nothing.
@@ -75,7 +89,7 @@ class Provenance:
     """
 
     file: str = field(Text())
-    sources: tuple[str, ...] = field(Text(), non_empty=True, repr=False)
+    sources: tuple[Citation, ...] = field(Child(lambda: Citation), non_empty=True, repr=False)
     read: dt.date = field(Day())
     status: Status = field(Choice(Status))
     note: str = field(Note(), repr=False)
@@ -83,25 +97,86 @@ class Provenance:
 
 
 @attrs.frozen(kw_only=True, field_transformer=derive)
-class Source:
-    """A document that reference data is read from.
+class Source(Record):
+    """A document that reference data and rules cite, as a reader can find it.
 
     Attributes:
-        id: ``S1`` to ``S36`` as numbered in domain_facts.md, a seed file name,
-            ``ISO3166`` or ``ISO639``.
-        title: what the document is.
-        urls: where it was read, if on the web.
-        kind: primary text, secondary source, seed document or standard.
+        id: a stable, readable id such as ``a-res-73-326`` or
+            ``unece-2024-concept-note``, by which records cite it.
+        title: the document's public title; a title in square brackets
+            describes a document whose own title was not recorded.
+        publisher: the issuing body or publisher, where known.
+        symbol: the UN document symbol (``A/RES/73/326``, ``GA/12166``) or the
+            standard's number (``ISO 3166-1``), where it has one.
+        date: the date of the document (or of its adoption), to the day, the
+            month or the year, where known.
+        urls: where it was read, or where it is published.
+        kind: ``primary``, ``primary, third-party copy``, ``secondary``,
+            ``standard`` or ``this package``.
+        status: how far the record's own details are confirmed:
+            ``CONFIRMED`` (read in the document or on its publisher's page),
+            ``CONFIRMED-2`` (a secondary source), ``SEED`` (known only from the
+            document's own text) or ``UNCONFIRMED`` (a detail, which the note
+            names, could not be confirmed).
+        note: how it was read, and what could not be confirmed.
     """
 
     id: str = field(Text())
     title: str = field(Text(), repr=False)
+    publisher: str | None = field(Text(), repr=False)
+    symbol: str | None = field(Text())
+    date: PartialDate | None = field(PartialDay(), repr=False)
     urls: tuple[str, ...] = field(Text(), repr=False)
-    kind: str = field(Text())
+    kind: str = field(Text(), repr=False)
+    status: Status = field(Choice(Status), repr=False)
+    note: str = field(Note(), repr=False)
+
+    def cite(self, at: str | None = None) -> str:
+        """The citation a reader can follow: the symbol, or publisher and title; then the place.
+
+        This is the one rendering of a citation: issues, hints, the rules
+        page, the codelists and the command line all show citations this way.
+
+        Args:
+            at: the paragraph, page or section cited, such as ``para. 9``.
+
+        Returns:
+            ``A/RES/73/326, para. 9`` for a document with a symbol; else the
+            publisher and the title in quotes (a described title, in square
+            brackets, without them), then the place.
+
+        Examples:
+            >>> from gcm_model import sources
+            >>> sources.lookup("a-res-73-326").cite("para. 9")
+            'A/RES/73/326, para. 9'
+            >>> sources.lookup("un-network-regional-reviews-2024").cite()
+            'UN Network on Migration, “Regional Reviews 2024”'
+        """
+        if self.symbol is not None:
+            name = self.symbol
+        else:
+            title = self.title if self.title.startswith("[") else f"\u201c{self.title}\u201d"
+            name = f"{self.publisher}, {title}" if self.publisher else title
+        return f"{name}, {at}" if at else name
 
 
 @attrs.frozen(kw_only=True, field_transformer=derive)
-class Objective:
+class Citation(Record):
+    """A place in a source: the ``Source`` id, the paragraph or section, and the words there.
+
+    Attributes:
+        source: the id of a record of ``gcm_model.sources``.
+        at: the paragraph, page or section, such as ``para. 9``, where one is cited.
+        quote: the source's words at that place, verbatim, where they are quoted.
+    """
+
+    source: str = field(Text())
+    at: str | None = field(Text())
+    quote: str | None = field(Text(), repr=False)
+
+
+@attrs.frozen(kw_only=True, field_transformer=derive)
+class Objective(Record):
     """One of the 23 GCM objectives (A/RES/73/195 para. 16).
 
     Attributes:
@@ -118,7 +193,7 @@ class Objective:
 
 
 @attrs.frozen(kw_only=True, field_transformer=derive)
-class GuidingPrinciple:
+class GuidingPrinciple(Record):
     """One of the 10 cross-cutting guiding principles (A/RES/73/195 para. 15).
 
     Attributes:
@@ -133,7 +208,7 @@ class GuidingPrinciple:
 
 
 @attrs.frozen(kw_only=True, field_transformer=derive)
-class Cluster:
+class Cluster(Record):
     """A session cluster: an IMRF round table and the regional-review thematic session.
 
     Attributes:
@@ -150,7 +225,7 @@ class Cluster:
 
 
 @attrs.frozen(kw_only=True, field_transformer=derive)
-class StakeholderCategory:
+class StakeholderCategory(Record):
     """A category of relevant stakeholder (A/RES/73/195 para. 44, and review practice).
 
     Attributes:
@@ -169,7 +244,7 @@ class StakeholderCategory:
 
 
 @attrs.frozen(kw_only=True, field_transformer=derive)
-class Membership:
+class Membership(Record):
     """A State's or territory's membership of one regional commission.
 
     Attributes:
@@ -203,7 +278,7 @@ class Membership:
 
 
 @attrs.frozen(kw_only=True, field_transformer=derive)
-class Headquarters:
+class Headquarters(Record):
     """Where a commission sits: a city and its country (ISO 3166-1 alpha-3)."""
 
     city: str = field(Text())
@@ -211,7 +286,7 @@ class Headquarters:
 
 
 @attrs.frozen(kw_only=True, field_transformer=derive)
-class Region:
+class Region(Record):
     """The review region a commission convenes, as the UN Network labels it."""
 
     name: str = field(Text())
@@ -219,7 +294,7 @@ class Region:
 
 
 @attrs.frozen(kw_only=True, field_transformer=derive)
-class Commission:
+class Commission(Record):
     """One of the five UN regional commissions.
 
     Attributes:
@@ -271,7 +346,7 @@ class Commission:
 
 
 @attrs.frozen(kw_only=True, field_transformer=derive)
-class CountryName:
+class CountryName(Record):
     """Another name a country is known by: a former ISO 3166-1 name or a common one.
 
     Lookups find the country by it; it is never the name shown.
@@ -290,7 +365,7 @@ class CountryName:
 
 
 @attrs.frozen(kw_only=True, field_transformer=derive)
-class Country:
+class Country(Record):
     """A country or territory: ISO 3166-1 plus what the UN usage adds.
 
     Attributes:
@@ -338,7 +413,7 @@ class Country:
 
 
 @attrs.frozen(kw_only=True, field_transformer=derive)
-class ReviewRound:
+class ReviewRound(Record):
     """A round of GCM review: regional reviews (from 2020) or an IMRF (from 2022).
 
     Attributes:
@@ -360,7 +435,7 @@ class ReviewRound:
 
 
 @attrs.frozen(kw_only=True, field_transformer=derive)
-class PlannedDate:
+class PlannedDate(Record):
     """A date a source gave for a meeting before it was held: a plan, not a fact.
 
     A plan keeps its own status and the confidence of its reading, whatever
@@ -397,7 +472,7 @@ class PlannedDate:
 
 
 @attrs.frozen(kw_only=True, field_transformer=derive)
-class KnownMeeting:
+class KnownMeeting(Record):
     """A regional review meeting or IMRF that the sources date.
 
     Attributes:
@@ -437,13 +512,13 @@ class KnownMeeting:
 
 
 @attrs.frozen(kw_only=True, field_transformer=derive)
-class ReportSectionKind:
-    """A section of the suggested structure for regional review reports (seed 004).
+class ReportSectionKind(Record):
+    """A section of the suggested structure for regional review reports (UN Network guidance).
 
     Attributes:
         code: ``introduction``, ``executive_summary``, ...
         title: the heading.
-        description: what the section holds, where the seed says.
+        description: what the section holds, where the guidance says.
         order: its place in the suggested order, from 1.
     """
 
@@ -456,8 +531,8 @@ class ReportSectionKind:
 
 
 @attrs.frozen(kw_only=True, field_transformer=derive)
-class GuidingQuestion:
-    """A guiding question (a-e) of the UNECE 2024 concept note, Annex 1 (seed 001).
+class GuidingQuestion(Record):
+    """A guiding question (a-e) of the UNECE 2024 concept note, Annex 1.
 
     Attributes:
         letter: ``a`` to ``e``.
@@ -483,7 +558,7 @@ class GuidingQuestion:
 
 
 @attrs.frozen(kw_only=True, field_transformer=derive)
-class MeetingFormat:
+class MeetingFormat(Record):
     """How a meeting is held: ``in_person``, ``virtual`` or ``hybrid``."""
 
     code: str = field(Text())
@@ -494,7 +569,7 @@ class MeetingFormat:
 
 
 @attrs.frozen(kw_only=True, field_transformer=derive)
-class Language:
+class Language(Record):
     """A language of ISO 639, marked where it is an official language of the UN.
 
     Every language of ISO 639-3 (through pycountry) is a record: a written
@@ -528,7 +603,7 @@ class Language:
 
 
 @attrs.frozen(kw_only=True, field_transformer=derive)
-class Claim:
+class Claim(Record):
     """What one side of a contradiction between sources says, and where.
 
     Attributes:
@@ -543,7 +618,7 @@ class Claim:
 
 
 @attrs.frozen(kw_only=True, field_transformer=derive)
-class Contradiction:
+class Contradiction(Record):
     """Sources that disagree on a fact or a citation, and the choice the data makes.
 
     Attributes:
@@ -558,7 +633,7 @@ class Contradiction:
     Examples:
         >>> from gcm_model import contradictions
         >>> [claim.sources for claim in contradictions.lookup("funding-paragraphs").claims]
-        [('000_b9c5f268b265885e.txt',), ('S1',)]
+        [('un-network-regional-reviews-2024',), ('a-res-73-195',)]
     """
 
     code: str = field(Text())

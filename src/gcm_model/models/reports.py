@@ -1,10 +1,11 @@
 """The reports a review produces, with ordered sections and typed content items.
 
-Seed 000: every meeting and dialogue of the regional reviews results in a
-summary report shared with the Coordinator of the Network, for the Secretary-
-General's report; seed 001: the UNECE outcome report goes to Member States no
-later than 30 days after the meeting; seed 004: a suggested structure for
-regional review reports (``gcm_model.report_section_kinds``).
+The UN Network's framework ("Regional Reviews 2024"): every meeting and
+dialogue of the regional reviews results in a summary report shared with the
+Coordinator of the Network, for the Secretary-General's report; the UNECE 2024
+concept note: the outcome report goes to Member States no later than 30 days
+after the meeting; the Network's GCM implementation guidance: a suggested
+structure for regional review reports (``gcm_model.report_section_kinds``).
 
 Examples:
     >>> from gcm_model.models.reports import Recommendation, ReportSection
@@ -59,37 +60,37 @@ __all__ = [
 
 
 class Recipient(enum.Enum):
-    """Whom a report goes to (seeds 000, 001)."""
+    """Whom a report goes to."""
 
     MEMBER_STATES = "member_states"
-    """The Member States of the region, for their comments (seed 001)."""
+    """The Member States of the region, for their comments (UNECE 2024)."""
     NETWORK_COORDINATOR = "network_coordinator"
-    """The Coordinator of the UN Network on Migration (seed 000)."""
+    """The Coordinator of the UN Network on Migration."""
     PRESIDENT_OF_THE_GENERAL_ASSEMBLY = "president_of_the_general_assembly"
-    """The President of the General Assembly (seed 000)."""
+    """The President of the General Assembly."""
     PROGRESS_DECLARATION_COFACILITATORS = "progress_declaration_cofacilitators"
-    """The co-facilitators of the IMRF Progress Declaration (seed 000)."""
+    """The co-facilitators of the IMRF Progress Declaration."""
     SECRETARY_GENERAL = "secretary_general"
-    """For the Secretary-General's report (seed 000)."""
+    """For the Secretary-General's report."""
     PUBLIC = "public"
-    """Published, such as on the Network's website (seed 001)."""
+    """Published, such as on the Network's website."""
 
 
 class ReportKind(enum.Enum):
     """What a report is and whom it is for."""
 
     OUTCOME_REPORT = "outcome_report"
-    """The outcome report to Member States (seed 001: within 30 days)."""
+    """The outcome report to Member States (UNECE 2024: within 30 days)."""
     REGIONAL_SUMMARY = "regional_summary"
-    """The summary report shared with the Coordinator of the Network (seed 000)."""
+    """The summary report shared with the Coordinator of the Network."""
     SG_REPORT_INPUT = "sg_report_input"
-    """An input to the Secretary-General's biennial report (seed 000, seed 004)."""
+    """An input to the Secretary-General's biennial report."""
     CONSULTATION_SUMMARY = "consultation_summary"
-    """The rapporteur's summary of the stakeholder consultations (seeds 001, 003)."""
+    """The rapporteur's summary of the stakeholder consultations."""
     CHAIRS_SUMMARY = "chairs_summary"
-    """The co-chairs' summary of the meeting (seed 003)."""
+    """The co-chairs' summary of the meeting."""
     ANALYSIS_PAPER = "analysis_paper"
-    """The analysis of a regional Discussion Space's submissions (seed 002)."""
+    """The analysis of a regional Discussion Space's submissions."""
 
 
 @attrs.frozen(kw_only=True, field_transformer=derive)
@@ -106,7 +107,7 @@ class KeyFinding(Model):
 
 @attrs.frozen(kw_only=True, field_transformer=derive)
 class GoodPractice(Model):
-    """A good practice or lesson learned, selected from within the region (seed 004)."""
+    """A good practice or lesson learned, selected from within the region."""
 
     kind: ClassVar[str] = "good_practice"
     text: str = field(Text())
@@ -119,7 +120,7 @@ class GoodPractice(Model):
 
 @attrs.frozen(kw_only=True, field_transformer=derive)
 class Recommendation(Model):
-    """A recommendation, for implementation or for future reviews (seed 004)."""
+    """A recommendation, for implementation or for future reviews."""
 
     kind: ClassVar[str] = "recommendation"
     text: str = field(Text())
@@ -187,7 +188,7 @@ class Report(Model):
         meetings: ids of the meetings it reports on.
         events: ids of the preparatory events it reports on.
         issued: when it was issued or shared.
-        due: when it is due (seed 001: the outcome report within 30 days).
+        due: when it is due (UNECE 2024: the outcome report within 30 days).
         recipients: whom it goes to.
         informs: ids of the meetings or events it was written to inform.
         language: ISO 639 code of its language.

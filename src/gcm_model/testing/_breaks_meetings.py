@@ -3,7 +3,8 @@
 ``objective-coverage``, ``segment-overlap``, ``co-chairs``,
 ``commission-membership``, ``session-roles``, ``registration-lead-time``,
 ``written-input-deadline``, ``balance``, ``webcast``, ``hearing-first``,
-``background-notes``, ``rapporteur`` and ``thematic-sessions``.
+``background-notes``, ``rapporteur``, ``thematic-sessions``,
+``co-chair-remarks``, ``rapporteur-briefing`` and ``accreditation``.
 """
 
 from __future__ import annotations
@@ -146,7 +147,7 @@ def _break_written_input_deadline(draw: DrawFn, draft: _Draft) -> None:
 @_breaks("balance", ways=2)
 def _break_balance(draw: DrawFn, draft: _Draft) -> None:
     count = draw(st.integers(4, 6))
-    if draft.way == 1:  # one country
+    if draft.way == 1 or not draft.gender_balance:  # one country (the profile judges no gender)
         country = _code(draw, "un_member")
         people = [
             _c_person(draw, draft, sector="member_state", country=country) for _ in range(count)
@@ -204,3 +205,33 @@ def _break_rapporteur(draw: DrawFn, draft: _Draft) -> None:
 def _break_thematic_sessions(draw: DrawFn, draft: _Draft) -> None:
     clusters = sorted(_subset(draw, range(1, 5), max_size=3))
     _c_meeting(draw, draft, _carrier_day(draw), agenda=_c_sessions(draw, draft, clusters))
+
+
+@_breaks("co-chair-remarks", ways=2)
+def _break_co_chair_remarks(draw: DrawFn, draft: _Draft) -> None:
+    if draft.way == 1:  # an opening or a closing whose speakers are no co-chairs
+        speakers = [_c_person(draw, draft) for _ in range(draw(st.integers(1, 3)))]
+        kind = _pick(draw, ("opening", "closing"))
+        other = "closing" if kind == "opening" else "opening"
+        agenda = [{"kind": kind, "speakers": speakers}, {"kind": other}]
+    else:  # no opening, or no closing, or neither
+        kept = _subset(draw, ("opening", "closing"), max_size=1)
+        agenda = [{"kind": k} for k in ("hearing", _CONFERENCE, *kept)]
+    _c_meeting(draw, draft, _carrier_day(draw), agenda=agenda)
+
+
+@_breaks("rapporteur-briefing")
+def _break_rapporteur_briefing(draw: DrawFn, draft: _Draft) -> None:
+    rapporteur = _c_person(draw, draft, sector="stakeholder")
+    speakers = [_c_person(draw, draft) for _ in range(draw(st.integers(1, 3)))]
+    agenda = [{"kind": "opening", "speakers": speakers}, {"kind": "closing"}]
+    _c_meeting(draw, draft, _carrier_day(draw), rapporteur=rapporteur, agenda=agenda)
+
+
+@_breaks("accreditation")
+def _break_accreditation(draw: DrawFn, draft: _Draft) -> None:
+    meeting = _c_meeting(draw, draft, _carrier_day(draw), accreditation_required=True)
+    fields = {"sector": "stakeholder", "accredited": False, "events": [meeting["id"]]}
+    if _maybe(draw):
+        fields["category"] = _code(draw, "stakeholder")
+    _c_person(draw, draft, **fields)

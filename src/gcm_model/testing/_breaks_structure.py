@@ -126,9 +126,9 @@ def _break_missing_field(draw: DrawFn, draft: _Draft) -> None:
         collection = _pick(draw, _CARRIED)
         record = _c_record(draw, draft, collection)
         del record[_pick(draw, _REQUIRED[collection])]
-    elif way == 1:  # a review without its round or commissions: left out of the rules
+    elif way == 1:  # a review without its id: the rules over its events pass it by
         review = {"id": draft.fresh(draw), "round": _code(draw, "regional"), "commissions": ["ECE"]}
-        del draft.add("reviews", review)[_pick(draw, ("id", "round", "commissions"))]
+        del draft.add("reviews", review)["id"]
     elif way == 2:  # the kind of an agenda segment
         segment = {"kind": _pick(draw, _PLAIN_SEGMENTS), "title": _text(draw)}
         del segment["kind"]
@@ -137,8 +137,10 @@ def _break_missing_field(draw: DrawFn, draft: _Draft) -> None:
         contact = {"role": _text(draw), "email": _email(draw)}
         del contact[_pick(draw, ("role", "email"))]
         _c_meeting(draw, draft, _carrier_day(draw), contacts=[contact])
-    else:  # the cluster of a thematic session
-        _c_meeting(draw, draft, _carrier_day(draw), agenda=[{"kind": "thematic_session"}])
+    else:  # the title of a document
+        document = {"title": _text(draw), "url": _text(draw)}
+        del document["title"]
+        _c_meeting(draw, draft, _carrier_day(draw), documents=[document])
 
 
 @_breaks("unknown-field", ways=4)

@@ -40,6 +40,8 @@ _Document: TypeAlias = "dict[str, Any]"
 _CARRIER_FIRST = dt.date(2020, 1, 1)
 """The earliest day of a carrier meeting: regional reviews began in 2020."""
 _CARRIER_LAST = dt.date(2030, 12, 31)
+_FIRST_IMRF = 2022
+"""The year of the first IMRF (A/RES/73/195 para. 49; ``gcm_model.rounds``)."""
 _SAFE_INT = 2**53
 """JSON numbers beyond this lose precision in many parsers; drawn ints stay inside."""
 _PLAIN_SEGMENTS = ("hearing", "opening", "closing", "high_level_panel", "side_event")
@@ -54,6 +56,8 @@ class _Draft:
     taken: set[str]
     consultations: int
     """The fewest consultations a review needs under the profile."""
+    gender_balance: bool = False
+    """Whether the profile judges gender balance (``unece-2024``), not only geographic."""
     way: int = 0
     """Which of the rule's ways of breaking it to take."""
     raw: bytes | None = None
@@ -85,8 +89,19 @@ def _ids_of(document: _Document) -> set[str]:
     }
 
 
+def _imrf_year(year: int) -> bool:
+    """Whether the IMRF meets in ``year`` (every four years from 2022, A/RES/73/195 para. 49)."""
+    return year >= _FIRST_IMRF and (year - _FIRST_IMRF) % 4 == 0
+
+
+def _off_imrf(day: dt.date) -> dt.date:
+    """The day, a year earlier if the IMRF meets in its year: no regional review meets then."""
+    return day.replace(year=day.year - 1, day=min(day.day, 28)) if _imrf_year(day.year) else day
+
+
 def _carrier_day(draw: DrawFn) -> dt.date:
-    return _day(draw, _CARRIER_FIRST, _CARRIER_LAST)
+    """A day for a carrier's meeting: 2020-2030, in no IMRF year (``imrf-alternation``)."""
+    return _off_imrf(_day(draw, _CARRIER_FIRST, _CARRIER_LAST))
 
 
 def _after(day: dt.date, days: int) -> str:

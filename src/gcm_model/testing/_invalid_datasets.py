@@ -41,7 +41,8 @@ def _invalid(draw: DrawFn, slug: str, profile: str, way: int | None = None) -> b
     # Under a profile that makes warnings errors, a drawn base would break other rules.
     document = unstructure(draw(datasets(max_records=0 if chosen.escalate else 2)))
     minimum = chosen.parameter(rules.lookup("consultations"), "minimum")
-    draft = _Draft(document, _ids_of(document), minimum, way=taken)
+    gender = chosen.parameter(rules.lookup("balance"), "gender")
+    draft = _Draft(document, _ids_of(document), minimum, gender_balance=gender, way=taken)
     breaker(draw, draft)
     return draft.raw if draft.raw is not None else orjson.dumps(draft.document)
 
@@ -73,7 +74,7 @@ def invalid_datasets(rule: str, *, profile: str | None = None) -> SearchStrategy
             ``"report-deadline"`` or ``"GCM501"``.
         profile: the profile the documents are meant for; by default
             ``gcm_model.conformance.profile_for(rule)``: ``default``, or
-            ``unece-2024`` for the four rules of the UNECE 2024 concept note.
+            ``unece-2024`` for the rules of the UNECE 2024 concept note's practice.
 
     Returns:
         A strategy of ``bytes``; shrinks towards the first way of breaking

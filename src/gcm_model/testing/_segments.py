@@ -27,6 +27,7 @@ from gcm_model.testing._draw import (
     _ref,
     _refs,
     _strategy,
+    _text,
 )
 from gcm_model.testing._reference_codes import cluster_numbers
 from gcm_model.testing._times import _at, _loose_times, _Span, _Times
@@ -114,13 +115,26 @@ def _thematic(  # noqa: PLR0913 - what a meeting's agenda fixes for a session
     *,
     number: int | None = None,
     numbered: bool = False,
+    free: bool = True,
 ) -> ThematicSession:
-    """A session; ``numbered``: use ``number``, else draw an optional one."""
-    chosen = draw(cluster_numbers()) if cluster is None else cluster
-    own = _cluster_objectives(chosen)
-    objectives = draw(st.lists(st.sampled_from(own), min_size=1, unique=True))
-    fields = {
-        "cluster": chosen,
+    """A session; ``numbered``: use ``number``, else draw an optional one.
+
+    ``free``: the session may be organised on objectives alone or on priority
+    areas instead of on ``cluster`` (a drawn one when ``None``).
+    """
+    basis = draw(st.integers(0, 2)) if free else 0  # 0: a cluster, 1: objectives, 2: areas
+    fields: dict[str, Any] = {"cluster": None, "priority_areas": ()}
+    if basis == 0:
+        chosen = draw(cluster_numbers()) if cluster is None else cluster
+        own = _cluster_objectives(chosen)
+        objectives = draw(st.lists(st.sampled_from(own), min_size=1, unique=True))
+        fields["cluster"] = chosen
+    elif basis == 1:
+        objectives = draw(st.lists(st.integers(1, 23), min_size=1, max_size=5, unique=True))
+    else:
+        objectives = draw(st.lists(st.integers(1, 23), max_size=5, unique=True))
+        fields["priority_areas"] = tuple(_text(draw) for _ in range(draw(st.integers(1, 3))))
+    fields |= {
         "objectives": tuple(sorted(objectives)),
         "number": number if numbered else _opt_pick(draw, range(1, 5)),
         "member_state_speaker": _ref(draw, people),
@@ -130,10 +144,16 @@ def _thematic(  # noqa: PLR0913 - what a meeting's agenda fixes for a session
 
 
 def thematic_sessions(cluster: int | str | None = None) -> SearchStrategy[ThematicSession]:
-    """Thematic sessions on a cluster, covering a non-empty subset of its objectives.
+    """Thematic sessions: on a cluster, on objectives alone, or on priority areas.
+
+    A session on a cluster covers a non-empty subset of the cluster's
+    objectives; one on objectives alone, one to five objectives of any
+    cluster; one on a region's own priority areas, one to three of them
+    (with up to five objectives).
 
     Args:
-        cluster: the cluster number (or title); any cluster when ``None``.
+        cluster: the cluster number (or title): every session is on it; when
+            ``None``, sessions are on any cluster or on no cluster.
 
     Returns:
         A strategy of ``ThematicSession`` whose objectives are ascending;
@@ -145,7 +165,11 @@ def thematic_sessions(cluster: int | str | None = None) -> SearchStrategy[Themat
         UnknownCodeError: no such cluster.
     """
     chosen = None if cluster is None else registry.clusters.lookup(cluster).number
-    return _strategy("thematic_sessions", lambda draw: _thematic(draw, None, None, chosen), chosen)
+    return _strategy(
+        "thematic_sessions",
+        lambda draw: _thematic(draw, None, None, chosen, free=chosen is None),
+        chosen,
+    )
 
 
 def _panel(draw: DrawFn, times: _Times | None, people: Sequence[str] | None) -> HighLevelPanel:
@@ -270,8 +294,8 @@ def _agenda(draw: DrawFn, span: _Span | None, people: Sequence[str] | None) -> t
 
     Segments follow each other without overlap, except that the
     intergovernmental conference encloses the segments after it. Thematic
-    sessions follow distinct clusters and, if numbered, are numbered from 1
-    in agenda order.
+    sessions on clusters follow distinct ones (others are on objectives or
+    priority areas) and, if numbered, are numbered from 1 in agenda order.
     """
     plan = _agenda_plan(draw)
     if span is None:  # a meeting not yet dated: nor is its agenda

@@ -20,7 +20,7 @@ Examples:
 from __future__ import annotations
 
 from gcm_model.validation._catalogue import PROFILES, Parameter, Profile, Rule, Severity, rules
-from gcm_model.validation._engine import validate
+from gcm_model.validation._engine import iter_validate, validate
 from gcm_model.validation._report import Issue, ValidationReport
 
 __all__ = [
@@ -31,6 +31,7 @@ __all__ = [
     "Rule",
     "Severity",
     "ValidationReport",
+    "iter_validate",
     "rules",
     "validate",
 ]

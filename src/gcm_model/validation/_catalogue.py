@@ -1,14 +1,34 @@
-"""The rule catalogue (package data ``rules.json``), severities and profiles."""
+"""The rule catalogue (package data ``rules.json``), severities and profiles.
+
+A profile is a selection of the catalogue. ``default`` holds what binds every
+regional review (the dataset format, A/RES/73/195, A/RES/73/326,
+A/RES/76/266 and the UN Network on Migration's framework and checklist for
+regional reviews); a region's documented practice is a profile of its own
+(``unece-2024``: the UNECE 2024 concept note); ``strict`` is ``default`` with
+warnings raised to errors.
+
+Examples:
+    >>> "co-chairs" in [r.slug for r in profile("default").active()]
+    False
+    >>> profile("unece-2024").parameter(rules.lookup("balance"), "gender")
+    True
+    >>> tuned = profile("default").tuned({"balance": {"max_share": 0.5}})
+    >>> tuned.parameter(rules.lookup("GCM308"), "max_share")
+    0.5
+"""
 
 from __future__ import annotations
 
 import enum
+import math
+from collections.abc import Mapping
 from typing import Any
 
 import attrs
 
-from gcm_model.errors import UnknownCodeError
-from gcm_model.registry import CodeRegistry
+from gcm_model.errors import InvalidCodeError, UnknownCodeError
+from gcm_model.models.reference import Citation
+from gcm_model.registry import CodeRegistry, cite
 from gcm_model.types import Status
 
 __all__ = ["PROFILES", "Parameter", "Profile", "Rule", "Severity", "profile", "rules"]
@@ -29,11 +49,73 @@ class Severity(enum.Enum):
 
 @attrs.frozen(kw_only=True)
 class Parameter:
-    """A named threshold of a rule, with where its value comes from."""
+    """A named threshold of a rule, with where its value comes from.
+
+    Attributes:
+        name: the parameter's name, such as ``days``.
+        value: its default value: a number or a flag.
+        source: where the value comes from, as readers see it: the citation
+            rendered (``gcm_model.cite``), or this project's own reason for a
+            value the sources give no figure for.
+        citation: the source the value is read in, or ``None`` for this
+            project's own choice.
+        maximum: the largest value it may be set to, where there is one; a
+            number is never below 0.
+    """
 
     name: str
     value: Any
     source: str
+    citation: Citation | None = None
+    maximum: float | None = None
+
+    @classmethod
+    def from_raw(cls, name: str, raw: dict[str, Any]) -> Parameter:
+        """Build from a parameter of ``rules.json``: a citation, or this project's reason."""
+        origin, maximum = raw["source"], raw.get("maximum")
+        if isinstance(origin, str):
+            return cls(name=name, value=raw["value"], source=origin, maximum=maximum)
+        citation = _citation(origin)
+        return cls(
+            name=name, value=raw["value"], source=cite(citation), citation=citation, maximum=maximum
+        )
+
+    def check(self, rule: str, value: object) -> object:
+        """A value this parameter may be set to, as given.
+
+        A flag takes ``True`` or ``False``; a whole number an ``int``; a
+        share or other fraction an ``int`` or a ``float``; numbers are finite,
+        0 or more and at most ``maximum``.
+
+        Args:
+            rule: the slug of the parameter's rule, for the message.
+            value: the value asked for.
+
+        Returns:
+            The value.
+
+        Raises:
+            InvalidCodeError: a value of another type, or out of range.
+        """
+        what = f"parameter {rule}.{self.name}"
+        default = self.value
+        if isinstance(default, bool):
+            if not isinstance(value, bool):
+                raise InvalidCodeError(what, value, "expected true or false")
+            return value
+        numbers = (int,) if isinstance(default, int) else (int, float)
+        if isinstance(value, bool) or not isinstance(value, numbers):
+            expected = "a whole number" if numbers == (int,) else "a number"
+            raise InvalidCodeError(what, value, f"expected {expected}")
+        if not math.isfinite(value) or value < 0:
+            raise InvalidCodeError(what, value, "expected a finite number, 0 or more")
+        if self.maximum is not None and value > self.maximum:
+            raise InvalidCodeError(what, value, f"expected at most {self.maximum:g}")
+        return value
+
+
+def _citation(raw: dict[str, Any]) -> Citation:
+    return Citation(source=raw["source"], at=raw.get("at"), quote=raw.get("quote"))
 
 
 @attrs.frozen(kw_only=True)
@@ -45,10 +127,16 @@ class Rule:
         code: the stable code, such as ``GCM501``.
         severity: the default severity.
         summary: what it checks, in one line.
-        source: the document the rule comes from.
-        quote: the sentence of that document, where there is one.
+        source: the documents the rule comes from, as readers see them: each
+            citation rendered by ``gcm_model.cite`` (``A/RES/73/195, para. 16``),
+            separated by semicolons.
+        quote: the words of the first citation that quotes its source, verbatim.
         profiles: the profiles the rule belongs to.
         parameters: its thresholds.
+        citations: the sources it cites, each with the place and the words
+            quoted there.
+        sources: the ids of those sources.
+        status: how well the rule is sourced.
     """
 
     slug: str
@@ -59,6 +147,7 @@ class Rule:
     quote: str | None = attrs.field(repr=False)
     profiles: tuple[str, ...] = attrs.field(repr=False)
     parameters: tuple[Parameter, ...] = attrs.field(repr=False)
+    citations: tuple[Citation, ...] = attrs.field(repr=False)
     sources: tuple[str, ...] = attrs.field(repr=False)
     status: Status = attrs.field(repr=False)
 
@@ -75,20 +164,19 @@ class Rule:
 
     @classmethod
     def from_raw(cls, raw: dict[str, Any]) -> Rule:
-        """Build from a record of ``rules.json``."""
+        """Build from a record of ``rules.json``, rendering its citations."""
+        citations = tuple(_citation(c) for c in raw["sources"])
         return cls(
             slug=raw["slug"],
             code=raw["code"],
             severity=Severity(raw["severity"]),
             summary=raw["summary"],
-            source=raw["source"],
-            quote=raw["quote"],
+            source="; ".join(cite(c) for c in citations),
+            quote=next((c.quote for c in citations if c.quote), None),
             profiles=tuple(raw["profiles"]),
-            parameters=tuple(
-                Parameter(name=name, value=p["value"], source=p["source"])
-                for name, p in raw["parameters"].items()
-            ),
-            sources=tuple(raw["sources"]),
+            parameters=tuple(Parameter.from_raw(n, p) for n, p in raw["parameters"].items()),
+            citations=citations,
+            sources=tuple(dict.fromkeys(c.source for c in citations)),
             status=Status(raw["status"]),
         )
 
@@ -136,11 +224,47 @@ class Profile:
         """A rule's parameter under this profile."""
         return self.parameters.get(rule.slug, {}).get(name, rule.parameter(name))
 
+    def tuned(self, parameters: Mapping[str, Mapping[str, object]]) -> Profile:
+        """The same profile with some parameters set, checked.
+
+        Args:
+            parameters: values by rule (slug or code) and parameter name, such
+                as ``{"balance": {"max_share": 0.5}}``; they take precedence
+                over the profile's own.
+
+        Returns:
+            The profile with the values set (itself when there are none).
+
+        Raises:
+            UnknownCodeError: no such rule, or no such parameter of the rule.
+            InvalidCodeError: ``parameters`` is not a mapping of mappings, or a
+                value is of the wrong type or out of range.
+        """
+        if not isinstance(parameters, Mapping):
+            raise InvalidCodeError("parameters", parameters, "expected {rule: {name: value}}")
+        merged = {slug: dict(values) for slug, values in self.parameters.items()}
+        for key, values in parameters.items():
+            rule = rules.lookup(key)
+            if not isinstance(values, Mapping):
+                raise InvalidCodeError(
+                    f"parameters of {rule.slug}", values, "expected {name: value}"
+                )
+            for name, value in values.items():
+                known = {p.name: p for p in rule.parameters}
+                if name not in known:
+                    raise UnknownCodeError(f"parameter of {rule.slug}", name, tuple(known))
+                merged.setdefault(rule.slug, {})[name] = known[name].check(rule.slug, value)
+        return attrs.evolve(self, parameters=merged) if parameters else self
+
 
 PROFILES: dict[str, Profile] = {
     "default": Profile(
         name="default",
-        description="Every general rule at its default severity.",
+        description=(
+            "What binds every regional review: the dataset format, A/RES/73/195, "
+            "A/RES/73/326, A/RES/76/266 and the UN Network on Migration's framework and "
+            "checklist for regional reviews, at their default severities."
+        ),
     ),
     "strict": Profile(
         name="strict",
@@ -150,11 +274,14 @@ PROFILES: dict[str, Profile] = {
     "unece-2024": Profile(
         name="unece-2024",
         description=(
-            "The default rules plus the specifics of the UNECE 2024 concept note "
-            "(001_61412e3f83cb501b.txt): hearing before the conference, one background "
-            "note per session, a rapporteur, four thematic sessions, two consultations."
+            "The default rules plus the practice of the UNECE 2024 concept note: two "
+            "co-chairs, a Member State speaker and a stakeholder moderator per session, four "
+            "thematic sessions on the IMRF round-table clusters covering every objective, a "
+            "hearing before the conference, background notes, a rapporteur, two "
+            "consultations, written inputs a week ahead, the outcome report within 30 days, "
+            "and gender balance among the speakers."
         ),
-        parameters={"consultations": {"minimum": 2}},
+        parameters={"consultations": {"minimum": 2}, "balance": {"gender": True}},
     ),
 }
 """The profiles ``validate`` accepts."""

@@ -1,12 +1,29 @@
-"""What a dataset rule sees: the located records and their indexes (``Context``).
+"""What a dataset rule sees, and how a rule declares what it needs (``Checks``).
 
-The rules (``_rules``) and the engine that runs them (``_engine``) both use
-these; the engine gathers the records, the rules read them.
+A rule is split in two so that a dataset can be judged without holding its
+records: what it needs from one record, and how it judges the whole.
+
+* A *record check* judges one record alone, as it is read:
+  ``(context, rule, located) -> issues``.
+* A *fact* is what a rule needs from one record to judge records against each
+  other: a small, picklable value (ids, references, the dates and codes it
+  compares, and the record's ``Spot``), ``(located) -> fact or None``. The
+  facts of the whole dataset are gathered in reading order (``Facts``); the
+  gatherings of several parts (Dask partitions) merge by concatenation.
+* A *judge* reads the gathered facts once every record is read:
+  ``(context, facts, rule) -> issues``.
+
+A rule written the earlier way, over every record at once
+(``(context, rule) -> issues`` with ``context.by_collection``), still runs:
+the engine then keeps the records, as it did before.
+
+The rules (``_rules``) declare these; the engine (``_engine``) runs them.
 """
 
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any, Protocol
 
 import attrs
@@ -19,7 +36,57 @@ if TYPE_CHECKING:
 
     from gcm_model.validation._catalogue import Profile, Rule
 
-__all__ = ["Context", "Gathered", "Located"]
+__all__ = [
+    "CHECKS",
+    "Checks",
+    "Context",
+    "Facts",
+    "Gathered",
+    "Located",
+    "Spot",
+    "check",
+    "facts",
+    "judge",
+    "per_record",
+]
+
+
+def knows(unknown: frozenset[str], fields: tuple[str, ...]) -> bool:
+    """Whether no pointer of ``unknown`` is at or under any of the record's ``fields``.
+
+    Examples:
+        >>> knows(frozenset({"/objectives/1"}), ("kind",)), knows(frozenset({"/kind"}), ("kind",))
+        (True, False)
+    """
+    return not any(
+        place == f"/{field}" or place.startswith(f"/{field}/")
+        for field in fields
+        for place in unknown
+    )
+
+
+@attrs.frozen
+class Spot:
+    """Where a record is, without the record: what an issue about it needs."""
+
+    collection: str
+    pointer: str
+    file: str | None = None
+    line: int | None = None
+    id: str | None = None
+    unknown: frozenset[str] = frozenset()
+    """Where the record's own problems are (pointers from the record)."""
+
+    def knows(self, *fields: str) -> bool:
+        """Whether each of the record's ``fields`` (and all they hold) decoded without problem.
+
+        A judge asks it of the facts it gathered, as a record check asks ``Located.knows``.
+
+        Examples:
+            >>> Spot("reviews", "/reviews/0", unknown=frozenset({"/id"})).knows("id")
+            False
+        """
+        return knows(self.unknown, fields)
 
 
 @attrs.frozen
@@ -35,41 +102,192 @@ class Located:
     """Where the record's own problems are (pointers from the record): what rules find
     there or below is second-order."""
 
+    def knows(self, *fields: str) -> bool:
+        """Whether each of the record's ``fields`` (and all they hold) decoded without problem.
+
+        A rule that counts or gathers values over records asks it: where a
+        value is unknown, the count is too, and the rule says nothing rather
+        than a second-order issue.
+
+        Examples:
+            >>> where = Located("events", None, "/events/0", unknown=frozenset({"/objectives/1"}))
+            >>> where.knows("kind"), where.knows("kind", "objectives")
+            (True, False)
+        """
+        return knows(self.unknown, fields)
+
     @property
     def id(self) -> str | None:
         """The record's id."""
         found = getattr(self.record, "id", None)
         return found if isinstance(found, str) else None
 
+    @functools.cached_property
+    def spot(self) -> Spot:
+        """Where the record is, without it (made once per record)."""
+        return Spot(self.collection, self.pointer, self.file, self.line, self.id, self.unknown)
+
+
+Where = Located | Spot
+
+RecordCheck = Callable[["Context", "Rule", Located], Iterator[Issue]]
+FactOf = Callable[[Located], Any]
+Judge = Callable[["Context", "Facts", "Rule"], Iterator[Issue]]
+WholeCheck = Callable[["Context", "Rule"], Iterator[Issue]]
+
+
+@attrs.define
+class Checks:
+    """What one rule runs: record checks, facts and a judge (or a check of the whole)."""
+
+    records: list[tuple[str, RecordCheck]] = attrs.Factory(list)
+    """Per collection, in the order the rule reports them, the check of one record."""
+    facts: dict[str, FactOf] = attrs.Factory(dict)
+    """Per collection, what the judge needs of each record."""
+    judge: Judge | None = None
+    whole: WholeCheck | None = None
+    """A check written over every record at once: the records are then kept."""
+
+
+CHECKS: dict[str, Checks] = {}
+"""What each implemented rule runs, by slug (filled as the rule modules are imported)."""
+
+
+def _checks(slug: str) -> Checks:
+    return CHECKS.setdefault(slug, Checks())
+
+
+def per_record(slug: str, *collections: str) -> Callable[[RecordCheck], RecordCheck]:
+    """Declare a rule's check of one record of these collections (reported in this order)."""
+
+    def register(function: RecordCheck) -> RecordCheck:
+        _checks(slug).records.extend((collection, function) for collection in collections)
+        return function
+
+    return register
+
+
+def facts(slug: str, *collections: str) -> Callable[[FactOf], FactOf]:
+    """Declare what a rule's judge needs of each record of these collections.
+
+    The function returns a small, picklable value (or ``None``: nothing to keep).
+    """
+
+    def register(function: FactOf) -> FactOf:
+        for collection in collections:
+            _checks(slug).facts[collection] = function
+        return function
+
+    return register
+
+
+def judge(slug: str) -> Callable[[Judge], Judge]:
+    """Declare how a rule judges the facts of the whole dataset (once every record is read)."""
+
+    def register(function: Judge) -> Judge:
+        _checks(slug).judge = function
+        return function
+
+    return register
+
+
+def check(slug: str) -> Callable[[WholeCheck], WholeCheck]:
+    """Declare a rule's check over every record at once (the records are then kept)."""
+
+    def register(function: WholeCheck) -> WholeCheck:
+        _checks(slug).whole = function
+        return function
+
+    return register
+
+
+@attrs.define
+class Facts:
+    """The facts of a dataset, gathered in reading order; mergeable part by part."""
+
+    by_rule: dict[str, list[tuple[str, Any]]] = attrs.Factory(dict)
+    """Per rule: the collection and the fact of each record that has one, in reading order."""
+    ids: dict[str, list[tuple[str, Spot | None]]] = attrs.Factory(dict)
+    """Per collection, every id as written, with where its record is (``None``: not built)."""
+
+    def of(self, slug: str, collection: str | None = None) -> Iterator[Any]:
+        """The facts a rule gathered (from one collection, or from all), in reading order."""
+        for found_in, fact in self.by_rule.get(slug, ()):
+            if collection is None or found_in == collection:
+                yield fact
+
+    def merge(self, other: Facts) -> None:
+        """Append the facts of the part read after this one."""
+        for slug, found in other.by_rule.items():
+            self.by_rule.setdefault(slug, []).extend(found)
+        for collection, seen in other.ids.items():
+            self.ids.setdefault(collection, []).extend(seen)
+
+    @functools.cached_property
+    def known(self) -> dict[str, set[str]]:
+        """Per collection, every id as written (once every record is read)."""
+        return {name: {i for i, _ in self.ids.get(name, [])} for name in COLLECTIONS}
+
+    @functools.cached_property
+    def first(self) -> dict[str, dict[str, Spot]]:
+        """Per collection, where the first record with each id is (once every record is read)."""
+        found: dict[str, dict[str, Spot]] = {name: {} for name in COLLECTIONS}
+        for collection, seen in self.ids.items():
+            mine = found.setdefault(collection, {})
+            for _, spot in seen:
+                if spot is not None and spot.id is not None:
+                    mine.setdefault(spot.id, spot)
+        return found
+
 
 class Gathered(Protocol):
-    """The records a source yielded, as the engine gathers them."""
+    """The records a source yielded, as the engine keeps them for rules over every record."""
 
-    records: list[Located]
-    """Every record that could be built, with where it is."""
-    ids: dict[str, list[tuple[str, Located | None]]]
-    """Per collection, every id as written, with its record (``None``: not built)."""
+    @property
+    def records(self) -> list[Located]:
+        """Every record that could be built, with where it is (kept for whole checks only)."""
+
+    @property
+    def facts(self) -> Facts:
+        """The ids as written, and the facts."""
 
 
 class Context:
-    """What a rule sees: the records, indexes by id, the date and the profile."""
+    """What a rule sees: the date, the profile, and (for whole checks) every record."""
 
     def __init__(self, loaded: Gathered, as_of: dt.date | None, chosen: Profile) -> None:
-        """Index the loaded records."""
+        """Index the loaded records (kept only when a check over every record runs)."""
         self.records = loaded.records
         self.as_of = as_of
         self.profile = chosen
-        self.by_collection: dict[str, list[Located]] = {name: [] for name in COLLECTIONS}
-        for located in loaded.records:
-            self.by_collection[located.collection].append(located)
-        self.ids: dict[str, set[str]] = {
-            name: {i for i, _ in loaded.ids.get(name, [])} for name in COLLECTIONS
-        }
-        self.index: dict[str, dict[str, Located]] = {name: {} for name in COLLECTIONS}
-        for located in loaded.records:
+        self.facts = loaded.facts
+
+    @functools.cached_property
+    def by_collection(self) -> dict[str, list[Located]]:
+        """Per collection, its records in reading order."""
+        found: dict[str, list[Located]] = {name: [] for name in COLLECTIONS}
+        for located in self.records:
+            found[located.collection].append(located)
+        return found
+
+    @functools.cached_property
+    def ids(self) -> dict[str, set[str]]:
+        """Per collection, every id as written."""
+        return self.facts.known
+
+    @functools.cached_property
+    def index(self) -> dict[str, dict[str, Located]]:
+        """Per collection, the first record with each id."""
+        found: dict[str, dict[str, Located]] = {name: {} for name in COLLECTIONS}
+        for located in self.records:
             if located.id is not None:
-                self.index[located.collection].setdefault(located.id, located)
-        self.raw_ids = loaded.ids
+                found[located.collection].setdefault(located.id, located)
+        return found
+
+    @property
+    def raw_ids(self) -> dict[str, list[tuple[str, Spot | None]]]:
+        """Per collection, every id as written, with where its record is."""
+        return self.facts.ids
 
     @functools.cached_property
     def by_review(self) -> dict[str, dict[str, list[Located]]]:
@@ -94,14 +312,14 @@ class Context:
     def issue(  # noqa: PLR0913 - every part of an issue
         self,
         rule: Rule,
-        where: Located,
+        where: Where,
         field: str,
         message: str,
         *,
         value: Any = None,
         hint: str | None = None,
     ) -> Issue:
-        """An issue of ``rule`` at ``field`` (a JSON Pointer tail) of a located record."""
+        """An issue of ``rule`` at ``field`` (a JSON Pointer tail) of a record."""
         return Issue(
             rule=rule.slug,
             code=rule.code,

@@ -1,20 +1,24 @@
-"""``validate``: read any source, gather every problem, run the dataset rules."""
+"""``validate`` and ``iter_validate``: read any source, gather every problem, run the rules.
+
+The readers hand each problem and record to a ``Run`` (``_plan``) as they
+read it; a JSON Lines file is read a line at a time and its records are not
+kept.
+"""
 
 from __future__ import annotations
 
-import datetime as dt
+import contextlib
 import functools
 import itertools
 import os
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import attrs
 import orjson
 
-from gcm_model import _data, _decode
-from gcm_model._version import installed_version
+from gcm_model import _decode
 from gcm_model.converters import (
     RECORD_TYPES,
     DocumentProblem,
@@ -23,7 +27,6 @@ from gcm_model.converters import (
     decode_dataset,
     read_jsonl,
 )
-from gcm_model.dates import as_day
 from gcm_model.errors import (
     InvalidCodeError,
     SourceError,
@@ -33,26 +36,19 @@ from gcm_model.formats import JSON_LINES_SUFFIXES, Format, format_of
 from gcm_model.models._base import Model, field_problems, surely_valid
 from gcm_model.models.checks import deferred_checks
 from gcm_model.models.dataset import COLLECTIONS, Dataset
-from gcm_model.validation._catalogue import Profile, Rule, rules
-from gcm_model.validation._catalogue import profile as _profile
-from gcm_model.validation._context import Context, Located, at_or_under
-from gcm_model.validation._report import Issue, ValidationReport, tally
+from gcm_model.validation._context import Located
+from gcm_model.validation._plan import Key, Plan, Run, in_order
 
 if TYPE_CHECKING:
-    from gcm_model.tabular import _TableDocument
+    import datetime as dt
 
-__all__ = ["Plan", "validate"]
+    from gcm_model.tabular import _TableDocument
+    from gcm_model.validation._report import Issue, ValidationReport
+
+__all__ = ["iter_validate", "take_line", "validate"]
 
 _COLLECTION_OF = {cls: name for name, cls in COLLECTIONS.items()}
 _TYPE_OF = {cls: tag for tag, cls in RECORD_TYPES.items()}
-
-
-@attrs.define
-class _Loaded:
-    records: list[Located] = attrs.Factory(list)
-    problems: list[DocumentProblem] = attrs.Factory(list)
-    ids: dict[str, list[tuple[str, Located | None]]] = attrs.Factory(dict)  # raw ids seen
-    tables: _Tables | None = None  # CSV tables: the rows the rules' issues are in
 
 
 # -- reading the source ------------------------------------------------------------------
@@ -104,7 +100,7 @@ class _Tables:
 
 def _from_document(
     document: Any,
-    loaded: _Loaded,
+    loaded: Run,
     file: str | None,
     *,
     plain: bool = False,
@@ -119,7 +115,7 @@ def _from_document(
     for problem in problems:
         found = at(problem)
         if found is not None:
-            loaded.problems.append(found)
+            loaded.problem(found)
     for item in decoded:
         pointer = f"/{item.collection}/{item.index}"
         record = item.record if item.record is not None else item.partial
@@ -130,55 +126,38 @@ def _from_document(
             else None
         )
         raw_id = _record_id(item.raw)
-        if raw_id is not None:
-            loaded.ids.setdefault(item.collection, []).append((raw_id, located))
         for problem in item.problems:
             found = at(problem)
             if found is not None:
-                loaded.problems.append(attrs.evolve(found, record=raw_id))
-        if located is not None:
-            loaded.records.append(located)
+                loaded.problem(attrs.evolve(found, record=raw_id))
+        loaded.take(item.collection, raw_id, located)
 
 
-def _second_order(
-    issue: Issue, faulty: dict[tuple[str | None, int | None, str], frozenset[str]]
-) -> bool:
-    """Whether an issue lies at or under a value of its record that had a problem of its own.
-
-    A record is found by its file, line and pointer: ``/meetings/3`` in a
-    document, the empty pointer on a line of JSON Lines.
-    """
-    steps = issue.path.split("/")  # "", collection, index, field, ...
-    for pointer in ("/".join(steps[:3]), ""):
-        unknown = faulty.get((issue.file, issue.line, pointer))
-        if unknown and at_or_under(issue.path[len(pointer) :], unknown):
-            return True
-    return False
-
-
-def _from_bytes(data: bytes | bytearray | str, loaded: _Loaded, file: str | None) -> None:
+def _from_bytes(data: bytes | bytearray | str, loaded: Run, file: str | None) -> None:
     try:
         document = orjson.loads(data)
     except orjson.JSONDecodeError as exc:
         problem = DocumentProblem(
             "json-syntax", "", f"invalid JSON: {exc.msg}", None, exc.lineno, exc.colno, file
         )
-        loaded.problems.append(problem)
+        loaded.problem(problem)
         return
     _from_document(document, loaded, file, plain=_decode.plain(data))
 
 
-def _from_lines(lines: Any, loaded: _Loaded, file: str | None) -> None:
+def _from_lines(lines: Any, loaded: Run, file: str | None) -> Iterator[None]:
+    """The lines one by one: each line's issues can be handed out before the next is read."""
     read = 0
     for line in read_jsonl(lines):
         read += 1
         take_line(line, loaded, file)
+        yield
     if not read:
         empty = DocumentProblem("schema-version", "", "the file has no header line", file=file)
-        loaded.problems.append(empty)
+        loaded.problem(empty)
 
 
-def take_line(line: JsonLine, loaded: _Loaded, file: str | None) -> None:
+def take_line(line: JsonLine, loaded: Run, file: str | None) -> None:
     """One line of a JSON Lines file as read: its problems, and its record for the rules.
 
     A record with problems is kept as far as its fields decoded (for the rules
@@ -188,7 +167,7 @@ def take_line(line: JsonLine, loaded: _Loaded, file: str | None) -> None:
     record = line.record if line.record is not None else line.partial
     raw_id = _record_id(line.raw)
     for problem in line.problems:
-        loaded.problems.append(attrs.evolve(problem, file=file, record=raw_id))
+        loaded.problem(attrs.evolve(problem, file=file, record=raw_id))
     if isinstance(record, Dataset):
         return
     tag = line.raw.get("@type") if isinstance(line.raw, dict) else None
@@ -201,13 +180,10 @@ def take_line(line: JsonLine, loaded: _Loaded, file: str | None) -> None:
         if record is not None
         else None
     )
-    if raw_id is not None:
-        loaded.ids.setdefault(collection, []).append((raw_id, located))
-    if located is not None:
-        loaded.records.append(located)
+    loaded.take(collection, raw_id, located)
 
 
-def _from_objects(objects: Iterable[Any], loaded: _Loaded) -> None:
+def _from_objects(objects: Iterable[Any], loaded: Run) -> None:
     """Typed records, or dicts tagged with their ``@type`` as on JSON Lines lines."""
     counters: dict[str, int] = {}
 
@@ -227,33 +203,31 @@ def _from_objects(objects: Iterable[Any], loaded: _Loaded) -> None:
             pointer = f"/{collection}/{next_index(collection)}" if collection else f"/{number}"
             raw_id = _record_id(item)
             for problem in parts.problems:
-                loaded.problems.append(attrs.evolve(problem.within(pointer), record=raw_id))
+                loaded.problem(attrs.evolve(problem.within(pointer), record=raw_id))
             located = (
                 Located(collection, record, pointer, unknown=parts.unknown)
                 if record is not None and collection
                 else None
             )
-            if raw_id is not None and collection:
-                loaded.ids.setdefault(collection, []).append((raw_id, located))
-            if located is not None:
-                loaded.records.append(located)
+            if collection:
+                loaded.take(collection, raw_id, located)
             continue
         collection = _COLLECTION_OF.get(type(item), "")
         if not collection:
             message = f"expected a dataset record, got {type(item).__name__}"
-            loaded.problems.append(DocumentProblem("wrong-type", f"/{number}", message))
+            loaded.problem(DocumentProblem("wrong-type", f"/{number}", message))
             continue
         _add_built(collection, next_index(collection), item, loaded)
 
 
-def _add_built(collection: str, index: int, record: Model, loaded: _Loaded) -> None:
+def _add_built(collection: str, index: int, record: Model, loaded: Run) -> None:
     pointer = f"/{collection}/{index}"
     # Fast tests clear the common valid record; only one that fails them is asked in full.
     problems = [] if surely_valid(record) else list(record.problems())
     raw_id = getattr(record, "id", None)
     raw_id = raw_id if isinstance(raw_id, str) else None
     for problem in problems:
-        loaded.problems.append(attrs.evolve(problem.within(pointer), record=raw_id))
+        loaded.problem(attrs.evolve(problem.within(pointer), record=raw_id))
     # As a document's record: values of the wrong type are left out (the rules could not
     # read them), other faulty values stay, and what rules find at any of them is second-order.
     usable: Any = record
@@ -265,10 +239,7 @@ def _add_built(collection: str, index: int, record: Model, loaded: _Loaded) -> N
         if usable is not None
         else None
     )
-    if raw_id is not None:
-        loaded.ids.setdefault(collection, []).append((raw_id, located))
-    if located is not None:
-        loaded.records.append(located)
+    loaded.take(collection, raw_id, located)
 
 
 _UNREADABLE = frozenset({"wrong-type", "missing-field"})
@@ -289,16 +260,17 @@ def _without(record: Any, faulty: set[str]) -> Any:
     return cleaned if not any(True for _ in cleaned.problems()) else None
 
 
-def _from_path(path: Path, loaded: _Loaded) -> None:
+def _from_path(path: Path, loaded: Run) -> Iterator[None]:
     """A file or directory, in the format ``gcm_model.formats`` recognises.
 
     A directory without ``dataset.csv`` is a folder of datasets: each JSON or
-    JSON Lines file in it is read in turn.
+    JSON Lines file in it is read in turn. A JSON Lines file is read a line at
+    a time, its records dropped once checked.
     """
     if path.is_dir() and not (path / "dataset.csv").exists():
         for file in sorted(path.iterdir()):
             if file.suffix.lower() in {".json", *JSON_LINES_SUFFIXES} and file.is_file():
-                _from_path(file, loaded)
+                yield from _from_path(file, loaded)
         return
     kind = format_of(path)
     if kind is Format.CSV:
@@ -307,14 +279,14 @@ def _from_path(path: Path, loaded: _Loaded) -> None:
     try:
         if kind is Format.JSON_LINES:
             with path.open("rb") as handle:
-                _from_lines(handle, loaded, str(path))
+                yield from _from_lines(handle, loaded, str(path))
             return
         _from_bytes(path.read_bytes(), loaded, str(path))
     except OSError as exc:
         raise SourceError(path, exc) from exc
 
 
-def _from_csv(path: Path, loaded: _Loaded) -> None:
+def _from_csv(path: Path, loaded: Run) -> None:
     """CSV tables, decoded as the JSON document they make, each issue at its row.
 
     A header or cell problem does not stop the rest: the rows are decoded and
@@ -329,12 +301,12 @@ def _from_csv(path: Path, loaded: _Loaded) -> None:
     tables = loaded.tables = _Tables(path, found)
     for problem in found.problems:
         named = attrs.evolve(problem, file=tables.file(problem.file))
-        loaded.problems.append(attrs.evolve(named, record=tables.record_id(problem.pointer)))
+        loaded.problem(attrs.evolve(named, record=tables.record_id(problem.pointer)))
     if found.document is not None:
         _from_document(found.document, loaded, None, tables=tables)
 
 
-def _from_dataset(dataset: Dataset, loaded: _Loaded) -> None:
+def _from_dataset(dataset: Dataset, loaded: Run) -> None:
     for collection, cls in COLLECTIONS.items():
         records = getattr(dataset, collection)
         for index, record in enumerate(records if isinstance(records, tuple) else ()):
@@ -348,7 +320,7 @@ def _from_dataset(dataset: Dataset, loaded: _Loaded) -> None:
         steps = _tokens(problem.pointer)
         inside_a_record = len(steps) > 2 and steps[0] in COLLECTIONS
         if not inside_a_record:
-            loaded.problems.append(problem)
+            loaded.problem(problem)
 
 
 def _existing(path: Path) -> Path:
@@ -357,55 +329,134 @@ def _existing(path: Path) -> Path:
     return path
 
 
-def _load(source: Any) -> _Loaded:
-    loaded = _Loaded()
+def _names_a_file(text: str) -> bool:
+    """Whether a text is no JSON but the name of an existing file (a ``Path`` was meant)."""
+    if "\n" in text or len(text) > 4096:
+        return False
+    try:
+        orjson.loads(text)
+    except orjson.JSONDecodeError:
+        with contextlib.suppress(OSError, ValueError):  # a name too long, a NUL in it
+            return Path(text).exists()
+    return False
+
+
+def _reader(source: Any) -> Callable[[Run], Iterator[None]]:
+    """How to read a source into a run, checked now (a wrong call raises before any reading).
+
+    The reading pauses after each record of a JSON Lines file, so that its
+    issues can be handed out as they are found; other sources are read whole.
+    """
+    if isinstance(source, os.PathLike):
+        path = _existing(Path(source))
+        return lambda loaded: _from_path(path, loaded)
+    if isinstance(source, str) and _names_a_file(source):
+        raise InvalidCodeError(
+            "source",
+            source,
+            f"a str is JSON text, and this one is not JSON but names a file: "
+            f"pass Path({source!r}) to validate the file",
+        )
+    read: Callable[[Any, Run], None]
     if isinstance(source, Dataset):
-        _from_dataset(source, loaded)
-    elif isinstance(source, os.PathLike):
-        _from_path(_existing(Path(source)), loaded)
+        read = _from_dataset
     elif isinstance(source, bytes | bytearray | str):
-        _from_bytes(source, loaded, None)
+        read = functools.partial(_from_bytes, file=None)
     elif isinstance(source, dict):
-        _from_document(source, loaded, None)
+        read = functools.partial(_from_document, file=None)
     elif isinstance(source, Model):
-        _from_objects([source], loaded)
+        read, source = _from_objects, [source]
     elif isinstance(source, Iterable):
-        _from_objects(source, loaded)
+        read = _from_objects
     else:
         raise InvalidCodeError(
             "source", source, "expected a Dataset, records, a dict, JSON bytes or str, or a path"
         )
-    return loaded
+
+    def whole(loaded: Run) -> Iterator[None]:
+        read(source, loaded)
+        yield
+
+    return whole
 
 
 # -- validate -------------------------------------------------------------------------------
 
 
-def _slugs(names: Iterable[str] | None) -> set[str] | None:
-    """Rule slugs from slugs or codes; an unknown name raises, naming the nearest."""
-    if names is None:
-        return None
-    return {rules.lookup(name).slug for name in ([names] if isinstance(names, str) else names)}
+def _found(run: Run, read: Callable[[Run], Iterator[None]]) -> Iterator[tuple[Key, Issue]]:
+    """Each issue with its place in the report, as found: the records' first, the judges' last."""
+    for _ in read(run):
+        yield from run.drain()
+    yield from run.drain()
+    yield from run.judge()
 
 
-def _problem_rule(problem: DocumentProblem) -> Rule:
-    """The rule of a problem; ``invalid-value`` for a name outside the catalogue."""
-    return rules.get(problem.rule) or rules.lookup("invalid-value")
+def _options(  # noqa: PLR0913, PLR0917 - the documented options of the main job, in order
+    profile: str,
+    as_of: dt.date | None,
+    select: Iterable[str] | None,
+    ignore: Iterable[str] | None,
+    max_issues: int | None,
+    parameters: Mapping[str, Mapping[str, object]] | None,
+) -> Plan:
+    """The plan of a validation, the options checked (raising for a wrong call)."""
+    plan = Plan.of(profile, as_of=as_of, select=select, ignore=ignore, parameters=parameters)
+    cap: object = max_issues
+    if cap is not None and (isinstance(cap, bool) or not isinstance(cap, int)):
+        raise InvalidCodeError("max_issues", max_issues, "expected an int (1 or more) or None")
+    if cap is not None and cap < 1:
+        # A cap of 0 would list nothing yet still be a report: a wrong call, not a quiet one.
+        raise InvalidCodeError("max_issues", max_issues, "expected 1 or more (None: no cap)")
+    return plan
 
 
-def _problem_issue(problem: DocumentProblem, rule: Rule, chosen: Profile) -> Issue:
-    return Issue(
-        rule=rule.slug,
-        code=rule.code,
-        severity=chosen.severity(rule),
-        path=problem.pointer,
-        message=problem.message,
-        value=problem.value,
-        record=problem.record,
-        file=problem.file,
-        line=problem.line,
-        source=rule.source,
-    )
+def iter_validate(  # noqa: PLR0913 - the documented options of validate
+    source: Any,
+    *,
+    profile: str = "default",
+    as_of: dt.date | None = None,
+    select: Iterable[str] | None = None,
+    ignore: Iterable[str] | None = None,
+    parameters: Mapping[str, Mapping[str, object]] | None = None,
+) -> Iterator[Issue]:
+    """Check a dataset and hand out each issue as it is found.
+
+    The issues are those ``validate`` reports for the same source and options,
+    in the order they are found: each record's own problems and the rules that
+    judge one record come as the record is read (a JSON Lines file is read a
+    line at a time, and only the ids, references and values that the rules
+    comparing records need are kept); the rules that compare records come once
+    every record is read. ``validate`` lists the same issues in the report's
+    order.
+
+    Args:
+        source: as for ``validate``.
+        profile: as for ``validate``.
+        as_of: as for ``validate``.
+        select: as for ``validate``.
+        ignore: as for ``validate``.
+        parameters: as for ``validate``.
+
+    Returns:
+        An iterator of the issues. The options and the source are checked when
+        it is made, before any reading.
+
+    Raises:
+        UnknownCodeError: an unknown profile, rule or parameter name.
+        InvalidCodeError: an option of the wrong kind or out of range, or a
+            source of a kind that cannot hold a dataset.
+        SourceError: a path that does not exist (one that cannot be read
+            raises while the issues are handed out).
+
+    Examples:
+        >>> import gcm_model
+        >>> found = gcm_model.iter_validate(b'{"schema_version": "1.0", "reviews": [{"id": "r"}]}')
+        >>> [issue.rule for issue in found][:2]
+        ['missing-field', 'missing-field']
+    """
+    plan = _options(profile, as_of, select, ignore, None, parameters)
+    read = _reader(source)
+    return (issue for _, issue in _found(Run(plan), read))
 
 
 def validate(  # noqa: PLR0913 - the documented options of the main job
@@ -416,6 +467,7 @@ def validate(  # noqa: PLR0913 - the documented options of the main job
     select: Iterable[str] | None = None,
     ignore: Iterable[str] | None = None,
     max_issues: int | None = None,
+    parameters: Mapping[str, Mapping[str, object]] | None = None,
 ) -> ValidationReport:
     """Check a dataset and report everything wrong with it, in one pass.
 
@@ -428,8 +480,10 @@ def validate(  # noqa: PLR0913 - the documented options of the main job
             a dict; JSON as bytes or str; or a path (``pathlib.Path``) to a
             JSON file, a JSON Lines file (``.jsonl``), a directory of CSV tables
             (with ``dataset.csv``) or a directory of JSON and JSON Lines files.
-        profile: ``default``, ``strict`` (warnings become errors) or
-            ``unece-2024``.
+        profile: ``default`` (what binds every regional review), ``strict``
+            (the default rules, warnings become errors) or ``unece-2024``
+            (the default rules and the practice of the UNECE 2024 concept
+            note).
         as_of: the date commission membership is judged on; by default each
             meeting's own date.
         select: only these rules (slugs or codes).
@@ -438,123 +492,28 @@ def validate(  # noqa: PLR0913 - the documented options of the main job
             (1 or more; ``None``, the default, lists them all). The verdict
             and the counts stay those of every issue found, and
             ``truncated`` counts the issues left out.
+        parameters: rule parameters to set, by rule (slug or code) and name,
+            such as ``{"balance": {"max_share": 0.5}}``; they take precedence
+            over the profile's. The catalogue lists each parameter with its
+            default (``gcm_model.rules``, the rules page).
 
     Returns:
         The report.
 
     Raises:
-        UnknownCodeError: an unknown profile or rule name.
+        UnknownCodeError: an unknown profile, rule or parameter name.
         InvalidCodeError: ``as_of`` or ``max_issues`` of the wrong kind, a
-            ``max_issues`` of 0 or less, or a source of a kind that cannot hold
-            a dataset.
+            ``max_issues`` of 0 or less, a parameter value of the wrong type
+            or out of range, or a source of a kind that cannot hold a dataset.
         SourceError: a path that does not exist or cannot be read.
 
     Examples:
         >>> import gcm_model
         >>> report = gcm_model.validate(b'{"schema_version": "1.0", "reviews": [{"id": "r"}]}')
-        >>> report.valid, [issue.rule for issue in report]
+        >>> report.valid, [issue.rule for issue in report][:2]
         (False, ['missing-field', 'missing-field'])
     """
-    plan = Plan.of(profile, as_of=as_of, select=select, ignore=ignore)
-    cap: object = max_issues
-    if cap is not None and (isinstance(cap, bool) or not isinstance(cap, int)):
-        raise InvalidCodeError("max_issues", max_issues, "expected an int (1 or more) or None")
-    if cap is not None and cap < 1:
-        # A cap of 0 would list nothing yet still be a report: a wrong call, not a quiet one.
-        raise InvalidCodeError("max_issues", max_issues, "expected 1 or more (None: no cap)")
-    loaded = _load(source)
-    return plan.report(plan.check(loaded), len(loaded.records), max_issues)
-
-
-@functools.cache
-def _active(chosen: Profile) -> tuple[Rule, ...]:
-    """The rules of a profile, filtered from the catalogue once per profile."""
-    return tuple(chosen.active())
-
-
-@attrs.frozen
-class Plan:
-    """The resolved options of a validation: profile, date and the rules to run."""
-
-    profile: Profile
-    as_of: dt.date | None
-    active: tuple[Rule, ...]
-
-    @classmethod
-    def of(
-        cls,
-        profile: str,
-        *,
-        as_of: object = None,
-        select: Iterable[str] | None = None,
-        ignore: Iterable[str] | None = None,
-    ) -> Plan:
-        """Check and resolve the options (raising for a wrong call)."""
-        chosen = _profile(profile)
-        selected, ignored = _slugs(select), _slugs(ignore)
-        day = as_day(as_of)
-        active = _active(chosen)
-        if selected is not None or ignored is not None:
-            active = tuple(
-                r
-                for r in active
-                if (selected is None or r.slug in selected)
-                and (ignored is None or r.slug not in ignored)
-            )
-        return cls(chosen, day, active)
-
-    def without(self, *slugs: str) -> Plan:
-        """The same plan without some rules (run elsewhere)."""
-        return attrs.evolve(self, active=tuple(r for r in self.active if r.slug not in slugs))
-
-    def check(self, loaded: _Loaded) -> list[Issue]:
-        """The issues of loaded records: their problems, then the dataset rules."""
-        wanted = {r.slug for r in self.active}
-        rule_of: dict[str, Rule] = {}  # a document's problems name a few rules, many times
-        issues = []
-        for problem in loaded.problems:
-            rule = rule_of.get(problem.rule)
-            if rule is None:
-                rule = rule_of[problem.rule] = _problem_rule(problem)
-            if rule.slug in wanted:
-                issues.append(_problem_issue(problem, rule, self.profile))
-        from gcm_model.validation._rules import CHECKS  # noqa: PLC0415 - on the first validation
-
-        context = Context(loaded, self.as_of, self.profile)
-        # A rule's finding under a field that had a problem of its own is second-order.
-        faulty = {(r.file, r.line, r.pointer): r.unknown for r in loaded.records if r.unknown}
-        for rule in self.active:
-            check = CHECKS.get(rule.slug)
-            if check is not None:
-                found = check(context, rule)
-                if faulty:
-                    found = (i for i in found if not _second_order(i, faulty))
-                tables = loaded.tables
-                issues.extend(found if tables is None else map(tables.reissue, found))
-        return issues
-
-    def report(
-        self, issues: list[Issue], records: int, max_issues: int | None = None
-    ) -> ValidationReport:
-        """The report of the issues found, listing at most ``max_issues`` of them.
-
-        The verdict and the counts are taken from every issue, before the cap.
-        """
-        found = tally(issues)
-        truncated = 0
-        if max_issues is not None and len(issues) > max_issues:
-            # Keep the most severe, in the order they were found.
-            order = sorted(range(len(issues)), key=lambda n: (issues[n].severity.rank, n))
-            keep = sorted(order[:max_issues])
-            truncated = len(issues) - max_issues
-            issues = [issues[n] for n in keep]
-        return ValidationReport(
-            issues=tuple(issues),
-            profile=self.profile.name,
-            records=records,
-            library_version=installed_version(),
-            data_version=_data.data_version(),
-            rules=tuple(r.slug for r in self.active),
-            truncated=truncated,
-            tally=found,
-        )
+    plan = _options(profile, as_of, select, ignore, max_issues, parameters)
+    run = Run(plan)
+    issues = in_order(_found(run, _reader(source)))
+    return plan.report(issues, run.gathered.count, max_issues)

@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import html
 from collections import Counter
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 import orjson
 
 from gcm_model.errors import InvalidCodeError, json_path
 from gcm_model.validation._catalogue import Severity
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
 
 __all__ = ["Issue", "ValidationReport"]
 
@@ -148,7 +151,7 @@ class ValidationReport:
             found[rule] += count
         return dict(found.most_common())
 
-    def __iter__(self) -> Any:
+    def __iter__(self) -> Iterator[Issue]:
         """Iterate over the issues listed."""
         return iter(self.issues)
 

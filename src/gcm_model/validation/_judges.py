@@ -1,0 +1,557 @@
+"""The rules that compare records with each other: what each needs of a record, and its judge.
+
+Each rule declares its *facts* (``gcm_model.validation._context.facts``): a
+small, picklable value per record, kept instead of the record, and its
+*judge*, which reads the facts of the whole dataset once every record is read.
+The facts of Dask partitions are gathered in order and judged once, so the
+answer does not depend on the partitioning. Judges index the facts by id once
+and look references up there, never in nested loops over records:
+validating N records costs O(N log N) at worst.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+from collections import Counter
+from typing import TYPE_CHECKING, Any
+
+from gcm_model import registry
+from gcm_model._text import close_matches
+from gcm_model.dates import day_of
+from gcm_model.errors import json_path
+from gcm_model.models.dataset import COLLECTIONS
+from gcm_model.models.kinds import references
+from gcm_model.models.process import EventKind, MeetingKind, ThematicSession
+from gcm_model.models.reports import ReportKind
+from gcm_model.validation._context import CHECKS, Context, Facts, Located, Spot, facts, judge
+from gcm_model.validation._rules import (
+    _before,
+    _cover,
+    _in_clusters,
+    _meeting_day,
+    _objectives,
+)
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from gcm_model.validation._catalogue import Rule
+    from gcm_model.validation._report import Issue
+
+__all__ = ["CHECKS"]
+
+
+def _first(found: Iterator[tuple[Any, ...]]) -> dict[str, tuple[Any, ...]]:
+    """Facts by their first member, a record id: the first record with each id wins."""
+    index: dict[str, tuple[Any, ...]] = {}
+    for fact in found:
+        index.setdefault(fact[0], fact)
+    return index
+
+
+def _by_id(located: Located, *values: object) -> tuple[Any, ...] | None:
+    """A record's id and some of its values, for a judge that looks it up by id."""
+    return (located.id, *values) if located.id is not None else None
+
+
+# -- records and references --------------------------------------------------------------------
+
+
+@judge("duplicate-id")
+def _duplicate_ids(context: Context, gathered: Facts, rule: Rule) -> Iterator[Issue]:
+    for collection, seen in gathered.ids.items():
+        first: dict[str, Spot | None] = {}
+        for record_id, spot in seen:
+            if record_id in first and spot is not None:
+                earlier = first[record_id]
+                yield context.issue(
+                    rule,
+                    spot,
+                    "id",
+                    f"another record of {collection} has the id {record_id!r}",
+                    value=record_id,
+                    hint=(
+                        f"the first record with this id is at {json_path(earlier.pointer)}"
+                        if earlier is not None
+                        else f"an earlier record of {collection} that could not be read has it"
+                    ),
+                )
+            first.setdefault(record_id, spot)
+
+
+@facts("dangling-reference", *COLLECTIONS)
+def _references(located: Located) -> tuple[Any, ...] | None:
+    """A record's references; or a record of unknown id, which a reference may name."""
+    found = tuple(references(located.record))
+    return (located.spot, found) if found or not located.knows("id") else None
+
+
+@judge("dangling-reference")
+def _dangling(context: Context, gathered: Facts, rule: Rule) -> Iterator[Issue]:
+    known = gathered.known
+    facts = list(gathered.of("dangling-reference"))
+    unsure = {spot.collection for spot, _ in facts if not spot.knows("id")}
+    for spot, found in facts:
+        for tail, record_id, targets in found:
+            if not any(record_id in known[t] or t in unsure for t in targets):
+                kinds = " or ".join(targets)
+                near = close_matches(
+                    str(record_id), sorted(i for t in targets for i in known[t]), n=3
+                )
+                yield context.issue(
+                    rule,
+                    spot,
+                    tail,
+                    f"{record_id!r} is not the id of any of the dataset's {kinds}",
+                    value=record_id,
+                    hint=f"ids close to it: {', '.join(near)}" if near else None,
+                )
+
+
+# -- chronology across records -----------------------------------------------------------------
+
+
+@facts("chronology", "meetings", "events", "reports")
+def _chronology_facts(located: Located) -> tuple[Any, ...] | None:
+    record = located.record
+    if located.collection == "meetings":
+        return _by_id(located, record.start, record.end)
+    if located.collection == "events":
+        return (located.spot, record.kind, record.start, record.meeting)
+    return (located.spot, record.issued, record.meetings) if record.issued is not None else None
+
+
+@judge("chronology")
+def _chronology(context: Context, gathered: Facts, rule: Rule) -> Iterator[Issue]:
+    meetings = _first(gathered.of("chronology", "meetings"))
+    for spot, kind, start, meeting_id in gathered.of("chronology", "events"):
+        meeting = meetings.get(meeting_id) if isinstance(meeting_id, str) else None
+        if meeting is None or start is None or meeting[1] is None:
+            continue
+        _, meeting_start, meeting_end = meeting
+        if kind is EventKind.EVALUATION:
+            end = meeting_end if meeting_end is not None else meeting_start
+            if _before(start, end):
+                yield context.issue(
+                    rule,
+                    spot,
+                    "start",
+                    f"the evaluation session starts before the meeting it evaluates ends ({end})",
+                    value=str(start),
+                )
+        elif kind not in (None, EventKind.SIDE_EVENT) and _before(meeting_start, start):
+            yield context.issue(
+                rule,
+                spot,
+                "start",
+                f"the {kind.value.replace('_', '-')} comes after the meeting it prepares "
+                f"({meeting_start})",
+                value=str(start),
+            )
+    for spot, issued, meeting_ids in gathered.of("chronology", "reports"):
+        for index, meeting_id in enumerate(meeting_ids):
+            meeting = meetings.get(meeting_id) if isinstance(meeting_id, str) else None
+            if meeting is None or meeting[1] is None:
+                continue
+            if _before(issued, meeting[1]):
+                yield context.issue(
+                    rule,
+                    spot,
+                    "issued",
+                    f"issued {issued}, before meeting {meeting_id!r} it reports on ({meeting[1]})",
+                    value=str(issued),
+                    hint=f"meetings/{index} names the meeting",
+                )
+
+
+# -- meetings -----------------------------------------------------------------------------------
+
+
+@facts("objective-coverage", "events")
+def _consultation(located: Located) -> tuple[Any, ...] | None:
+    """A consultation's review and objectives; ``None`` for objectives that may be unknown."""
+    event = located.record
+    if event.review is not None and not located.knows("kind", "objectives"):
+        return (located.spot, event.review, None)  # its review's coverage is not known
+    if event.kind is EventKind.CONSULTATION and event.objectives and event.review is not None:
+        return (located.spot, event.review, tuple(event.objectives))
+    return None
+
+
+@judge("objective-coverage")
+def _consultations_coverage(context: Context, gathered: Facts, rule: Rule) -> Iterator[Issue]:
+    consultations: dict[str, list[tuple[Spot, tuple[int, ...]]]] = {}
+    uncertain: set[str] = set()  # reviews with an event whose kind or objectives are unknown
+    for spot, review, objectives in gathered.of("objective-coverage", "events"):
+        if objectives is None:
+            uncertain.add(review)
+        else:
+            consultations.setdefault(review, []).append((spot, objectives))
+    for review_id, events in consultations.items():
+        if review_id in uncertain:
+            continue
+        missing, _ = _cover([n for _, objectives in events for n in objectives])
+        if missing:
+            review = gathered.first["reviews"].get(review_id, events[0][0])
+            yield context.issue(
+                rule,
+                review,
+                "",
+                f"the consultations of review {review_id!r} leave objective(s) "
+                f"{_objectives(missing)} uncovered",
+                value=missing,
+                hint=_in_clusters(missing),
+            )
+
+
+def _members(commissions: Any, day: dt.date | None) -> frozenset[str]:
+    try:
+        return _members_of(commissions, day)
+    except TypeError:  # unhashable commissions: not a checked record, work it out uncached
+        return _members_of.__wrapped__(commissions, day)
+
+
+@functools.lru_cache(maxsize=1024)
+def _members_of(commissions: tuple[str, ...], day: dt.date | None) -> frozenset[str]:
+    """The members of any of the commissions on a day (the same for many meetings: cached)."""
+    found: set[str] = set()
+    for code in commissions:
+        commission = registry.commissions.get(code)
+        if commission is not None:
+            found.update(commission.members(day))
+    return frozenset(found)
+
+
+def _member_of(country: object, day: dt.date | None) -> str:
+    """Which commissions a country belongs to on a day, as a hint says it."""
+    found = [
+        c.code
+        for c in registry.commissions
+        if isinstance(country, str) and country in c.members(day)
+    ]
+    return (
+        f"{country} is a member of {' and '.join(found)}"
+        if found
+        else f"{country} is a member of no regional commission"
+    ) + (f" on {day}" if day else "")
+
+
+@facts("commission-membership", "meetings", "participants")
+def _membership_facts(located: Located) -> tuple[Any, ...] | None:
+    record = located.record
+    if located.collection == "participants":
+        return _by_id(located, record.country)
+    if not record.commissions:
+        return None
+    speakers = tuple(
+        (index, segment.member_state_speaker)
+        for index, segment in enumerate(record.agenda)
+        if isinstance(segment, ThematicSession)
+    )
+    return (located.spot, record.commissions, _meeting_day(record), record.co_chairs, speakers)
+
+
+@judge("commission-membership")
+def _membership(context: Context, gathered: Facts, rule: Rule) -> Iterator[Issue]:
+    countries = _first(gathered.of("commission-membership", "participants"))
+    for spot, commissions, meeting_day, co_chairs, speakers in gathered.of(
+        "commission-membership", "meetings"
+    ):
+        day = context.as_of or meeting_day
+        members = _members(commissions, day)
+        convening = "/".join(commissions)
+        for index, country in enumerate(co_chairs):
+            if country not in members:
+                yield context.issue(
+                    rule,
+                    spot,
+                    f"co_chairs/{index}",
+                    f"presiding State {country} is not a member of {convening} on {day}",
+                    value=country,
+                    hint=_member_of(country, day),
+                )
+        for index, speaker_id in speakers:
+            found = countries.get(speaker_id) if isinstance(speaker_id, str) else None
+            country = found[1] if found is not None else None
+            if country is not None and country not in members:
+                yield context.issue(
+                    rule,
+                    spot,
+                    f"agenda/{index}/member_state_speaker",
+                    f"the Member State speaker represents {country}, not a member of {convening}",
+                    value=country,
+                    hint=_member_of(country, day),
+                )
+
+
+def _speaking(meeting: Any) -> list[str]:
+    """Participant ids of a meeting's speakers, moderators and panellists."""
+    found: list[str] = []
+    for segment in meeting.agenda:
+        for field in ("speakers", "panellists"):
+            found.extend(getattr(segment, field, ()))
+        for field in ("moderator", "member_state_speaker"):
+            person = getattr(segment, field, None)
+            if person is not None:
+                found.append(person)
+    return list(dict.fromkeys(found))
+
+
+@facts("balance", "meetings", "participants")
+def _balance_facts(located: Located) -> tuple[Any, ...] | None:
+    record = located.record
+    if located.collection == "participants":
+        gender = record.gender.value if record.gender is not None else None
+        return _by_id(located, gender, record.country)
+    return (located.spot, tuple(_speaking(record)))
+
+
+@judge("balance")
+def _balance(context: Context, gathered: Facts, rule: Rule) -> Iterator[Issue]:
+    share = context.parameter(rule, "max_share")
+    enough = context.parameter(rule, "min_people")
+    aspects = ("gender", "country") if context.parameter(rule, "gender") else ("country",)
+    participants = _first(gathered.of("balance", "participants"))
+    for spot, speaking in gathered.of("balance", "meetings"):
+        people = [participants.get(p) for p in speaking]
+        known = [p for p in people if p is not None]
+        for what in aspects:
+            position = 1 if what == "gender" else 2
+            values = [p[position] for p in known if p[position] is not None]
+            if len(values) < enough:
+                continue
+            top, count = Counter(values).most_common(1)[0]
+            if count / len(values) > share:
+                yield context.issue(
+                    rule,
+                    spot,
+                    "agenda",
+                    f"{count} of {len(values)} speakers and moderators share the {what} {top!r}",
+                    value=top,
+                    hint=f"more than {share:.0%} counts as an imbalance: this project's choice, "
+                    "not the Compact's (the parameter max_share)",
+                )
+
+
+# -- reviews ------------------------------------------------------------------------------------
+
+
+@functools.cache
+def _expected_categories() -> tuple[str, ...]:
+    """The stakeholder categories a review should hear from: all but ``other`` (read once)."""
+    return tuple(c.code for c in registry.stakeholders if c.code != "other")
+
+
+def _review_of(located: Located) -> str | None:
+    review = located.record.review
+    return review if isinstance(review, str) else None
+
+
+@facts("stakeholder-coverage", "participants", "reviews", "meetings", "events", "submissions")
+def _stakeholder_facts(located: Located) -> tuple[Any, ...] | None:
+    """What a review heard: a participant's category and gatherings; a review; a part of one.
+
+    A part (meeting, event, submission) is ``(review, known, id, categories)``, ``known``
+    false where its id, categories or review are not known in full.
+    """
+    record = located.record
+    collection = located.collection
+    if collection == "participants":
+        if not located.knows("category", "events"):
+            return (None, None)  # a category heard may be the one that is unknown
+        return (record.category, tuple(record.events)) if record.category is not None else None
+    if collection == "reviews":
+        return (located.spot, record.id)
+    review = _review_of(located)
+    if review is None:
+        return None
+    known = located.knows("id", "categories", "category", "review")
+    if collection == "submissions":
+        return (review, known, None, (record.category,) if record.category else ())
+    categories = tuple(record.categories) if collection == "events" else ()
+    return (review, known, record.id, categories)
+
+
+def _review_parts(gathered: Facts) -> tuple[dict[str, set[str]], dict[str, set[str]], set[str]]:
+    """What each review's parts say: where they gathered, what they heard, what is unknown.
+
+    Returns:
+        Per review id, its meetings and events; per review id, the categories its events
+        and submissions heard; and the reviews with a part not known in full.
+    """
+    slug = "stakeholder-coverage"
+    places: dict[str, set[str]] = {}
+    heard: dict[str, set[str]] = {}
+    uncertain: set[str] = set()
+    for collection in ("meetings", "events", "submissions"):
+        for review, known, part_id, categories in gathered.of(slug, collection):
+            if part_id is not None:
+                places.setdefault(review, set()).add(part_id)
+            heard.setdefault(review, set()).update(categories)
+            if not known:
+                uncertain.add(review)
+    return places, heard, uncertain
+
+
+@judge("stakeholder-coverage")
+def _stakeholders(context: Context, gathered: Facts, rule: Rule) -> Iterator[Issue]:
+    slug = "stakeholder-coverage"
+    categories_at: dict[str, set[str]] = {}  # meeting or event id -> categories present
+    for category, gatherings in gathered.of(slug, "participants"):
+        if gatherings is None:
+            return  # a category heard may be the one that is unknown
+        for gathering in gatherings:
+            categories_at.setdefault(gathering, set()).add(category)
+    places, heard, uncertain = _review_parts(gathered)
+    for spot, review_id in gathered.of(slug, "reviews"):
+        if not spot.knows("id", "categories", "category", "review") or review_id in uncertain:
+            continue  # what the review heard is not known in full
+        gatherings = places.get(review_id, set()) if isinstance(review_id, str) else set()
+        seen = set().union(*(categories_at.get(g, set()) for g in gatherings))
+        seen |= heard.get(review_id, set()) if isinstance(review_id, str) else set()
+        missing = [code for code in _expected_categories() if code not in seen]
+        if missing:
+            named = ", ".join(sorted(seen)) if seen else "none"
+            yield context.issue(
+                rule,
+                spot,
+                "",
+                f"no participant or submission of review {review_id!r} from: {', '.join(missing)}",
+                value=missing,
+                hint=f"categories heard, through the review's events and submissions: {named}",
+            )
+
+
+@facts("review-cadence", "meetings")
+def _cadence_facts(located: Located) -> tuple[Any, ...] | None:
+    meeting = located.record
+    day = _meeting_day(meeting)
+    if meeting.kind is not MeetingKind.REGIONAL_REVIEW or day is None:
+        return None
+    return (located.spot, day, meeting.round, meeting.commissions)
+
+
+@judge("review-cadence")
+def _cadence(context: Context, gathered: Facts, rule: Rule) -> Iterator[Issue]:
+    seen: dict[tuple[str, str], Spot] = {}
+    for spot, day, round_code, commissions in gathered.of("review-cadence", "meetings"):
+        expected = registry.rounds.for_year(day.year) if day.year >= 2020 else None
+        if expected is None or (round_code is not None and round_code != expected.code):
+            yield context.issue(
+                rule,
+                spot,
+                "round",
+                f"a regional review held in {day.year} belongs to "
+                f"{expected.code if expected else 'no round (they began in 2020)'}, "
+                f"not {round_code}",
+                value=round_code,
+            )
+        key_round = round_code or (expected.code if expected else "")
+        for commission in commissions:
+            key = (commission, key_round)
+            if key in seen:
+                yield context.issue(
+                    rule,
+                    spot,
+                    "commissions",
+                    f"a second regional review meeting of {commission} in {key_round} "
+                    f"(the first is {seen[key].id})",
+                    value=commission,
+                )
+            else:
+                seen[key] = spot
+
+
+def _review_facts(located: Located) -> tuple[Any, ...] | None:
+    """A review's place and id, or an event's review and kind (``None``: unknown)."""
+    if located.collection == "reviews":
+        return (located.spot, located.record.id)
+    review = _review_of(located)
+    kind = located.record.kind if located.knows("kind") else None
+    return (review, kind) if review is not None else None
+
+
+facts("consultations", "reviews", "events")(_review_facts)
+facts("evaluation-session", "reviews", "events")(_review_facts)
+
+
+def _kinds_by_review(gathered: Facts, slug: str) -> dict[str, list[Any]]:
+    found: dict[str, list[Any]] = {}
+    for review, kind in gathered.of(slug, "events"):
+        found.setdefault(review, []).append(kind)
+    return found
+
+
+@judge("consultations")
+def _consultations(context: Context, gathered: Facts, rule: Rule) -> Iterator[Issue]:
+    minimum = context.parameter(rule, "minimum")
+    kinds = _kinds_by_review(gathered, "consultations")
+    for spot, review_id in gathered.of("consultations", "reviews"):
+        events = kinds.get(review_id, []) if isinstance(review_id, str) else []
+        if not spot.knows("id") or None in events:
+            continue  # its events are unknown, or one of unknown kind may be a consultation
+        count = sum(1 for kind in events if kind is EventKind.CONSULTATION)
+        if count < minimum:
+            others = sorted({kind.value for kind in events} - {EventKind.CONSULTATION.value})
+            yield context.issue(
+                rule,
+                spot,
+                "",
+                f"{count} multi-stakeholder consultation(s) in review {review_id!r}; "
+                f"at least {minimum} expected",
+                value=count,
+                hint=(
+                    f"its other events are of kind {', '.join(others)}; only kind "
+                    "consultation counts"
+                    if others
+                    else None
+                ),
+            )
+
+
+@judge("evaluation-session")
+def _evaluation(context: Context, gathered: Facts, rule: Rule) -> Iterator[Issue]:
+    kinds = _kinds_by_review(gathered, "evaluation-session")
+    for spot, review_id in gathered.of("evaluation-session", "reviews"):
+        events = kinds.get(review_id, []) if isinstance(review_id, str) else []
+        if not spot.knows("id") or None in events:
+            continue  # its events are unknown, or one of unknown kind may be the evaluation
+        if not any(kind is EventKind.EVALUATION for kind in events):
+            yield context.issue(
+                rule, spot, "", f"review {review_id!r} has no stakeholder evaluation session"
+            )
+
+
+# -- reports -----------------------------------------------------------------------------------
+
+
+@facts("report-deadline", "meetings", "reports")
+def _deadline_facts(located: Located) -> tuple[Any, ...] | None:
+    record = located.record
+    if located.collection == "meetings":
+        return _by_id(located, day_of(record.end or None) or _meeting_day(record))
+    issued = day_of(record.issued)
+    if record.kind is not ReportKind.OUTCOME_REPORT or issued is None:
+        return None
+    return (located.spot, record.issued, issued, record.meetings)
+
+
+@judge("report-deadline")
+def _report_deadline(context: Context, gathered: Facts, rule: Rule) -> Iterator[Issue]:
+    days = dt.timedelta(days=context.parameter(rule, "days"))
+    ends = _first(gathered.of("report-deadline", "meetings"))
+    for spot, moment, issued, meeting_ids in gathered.of("report-deadline", "reports"):
+        for meeting_id in meeting_ids:
+            found = ends.get(meeting_id) if isinstance(meeting_id, str) else None
+            end = found[1] if found is not None else None
+            if end is not None and issued - end > days:
+                yield context.issue(
+                    rule,
+                    spot,
+                    "issued",
+                    f"issued {issued}, {(issued - end).days} days after meeting {meeting_id!r} "
+                    f"ended on {end}; at most {days.days} days are asked",
+                    value=str(moment),
+                    hint=f"due by {end + days}",
+                )
