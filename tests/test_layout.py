@@ -108,6 +108,7 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "gcm_model.validation._report",
             "gcm_model.validation._context",
             "gcm_model.validation._rules_review",
+            "gcm_model.validation._rules_followup",
             "gcm_model.validation._rules",
             "gcm_model.validation._judges",
             "gcm_model.validation._plan",
