@@ -30,12 +30,11 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import gettext
 from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeVar
 
 import attrs
 
-from gcm_model import _data, _text
+from gcm_model import _data, _iso639, _labels, _text
 from gcm_model._decode import Reject, decoder
 from gcm_model.dates import review_years
 from gcm_model.errors import GcmError, InvalidCodeError, UnknownCodeError
@@ -135,18 +134,27 @@ class Registry(Generic[K, T]):
             records, the decoder generated from the kinds of their fields).
         key: the record's canonical key.
         terms: the texts a record can be found by (code, names, aliases).
+        label: the record's name in English, which ``translate`` gives in
+            other languages; ``None`` where the records have no name to show.
+        catalogue: the iso-codes message catalogue that translates ``label``
+            (``iso3166-1``, ``iso639-3``); ``None`` where no translation ships.
     """
 
-    def __init__(
+    def __init__(  # noqa: PLR0913 - the parts of a registry, each named
         self,
         codelist: str,
         kind: str,
         build: Callable[[dict[str, Any]], T] | None,
         key: Callable[[T], K],
         terms: Callable[[T], Iterable[str]],
+        *,
+        label: Callable[[T], str | None] | None = None,
+        catalogue: str | None = None,
     ) -> None:
         """Describe the registry; nothing is read until first use."""
         self.codelist = codelist
+        self._label = label
+        self._catalogue = catalogue
         self.kind = kind
         self._build = build
         self._key: Callable[[T], K] = key
@@ -290,6 +298,48 @@ class Registry(Generic[K, T]):
                 best[id(record)] = (points, seen[1] if seen else position, record)
         ranked = sorted(best.values(), key=lambda item: (-item[0], item[1]))
         return [record for _, _, record in ranked]
+
+    def translate(self, key: object, language: str) -> str | None:
+        """A record's name in ``language``, where a source gives it; else ``None``.
+
+        Country and language names come from the iso-codes translations that
+        pycountry ships; the titles of objectives and principles only from
+        an official UN text, and the package holds the English one only.
+        Nothing is machine-translated and nothing falls back to English.
+
+        Args:
+            key: a code or name, as for ``lookup``.
+            language: ``en``, an ISO 639-1 code such as ``fr``, or a gettext
+                locale such as ``pt_BR``.
+
+        Returns:
+            The name in that language, or ``None`` where no source gives it.
+
+        Raises:
+            UnknownCodeError: the record or the language is unknown.
+            InvalidCodeError: the records of this registry have no name to translate.
+
+        Examples:
+            >>> from gcm_model import countries, objectives
+            >>> countries.translate("DEU", "fr"), countries.translate("DEU", "zh")
+            ('Allemagne', '德国')
+            >>> objectives.translate(11, "fr") is None
+            True
+        """
+        if self._label is None:
+            reason = "its records have no name to translate"
+            raise InvalidCodeError("codelist", self.codelist, reason)
+        return _labels.translated(self._catalogue, self._label(self.lookup(key)), language)
+
+    def labels(self, key: object) -> dict[str, str | None]:
+        """A record's name in each of the six official languages of the UN (see ``translate``).
+
+        Examples:
+            >>> from gcm_model import languages
+            >>> languages.labels("es")["fr"], languages.labels("es")["ru"]
+            ('Espagnol', 'испанский')
+        """
+        return {language: self.translate(key, language) for language in _labels.UN_LANGUAGES}
 
     def code_schema(self) -> dict[str, Any]:
         """The JSON Schema of a code of this registry: the enum of its codes."""
@@ -507,6 +557,8 @@ class CountryRegistry(CodeRegistry[Country]):
                 *(other.name for other in c.other_names),
             ],
             upper=True,
+            label=lambda c: c.iso_name,
+            catalogue="iso3166-1",
         )
         self._other_codes: dict[str, str] | None = None
 
@@ -563,38 +615,6 @@ class CountryRegistry(CodeRegistry[Country]):
                         self._other_codes[other] = country.alpha_3
         return self._other_codes.get(code, code)
 
-    def translate(self, country: object, language: str) -> str | None:
-        """The ISO 3166-1 name of a country in another language, from pycountry.
-
-        Args:
-            country: a code or name.
-            language: a gettext locale such as ``"fr"`` or ``"es"``.
-
-        Returns:
-            The translated ISO name; ``None`` for a record outside ISO 3166-1.
-            Where pycountry has no translation, the English ISO name.
-
-        Raises:
-            UnknownCodeError: the country or the language is unknown.
-
-        Examples:
-            >>> from gcm_model import countries
-            >>> countries.translate("DEU", "fr")
-            'Allemagne'
-        """
-        import pycountry  # noqa: PLC0415
-
-        record = self.lookup(country)
-        if record.iso_name is None:
-            return None
-        try:
-            catalogue = gettext.translation(
-                "iso3166-1", pycountry.LOCALES_DIR, languages=[language]
-            )
-        except OSError:
-            raise UnknownCodeError("language", language) from None
-        return catalogue.gettext(record.iso_name)
-
     def un_member_states(self) -> tuple[Country, ...]:
         """The 193 UN Member States."""
         return tuple(c for c in self if c.un_status == "member")
@@ -610,18 +630,10 @@ def _other_names(code: str, extra: dict[str, Any]) -> tuple[CountryName, ...]:
 
 
 class LanguageRegistry(CodeRegistry[Language]):
-    """The languages of ISO 639-3 through pycountry, with the UN's six marked.
+    """The languages of ISO 639-3 through pycountry, the UN's six marked (see ``_iso639``).
 
-    Keys are ISO 639-1 codes where a language has one, else ISO 639-3 codes;
-    ``compact`` also maps ISO 639-3 (``por``) and ISO 639-2/B (``fre``)
-    codes to the key. The six official languages of the United Nations come
-    first, in the order of the package's overlay, then the others in the
-    order of ISO 639-3.
-
-    Examples:
-        >>> from gcm_model import languages
-        >>> languages.compact("POR"), languages.compact("fre"), languages.validate("tet")
-        ('pt', 'fr', 'tet')
+    ``compact`` maps ISO 639-3 (``por``) and ISO 639-2/B (``fre``) codes to the key, as
+    the Codelists page shows (``languages.compact("fre")`` is ``"fr"``).
     """
 
     def __init__(self) -> None:
@@ -633,67 +645,19 @@ class LanguageRegistry(CodeRegistry[Language]):
             key=lambda lang: lang.code,
             terms=lambda lang: [lang.name],
             upper=False,
+            aliases=_iso639.other_codes,
+            label=lambda lang: lang.name,
+            catalogue="iso639-3",
         )
-        self._other_codes: dict[str, str] | None = None
         self._near: dict[str, str] | None = None
 
     def _load(self) -> dict[str, Language]:
-        import pycountry  # noqa: PLC0415 - pycountry's database is loaded on first use only
-
-        overlay = {r["code"]: r for r in _data.load("languages")["records"]}
-        official: dict[str, Language] = {}
-        others: dict[str, Language] = {}
-        for iso in pycountry.languages:
-            code = getattr(iso, "alpha_2", None) or iso.alpha_3
-            extra = overlay.get(code, {})
-            record = Language(
-                code=code,
-                name=iso.name,
-                alpha_3=iso.alpha_3,
-                bibliographic=getattr(iso, "bibliographic", None),
-                un_official=extra.get("un_official", False),
-                sources=tuple(extra.get("sources", ("ISO639",))),
-                status=Status(extra.get("status", "CONFIRMED")),
-            )
-            (official if code in overlay else others)[code] = record
-        missing = overlay.keys() - official.keys()
-        if missing:  # pragma: no cover - the overlay names codes that ISO 639 has
-            raise InvalidCodeError(
-                "reference data",
-                f"languages.json, {', '.join(sorted(missing))}",
-                "not in ISO 639-3; the installed package is damaged: reinstall gcm-model",
-            )
-        return {**{code: official[code] for code in overlay}, **others}
-
-    def compact(self, value: object) -> str:
-        """Strip and lower-case; map ISO 639-3 (``"por"``) and 639-2/B (``"fre"``) codes.
-
-        Raises:
-            InvalidCodeError: ``value`` is not a non-empty string.
-        """
-        code = super().compact(value)
-        if self._other_codes is None:
-            found: dict[str, str] = {}
-            for language in self:
-                for other in (language.alpha_3, language.bibliographic):
-                    if other is not None and other != language.code:
-                        found[other] = language.code
-            self._other_codes = found
-        return self._other_codes.get(code, code)
+        return _iso639.records()
 
     def _suggest(self, text: str) -> tuple[str, ...]:
-        """The codes whose code or name is most like ``text``, best first.
-
-        With some 7,900 languages the general search (every word of every
-        name, each measured) takes a noticeable time for each unknown code;
-        codes and whole names, bounded first by the characters they share
-        (``_text.close_matches``), give the answer at once.
-        """
+        """The codes whose code or whole name is most like ``text``, best first."""
         if self._near is None:
-            near: dict[str, str] = {}
-            for term, _, record in self._index():
-                near.setdefault(term, record.code)
-            self._near = near
+            self._near = _iso639.near_terms(self._index())
         found = _text.close_matches(_text.normalize(text), tuple(self._near), n=9)
         return tuple(dict.fromkeys(self._near[term] for term in found))[:3]
 
@@ -870,6 +834,7 @@ objectives: NumberRegistry[Objective] = NumberRegistry(
     build=_decoded(Objective),
     key=lambda o: o.number,
     terms=_names("title", "short_title"),
+    label=lambda o: o.title,
 )
 """The 23 GCM objectives, keyed by number (A/RES/73/195 para. 16)."""
 
@@ -881,6 +846,7 @@ principles: CodeRegistry[GuidingPrinciple] = CodeRegistry(
     terms=_names("title"),
     upper=False,
     aliases=lambda p: [f"({p.letter})"],
+    label=lambda p: p.title,
 )
 """The 10 guiding principles, keyed by letter ``a``-``j`` (A/RES/73/195 para. 15)."""
 
