@@ -123,6 +123,20 @@ def test_references_of_follow_up_records_must_resolve() -> None:
     }
 
 
+def test_ids_of_follow_up_records_are_unique_in_their_collection() -> None:
+    """A second forum or call with the id of the first is a duplicate, told where the first is."""
+    data = dataset()
+    twice = data.evolve(
+        forums=[*data.forums, data.forums[0].evolve(title="again")],
+        calls=[*data.calls, data.calls[1].evolve(title="again")],
+    )
+    issues = [i for i in g.validate(twice).issues if i.rule == "duplicate-id"]
+    assert [(i.path, i.hint) for i in issues] == [
+        ("/forums/1/id", "the first record with this id is at $.forums[0]"),
+        ("/calls/2/id", "the first record with this id is at $.calls[1]"),
+    ]
+
+
 def test_a_submission_in_portuguese_is_valid() -> None:
     """Any ISO 639 language, not only the six of the UN (issue 14)."""
     submission = g.WrittenSubmission(id="s1", member_state="PRT", text="Respostas.", language="pt")
