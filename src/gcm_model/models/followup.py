@@ -390,8 +390,13 @@ class Call(Model):
     sources: tuple[str, ...] = field(Text())
 
     def custom_problems(self) -> Iterator[Problem]:
-        """Parts offered by a call that is not for expressions of interest."""
-        if self.roles and self.kind is not CallKind.EXPRESSIONS_OF_INTEREST:
+        """Parts offered by a call that is not for expressions of interest.
+
+        A call of unknown kind (a partial record whose ``kind`` is missing) may
+        be one, so it is passed by: its missing kind is its only problem.
+        """
+        kind: CallKind | None = self.kind
+        if self.roles and kind is not None and kind is not CallKind.EXPRESSIONS_OF_INTEREST:
             yield Problem(
                 "invalid-value",
                 "/roles",
