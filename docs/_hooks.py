@@ -123,15 +123,18 @@ class Section:
     registry: gcm_model.Registry[Any, Any]
     intro: str
     columns: list[tuple[str, Cell]]
+    shown: Callable[[Any], bool] | None = None
+    """Which records the table shows (all when ``None``)."""
 
     def render(self) -> str:
         """The heading, the introduction, the provenance sentence and the table."""
+        records = [r for r in self.registry if self.shown is None or self.shown(r)]
         return "\n\n".join(
             [
                 f"## {self.title}",
                 self.intro,
                 provenance(self.registry),
-                table(self.columns, self.registry),
+                table(self.columns, records),
             ]
         )
 
@@ -329,10 +332,13 @@ def sections() -> list[Section]:
             "Guiding questions",
             gcm_model.guiding_questions,
             "The guiding questions for Member States of the UNECE 2024 concept note, "
-            "`gcm_model.guiding_questions`, keyed by letter.",
+            "`gcm_model.guiding_questions`, keyed by letter, each with the commissions "
+            "and the review round it is put for.",
             [
                 ("Letter", lambda q: code(q.letter)),
                 ("Question", lambda q: text(q.text)),
+                ("Commissions", lambda q: codes(q.commissions)),
+                ("Round", lambda q: code(q.round)),
                 STATUS,
                 SOURCES,
             ],
@@ -352,13 +358,19 @@ def sections() -> list[Section]:
         Section(
             "Languages",
             gcm_model.languages,
-            "The six official languages of the UN, `gcm_model.languages`, keyed by ISO 639-1 code.",
+            "Every language of ISO 639-3 (from pycountry), `gcm_model.languages`, keyed by "
+            "its ISO 639-1 code where it has one, else by its ISO 639-3 code; ISO 639-3 and "
+            "ISO 639-2/B codes compact to that key. The table shows the six official "
+            "languages of the UN, which the package's overlay marks (`un_official`); "
+            "`gcm-model show languages` lists the others.",
             [
                 ("Code", lambda lang: code(lang.code)),
+                ("ISO 639-3", lambda lang: code(lang.alpha_3)),
                 ("Name", lambda lang: text(lang.name)),
                 STATUS,
                 SOURCES,
             ],
+            shown=lambda lang: lang.un_official,
         ),
         Section(
             "Contradictions between sources",

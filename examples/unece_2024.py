@@ -41,6 +41,9 @@ from typing import TYPE_CHECKING
 
 import gcm_model
 from gcm_model import (
+    BackToBackEvent,
+    Call,
+    CallKind,
     ClosingSegment,
     Contact,
     Dataset,
@@ -54,11 +57,14 @@ from gcm_model import (
     OpeningSegment,
     Participant,
     ParticipantKind,
+    Plenary,
     PreparatoryEvent,
+    ProgressDeclaration,
     Recipient,
     RegionalReview,
     Report,
     ReportKind,
+    ReviewForum,
     Role,
     Sector,
     Status,
@@ -97,6 +103,8 @@ IOM = "org:iom"
 UN_NETWORK = "org:un-network-on-migration"
 SPAIN = "gov:esp"
 MOLDOVA = "gov:mda"
+IMRF_2022 = "forum:imrf-2022"
+IMRF_2026 = "forum:imrf-2026"
 
 # -- the day ---------------------------------------------------------------------------
 
@@ -175,6 +183,14 @@ def review() -> RegionalReview:
             DocumentRef(
                 title="Dedicated webpage on GCM Regional Review for UNECE Region",
                 url="https://migrationnetwork.un.org/europe-and-north-america-2024",
+            ),
+        ),
+        # The concept note: UNECE convenes the review "pursuant to the decision of the
+        # UNECE Executive Committee at its 128th meeting on 15 May 2023".
+        mandates=(
+            DocumentRef(
+                title="Decision of the UNECE Executive Committee at its 128th meeting",
+                issued=dt.date(2023, 5, 15),
             ),
         ),
         notes=(
@@ -335,6 +351,15 @@ def meeting() -> Meeting:
         # QUNO's guide says accreditation "will be needed" to register for the regional reviews
         # in general, details to follow; no source says so for this meeting: left None.
         accreditation_required=None,
+        # The concept note: "back to-back with the Regional Forum on Sustainable Development
+        # for the UNECE Region"; its days, 13-14 March 2024, from UNECE's press release.
+        back_to_back=(
+            BackToBackEvent(
+                title="Regional Forum on Sustainable Development for the UNECE Region",
+                start=dt.date(2024, 3, 13),
+                end=dt.date(2024, 3, 14),
+            ),
+        ),
         status=Status.CONFIRMED,  # UNECE's press release: date, venue, co-chairs
         notes=(
             "Held back-to-back with the Regional Forum on Sustainable Development for the UNECE "
@@ -629,12 +654,129 @@ def reports() -> tuple[Report, ...]:
     )
 
 
+def calls() -> tuple[Call, ...]:
+    """The concept note's calls: written inputs, and expressions of interest for four parts."""
+    return (
+        Call(
+            id="call:ece-2024:written-inputs",
+            kind=CallKind.INPUTS,
+            title="Guiding questions for UNECE Member States to prepare for the Regional Review",
+            review=REVIEW,
+            meeting=MEETING,
+            guiding_questions=("a", "b", "c", "d", "e"),
+            # Derived: the concept note asks for the inputs "one week ahead of the meeting".
+            closes=MEETING_DAY - dt.timedelta(weeks=1),
+            sectors=(Sector.MEMBER_STATE,),
+            audience="UNECE Member States",
+            reply_to="GCMReviewsUNECE@iom.int",
+            status=Status.SEED,
+            notes=(
+                "Closes 2024-03-04 is derived: Member States are encouraged to submit their "
+                "written inputs one week ahead of the meeting. The submissions are to be "
+                "posted on the UN Network on Migration website. No opening day is given."
+            ),
+            sources=(CONCEPT_NOTE,),
+        ),
+        Call(
+            id="call:ece-2024:co-chairs",
+            kind=CallKind.EXPRESSIONS_OF_INTEREST,
+            review=REVIEW,
+            meeting=MEETING,
+            roles=(Role.CO_CHAIR,),
+            sectors=(Sector.MEMBER_STATE,),
+            audience="Member States",
+            status=Status.SEED,
+            notes=(
+                "High-level representatives of two Member States are elected to co-chair the "
+                "Intergovernmental Conference. No address or dates are given."
+            ),
+            sources=(CONCEPT_NOTE,),
+        ),
+        Call(
+            id="call:ece-2024:keynote-speakers",
+            kind=CallKind.EXPRESSIONS_OF_INTEREST,
+            review=REVIEW,
+            meeting=MEETING,
+            roles=(Role.SPEAKER,),
+            sectors=(Sector.MEMBER_STATE,),
+            audience="Member States",
+            reply_to="GCMReviewsUNECE@iom.int",
+            status=Status.SEED,
+            notes="A keynote speaker for one of the four sessions. No dates are given.",
+            sources=(CONCEPT_NOTE,),
+        ),
+        Call(
+            id="call:ece-2024:rapporteur-and-moderators",
+            kind=CallKind.EXPRESSIONS_OF_INTEREST,
+            review=REVIEW,
+            meeting=MEETING,
+            roles=(Role.RAPPORTEUR, Role.MODERATOR),
+            sectors=(Sector.STAKEHOLDER,),
+            audience="Stakeholders",
+            status=Status.SEED,
+            notes=(
+                "The Rapporteur reports back from the stakeholder consultation; a moderator "
+                "serves in one of the thematic sessions. The Network's call for the "
+                "Rapporteur links to more information; no address or dates are given."
+            ),
+            sources=(CONCEPT_NOTE,),
+        ),
+    )
+
+
+def forums() -> tuple[ReviewForum, ...]:
+    """The IMRF the first review informed, and the 2026 IMRF this one informs (concept note)."""
+    return (
+        ReviewForum(
+            id=IMRF_2022,
+            round="imrf-2022",
+            title="International Migration Review Forum",
+            start=dt.date(2022, 5, 17),
+            end=dt.date(2022, 5, 20),
+            known_meeting="imrf-2022",
+            venue=Venue(name="United Nations Headquarters", city="New York", country="USA"),
+            declaration=ProgressDeclaration(
+                title="IMRF Progress Declaration",
+                symbol="A/RES/76/266",
+                plenaries=(
+                    Plenary(
+                        title="Plenary meeting of the General Assembly",
+                        planned="second half of 2024",
+                        considers=(REVIEW,),
+                        presented_by="the Coordinator of the Network",
+                    ),
+                ),
+            ),
+            status=Status.SEED,
+            notes=(
+                "The first IMRF, which the summary report of the first UNECE review "
+                "informed; its Progress Declaration was adopted by General Assembly "
+                "resolution 76/266, which requests the President of the General Assembly to "
+                "hold a plenary meeting in the second half of 2024 to consider the outcomes "
+                "of all regional reviews."
+            ),
+            sources=(CONCEPT_NOTE,),
+        ),
+        ReviewForum(
+            id=IMRF_2026,
+            round="imrf-2026",
+            planned="2026",
+            known_meeting="imrf-2026",
+            reviews=(REVIEW,),
+            status=Status.SEED,
+            notes="The outcome report and the co-chairs' summary serve as input to it.",
+            sources=(CONCEPT_NOTE, CSAC_ACCOUNT),
+        ),
+    )
+
+
 def build() -> Dataset:
     """The second UNECE regional review (11 March 2024) from its sources.
 
     Returns:
         A dataset with one review, one meeting, three preparatory events, the
-        participants the sources name and three reports without contents.
+        participants the sources name, three reports without contents, the
+        concept note's four calls and the IMRFs of 2022 and 2026.
     """
     return Dataset(
         title="Second UNECE Regional Review of the GCM, Geneva, 11 March 2024",
@@ -643,6 +785,8 @@ def build() -> Dataset:
         events=events(),
         participants=participants(),
         reports=reports(),
+        forums=forums(),
+        calls=calls(),
         sources=(FRAMEWORK, CONCEPT_NOTE, QUNO_GUIDE, CSAC_ACCOUNT, PRESS_RELEASE, GCM, FOLLOW_UP),
     )
 
@@ -709,6 +853,22 @@ def main() -> None:
         when += f", due {report.due}" if report.due else ""
         title = f"  {report.title}" if report.title else ""
         print(f"  {report.kind.value:<21} {when:<34}{title}".rstrip())
+    follow_up(dataset)
+
+
+def follow_up(dataset: Dataset) -> None:
+    """Print the calls, the review's mandate and the IMRFs."""
+    print("\nCalls:")
+    for call in dataset.calls:
+        parts = ", ".join(role.value for role in call.roles) or "written inputs"
+        answer = call.reply_to or "no address given"
+        closes = f", closes {call.closes}" if call.closes else ""
+        print(f"  {call.kind.value:<23} {parts} -> {answer}{closes}")
+    for mandate in (m for r in dataset.reviews for m in r.mandates):
+        print(f"\nMandate: {mandate.title}, {mandate.issued}")
+    for forum in dataset.forums:
+        when = f"{forum.start} to {forum.end}" if forum.start else f"planned {forum.planned}"
+        print(f"IMRF {forum.round}: {when}")
 
 
 if __name__ == "__main__":

@@ -77,6 +77,11 @@ RECORDS = st.one_of(
     testing.written_submissions(),
     testing.reports(),
     testing.pledges(),
+    testing.review_forums(),
+    testing.secretary_general_reports(),
+    testing.calls(),
+    testing.national_reviews(),
+    testing.funds(),
     testing.segments(),
     testing.content_items(),
 )

@@ -266,6 +266,34 @@ def test_unece_2024_positions() -> None:
     assert "Stakeholder Rapporteur" in position
 
 
+def test_unece_2024_mandate_back_to_back_calls_and_forums() -> None:
+    """The concept note's mandate, back-to-back forum, calls and IMRFs, and nothing more."""
+    dataset = build("unece_2024")
+    (review,) = dataset.reviews
+    assert [(m.title, m.issued) for m in review.mandates] == [
+        ("Decision of the UNECE Executive Committee at its 128th meeting", dt.date(2023, 5, 15))
+    ]
+    (forum,) = the_meeting(dataset, "ece-2024").back_to_back
+    assert (forum.start, forum.end) == (dt.date(2024, 3, 13), dt.date(2024, 3, 14))
+    inputs, *offers = dataset.calls
+    assert (inputs.kind, inputs.reply_to, inputs.closes) == (
+        gcm_model.CallKind.INPUTS,
+        "GCMReviewsUNECE@iom.int",
+        dt.date(2024, 3, 4),
+    )
+    assert [[r.value for r in c.roles] for c in offers] == [
+        ["co_chair"],
+        ["speaker"],
+        ["rapporteur", "moderator"],
+    ]
+    assert all(c.opens is None for c in dataset.calls)  # no source gives an opening day
+    first, second = dataset.forums
+    assert first.declaration is not None
+    assert first.declaration.symbol == "A/RES/76/266"
+    assert first.declaration.adopted is None  # the concept note gives no day
+    assert (second.start, second.planned) == (None, "2026")
+
+
 def test_unece_2024_outcome_report_due_30_days_after_the_meeting() -> None:
     """Due 2024-04-10, 30 days after 11 March 2024 (seed 001), to Member States and public."""
     dataset = build("unece_2024")

@@ -58,6 +58,8 @@ def test_the_example_raises_none_of_these_rules() -> None:
         "written-input-deadline",
         "report-deadline",
         "report-structure",
+        "call-notice",
+        "sg-report-lead-time",
     ]
     report = gcm_model.validate(example(), select=rules)
     assert [str(i) for i in report.issues] == []
@@ -232,3 +234,40 @@ def test_structure_hints_are_written_from_the_value() -> None:
     found = {i.rule: i.hint for i in gcm_model.validate(document).issues}
     assert found["unknown-field"] == "'titel' renamed to 'title'"
     assert found["missing-field"] == "'title' added to the record at $.meetings[0]"
+
+
+def test_call_notice_hint_gives_the_last_day_before_the_meeting() -> None:
+    """The written-inputs call closing on the meeting's day, then after it: the same last day."""
+    found = []
+    for closes in ("2024-03-11", "2024-03-20"):
+        document = example()
+        call = next(c for c in document["calls"] if c["kind"] == "inputs")
+        call["closes"] = closes
+        [issue] = issues_of(document, "call-notice")
+        found.append((issue.value, issue.hint))
+    last = "a closing day of 2024-03-10 or earlier leaves the answers time to inform it"
+    assert found == [("2024-03-11", last), ("2024-03-20", last)]
+
+
+def test_call_notice_hint_for_a_call_of_one_day_names_that_day() -> None:
+    """A call that opens on the day it closes: the hint asks to open it before that day."""
+    document = example()
+    call = next(c for c in document["calls"] if c["kind"] == "inputs")
+    call["opens"] = call["closes"]
+    [issue] = issues_of(document, "call-notice")
+    assert issue.hint is not None
+    assert issue.hint.startswith(f"open it before {call['closes']}")
+
+
+def test_sg_report_hint_gives_the_last_day_twelve_weeks_before_the_forum() -> None:
+    """A report for the 2022 IMRF (17 May 2022): issued at the latest on 22 February 2022."""
+    messages = []
+    for issued in ("2022-04-01", "2022-05-20"):
+        document = example()
+        forum = next(f for f in document["forums"] if f["round"] == "imrf-2022")
+        document["sg_reports"] = [{"id": "sg:2022", "forum": forum["id"], "issued": issued}]
+        [issue] = issues_of(document, "sg-report-lead-time")
+        assert issue.hint == "issued 2022-02-22 at the latest, it is available 12 weeks ahead"
+        messages.append(issue.message)
+    assert "46 days before" in messages[0]
+    assert "3 days after" in messages[1]

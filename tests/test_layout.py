@@ -75,6 +75,7 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
         (
             "gcm_model._data",
             "gcm_model.models.reference",
+            "gcm_model._iso639",
             "gcm_model.registry",
         ),
     ),
@@ -82,6 +83,7 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
         "models",
         (
             "gcm_model.models.process",
+            "gcm_model.models.followup",
             "gcm_model.models.reports",
             "gcm_model.models.dataset",
         ),
@@ -108,6 +110,7 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "gcm_model.validation._report",
             "gcm_model.validation._context",
             "gcm_model.validation._rules_review",
+            "gcm_model.validation._rules_followup",
             "gcm_model.validation._rules",
             "gcm_model.validation._judges",
             "gcm_model.validation._plan",

@@ -123,6 +123,8 @@ CROSS_RECORD = (
     "summary-report",
     "accreditation",
     "co-chair-remarks",
+    "call-notice",
+    "sg-report-lead-time",
 )
 """The rules that compare a record with others (its meeting, its review's events, its
 speakers): with the records spread over files in another order, the first of two may differ."""

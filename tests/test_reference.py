@@ -339,11 +339,52 @@ def test_report_sections_in_suggested_order() -> None:
 
 
 def test_guiding_questions_and_formats_and_languages() -> None:
-    """Guiding questions a-e, three meeting formats, six languages."""
+    """Guiding questions a-e, three meeting formats, the six UN languages first."""
     assert [q.letter for q in gcm_model.guiding_questions] == list("abcde")
     assert gcm_model.guiding_questions.lookup("b").text.startswith("How has or will")
     assert [f.code for f in gcm_model.meeting_formats] == ["in_person", "virtual", "hybrid"]
-    assert [lang.code for lang in gcm_model.languages] == ["ar", "zh", "en", "fr", "ru", "es"]
+    six = ["ar", "zh", "en", "fr", "ru", "es"]
+    assert [lang.code for lang in gcm_model.languages][:6] == six
+    assert [lang.code for lang in gcm_model.languages if lang.un_official] == six
+
+
+def test_guiding_questions_name_their_region_and_round() -> None:
+    """Each question names the commissions and the round it is put for, as known codes."""
+    for question in gcm_model.guiding_questions:
+        assert question.commissions == ("ECE",)  # the UNECE 2024 concept note, Annex 1
+        assert all(gcm_model.commissions.validate(c) == c for c in question.commissions)
+        assert question.round == "regional-2024"
+        assert gcm_model.rounds.validate(question.round) == question.round
+
+
+def test_languages_are_every_language_of_iso_639() -> None:
+    """ISO 639-1 codes where there are, else ISO 639-3; other ISO 639 codes compact to them."""
+    import pycountry  # noqa: PLC0415 - the standard the registry is built from
+
+    assert len(gcm_model.languages) == len(pycountry.languages)
+    portuguese = gcm_model.languages.lookup("pt")
+    assert (portuguese.name, portuguese.alpha_3, portuguese.un_official) == (
+        "Portuguese",
+        "por",
+        False,
+    )
+    assert gcm_model.languages.lookup("Portuguese") is portuguese
+    assert gcm_model.languages.validate(" POR ") == "pt"
+    assert gcm_model.languages.validate("fre") == "fr"  # ISO 639-2/B
+    assert gcm_model.languages.validate("tet") == "tet"  # Tetum: no ISO 639-1 code
+    assert gcm_model.languages.lookup("zh").status is Status.UNCONFIRMED  # its UN status
+    assert gcm_model.languages.lookup("pt").status is Status.CONFIRMED
+    codes = [lang.code for lang in gcm_model.languages]
+    assert len(codes) == len(set(codes))
+    assert all(len(code) in (2, 3) and code.islower() for code in codes)
+
+
+def test_an_unknown_language_is_refused_with_near_codes() -> None:
+    """A code no language has: unknown, with the nearest codes."""
+    with pytest.raises(gcm_model.UnknownCodeError) as caught:
+        gcm_model.languages.validate("portugese")
+    assert caught.value.suggestions[0] == "pt"
+    assert not gcm_model.languages.is_valid("xx")
 
 
 def test_country_names_are_un_then_iso_never_common() -> None:

@@ -106,7 +106,8 @@ def test_validate_compact_lookup_raise_only_gcm_errors(name: str, value: object)
 def test_search_never_raises_on_text(name: str, text: str) -> None:
     """search takes any string and returns a list of records of the registry."""
     found = REGISTRIES[name].search(text)
-    assert all(record in list(REGISTRIES[name]) for record in found)
+    records = {id(record) for record in REGISTRIES[name]}  # the registry's own objects
+    assert all(id(record) in records for record in found)
 
 
 def test_search_rejects_non_strings() -> None:
@@ -258,15 +259,27 @@ def test_an_exact_name_ranks_before_a_prefix() -> None:
     assert [c.alpha_3 for c in gcm_model.countries.search("uk")][:2] == ["GBR", "UKR"]
 
 
+SPREAD = 40
+"""In a registry of many terms, one term in ``SPREAD`` is searched for."""
+
+
 @pytest.mark.parametrize("name", sorted(REGISTRIES))
 def test_search_puts_an_exact_match_first_in_every_registry(name: str) -> None:
-    """For each code, name and alias of each record, the first result bears it exactly."""
+    """For each code, name and alias of each record, the first result bears it exactly.
+
+    A search reads every term, so checking every term is quadratic: for the
+    some 16,000 terms of the languages of ISO 639, a spread of them is
+    checked (every ``SPREAD``-th, in the registry's order, the UN's six first).
+    """
     reg = REGISTRIES[name]
     index = reg._index()
     terms_of: dict[int, set[str]] = {}
     for term, _, record in index:
         terms_of.setdefault(id(record), set()).add(term)
-    for term in {term for term, _, _ in index}:
+    terms = list(dict.fromkeys(term for term, _, _ in index))
+    if len(terms) > SPREAD * 10:
+        terms = terms[:12] + terms[12::SPREAD]
+    for term in terms:
         first = reg.search(term)[0]
         assert term in terms_of[id(first)], (name, term, first)
 

@@ -205,6 +205,7 @@ def test_no_rule_keeps_the_records() -> None:
 
     checks = _plan._checks()
     assert {"imrf-alternation", "summary-report", "accreditation"} <= set(checks)
+    assert {"call-notice", "sg-report-lead-time"} <= set(checks)
     assert [slug for slug, parts in checks.items() if parts.whole is not None] == []
     assert all(parts.records or parts.judge for parts in checks.values())
 

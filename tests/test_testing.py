@@ -43,6 +43,7 @@ REGISTERED: dict[type[Any], Callable[[], SearchStrategy[Any]]] = {
     gcm_model.Contact: testing.contacts,
     gcm_model.DocumentRef: testing.document_refs,
     gcm_model.Window: testing.windows,
+    gcm_model.BackToBackEvent: testing.back_to_back_events,
     gcm_model.Hearing: testing.hearings,
     IntergovernmentalConference: testing.intergovernmental_conferences,
     gcm_model.OpeningSegment: testing.opening_segments,
@@ -61,6 +62,15 @@ REGISTERED: dict[type[Any], Callable[[], SearchStrategy[Any]]] = {
     gcm_model.Recommendation: testing.recommendations,
     gcm_model.ReportSection: testing.report_sections,
     gcm_model.Report: testing.reports,
+    gcm_model.RecommendedAction: testing.recommended_actions,
+    gcm_model.Plenary: testing.plenaries,
+    gcm_model.ProgressDeclaration: testing.progress_declarations,
+    gcm_model.ReviewForum: testing.review_forums,
+    gcm_model.SecretaryGeneralReport: testing.secretary_general_reports,
+    gcm_model.Call: testing.calls,
+    gcm_model.LinkedReport: testing.linked_reports,
+    gcm_model.NationalReview: testing.national_reviews,
+    gcm_model.Fund: testing.funds,
     gcm_model.Dataset: testing.datasets,
 }
 """Every public model class and the strategy ``st.from_type`` should resolve it to."""
@@ -278,6 +288,33 @@ def check_plain(strategy: Callable[[], SearchStrategy[Any]]) -> Callable[[st.Dat
     return check
 
 
+def check_forum(data: st.DataObject) -> None:
+    """Forums of an IMRF round, dated in its year, standing for a known meeting of it."""
+    forum = data.draw(testing.review_forums(), label="forum")
+    check_valid(forum)
+    review_round = gcm_model.rounds.lookup(forum.round)
+    assert review_round.kind is ReviewKind.IMRF
+    if forum.start is not None:
+        assert day_of(forum.start).year == review_round.year
+    if forum.known_meeting is not None:
+        assert gcm_model.known_meetings.lookup(forum.known_meeting).round == forum.round
+
+
+def check_call(data: st.DataObject) -> None:
+    """Only a call for expressions of interest offers parts."""
+    call = data.draw(testing.calls(), label="call")
+    check_valid(call)
+    if call.kind is not gcm_model.CallKind.EXPRESSIONS_OF_INTEREST:
+        assert call.roles == ()
+
+
+def check_national_review(data: st.DataObject) -> None:
+    """A national review is never its own plan."""
+    review = data.draw(testing.national_reviews(), label="national review")
+    check_valid(review)
+    assert review.plan != review.id
+
+
 RECORD_CHECKS: dict[str, Callable[[st.DataObject], None]] = {
     "regional_reviews": check_review,
     "meetings": check_meeting,
@@ -286,6 +323,13 @@ RECORD_CHECKS: dict[str, Callable[[st.DataObject], None]] = {
     "written_submissions": check_authored(testing.written_submissions),
     "pledges": check_authored(testing.pledges),
     "reports": check_plain(testing.reports),
+    "review_forums": check_forum,
+    "secretary_general_reports": check_plain(testing.secretary_general_reports),
+    "calls": check_call,
+    "national_reviews": check_national_review,
+    "funds": check_plain(testing.funds),
+    "progress_declarations": check_plain(testing.progress_declarations),
+    "linked_reports": check_plain(testing.linked_reports),
 }
 
 
@@ -387,6 +431,19 @@ REFERENCES: dict[tuple[str, str], str] = {
     ("Pledge", "review"): "reviews",
     ("Pledge", "meeting"): "meetings",
     ("Pledge", "author"): "participants",
+    ("ReviewForum", "meetings"): "meetings",
+    ("ReviewForum", "reviews"): "reviews",
+    ("Plenary", "considers"): "reports+reviews",
+    ("SecretaryGeneralReport", "forum"): "forums",
+    ("SecretaryGeneralReport", "inputs"): "reports+reviews",
+    ("Call", "review"): "reviews",
+    ("Call", "meeting"): "meetings",
+    ("Call", "fund"): "funds",
+    ("NationalReview", "review"): "reviews",
+    ("NationalReview", "meeting"): "meetings",
+    ("NationalReview", "forum"): "forums",
+    ("NationalReview", "plan"): "plans",
+    ("Fund", "reviews"): "reviews",
 }
 """What each reference of a record names; agenda segments name participants."""
 
@@ -403,6 +460,12 @@ def dangling(dataset: Dataset) -> list[str]:
         p.id for p in dataset.participants if p.kind is ParticipantKind.ORGANISATION
     }
     ids["meetings+events"] = ids["meetings"] | ids["events"]
+    ids["reports+reviews"] = ids["reports"] | ids["reviews"]
+    ids["plans"] = {
+        n.id
+        for n in dataset.national_reviews
+        if n.kind is gcm_model.NationalReviewKind.IMPLEMENTATION_PLAN
+    }
     every_id = set().union(*(ids[name] for name in COLLECTIONS))
     found = []
     for obj in nested(dataset):
@@ -603,6 +666,7 @@ SIMPLEST: list[tuple[str, Callable[[], SearchStrategy[Any]], object]] = [
     ("contacts", testing.contacts, gcm_model.Contact(role="0", email="a@un.org")),
     ("document_refs", testing.document_refs, gcm_model.DocumentRef(title="0")),
     ("windows", testing.windows, gcm_model.Window()),
+    ("back_to_back_events", testing.back_to_back_events, gcm_model.BackToBackEvent(title="0")),
     ("hearings", testing.hearings, gcm_model.Hearing()),
     ("segments", testing.segments, IntergovernmentalConference()),
     ("thematic_sessions", testing.thematic_sessions, ThematicSession(cluster=1, objectives=(2,))),
@@ -617,6 +681,33 @@ SIMPLEST: list[tuple[str, Callable[[], SearchStrategy[Any]], object]] = [
         "reports",
         testing.reports,
         gcm_model.Report(id="0", kind=gcm_model.ReportKind.OUTCOME_REPORT),
+    ),
+    ("review_forums", testing.review_forums, gcm_model.ReviewForum(id="0", round="imrf-2022")),
+    (
+        "secretary_general_reports",
+        testing.secretary_general_reports,
+        gcm_model.SecretaryGeneralReport(id="0"),
+    ),
+    ("calls", testing.calls, gcm_model.Call(id="0", kind=gcm_model.CallKind.INPUTS)),
+    (
+        "national_reviews",
+        testing.national_reviews,
+        gcm_model.NationalReview(
+            id="0", kind=gcm_model.NationalReviewKind.VOLUNTARY_REVIEW, country="ABW"
+        ),
+    ),
+    ("funds", testing.funds, gcm_model.Fund(id="0", name="0")),
+    ("plenaries", testing.plenaries, gcm_model.Plenary()),
+    ("recommended_actions", testing.recommended_actions, gcm_model.RecommendedAction(text="0")),
+    (
+        "progress_declarations",
+        testing.progress_declarations,
+        gcm_model.ProgressDeclaration(title="0"),
+    ),
+    (
+        "linked_reports",
+        testing.linked_reports,
+        gcm_model.LinkedReport(mechanism=gcm_model.ReportingMechanism.VOLUNTARY_NATIONAL_REVIEW),
     ),
     ("datasets", testing.datasets, Dataset()),
 ]

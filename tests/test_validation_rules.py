@@ -216,6 +216,28 @@ def accredited(*, flag: bool | None) -> g.Dataset:
     return data(meetings=(meeting(accreditation_required=True),), participants=(stakeholder,))
 
 
+def call(**changes: Any) -> g.Call:
+    """A call for written inputs to the meeting, open for two weeks, with some fields changed."""
+    fields: dict[str, Any] = {
+        "id": "c1",
+        "kind": g.CallKind.INPUTS,
+        "meeting": MEETING,
+        "opens": days(-21),
+        "closes": days(-7),
+    }
+    return g.Call(**{**fields, **changes})
+
+
+def sg_report(issued: dt.date, **forum: Any) -> g.Dataset:
+    """A report of the Secretary-General issued on ``issued`` for the 2026 IMRF (``forum``)."""
+    imrf = g.ReviewForum(id="f1", round="imrf-2026", **forum)
+    found = g.SecretaryGeneralReport(id="sg1", forum="f1", issued=issued)
+    return data(forums=(imrf,), sg_reports=(found,))
+
+
+IMRF_DAY = dt.date(2026, 5, 5)
+
+
 def one_meeting(**changes: Any) -> g.Dataset:
     """A dataset of one meeting, ``meeting(**changes)``."""
     return data(meetings=(meeting(**changes),))
@@ -465,6 +487,17 @@ CASES: dict[str, Case] = {
         "/meetings/0",
         lambda: data(meetings=(meeting(),), reports=(report(recipients=(MEMBER_STATES, PGA)),)),
     ),
+    "sg-report-lead-time": Case(
+        lambda: sg_report(IMRF_DAY - dt.timedelta(weeks=12) + dt.timedelta(days=1), start=IMRF_DAY),
+        "/sg_reports/0/issued",
+        lambda: sg_report(IMRF_DAY - dt.timedelta(weeks=12), start=IMRF_DAY),
+    ),
+    # -- calls
+    "call-notice": Case(
+        lambda: data(meetings=(meeting(),), calls=(call(closes=DAY),)),
+        "/calls/0/closes",
+        lambda: data(meetings=(meeting(),), calls=(call(),)),
+    ),
 }
 
 
@@ -477,7 +510,7 @@ def profile_of(slug: str) -> str:
 def test_the_table_covers_every_rule() -> None:
     """CASES has exactly one row per rule slug of the catalogue."""
     assert {r.slug for r in rules} == set(CASES)
-    assert len(list(rules)) == 36
+    assert len(list(rules)) == 38
 
 
 def test_the_unece_only_rules_run_under_the_unece_profile_only() -> None:
@@ -799,6 +832,62 @@ EXTRA: list[tuple[str, str, str, Callable[[], object], list[str]]] = [
         ),
         [],
     ),
+    (
+        "a call that opens and closes on one day",
+        "call-notice",
+        "default",
+        lambda: data(calls=(call(meeting=None, opens=days(-7)),)),
+        ["/calls/0/closes"],
+    ),
+    (
+        "a call of one day that closes on the day of its meeting",
+        "call-notice",
+        "default",
+        lambda: data(meetings=(meeting(),), calls=(call(opens=DAY, closes=DAY),)),
+        ["/calls/0/closes", "/calls/0/closes"],
+    ),
+    (
+        "a call for a meeting of unknown day, or with no closing day",
+        "call-notice",
+        "default",
+        lambda: data(
+            meetings=(meeting(start=None, planned="March 2024"),),
+            calls=(call(closes=days(3)), call(id="c2", closes=None)),
+        ),
+        [],
+    ),
+    (
+        "a report issued after the IMRF opens",
+        "sg-report-lead-time",
+        "default",
+        lambda: sg_report(IMRF_DAY + dt.timedelta(days=3), start=IMRF_DAY),
+        ["/sg_reports/0/issued"],
+    ),
+    (
+        "the IMRF's first day from its known meeting",
+        "sg-report-lead-time",
+        "default",
+        lambda: data(
+            forums=(g.ReviewForum(id="f1", round="imrf-2022", known_meeting="imrf-2022"),),
+            sg_reports=(
+                g.SecretaryGeneralReport(id="sg1", forum="f1", issued=dt.date(2022, 4, 1)),
+            ),
+        ),
+        ["/sg_reports/0/issued"],
+    ),
+    (
+        "a report for an IMRF of unknown day, or of no day",
+        "sg-report-lead-time",
+        "default",
+        lambda: data(
+            forums=(g.ReviewForum(id="f1", round="imrf-2026", known_meeting="imrf-2026"),),
+            sg_reports=(
+                g.SecretaryGeneralReport(id="sg1", forum="f1", issued=dt.date(2026, 5, 1)),
+                g.SecretaryGeneralReport(id="sg2", forum="f1", planned="2026"),
+            ),
+        ),
+        [],
+    ),
 ]
 
 
@@ -841,7 +930,7 @@ def test_unece_2024_example_has_no_errors(profile: str) -> None:
     report = validate(unece_dataset(), profile=profile)
     assert [str(i) for i in report.issues if i.severity is Severity.ERROR] == []
     assert report.valid
-    assert report.records == 17
+    assert report.records == 23  # 17 review records, 4 calls and 2 forums
 
 
 def test_seed_003_consultation_objectives_leave_out_objective_11() -> None:

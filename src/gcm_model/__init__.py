@@ -10,7 +10,9 @@ members, countries, review rounds and known meetings, report section kinds,
 guiding questions, meeting formats and languages), and the records people build
 about a review as frozen attrs classes: regional reviews, meetings and their
 agenda segments, preparatory events, participants, written submissions,
-reports and pledges, gathered in a ``Dataset``.
+reports and pledges, and the follow-up around them (the IMRF and its Progress
+Declaration, the Secretary-General's reports, public calls, national reviews
+and funds), gathered in a ``Dataset``.
 
 Examples:
     >>> import gcm_model
@@ -104,7 +106,22 @@ if TYPE_CHECKING:  # imported on first use (``__getattr__``): see ``_LAZY``
         write_dataset,
     )
     from gcm_model.models.dataset import SCHEMA_VERSION, Dataset
+    from gcm_model.models.followup import (
+        Call,
+        CallKind,
+        Fund,
+        LinkedReport,
+        NationalReview,
+        NationalReviewKind,
+        Plenary,
+        ProgressDeclaration,
+        RecommendedAction,
+        ReportingMechanism,
+        ReviewForum,
+        SecretaryGeneralReport,
+    )
     from gcm_model.models.process import (
+        BackToBackEvent,
         ClosingSegment,
         Contact,
         DocumentRef,
@@ -186,6 +203,19 @@ _LAZY: dict[str, str] = {
     "write_dataset": "gcm_model.formats",
     "SCHEMA_VERSION": "gcm_model.models.dataset",
     "Dataset": "gcm_model.models.dataset",
+    "Call": "gcm_model.models.followup",
+    "CallKind": "gcm_model.models.followup",
+    "Fund": "gcm_model.models.followup",
+    "LinkedReport": "gcm_model.models.followup",
+    "NationalReview": "gcm_model.models.followup",
+    "NationalReviewKind": "gcm_model.models.followup",
+    "Plenary": "gcm_model.models.followup",
+    "ProgressDeclaration": "gcm_model.models.followup",
+    "RecommendedAction": "gcm_model.models.followup",
+    "ReportingMechanism": "gcm_model.models.followup",
+    "ReviewForum": "gcm_model.models.followup",
+    "SecretaryGeneralReport": "gcm_model.models.followup",
+    "BackToBackEvent": "gcm_model.models.process",
     "ClosingSegment": "gcm_model.models.process",
     "Contact": "gcm_model.models.process",
     "DocumentRef": "gcm_model.models.process",
@@ -228,6 +258,9 @@ _LAZY: dict[str, str] = {
 """Names imported on first use, and their modules: a registry lookup needs none of them."""
 
 __all__ = [
+    "BackToBackEvent",
+    "Call",
+    "CallKind",
     "Citation",
     "ClosingSegment",
     "Cluster",
@@ -242,6 +275,7 @@ __all__ = [
     "DocumentRef",
     "EventKind",
     "Format",
+    "Fund",
     "GcmError",
     "Gender",
     "GoodPractice",
@@ -258,11 +292,14 @@ __all__ = [
     "KeyFinding",
     "KnownMeeting",
     "Language",
+    "LinkedReport",
     "Meeting",
     "MeetingFormat",
     "MeetingKind",
     "Membership",
     "MembershipKind",
+    "NationalReview",
+    "NationalReviewKind",
     "Objective",
     "OpeningSegment",
     "PartialDate",
@@ -270,11 +307,14 @@ __all__ = [
     "ParticipantKind",
     "PlannedDate",
     "Pledge",
+    "Plenary",
     "PreparatoryEvent",
     "Problem",
+    "ProgressDeclaration",
     "Provenance",
     "Recipient",
     "Recommendation",
+    "RecommendedAction",
     "Region",
     "RegionalReview",
     "Registry",
@@ -282,10 +322,13 @@ __all__ = [
     "ReportKind",
     "ReportSection",
     "ReportSectionKind",
+    "ReportingMechanism",
+    "ReviewForum",
     "ReviewKind",
     "ReviewRound",
     "Role",
     "SCHEMA_VERSION",
+    "SecretaryGeneralReport",
     "Sector",
     "Segment",
     "Severity",

@@ -49,6 +49,13 @@ from gcm_model._hooks import configure_converter
 from gcm_model._migrations import _upgrade, register_migration
 from gcm_model.errors import DocumentError, DocumentProblem, InvalidCodeError
 from gcm_model.models.dataset import COLLECTIONS, SCHEMA_VERSION, Dataset
+from gcm_model.models.followup import (
+    Call,
+    Fund,
+    NationalReview,
+    ReviewForum,
+    SecretaryGeneralReport,
+)
 from gcm_model.models.process import (
     Meeting,
     Participant,
@@ -388,6 +395,11 @@ RECORD_TYPES: dict[str, type[Any]] = {
     "submission": WrittenSubmission,
     "report": Report,
     "pledge": Pledge,
+    "forum": ReviewForum,
+    "sg_report": SecretaryGeneralReport,
+    "call": Call,
+    "national_review": NationalReview,
+    "fund": Fund,
 }
 """The ``@type`` of each record line and the class it holds."""
 

@@ -34,7 +34,7 @@ from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeVar
 
 import attrs
 
-from gcm_model import _data, _labels, _text
+from gcm_model import _data, _iso639, _labels, _text
 from gcm_model._decode import Reject, decoder
 from gcm_model.dates import review_years
 from gcm_model.errors import GcmError, InvalidCodeError, UnknownCodeError
@@ -69,6 +69,7 @@ __all__ = [
     "CommissionRegistry",
     "CountryRegistry",
     "IdentifierKind",
+    "LanguageRegistry",
     "NumberRegistry",
     "Registry",
     "RoundRegistry",
@@ -628,6 +629,39 @@ def _other_names(code: str, extra: dict[str, Any]) -> tuple[CountryName, ...]:
     )
 
 
+class LanguageRegistry(CodeRegistry[Language]):
+    """The languages of ISO 639-3 through pycountry, the UN's six marked (see ``_iso639``).
+
+    ``compact`` maps ISO 639-3 (``por``) and ISO 639-2/B (``fre``) codes to the key, as
+    the Codelists page shows (``languages.compact("fre")`` is ``"fr"``).
+    """
+
+    def __init__(self) -> None:
+        """Describe the registry; pycountry is not consulted until first use."""
+        super().__init__(
+            "languages",
+            "language",
+            build=None,  # _load builds the records from pycountry and the overlay
+            key=lambda lang: lang.code,
+            terms=lambda lang: [lang.name],
+            upper=False,
+            aliases=_iso639.other_codes,
+            label=lambda lang: lang.name,
+            catalogue="iso639-3",
+        )
+        self._near: dict[str, str] | None = None
+
+    def _load(self) -> dict[str, Language]:
+        return _iso639.records()
+
+    def _suggest(self, text: str) -> tuple[str, ...]:
+        """The codes whose code or whole name is most like ``text``, best first."""
+        if self._near is None:
+            self._near = _iso639.near_terms(self._index())
+        found = _text.close_matches(_text.normalize(text), tuple(self._near), n=9)
+        return tuple(dict.fromkeys(self._near[term] for term in found))[:3]
+
+
 class RoundRegistry(CodeRegistry[ReviewRound]):
     """Review rounds: the known ones, and any later one by the four-year cadence.
 
@@ -897,17 +931,8 @@ meeting_formats: CodeRegistry[MeetingFormat] = CodeRegistry(
 )
 """Meeting formats: in person, virtual, hybrid."""
 
-languages: CodeRegistry[Language] = CodeRegistry(
-    "languages",
-    "language",
-    build=_decoded(Language),
-    key=lambda lang: lang.code,
-    terms=_names("name"),
-    upper=False,
-    label=lambda lang: lang.name,
-    catalogue="iso639-3",
-)
-"""The six official languages of the UN, by ISO 639-1 code."""
+languages = LanguageRegistry()
+"""The languages of ISO 639, by ISO 639-1 code where there is one; the UN's six marked."""
 
 sources: CodeRegistry[Source] = CodeRegistry(
     "sources",

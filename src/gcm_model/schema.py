@@ -60,7 +60,10 @@ NOT_IN_SCHEMA: tuple[tuple[str, str, str], ...] = (
     ("invalid-value", "gender", "an organisation has no gender (two fields)"),
     ("invalid-value", "organisation", "a participant does not belong to itself (two fields)"),
     ("invalid-value", "feeds", "an event does not feed itself (two fields)"),
+    ("invalid-value", "roles", "only a call for expressions of interest offers parts (two fields)"),
+    ("invalid-value", "plan", "a national review is not its own plan (two fields)"),
     ("invalid-value", "email", "no control character in an email address (not in its pattern yet)"),
+    ("invalid-value", "reply_to", "no control character in an email address (as for email)"),
     ("invalid-value", "time_zone", "a time zone that exists in the IANA database"),
     ("dataset", "", "ids unique and references resolving (the whole dataset)"),
 )

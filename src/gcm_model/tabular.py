@@ -1,7 +1,8 @@
 """A dataset as tables: CSV files with ids linking them, and pandas DataFrames.
 
 One table per record kind (``reviews``, ``meetings``, ``events``,
-``participants``, ``submissions``, ``reports``, ``pledges``), plus
+``participants``, ``submissions``, ``reports``, ``pledges``, ``forums``,
+``sg_reports``, ``calls``, ``national_reviews``, ``funds``), plus
 ``segments`` (a meeting's agenda, with the meeting's id and the position),
 ``sections`` and ``items`` (a report's sections and their content items), and
 ``dataset`` (one row: the version, title and sources). Scalars are cells;

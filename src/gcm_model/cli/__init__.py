@@ -21,6 +21,9 @@ Examples:
     >>> main(["lookup", "moldova"])
     countries (ISO 3166-1)
       MDA  Republic of Moldova
+    <BLANKLINE>
+    languages
+      vsi  Moldova Sign Language
     0
 """
 

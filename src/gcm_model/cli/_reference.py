@@ -160,7 +160,11 @@ def _listings() -> dict[str, _Listing]:
         "languages": _Listing(
             "languages",
             g.languages,
-            (("code", lambda r: r.code), ("name", lambda r: r.name)),
+            (
+                ("code", lambda r: r.code),
+                ("name", lambda r: r.name),
+                ("UN official", lambda r: "yes" if r.un_official else ""),
+            ),
         ),
         "sources": _Listing(
             "sources",

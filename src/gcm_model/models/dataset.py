@@ -1,7 +1,7 @@
 """The document a data team exchanges and validates: a ``Dataset`` of review records.
 
 Records refer to each other by id (a meeting names its ``review``, a report
-its ``meetings``); whether every reference resolves, and the other rules that
+its ``meetings``, a call its ``review``); whether every reference resolves, and the other rules that
 need the whole dataset, are for the validation engine. A dataset carries the
 ``schema_version`` of the format it follows.
 
@@ -18,6 +18,13 @@ from typing import TYPE_CHECKING
 import attrs
 
 from gcm_model.models._base import Model
+from gcm_model.models.followup import (
+    Call,
+    Fund,
+    NationalReview,
+    ReviewForum,
+    SecretaryGeneralReport,
+)
 from gcm_model.models.kinds import Child, Text, derive, field
 from gcm_model.models.process import (
     Meeting,
@@ -49,6 +56,11 @@ COLLECTIONS: dict[str, type[Model]] = {
     "submissions": WrittenSubmission,
     "reports": Report,
     "pledges": Pledge,
+    "forums": ReviewForum,
+    "sg_reports": SecretaryGeneralReport,
+    "calls": Call,
+    "national_reviews": NationalReview,
+    "funds": Fund,
 }
 """The collections of a dataset and the record class each holds."""
 
@@ -67,6 +79,11 @@ class Dataset(Model):
         submissions: written submissions.
         reports: reports.
         pledges: pledges.
+        forums: International Migration Review Forums.
+        sg_reports: the Secretary-General's biennial reports.
+        calls: public calls for inputs, expressions of interest or funding.
+        national_reviews: voluntary national GCM reviews and implementation plans.
+        funds: funds that support the reviews.
         sources: where the records come from.
     """
 
@@ -79,6 +96,11 @@ class Dataset(Model):
     submissions: tuple[WrittenSubmission, ...] = field(Child(lambda: WrittenSubmission))
     reports: tuple[Report, ...] = field(Child(lambda: Report))
     pledges: tuple[Pledge, ...] = field(Child(lambda: Pledge))
+    forums: tuple[ReviewForum, ...] = field(Child(lambda: ReviewForum))
+    sg_reports: tuple[SecretaryGeneralReport, ...] = field(Child(lambda: SecretaryGeneralReport))
+    calls: tuple[Call, ...] = field(Child(lambda: Call))
+    national_reviews: tuple[NationalReview, ...] = field(Child(lambda: NationalReview))
+    funds: tuple[Fund, ...] = field(Child(lambda: Fund))
     sources: tuple[str, ...] = field(Text())
 
     def records(self) -> Iterator[tuple[str, Model]]:

@@ -62,6 +62,7 @@ if TYPE_CHECKING:
     from collections.abc import Iterator
 
 __all__ = [
+    "BackToBackEvent",
     "ClosingSegment",
     "Contact",
     "DocumentRef",
@@ -178,12 +179,14 @@ class Contact(Model):
 
 @attrs.frozen(kw_only=True, field_transformer=derive)
 class DocumentRef(Model):
-    """A document: a concept note, an agenda, a background note, a resolution."""
+    """A document: a concept note, an agenda, a background note, a resolution, a decision."""
 
     title: str = field(Text())
     symbol: str | None = field(Text())
     """A UN document symbol such as ``A/RES/73/195``."""
     url: str | None = field(Text())
+    issued: Moment | None = field(When())
+    """When it was issued or adopted (a decision: the day it was taken)."""
 
 
 @attrs.frozen(kw_only=True, field_transformer=derive)
@@ -192,6 +195,27 @@ class Window(Model):
 
     opens: Moment | None = field(When())
     closes: Moment | None = field(When(after="opens"))
+
+
+@attrs.frozen(kw_only=True, field_transformer=derive)
+class BackToBackEvent(Model):
+    """An event held back to back with a meeting, outside the review.
+
+    The UNECE 2024 concept note: the regional review meeting is held back to
+    back with the Regional Forum on Sustainable Development for the UNECE
+    Region.
+
+    Attributes:
+        title: its name.
+        start: its first day, or its opening instant, where known.
+        end: its last day, or its closing instant.
+        url: its page.
+    """
+
+    title: str = field(Text())
+    start: Moment | None = field(When())
+    end: Moment | None = field(When(after="start"))
+    url: str | None = field(Text())
 
 
 # -- agenda segments (a tagged union on ``kind``) ---------------------------------
@@ -364,6 +388,8 @@ class RegionalReview(Model):
         title: the review's name.
         contacts: addresses per purpose.
         documents: the framework, concept notes and web pages of the review.
+        mandates: the decisions that mandate the review (the UNECE 2024
+            concept note: a decision of the UNECE Executive Committee).
         notes: what else the sources say.
         sources: where the facts of this record come from.
     """
@@ -376,6 +402,7 @@ class RegionalReview(Model):
     """Other names of the review or its region ("Arab region" for ESCWA's)."""
     contacts: tuple[Contact, ...] = field(Child(lambda: Contact))
     documents: tuple[DocumentRef, ...] = field(Child(lambda: DocumentRef))
+    mandates: tuple[DocumentRef, ...] = field(Child(lambda: DocumentRef))
     notes: str | None = field(Text())
     sources: tuple[str, ...] = field(Text())
 
@@ -411,7 +438,7 @@ class Meeting(Model):
         venue: where it is held.
         host_country: a State hosting a virtual meeting.
         time_zone: the IANA zone of the venue, such as ``Europe/Zurich``.
-        languages: ISO 639-1 codes of the languages of the meeting.
+        languages: ISO 639 codes of the languages of the meeting (any language).
         webcast: whether it is webcast (``None``: not said).
         co_chairs: the States presiding over the meeting (ISO 3166-1 alpha-3):
             one chair, or two or more co-chairs (the UNECE 2024 concept note
@@ -429,6 +456,8 @@ class Meeting(Model):
         guiding_questions: the letters (a-e) of the guiding questions put to
             Member States for the meeting (the UNECE 2024 concept note, Annex 1).
         accreditation_required: whether registration needs accreditation.
+        back_to_back: events held back to back with it, outside the review
+            (the Regional Forum on Sustainable Development).
         status: how well the record's facts are sourced.
         notes: what else the sources say, in words.
         sources: where the facts of this record come from.
@@ -463,6 +492,7 @@ class Meeting(Model):
     aliases: tuple[str, ...] = field(Text())
     guiding_questions: tuple[str, ...] = field(Code("guiding_questions"))
     accreditation_required: bool | None = field(Flag())
+    back_to_back: tuple[BackToBackEvent, ...] = field(Child(lambda: BackToBackEvent))
     status: Status | None = field(Choice(Status))
     notes: str | None = field(Text())
     sources: tuple[str, ...] = field(Text())
@@ -614,7 +644,7 @@ class WrittenSubmission(Model):
         guiding_questions: the letters (a-e) of the questions it answers.
         objectives: the objectives it addresses.
         title: its title.
-        language: its language (ISO 639-1).
+        language: its language: an ISO 639 code, any language (``pt``).
         text: its text, or
         url: where it is published.
         sources: where the facts of this record come from.

@@ -537,10 +537,22 @@ class GuidingQuestion(Record):
     Attributes:
         letter: ``a`` to ``e``.
         text: the question, verbatim.
+        commissions: the codes of the commissions whose Member States the
+            question is put to, as the source says (``ECE``).
+        round: the code of the review round it is put for, as the source says.
+
+    Examples:
+        >>> from gcm_model import guiding_questions
+        >>> [q.letter for q in guiding_questions if "ECE" in q.commissions]
+        ['a', 'b', 'c', 'd', 'e']
+        >>> guiding_questions.lookup("a").round
+        'regional-2024'
     """
 
     letter: str = field(Text())
     text: str = field(Text(), repr=False)
+    commissions: tuple[str, ...] = field(Text(), repr=False)
+    round: str | None = field(Text(), repr=False)
     sources: tuple[str, ...] = field(Text(), non_empty=True, repr=False)
     status: Status = field(Choice(Status), repr=False)
 
@@ -558,10 +570,34 @@ class MeetingFormat(Record):
 
 @attrs.frozen(kw_only=True, field_transformer=derive)
 class Language(Record):
-    """A language by ISO 639-1 code (the six official languages of the UN)."""
+    """A language of ISO 639, marked where it is an official language of the UN.
+
+    Every language of ISO 639-3 (through pycountry) is a record: a written
+    submission or a report may be in any of them, not only in the six
+    official languages of the United Nations.
+
+    Attributes:
+        code: the ISO 639-1 code where the language has one (``pt``), else
+            its ISO 639-3 code (``tet``); the shortest code, as in BCP 47.
+        name: the ISO 639-3 English reference name.
+        alpha_3: the ISO 639-3 code; ``compact`` maps it to ``code``.
+        bibliographic: the ISO 639-2/B code where it differs (``fre``);
+            ``compact`` maps it to ``code`` too.
+        un_official: one of the six official languages of the United Nations.
+
+    Examples:
+        >>> from gcm_model import languages
+        >>> languages.lookup("por")
+        Language(code='pt', name='Portuguese', un_official=False)
+        >>> [lang.code for lang in languages if lang.un_official]
+        ['ar', 'zh', 'en', 'fr', 'ru', 'es']
+    """
 
     code: str = field(Text())
     name: str = field(Text())
+    alpha_3: str = field(Text(), repr=False)
+    bibliographic: str | None = field(Text(), repr=False)
+    un_official: bool = field(Flag(), default=False)
     sources: tuple[str, ...] = field(Text(), non_empty=True, repr=False)
     status: Status = field(Choice(Status), repr=False)
 

@@ -191,7 +191,7 @@ class Report(Model):
         due: when it is due (UNECE 2024: the outcome report within 30 days).
         recipients: whom it goes to.
         informs: ids of the meetings or events it was written to inform.
-        language: ISO 639-1 code of its language.
+        language: ISO 639 code of its language.
         authors: participant ids of its authors.
         sections: the sections, in order.
         url: where it is published.

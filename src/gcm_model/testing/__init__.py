@@ -5,7 +5,9 @@ Each strategy draws objects that build without error and have no
 codes, review rounds, ...), moments, the small value classes, agenda segments,
 the review records of A/RES/73/195 para. 50 and the UNECE 2024 concept note
 (regional reviews, meetings, preparatory events, participants, written
-submissions, pledges, reports) and whole ``Dataset`` documents whose ids are
+submissions, pledges, reports), the follow-up around them (IMRFs, the
+Secretary-General's reports, calls, national reviews, funds) and whole
+``Dataset`` documents whose ids are
 unique and whose references resolve. Arguments are checked when a strategy is
 made, not when it is drawn from, and each docstring says what its examples
 shrink towards.
@@ -44,7 +46,19 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from gcm_model.models.dataset import Dataset
+from gcm_model.models.followup import (
+    Call,
+    Fund,
+    LinkedReport,
+    NationalReview,
+    Plenary,
+    ProgressDeclaration,
+    RecommendedAction,
+    ReviewForum,
+    SecretaryGeneralReport,
+)
 from gcm_model.models.process import (
+    BackToBackEvent,
     ClosingSegment,
     Contact,
     DocumentRef,
@@ -97,12 +111,19 @@ def _hypothesis_setup_hook() -> None:
 # The strategies live in private modules: ``_draw`` and ``_times`` (drawing helpers, days
 # and times), ``_values`` (fields drawn from their kinds with ``_Pen``, and the small
 # classes nested in records), ``_reference_codes``, ``_segments``, ``_meetings``,
-# ``_records`` and ``_datasets``; ``_invalid_datasets`` with ``_carriers`` and the
+# ``_records``, ``_followup`` and ``_datasets``; ``_invalid_datasets`` with ``_carriers`` and the
 # breakers of each family of rules (``_breaks_*``). They import Hypothesis, so they come
 # after the hook (see its docstring).
 from hypothesis import strategies as st  # noqa: E402 - after the hook: see its docstring
 
 from gcm_model.testing._datasets import datasets  # noqa: E402 - as above
+from gcm_model.testing._followup import (  # noqa: E402 - as above
+    calls,
+    funds,
+    national_reviews,
+    review_forums,
+    secretary_general_reports,
+)
 from gcm_model.testing._meetings import meetings, regional_reviews  # noqa: E402 - as above
 from gcm_model.testing._records import (  # noqa: E402 - as above
     participants,
@@ -136,17 +157,24 @@ from gcm_model.testing._segments import (  # noqa: E402 - as above
     thematic_sessions,
 )
 from gcm_model.testing._values import (  # noqa: E402 - as above
+    back_to_back_events,
     contacts,
     content_items,
     document_refs,
     good_practices,
     key_findings,
+    linked_reports,
+    plenaries,
+    progress_declarations,
     recommendations,
+    recommended_actions,
     venues,
     windows,
 )
 
 __all__ = [
+    "back_to_back_events",
+    "calls",
     "closing_segments",
     "cluster_numbers",
     "commission_codes",
@@ -155,6 +183,7 @@ __all__ = [
     "country_codes",
     "datasets",
     "document_refs",
+    "funds",
     "good_practices",
     "hearings",
     "high_level_panels",
@@ -162,21 +191,28 @@ __all__ = [
     "invalid_datasets",
     "key_findings",
     "language_codes",
+    "linked_reports",
     "meeting_format_codes",
     "meetings",
     "moments",
+    "national_reviews",
     "objective_numbers",
     "opening_segments",
     "participants",
     "pledges",
+    "plenaries",
     "preparatory_events",
     "principle_letters",
+    "progress_declarations",
     "recommendations",
+    "recommended_actions",
     "record_ids",
     "regional_reviews",
     "report_sections",
     "reports",
+    "review_forums",
     "round_codes",
+    "secretary_general_reports",
     "segments",
     "side_events",
     "stakeholder_codes",
@@ -197,6 +233,7 @@ _REGISTERED: tuple[tuple[type[Any], Callable[[], SearchStrategy[Any]]], ...] = (
     (Contact, contacts),
     (DocumentRef, document_refs),
     (Window, windows),
+    (BackToBackEvent, back_to_back_events),
     (Hearing, hearings),
     (IntergovernmentalConference, intergovernmental_conferences),
     (OpeningSegment, opening_segments),
@@ -215,6 +252,15 @@ _REGISTERED: tuple[tuple[type[Any], Callable[[], SearchStrategy[Any]]], ...] = (
     (Recommendation, recommendations),
     (ReportSection, report_sections),
     (Report, reports),
+    (RecommendedAction, recommended_actions),
+    (Plenary, plenaries),
+    (ProgressDeclaration, progress_declarations),
+    (ReviewForum, review_forums),
+    (SecretaryGeneralReport, secretary_general_reports),
+    (Call, calls),
+    (LinkedReport, linked_reports),
+    (NationalReview, national_reviews),
+    (Fund, funds),
     (Dataset, datasets),
 )
 """Each public model class and the strategy ``st.from_type`` resolves it to."""

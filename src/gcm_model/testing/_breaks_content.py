@@ -172,7 +172,7 @@ def _break_duplicate_id(draw: DrawFn, draft: _Draft) -> None:
     second["id"] = first["id"]
 
 
-@_breaks("dangling-reference", ways=8)
+@_breaks("dangling-reference", ways=10)
 def _break_dangling_reference(draw: DrawFn, draft: _Draft) -> None:
     nowhere = draft.fresh(draw)  # an id no record has
     way = draft.way
@@ -193,6 +193,13 @@ def _break_dangling_reference(draw: DrawFn, draft: _Draft) -> None:
     elif way == 6:
         field = _pick(draw, ("meetings", "events", "informs", "authors"))
         _c_record(draw, draft, "reports")[field] = [nowhere]
-    else:
+    elif way == 7:
         segment = {"kind": "hearing", "moderator": nowhere}
         _c_meeting(draw, draft, _carrier_day(draw), agenda=[segment])
+    elif way == 8:  # a call for a review, meeting or fund the dataset does not hold
+        _c_record(draw, draft, "calls")[_pick(draw, ("review", "meeting", "fund"))] = nowhere
+    else:  # a follow-up record that names a forum, review or plan the dataset does not hold
+        collection, field = _pick(
+            draw, (("sg_reports", "forum"), ("national_reviews", "plan"), ("funds", "reviews"))
+        )
+        _c_record(draw, draft, collection)[field] = [nowhere] if field == "reviews" else nowhere

@@ -115,6 +115,11 @@ _REQUIRED: dict[str, tuple[str, ...]] = {
     "submissions": ("id",),
     "reports": ("id", "kind"),
     "pledges": ("id", "text"),
+    "forums": ("id", "round"),
+    "sg_reports": ("id",),
+    "calls": ("id", "kind"),
+    "national_reviews": ("id", "kind", "country"),
+    "funds": ("id", "name"),
 }
 """The fields each carrier record cannot do without, as the JSON Schema requires them."""
 

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any, TypeAlias
 
 from hypothesis import strategies as st
 
+from gcm_model.models.followup import CallKind, NationalReviewKind
 from gcm_model.models.process import EventKind, ParticipantKind
 from gcm_model.models.reports import ReportKind
 from gcm_model.testing._datasets import _COLLECTIONS
@@ -133,12 +134,35 @@ def _c_record(draw: DrawFn, draft: _Draft, collection: str) -> _Document:
         record |= {"kind": _pick(draw, tuple(ParticipantKind)).value}
     elif collection == "reports":
         record |= {"kind": _pick(draw, tuple(ReportKind)).value}
+    elif collection in _FOLLOW_UP:
+        record |= _FOLLOW_UP[collection](draw)
     else:  # submissions and pledges: a Member State's text
         record |= {"member_state": _code(draw, "un_member"), "text": _text(draw)}
     return draft.add(collection, record)
 
 
-_CARRIED = ("meetings", "events", "participants", "submissions", "reports", "pledges")
+_FOLLOW_UP: dict[str, Callable[[DrawFn], _Document]] = {
+    "forums": lambda draw: {"round": _code(draw, "imrf")},
+    "sg_reports": lambda _: {},
+    "calls": lambda draw: {"kind": _pick(draw, tuple(CallKind)).value},
+    "national_reviews": lambda draw: {
+        "kind": _pick(draw, tuple(NationalReviewKind)).value,
+        "country": _code(draw, "un_member"),
+    },
+    "funds": lambda draw: {"name": _text(draw)},
+}
+"""What a minimal record of each follow-up collection holds besides its id: no dates, no
+references, so no rule but the one broken looks at it."""
+
+_CARRIED = (
+    "meetings",
+    "events",
+    "participants",
+    "submissions",
+    "reports",
+    "pledges",
+    *_FOLLOW_UP,
+)
 
 
 def _c_sessions(

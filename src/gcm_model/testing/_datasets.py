@@ -20,6 +20,7 @@ from gcm_model.testing._draw import (
     _round_arg,
     _strategy,
 )
+from gcm_model.testing._followup import _call, _forum, _fund, _national_review, _sg_report
 from gcm_model.testing._meetings import _meeting, _review
 from gcm_model.testing._records import _event, _participant, _pledge, _report, _submission
 from gcm_model.testing._values import _fill
@@ -41,6 +42,11 @@ _COLLECTIONS = (
     "submissions",
     "reports",
     "pledges",
+    "funds",
+    "forums",
+    "sg_reports",
+    "calls",
+    "national_reviews",
 )
 
 
@@ -70,6 +76,7 @@ def _dataset(
     for i in ids["events"]:  # one at a time: an event feeds meetings and earlier events only
         ctx = dataclasses.replace(ctx, events=(*ctx.events, _event(draw, ctx, i)))
     meetings = {m.id: m for m in ctx.meetings}
+    reports = tuple(_in_order_report(_report(draw, ctx, i), meetings) for i in ids["reports"])
     fields = {
         "schema_version": SCHEMA_VERSION,
         "reviews": reviews,
@@ -77,8 +84,21 @@ def _dataset(
         "events": tuple(_in_order_event(e, meetings) for e in ctx.events),
         "participants": people,
         "submissions": tuple(_submission(draw, ctx, i) for i in ids["submissions"]),
-        "reports": tuple(_in_order_report(_report(draw, ctx, i), meetings) for i in ids["reports"]),
+        "reports": reports,
         "pledges": tuple(_pledge(draw, ctx, i) for i in ids["pledges"]),
+    }
+    ctx = dataclasses.replace(ctx, reports=reports)
+    ctx = dataclasses.replace(ctx, funds=tuple(_fund(draw, ctx, i) for i in ids["funds"]))
+    ctx = dataclasses.replace(ctx, forums=tuple(_forum(draw, ctx, i) for i in ids["forums"]))
+    for i in ids["national_reviews"]:  # one at a time: a review names an earlier plan
+        found_review = _national_review(draw, ctx, i)
+        ctx = dataclasses.replace(ctx, national_reviews=(*ctx.national_reviews, found_review))
+    fields |= {
+        "funds": ctx.funds,
+        "forums": ctx.forums,
+        "sg_reports": tuple(_sg_report(draw, ctx, i) for i in ids["sg_reports"]),
+        "calls": tuple(_call(draw, ctx, i) for i in ids["calls"]),
+        "national_reviews": ctx.national_reviews,
     }
     return _fill(draw, Dataset, fields, linked=True)
 
@@ -123,7 +143,12 @@ def datasets(
     there is no cycle); every participant reference (``rapporteur``,
     ``organisers``, ``author``, ``authors``, and the moderators, speakers,
     panellists, hosts and organisers of agenda segments) a participant; and
-    a person's ``organisation`` an organisation of the dataset. A meeting
+    a person's ``organisation`` an organisation of the dataset; a forum's
+    ``meetings`` and ``reviews``, and what its declaration's plenaries
+    ``consider``, records of the dataset (reports and reviews); a
+    Secretary-General's report's ``forum`` and ``inputs``; a call's
+    ``fund``; a national review's ``forum`` and ``plan`` (an earlier
+    implementation plan); and a fund's ``reviews``. A meeting
     of a review shares its round and commissions, a submission's
     ``category`` is its author's, and no known meeting is stood for twice.
     Reference fields this module does not know are left empty.

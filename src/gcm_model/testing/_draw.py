@@ -11,7 +11,7 @@ import dataclasses
 import datetime as dt
 import functools
 import string
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 from hypothesis import strategies as st
 
@@ -25,7 +25,9 @@ if TYPE_CHECKING:
     from hypothesis.strategies import DrawFn, SearchStrategy
 
     from gcm_model.models._base import Model
+    from gcm_model.models.followup import Fund, NationalReview, ReviewForum
     from gcm_model.models.process import Meeting, Participant, PreparatoryEvent, RegionalReview
+    from gcm_model.models.reports import Report
 
 
 T = TypeVar("T")
@@ -325,6 +327,10 @@ class _Context:
     participants: tuple[Participant, ...] = ()
     meetings: tuple[Meeting, ...] = ()
     events: tuple[PreparatoryEvent, ...] = ()
+    reports: tuple[Report, ...] = ()
+    forums: tuple[ReviewForum, ...] = ()
+    funds: tuple[Fund, ...] = ()
+    national_reviews: tuple[NationalReview, ...] = ()
 
     @property
     def people(self) -> tuple[str, ...]:
@@ -351,7 +357,14 @@ def _people(ctx: _Context | None) -> tuple[str, ...] | None:
     return None if ctx is None else ctx.people
 
 
-def _ids(records: Iterable[Meeting | PreparatoryEvent]) -> list[str]:
+class _Identified(Protocol):
+    """A record of a collection: it has an id."""
+
+    @property
+    def id(self) -> str: ...
+
+
+def _ids(records: Iterable[_Identified]) -> list[str]:
     return [r.id for r in records]
 
 

@@ -16,6 +16,7 @@ from gcm_model.conformance import profile_for
 from gcm_model.converters import unstructure
 from gcm_model.errors import InvalidCodeError
 from gcm_model.testing._breaks_content import _BREAKERS as _CONTENT
+from gcm_model.testing._breaks_followup import _BREAKERS as _FOLLOWUP
 from gcm_model.testing._breaks_meetings import _BREAKERS as _MEETINGS
 from gcm_model.testing._breaks_reviews import _BREAKERS as _REVIEWS
 from gcm_model.testing._breaks_structure import _BREAKERS as _STRUCTURE
@@ -28,7 +29,7 @@ from gcm_model.validation._catalogue import profile as profile_named
 if TYPE_CHECKING:
     from hypothesis.strategies import DrawFn, SearchStrategy
 
-_BREAKERS: _Breakers = {**_STRUCTURE, **_CONTENT, **_MEETINGS, **_REVIEWS}
+_BREAKERS: _Breakers = {**_STRUCTURE, **_CONTENT, **_MEETINGS, **_REVIEWS, **_FOLLOWUP}
 """Each rule's breaker, with the number of ways it knows (``_Draft.way`` says which)."""
 
 

@@ -112,10 +112,11 @@ def principle_letters() -> SearchStrategy[str]:
 
 
 def language_codes() -> SearchStrategy[str]:
-    """ISO 639-1 codes of the six official languages of the UN.
+    """Codes of the languages of ISO 639: ISO 639-1 where there is one, else ISO 639-3.
 
     Returns:
-        A strategy of codes; shrinks towards ``"ar"``.
+        A strategy of codes; shrinks towards ``"ar"``, the first of the six
+        official languages of the UN, which come first.
     """
     return _sampled("language")
 

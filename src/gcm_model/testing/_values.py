@@ -3,7 +3,8 @@
 ``_fill`` draws every field a builder does not choose itself through the kind
 the class declares for it (``gcm_model.models.kinds``), with a ``_Pen``; a
 nested object is drawn by its builder here (venues, contacts, document
-references, windows and the items of a report section) where it has one.
+references, windows, events held back to back, the items of a report section, and the parts of a
+Progress Declaration and a national review's linked reports) where it has one.
 """
 
 from __future__ import annotations
@@ -12,8 +13,9 @@ from typing import TYPE_CHECKING, Any
 
 from hypothesis import strategies as st
 
+from gcm_model.models.followup import LinkedReport, Plenary, ProgressDeclaration, RecommendedAction
 from gcm_model.models.kinds import NO_VALUE, declared
-from gcm_model.models.process import Contact, DocumentRef, Venue, Window
+from gcm_model.models.process import BackToBackEvent, Contact, DocumentRef, Venue, Window
 from gcm_model.models.reports import GoodPractice, KeyFinding, Recommendation
 from gcm_model.testing._draw import (
     _FIRST_DAY,
@@ -27,6 +29,7 @@ from gcm_model.testing._draw import (
     _opt_pick,
     _opt_url,
     _pick,
+    _refs,
     _strategy,
     _subset,
     _text,
@@ -188,6 +191,21 @@ def windows() -> SearchStrategy[Window]:
     return _strategy("windows", _window)
 
 
+def _back_to_back(draw: DrawFn) -> BackToBackEvent:
+    start, end = _loose_times(draw, max_days=3)
+    return _fill(draw, BackToBackEvent, {"start": start, "end": end}, linked=False)
+
+
+def back_to_back_events() -> SearchStrategy[BackToBackEvent]:
+    """Events held back to back with a meeting: a title, and times in order.
+
+    Returns:
+        A strategy of ``BackToBackEvent``; shrinks towards
+        ``BackToBackEvent(title="0")``.
+    """
+    return _strategy("back_to_back_events", _back_to_back)
+
+
 def _key_finding(draw: DrawFn) -> KeyFinding:
     return _fill(draw, KeyFinding, {}, linked=False)
 
@@ -245,13 +263,82 @@ def content_items() -> SearchStrategy[ContentItem]:
     return st.one_of(key_findings(), good_practices(), recommendations())
 
 
+# -- the follow-up's nested classes ---------------------------------------------------------
+
+
+def _plenary(draw: DrawFn, considered: Sequence[str] | None = None) -> Plenary:
+    """A plenary; in a dataset, it considers some of ``considered`` (ids of the dataset)."""
+    start, end = _loose_times(draw, max_days=2)
+    fields = {"start": start, "end": end, "considers": _refs(draw, considered)}
+    return _fill(draw, Plenary, fields, linked=considered is not None)
+
+
+def plenaries() -> SearchStrategy[Plenary]:
+    """Plenary meetings of the General Assembly, with their times in order.
+
+    Returns:
+        A strategy of ``Plenary``; shrinks towards ``Plenary()``.
+    """
+    return _strategy("plenaries", _plenary)
+
+
+def _recommended_action(draw: DrawFn) -> RecommendedAction:
+    return _fill(draw, RecommendedAction, {}, linked=False)
+
+
+def recommended_actions() -> SearchStrategy[RecommendedAction]:
+    """Recommended actions of a Progress Declaration, citing objectives.
+
+    Returns:
+        A strategy of ``RecommendedAction``; shrinks towards
+        ``RecommendedAction(text="0")``.
+    """
+    return _strategy("recommended_actions", _recommended_action)
+
+
+def _declaration(draw: DrawFn, considered: Sequence[str] | None = None) -> ProgressDeclaration:
+    """A declaration; in a dataset, its plenaries consider some of ``considered``."""
+    requested = tuple(_plenary(draw, considered) for _ in range(draw(st.integers(0, 2))))
+    fields = {"plenaries": requested}
+    return _fill(draw, ProgressDeclaration, fields, linked=considered is not None)
+
+
+def progress_declarations() -> SearchStrategy[ProgressDeclaration]:
+    """Progress Declarations, with recommended actions and the plenaries they request.
+
+    Returns:
+        A strategy of ``ProgressDeclaration``; shrinks towards
+        ``ProgressDeclaration(title="0")``.
+    """
+    return _strategy("progress_declarations", _declaration)
+
+
+def _linked_report(draw: DrawFn) -> LinkedReport:
+    return _fill(draw, LinkedReport, {}, linked=False)
+
+
+def linked_reports() -> SearchStrategy[LinkedReport]:
+    """Reports to other reporting mechanisms that a national review links to.
+
+    Returns:
+        A strategy of ``LinkedReport``; shrinks towards a Voluntary National
+        Review with nothing else.
+    """
+    return _strategy("linked_reports", _linked_report)
+
+
 _CHILD_BUILDERS: dict[type[Any], Callable[[DrawFn], Any]] = {
     Venue: _venue,
     Contact: _contact,
     DocumentRef: _document_ref,
     Window: _window,
+    BackToBackEvent: _back_to_back,
     KeyFinding: _key_finding,
     GoodPractice: _good_practice,
     Recommendation: _recommendation,
+    Plenary: _plenary,
+    RecommendedAction: _recommended_action,
+    ProgressDeclaration: _declaration,
+    LinkedReport: _linked_report,
 }
 """Builders of the classes nested in others, for fields drawn from their constraints."""

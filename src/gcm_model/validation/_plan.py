@@ -79,6 +79,7 @@ def _checks() -> dict[str, Checks]:
     """Every rule's checks, importing the rule modules on the first validation."""
     from gcm_model.validation import (  # noqa: PLC0415, F401 - registers the rules once
         _judges,
+        _rules_followup,
         _rules_review,
     )
 
