@@ -132,6 +132,7 @@ Where = Located | Spot
 
 RecordCheck = Callable[["Context", "Rule", Located], Iterator[Issue]]
 FactOf = Callable[[Located], Any]
+Prune = Callable[["Facts", Any], Any]
 Judge = Callable[["Context", "Facts", "Rule"], Iterator[Issue]]
 WholeCheck = Callable[["Context", "Rule"], Iterator[Issue]]
 
@@ -144,6 +145,8 @@ class Checks:
     """Per collection, in the order the rule reports them, the check of one record."""
     facts: dict[str, FactOf] = attrs.Factory(dict)
     """Per collection, what the judge needs of each record."""
+    prune: Prune | None = None
+    """What of a fact is still needed, given the facts gathered before it (``None``: nothing)."""
     judge: Judge | None = None
     whole: WholeCheck | None = None
     """A check written over every record at once: the records are then kept."""
@@ -167,15 +170,23 @@ def per_record(slug: str, *collections: str) -> Callable[[RecordCheck], RecordCh
     return register
 
 
-def facts(slug: str, *collections: str) -> Callable[[FactOf], FactOf]:
+def facts(slug: str, *collections: str, prune: Prune | None = None) -> Callable[[FactOf], FactOf]:
     """Declare what a rule's judge needs of each record of these collections.
 
     The function returns a small, picklable value (or ``None``: nothing to keep).
+    ``prune``, if given, is asked of each fact as it is gathered, with the facts
+    gathered before it, and returns what of it the judge may still need (or
+    ``None``): what the facts read so far settle need not be kept. It must
+    settle only what no later record can change (facts only grow), so that
+    the judge's answer is the same for any partitioning.
     """
 
     def register(function: FactOf) -> FactOf:
+        checks = _checks(slug)
         for collection in collections:
-            _checks(slug).facts[collection] = function
+            checks.facts[collection] = function
+        if prune is not None:
+            checks.prune = prune
         return function
 
     return register
@@ -203,38 +214,88 @@ def check(slug: str) -> Callable[[WholeCheck], WholeCheck]:
 
 @attrs.define
 class Facts:
-    """The facts of a dataset, gathered in reading order; mergeable part by part."""
+    """The facts of a dataset, gathered in reading order; mergeable part by part.
 
-    by_rule: dict[str, list[tuple[str, Any]]] = attrs.Factory(dict)
-    """Per rule: the collection and the fact of each record that has one, in reading order."""
-    ids: dict[str, list[tuple[str, Spot | None]]] = attrs.Factory(dict)
-    """Per collection, every id as written, with where its record is (``None``: not built)."""
+    Kept small, for they grow with the dataset: a rule's facts are two parallel
+    lists (the collection of each, the fact) rather than a pair per fact, and
+    each collection's ids are kept once as a set besides the list of where
+    they are.
+    """
+
+    by_rule: dict[str, tuple[list[str], list[Any]]] = attrs.Factory(dict)
+    """Per rule: the collection of each record that has a fact, and the fact, in reading order."""
+    ids: dict[str, list[Spot | str | tuple[str, Spot | None]]] = attrs.Factory(dict)
+    """Per collection, every id as written, with where its record is (``ids_of`` reads them).
+
+    One entry per record, so the common case is kept alone: the ``Spot`` of a
+    record whose id is the one written; the id alone for a record not built;
+    the pair otherwise (a record built without the id written).
+    """
+    seen: dict[str, set[str]] = attrs.Factory(dict)
+    """Per collection, every id as written so far (what ``known`` answers once all is read)."""
+
+    def add_id(self, collection: str, raw_id: str, spot: Spot | None) -> None:
+        """A record's id as written, with where its record is (``None``: not built)."""
+        entry: Spot | str | tuple[str, Spot | None]
+        if spot is None:
+            entry = raw_id
+        elif spot.id == raw_id:
+            entry = spot
+        else:
+            entry = (raw_id, spot)
+        self.ids.setdefault(collection, []).append(entry)
+        self.seen.setdefault(collection, set()).add(raw_id)
+
+    def ids_of(self, collection: str) -> Iterator[tuple[str, Spot | None]]:
+        """A collection's ids as written, with where each record is, in reading order."""
+        for entry in self.ids.get(collection, ()):
+            if isinstance(entry, Spot):
+                yield entry.id or "", entry
+            elif isinstance(entry, str):
+                yield entry, None
+            else:
+                yield entry
+
+    def add(self, slug: str, collection: str, fact: Any) -> None:
+        """A rule's fact of a record of a collection."""
+        found = self.by_rule.get(slug)
+        if found is None:
+            found = self.by_rule[slug] = ([], [])
+        found[0].append(collection)
+        found[1].append(fact)
 
     def of(self, slug: str, collection: str | None = None) -> Iterator[Any]:
         """The facts a rule gathered (from one collection, or from all), in reading order."""
-        for found_in, fact in self.by_rule.get(slug, ()):
-            if collection is None or found_in == collection:
-                yield fact
+        found = self.by_rule.get(slug)
+        if found is None:
+            return iter(())
+        if collection is None:
+            return iter(found[1])
+        return (fact for found_in, fact in zip(*found, strict=True) if found_in == collection)
 
     def merge(self, other: Facts) -> None:
         """Append the facts of the part read after this one."""
-        for slug, found in other.by_rule.items():
-            self.by_rule.setdefault(slug, []).extend(found)
+        for slug, (collections, found) in other.by_rule.items():
+            mine = self.by_rule.setdefault(slug, ([], []))
+            mine[0].extend(collections)
+            mine[1].extend(found)
         for collection, seen in other.ids.items():
             self.ids.setdefault(collection, []).extend(seen)
+        for collection, names in other.seen.items():
+            self.seen.setdefault(collection, set()).update(names)
 
     @functools.cached_property
     def known(self) -> dict[str, set[str]]:
         """Per collection, every id as written (once every record is read)."""
-        return {name: {i for i, _ in self.ids.get(name, [])} for name in COLLECTIONS}
+        return {name: self.seen.get(name, set()) for name in COLLECTIONS}
 
     @functools.cached_property
     def first(self) -> dict[str, dict[str, Spot]]:
         """Per collection, where the first record with each id is (once every record is read)."""
         found: dict[str, dict[str, Spot]] = {name: {} for name in COLLECTIONS}
-        for collection, seen in self.ids.items():
+        for collection in self.ids:
             mine = found.setdefault(collection, {})
-            for _, spot in seen:
+            for _, spot in self.ids_of(collection):
                 if spot is not None and spot.id is not None:
                     mine.setdefault(spot.id, spot)
         return found
@@ -287,7 +348,7 @@ class Context:
     @property
     def raw_ids(self) -> dict[str, list[tuple[str, Spot | None]]]:
         """Per collection, every id as written, with where its record is."""
-        return self.facts.ids
+        return {name: list(self.facts.ids_of(name)) for name in self.facts.ids}
 
     @functools.cached_property
     def by_review(self) -> dict[str, dict[str, list[Located]]]:

@@ -60,9 +60,9 @@ def _by_id(located: Located, *values: object) -> tuple[Any, ...] | None:
 
 @judge("duplicate-id")
 def _duplicate_ids(context: Context, gathered: Facts, rule: Rule) -> Iterator[Issue]:
-    for collection, seen in gathered.ids.items():
+    for collection in gathered.ids:
         first: dict[str, Spot | None] = {}
-        for record_id, spot in seen:
+        for record_id, spot in gathered.ids_of(collection):
             if record_id in first and spot is not None:
                 earlier = first[record_id]
                 yield context.issue(
@@ -80,7 +80,19 @@ def _duplicate_ids(context: Context, gathered: Facts, rule: Rule) -> Iterator[Is
             first.setdefault(record_id, spot)
 
 
-@facts("dangling-reference", *COLLECTIONS)
+def _unresolved(gathered: Facts, fact: tuple[Any, ...]) -> tuple[Any, ...] | None:
+    """The references not to an id read already: only those may dangle (ids are only added)."""
+    spot, found = fact
+    seen = gathered.seen
+    open_ = tuple(
+        reference
+        for reference in found
+        if not any(reference[1] in seen.get(target, ()) for target in reference[2])
+    )
+    return (spot, open_) if open_ or not spot.knows("id") else None
+
+
+@facts("dangling-reference", *COLLECTIONS, prune=_unresolved)
 def _references(located: Located) -> tuple[Any, ...] | None:
     """A record's references; or a record of unknown id, which a reference may name."""
     found = tuple(references(located.record))

@@ -29,6 +29,7 @@ from gcm_model.validation._context import (
     Context,
     Facts,
     Located,
+    Prune,
     RecordCheck,
     at_or_under,
 )
@@ -188,7 +189,7 @@ class Run:
         self._rule_of: dict[str, Rule] = {}
         checks = _checks()
         self._records: dict[str, list[tuple[Key, Rule, RecordCheck]]] = {}
-        self._facts: dict[str, list[tuple[str, Any]]] = {}
+        self._facts: dict[str, list[tuple[str, Any, Prune | None]]] = {}
         self.keep = False
         for position, rule in enumerate(plan.active):
             parts = checks.get(rule.slug)
@@ -198,7 +199,7 @@ class Run:
                 key = (1, position, part)
                 self._records.setdefault(collection, []).append((key, rule, function))
             for collection, fact in parts.facts.items():
-                self._facts.setdefault(collection, []).append((rule.slug, fact))
+                self._facts.setdefault(collection, []).append((rule.slug, fact, parts.prune))
             self.keep = self.keep or parts.whole is not None
 
     # What a check over every record reads through its context.
@@ -241,7 +242,7 @@ class Run:
         gathered = self.gathered
         if raw_id is not None:
             spot = located.spot if located is not None else None
-            gathered.facts.ids.setdefault(collection, []).append((raw_id, spot))
+            gathered.facts.add_id(collection, raw_id, spot)
         if located is None:
             return
         gathered.count += 1
@@ -249,10 +250,13 @@ class Run:
             gathered.faulty[(located.file, located.line, located.pointer)] = located.unknown
         if self.keep:
             gathered.records.append(located)
-        for slug, fact_of in self._facts.get(collection, ()):
+        facts = gathered.facts
+        for slug, fact_of, prune in self._facts.get(collection, ()):
             fact = fact_of(located)
+            if fact is not None and prune is not None:
+                fact = prune(facts, fact)
             if fact is not None:
-                gathered.facts.by_rule.setdefault(slug, []).append((collection, fact))
+                facts.add(slug, collection, fact)
         for key, rule, function in self._records.get(collection, ()):
             for issue in function(self.context, rule, located):
                 self._found(key, issue)
