@@ -11,6 +11,7 @@ validating N records costs O(N log N) at worst.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import functools
 from collections import Counter
@@ -20,8 +21,10 @@ from gcm_model import registry
 from gcm_model._text import close_matches
 from gcm_model.dates import day_of
 from gcm_model.errors import json_path
+from gcm_model.models._kind import declared_walks
+from gcm_model.models._nested import Child, Many
 from gcm_model.models.dataset import COLLECTIONS
-from gcm_model.models.kinds import references
+from gcm_model.models.kinds import Ref
 from gcm_model.models.process import EventKind, MeetingKind, ThematicSession
 from gcm_model.models.reports import ReportKind
 from gcm_model.validation._context import CHECKS, Context, Facts, Located, Spot, facts, judge
@@ -80,23 +83,97 @@ def _duplicate_ids(context: Context, gathered: Facts, rule: Rule) -> Iterator[Is
             first.setdefault(record_id, spot)
 
 
-def _unresolved(gathered: Facts, fact: tuple[Any, ...]) -> tuple[Any, ...] | None:
-    """The references not to an id read already: only those may dangle (ids are only added)."""
-    spot, found = fact
-    seen = gathered.seen
-    open_ = tuple(
-        reference
-        for reference in found
-        if not any(reference[1] in seen.get(target, ()) for target in reference[2])
-    )
-    return (spot, open_) if open_ or not spot.knows("id") else None
+_REF, _REFS, _CHILD, _CHILDREN, _OTHER = range(5)
+_WALKS: dict[type, tuple[tuple[str, int, Any], ...]] = {}
+
+
+def _walk_of(cls: type) -> tuple[tuple[str, int, Any], ...]:
+    """How to find a class's references: a step per field that may hold some (made once)."""
+    try:
+        return _WALKS[cls]
+    except KeyError:
+        pass
+    steps: list[tuple[str, int, Any]] = []
+    for name, kind in declared_walks(cls):
+        item = kind.item if isinstance(kind, Many) else None
+        if isinstance(kind, Ref):
+            steps.append((name, _REF, kind.targets))
+        elif isinstance(item, Ref):
+            steps.append((name, _REFS, item.targets))
+        elif isinstance(kind, Child):
+            steps.append((name, _CHILD, None))
+        elif isinstance(item, Child):
+            steps.append((name, _CHILDREN, None))
+        else:  # any other kind that walks: as it finds its references itself
+            steps.append((name, _OTHER, kind))
+    _WALKS[cls] = found = tuple(steps)
+    return found
+
+
+def _open(  # noqa: C901 - one branch per step, the loop the streaming hot path runs
+    record: object, prefix: str, seen: dict[str, set[str]], out: list[tuple[Any, ...]]
+) -> None:
+    """The references of a record (nested included) to no id read yet, as ``references`` has them.
+
+    Only those may dangle: ids are only ever added, so a reference to an id
+    read already resolves whatever comes after. The pointer of a reference is
+    written only for those kept.
+    """
+    for name, step, extra in _walk_of(type(record)):
+        value = getattr(record, name)
+        if value is None or value == ():
+            continue
+        if step == _REF:
+            if isinstance(value, str) and not any(value in seen.get(t, ()) for t in extra):
+                out.append((f"{prefix}{name}", value, extra))
+        elif step == _REFS:
+            for index, item in enumerate(value):
+                if isinstance(item, str) and not any(item in seen.get(t, ()) for t in extra):
+                    out.append((f"{prefix}{name}/{index}", item, extra))
+        elif step == _CHILD:
+            _open(value, f"{prefix}{name}/", seen, out)
+        elif step == _CHILDREN:
+            for index, item in enumerate(value):
+                if item is not None and _walk_of(type(item)):
+                    _open(item, f"{prefix}{name}/{index}/", seen, out)
+        else:
+            out.extend(
+                found
+                for found in extra.references(value, f"{prefix}{name}")
+                if not any(found[1] in seen.get(t, ()) for t in found[2])
+            )
+
+
+def _unresolved(gathered: Facts, located: Located) -> tuple[Any, ...] | None:
+    """A record's references to no id read yet, with where it is; or a record of unknown id."""
+    found: list[tuple[Any, ...]] = []
+    _open(located.record, "", gathered.seen, found)
+    if found or not located.knows("id"):
+        return (located.spot, tuple(found))
+    return None
 
 
 @facts("dangling-reference", *COLLECTIONS, prune=_unresolved)
-def _references(located: Located) -> tuple[Any, ...] | None:
-    """A record's references; or a record of unknown id, which a reference may name."""
-    found = tuple(references(located.record))
-    return (located.spot, found) if found or not located.knows("id") else None
+def _references(located: Located) -> Located:
+    """The record for now: ``_unresolved`` keeps, as it is gathered, what may dangle of it."""
+    return located
+
+
+_NEAR_WINDOW = 250
+"""Among more than twice this many ids, the hint looks at this many either side in sorted order."""
+
+
+def _near_ids(record_id: str, candidates: list[str]) -> list[str]:
+    """Up to three ids like a dangling one, for the hint.
+
+    Among a few hundred ids, the closest of all; among more, the closest of
+    the ids next to it in sorted order (ids alike in their beginning), so that
+    a large dataset's hints cost the same per reference as a small one's.
+    """
+    if len(candidates) > 2 * _NEAR_WINDOW:
+        at = bisect.bisect_left(candidates, record_id)
+        candidates = candidates[max(0, at - _NEAR_WINDOW) : at + _NEAR_WINDOW]
+    return close_matches(record_id, candidates, n=3)
 
 
 @judge("dangling-reference")
@@ -104,13 +181,15 @@ def _dangling(context: Context, gathered: Facts, rule: Rule) -> Iterator[Issue]:
     known = gathered.known
     facts = list(gathered.of("dangling-reference"))
     unsure = {spot.collection for spot, _ in facts if not spot.knows("id")}
+    ids_of: dict[tuple[str, ...], list[str]] = {}  # sorted once per set of target collections
     for spot, found in facts:
         for tail, record_id, targets in found:
             if not any(record_id in known[t] or t in unsure for t in targets):
                 kinds = " or ".join(targets)
-                near = close_matches(
-                    str(record_id), sorted(i for t in targets for i in known[t]), n=3
-                )
+                candidates = ids_of.get(targets)
+                if candidates is None:
+                    candidates = ids_of[targets] = sorted(i for t in targets for i in known[t])
+                near = _near_ids(str(record_id), candidates)
                 yield context.issue(
                     rule,
                     spot,
