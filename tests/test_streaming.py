@@ -215,3 +215,35 @@ def test_a_line_that_is_no_object_reads_alike(tmp_path: Path) -> None:
     partitioned = validate_bag(chunked([(line, str(path)) for line in text], [1]), scheduler="sync")
     assert shown(partitioned) == shown(g.validate(path))
     assert [i.message for i in partitioned] == ["expected an object, got an integer"]
+
+
+def _gathered_dangling(lines: list[bytes]) -> tuple[list[Any], list[str]]:
+    """The dangling-reference facts a reading of JSON Lines keeps, and the issues' pointers."""
+    from gcm_model.validation._engine import _from_lines  # noqa: PLC0415 - the streaming reader
+    from gcm_model.validation._plan import Plan, Run  # noqa: PLC0415
+
+    run = Run(Plan.of("default", select=["dangling-reference"]))
+    for _ in _from_lines(lines, run, "data.jsonl"):
+        pass
+    issues = [issue.path for _, issue in run.judge()]  # which settles what is due first
+    return list(run.gathered.facts.of("dangling-reference")), issues
+
+
+def test_references_settle_as_their_ids_are_read() -> None:
+    """A reference, to a record read before or after it, is not kept once its id is read.
+
+    The example's meeting names participants on later lines: forward references,
+    settled when those lines come. A reference to no record stays and is reported.
+    """
+    example = g.load(Path(__file__).resolve().parents[1] / "examples" / "data" / "unece_2024.json")
+    lines = dumps_jsonl(example).splitlines()
+    kept, issues = _gathered_dangling(lines)
+    assert (kept, issues) == ([], [])
+    meeting = next(n for n, line in enumerate(lines) if b'"@type":"meeting"' in line)
+    record = orjson.loads(lines[meeting])
+    record["organisers"] = [*record["organisers"], "org:nowhere"]
+    broken = [*lines[:meeting], orjson.dumps(record), *lines[meeting + 1 :]]
+    kept, issues = _gathered_dangling(broken)
+    index = len(record["organisers"]) - 1
+    assert [[tail for tail, _, _ in refs] for _, refs in kept] == [[f"organisers/{index}"]]
+    assert issues == [f"/organisers/{index}"]

@@ -23,7 +23,7 @@ The rules (``_rules``) declare these; the engine (``_engine``) runs them.
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING, Any, Protocol
 
 import attrs
@@ -58,6 +58,8 @@ def knows(unknown: frozenset[str], fields: tuple[str, ...]) -> bool:
         >>> knows(frozenset({"/objectives/1"}), ("kind",)), knows(frozenset({"/kind"}), ("kind",))
         (True, False)
     """
+    if not unknown:  # the common case: a record without problems of its own
+        return True
     return not any(
         place == f"/{field}" or place.startswith(f"/{field}/")
         for field in fields
@@ -133,6 +135,7 @@ Where = Located | Spot
 RecordCheck = Callable[["Context", "Rule", Located], Iterator[Issue]]
 FactOf = Callable[[Located], Any]
 Prune = Callable[["Facts", Any], Any]
+Waits = Callable[[Any], "Iterable[str]"]
 Judge = Callable[["Context", "Facts", "Rule"], Iterator[Issue]]
 WholeCheck = Callable[["Context", "Rule"], Iterator[Issue]]
 
@@ -147,6 +150,8 @@ class Checks:
     """Per collection, what the judge needs of each record."""
     prune: Prune | None = None
     """What of a fact is still needed, given the facts gathered before it (``None``: nothing)."""
+    waits: Waits | None = None
+    """The ids a pruned fact waits for: when one is read, the fact is pruned again."""
     judge: Judge | None = None
     whole: WholeCheck | None = None
     """A check written over every record at once: the records are then kept."""
@@ -170,7 +175,9 @@ def per_record(slug: str, *collections: str) -> Callable[[RecordCheck], RecordCh
     return register
 
 
-def facts(slug: str, *collections: str, prune: Prune | None = None) -> Callable[[FactOf], FactOf]:
+def facts(
+    slug: str, *collections: str, prune: Prune | None = None, waits: Waits | None = None
+) -> Callable[[FactOf], FactOf]:
     """Declare what a rule's judge needs of each record of these collections.
 
     The function returns a small, picklable value (or ``None``: nothing to keep).
@@ -178,7 +185,12 @@ def facts(slug: str, *collections: str, prune: Prune | None = None) -> Callable[
     gathered before it, and returns what of it the judge may still need (or
     ``None``): what the facts read so far settle need not be kept. It must
     settle only what no later record can change (facts only grow), so that
-    the judge's answer is the same for any partitioning.
+    the judge's answer is the same for any partitioning; the judge still
+    judges what is kept as if nothing had been pruned. ``waits``, if given,
+    names the ids a pruned fact waits for: when a record with one of them is
+    read, ``prune`` is asked again of the fact as kept, so that what waits for
+    a record read later is dropped then (memory stays flat however long the
+    file).
     """
 
     def register(function: FactOf) -> FactOf:
@@ -187,6 +199,8 @@ def facts(slug: str, *collections: str, prune: Prune | None = None) -> Callable[
             checks.facts[collection] = function
         if prune is not None:
             checks.prune = prune
+        if waits is not None:
+            checks.waits = waits
         return function
 
     return register
@@ -212,6 +226,10 @@ def check(slug: str) -> Callable[[WholeCheck], WholeCheck]:
     return register
 
 
+_DUE = 64
+"""How many facts wait to be pruned again before they are (``Facts.settle``)."""
+
+
 @attrs.define
 class Facts:
     """The facts of a dataset, gathered in reading order; mergeable part by part.
@@ -233,6 +251,10 @@ class Facts:
     """
     seen: dict[str, set[str]] = attrs.Factory(dict)
     """Per collection, every id as written so far (what ``known`` answers once all is read)."""
+    waiting: dict[str, list[tuple[str, int]]] = attrs.Factory(dict)
+    """Per id not read yet, the facts (rule, position) that wait for it (``Checks.waits``)."""
+    due: set[tuple[str, int]] = attrs.Factory(set)
+    """The facts an id read since the last pruning waited for (pruned again in batches)."""
 
     def add_id(self, collection: str, raw_id: str, spot: Spot | None) -> None:
         """A record's id as written, with where its record is (``None``: not built)."""
@@ -245,6 +267,26 @@ class Facts:
             entry = (raw_id, spot)
         self.ids.setdefault(collection, []).append(entry)
         self.seen.setdefault(collection, set()).add(raw_id)
+        if self.waiting:
+            waiting = self.waiting.pop(raw_id, None)
+            if waiting is not None:
+                self.due.update(waiting)
+                if len(self.due) >= _DUE:
+                    self.settle()
+
+    def settle(self) -> None:
+        """Prune again the facts that waited for ids read since (``None``: all settled).
+
+        In batches, so that a record waiting for many ids read one after the
+        other (a meeting's speakers) is pruned a few times, not once per id.
+        """
+        due, self.due = self.due, set()
+        for slug, position in due:
+            found = self.by_rule[slug][1]
+            fact = found[position]
+            prune = CHECKS[slug].prune if slug in CHECKS else None
+            if fact is not None and prune is not None:
+                found[position] = prune(self, fact)
 
     def ids_of(self, collection: str) -> Iterator[tuple[str, Spot | None]]:
         """A collection's ids as written, with where each record is, in reading order."""
@@ -256,33 +298,59 @@ class Facts:
             else:
                 yield entry
 
-    def add(self, slug: str, collection: str, fact: Any) -> None:
-        """A rule's fact of a record of a collection."""
+    def add(self, slug: str, collection: str, fact: Any, waits: Waits | None = None) -> None:
+        """A rule's fact of a record of a collection (``waits``: the ids it waits for)."""
         found = self.by_rule.get(slug)
         if found is None:
             found = self.by_rule[slug] = ([], [])
+        if waits is not None:
+            position = len(found[1])
+            for record_id in waits(fact):
+                self.waiting.setdefault(record_id, []).append((slug, position))
         found[0].append(collection)
         found[1].append(fact)
 
     def of(self, slug: str, collection: str | None = None) -> Iterator[Any]:
-        """The facts a rule gathered (from one collection, or from all), in reading order."""
+        """The facts a rule gathered (from one collection, or from all), in reading order.
+
+        A fact that pruning settled later (``None`` in its place) is left out.
+        """
         found = self.by_rule.get(slug)
         if found is None:
             return iter(())
         if collection is None:
-            return iter(found[1])
-        return (fact for found_in, fact in zip(*found, strict=True) if found_in == collection)
+            return (fact for fact in found[1] if fact is not None)
+        return (
+            fact
+            for found_in, fact in zip(*found, strict=True)
+            if found_in == collection and fact is not None
+        )
 
     def merge(self, other: Facts) -> None:
         """Append the facts of the part read after this one."""
+        offsets: dict[str, int] = {}
         for slug, (collections, found) in other.by_rule.items():
             mine = self.by_rule.setdefault(slug, ([], []))
+            offsets[slug] = len(mine[1])
             mine[0].extend(collections)
             mine[1].extend(found)
         for collection, seen in other.ids.items():
             self.ids.setdefault(collection, []).extend(seen)
         for collection, names in other.seen.items():
             self.seen.setdefault(collection, set()).update(names)
+        for record_id, waiting in other.waiting.items():
+            self.waiting.setdefault(record_id, []).extend(
+                (slug, position + offsets[slug]) for slug, position in waiting
+            )
+        self.due.update((slug, position + offsets[slug]) for slug, position in other.due)
+        # What either part waited for and the other read is settled now.
+        read = [record_id for record_id in self.waiting if self._read(record_id)]
+        for record_id in read:
+            self.due.update(self.waiting.pop(record_id))
+        self.settle()
+
+    def _read(self, record_id: str) -> bool:
+        return any(record_id in names for names in self.seen.values())
 
     @functools.cached_property
     def known(self) -> dict[str, set[str]]:

@@ -110,6 +110,13 @@ def _walk_of(cls: type) -> tuple[tuple[str, int, Any], ...]:
     return found
 
 
+def _read(record_id: str, targets: tuple[str, ...], seen: dict[str, set[str]]) -> bool:
+    """Whether an id was read already in one of the target collections."""
+    if len(targets) == 1:  # the common case, without a generator
+        return record_id in seen.get(targets[0], ())
+    return any(record_id in seen.get(target, ()) for target in targets)
+
+
 def _open(  # noqa: C901 - one branch per step, the loop the streaming hot path runs
     record: object, prefix: str, seen: dict[str, set[str]], out: list[tuple[Any, ...]]
 ) -> None:
@@ -124,11 +131,11 @@ def _open(  # noqa: C901 - one branch per step, the loop the streaming hot path 
         if value is None or value == ():
             continue
         if step == _REF:
-            if isinstance(value, str) and not any(value in seen.get(t, ()) for t in extra):
+            if isinstance(value, str) and not _read(value, extra, seen):
                 out.append((f"{prefix}{name}", value, extra))
         elif step == _REFS:
             for index, item in enumerate(value):
-                if isinstance(item, str) and not any(item in seen.get(t, ()) for t in extra):
+                if isinstance(item, str) and not _read(item, extra, seen):
                     out.append((f"{prefix}{name}/{index}", item, extra))
         elif step == _CHILD:
             _open(value, f"{prefix}{name}/", seen, out)
@@ -140,20 +147,37 @@ def _open(  # noqa: C901 - one branch per step, the loop the streaming hot path 
             out.extend(
                 found
                 for found in extra.references(value, f"{prefix}{name}")
-                if not any(found[1] in seen.get(t, ()) for t in found[2])
+                if not _read(found[1], found[2], seen)
             )
 
 
-def _unresolved(gathered: Facts, located: Located) -> tuple[Any, ...] | None:
-    """A record's references to no id read yet, with where it is; or a record of unknown id."""
-    found: list[tuple[Any, ...]] = []
-    _open(located.record, "", gathered.seen, found)
-    if found or not located.knows("id"):
-        return (located.spot, tuple(found))
+def _unresolved(gathered: Facts, fact: Located | tuple[Any, ...]) -> tuple[Any, ...] | None:
+    """A record's references to no id read yet, with where it is; or a record of unknown id.
+
+    Asked of the record as it is read, then of what was kept of it whenever an
+    id it waits for is read.
+    """
+    seen = gathered.seen
+    if isinstance(fact, Located):
+        spot = fact.spot
+        found: list[tuple[Any, ...]] = []
+        _open(fact.record, "", seen, found)
+    else:
+        spot, kept = fact
+        found = [reference for reference in kept if not _read(reference[1], reference[2], seen)]
+        if len(found) == len(kept):
+            return fact
+    if found or not spot.knows("id"):
+        return (spot, tuple(found))
     return None
 
 
-@facts("dangling-reference", *COLLECTIONS, prune=_unresolved)
+def _waits(fact: tuple[Any, ...]) -> Iterator[str]:
+    """The ids a record's open references name."""
+    return (reference[1] for reference in fact[1])
+
+
+@facts("dangling-reference", *COLLECTIONS, prune=_unresolved, waits=_waits)
 def _references(located: Located) -> Located:
     """The record for now: ``_unresolved`` keeps, as it is gathered, what may dangle of it."""
     return located
