@@ -167,8 +167,8 @@ def _dask(lines: list[str], folder: Path, size: int, workers: list[int]) -> dict
         )
         parts.append(str(part))
     found = {str(w): _child(_DASK, str(w), *parts)["seconds"] for w in workers}
-    for part in parts:
-        Path(part).unlink()
+    for name in parts:
+        Path(name).unlink()
     return found
 
 
