@@ -80,7 +80,7 @@ import json, sys, time
 from distributed import Client, LocalCluster
 from gcm_model.dask import validate_bag
 workers = int(sys.argv[1])
-with LocalCluster(n_workers=workers, threads_per_worker=1, dashboard_address=None) as cluster:
+with LocalCluster(n_workers=workers, threads_per_worker=1, dashboard_address=":0") as cluster:
     with Client(cluster):
         start = time.perf_counter()
         report = validate_bag(sys.argv[2:])
