@@ -23,7 +23,7 @@ The rules (``_rules``) declare these; the engine (``_engine``) runs them.
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
 
 import attrs
@@ -51,7 +51,7 @@ __all__ = [
 ]
 
 
-def knows(unknown: frozenset[str], fields: tuple[str, ...]) -> bool:
+def knows(unknown: Collection[str], fields: tuple[str, ...]) -> bool:
     """Whether no pointer of ``unknown`` is at or under any of the record's ``fields``.
 
     Examples:
@@ -79,8 +79,9 @@ class Spot(NamedTuple):
     file: str | None = None
     line: int | None = None
     id: str | None = None
-    unknown: frozenset[str] = frozenset()
-    """Where the record's own problems are (pointers from the record)."""
+    unknown: Collection[str] = ()
+    """Where the record's own problems are (pointers from the record): a tuple, which
+    (unlike a frozenset) the garbage collector stops tracking, and the Spot with it."""
 
     def knows(self, *fields: str) -> bool:
         """Whether each of the record's ``fields`` (and all they hold) decoded without problem.
@@ -127,9 +128,8 @@ class Located:
 
     @property
     def id(self) -> str | None:
-        """The record's id."""
-        found = getattr(self.record, "id", None)
-        return found if isinstance(found, str) else None
+        """The record's id (read once, with the ``Spot``)."""
+        return self.spot.id
 
     _spot: Spot | None = attrs.field(default=None, init=False, eq=False, repr=False)
 
@@ -142,7 +142,10 @@ class Located:
         """
         spot = self._spot
         if spot is None:
-            spot = Spot(self.collection, self.pointer, self.file, self.line, self.id, self.unknown)
+            found = getattr(self.record, "id", None)
+            named = found if isinstance(found, str) else None
+            unknown = tuple(sorted(self.unknown)) if self.unknown else ()
+            spot = Spot(self.collection, self.pointer, self.file, self.line, named, unknown)
             self._spot = spot
         return spot
 

@@ -124,19 +124,27 @@ def _open(  # noqa: C901 - one branch per step, the loop the streaming hot path 
 
     Only those may dangle: ids are only ever added, so a reference to an id
     read already resolves whatever comes after. The pointer of a reference is
-    written only for those kept.
+    written only for those kept. A reference to one collection (the common
+    case) is looked up in its ids directly.
     """
-    for name, step, extra in _walk_of(type(record)):
+    for name, step, targets in _walk_of(type(record)):
         value = getattr(record, name)
         if value is None or value == ():
             continue
-        if step == _REF:
-            if isinstance(value, str) and not _read(value, extra, seen):
-                out.append((f"{prefix}{name}", value, extra))
-        elif step == _REFS:
-            for index, item in enumerate(value):
-                if isinstance(item, str) and not _read(item, extra, seen):
-                    out.append((f"{prefix}{name}/{index}", item, extra))
+        if step in (_REF, _REFS):
+            ids = seen.get(targets[0], ()) if len(targets) == 1 else None
+            for index, item in enumerate(value if step == _REFS else (value,)):
+                if not isinstance(item, str):
+                    continue
+                if item in ids if ids is not None else _read(item, targets, seen):
+                    continue
+                out.append(
+                    (
+                        f"{prefix}{name}/{index}" if step == _REFS else f"{prefix}{name}",
+                        item,
+                        targets,
+                    )
+                )
         elif step == _CHILD:
             _open(value, f"{prefix}{name}/", seen, out)
         elif step == _CHILDREN:
@@ -146,7 +154,7 @@ def _open(  # noqa: C901 - one branch per step, the loop the streaming hot path 
         else:
             out.extend(
                 found
-                for found in extra.references(value, f"{prefix}{name}")
+                for found in targets.references(value, f"{prefix}{name}")
                 if not _read(found[1], found[2], seen)
             )
 
@@ -164,7 +172,15 @@ def _unresolved(gathered: Facts, fact: Located | tuple[Any, ...]) -> tuple[Any, 
         _open(fact.record, "", seen, found)
     else:
         spot, kept = fact
-        found = [reference for reference in kept if not _read(reference[1], reference[2], seen)]
+        found = [
+            reference
+            for reference in kept
+            if not (
+                reference[1] in seen.get(reference[2][0], ())
+                if len(reference[2]) == 1
+                else _read(reference[1], reference[2], seen)
+            )
+        ]
         if len(found) == len(kept):
             return fact
     if found or not spot.knows("id"):
@@ -183,14 +199,14 @@ def _references(located: Located) -> Located:
     return located
 
 
-_NEAR_WINDOW = 250
+_NEAR_WINDOW = 50
 """Among more than twice this many ids, the hint looks at this many either side in sorted order."""
 
 
 def _near_ids(record_id: str, candidates: list[str]) -> list[str]:
     """Up to three ids like a dangling one, for the hint.
 
-    Among a few hundred ids, the closest of all; among more, the closest of
+    Among a hundred ids, the closest of all; among more, the closest of
     the ids next to it in sorted order (ids alike in their beginning), so that
     a large dataset's hints cost the same per reference as a small one's.
     """
