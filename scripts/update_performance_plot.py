@@ -33,8 +33,8 @@ def main() -> None:
     memory.plot(records, [s["validate_mib"] for s in sizes], "o-", label="validate(path)")
     memory.plot(records, [s["read_mib"] for s in sizes], "s--", label="read_jsonl")
     memory.axhline(120, color="grey", linewidth=0.8, linestyle=":", label="120 MiB")
-    memory.set(xscale="log", xlabel="records", ylabel="peak MiB above the import")
-    memory.set_title("Peak memory")
+    memory.set(xscale="log", yscale="log", xlabel="records", ylabel="peak MiB above the import")
+    memory.set_title("Peak memory (grows linearly: slope 1 on log axes)")
     time.plot(records, [s["validate_us"] for s in sizes], "o-", label="validate(path)")
     time.plot(records, [s["read_us"] for s in sizes], "s--", label="read_jsonl")
     time.plot(

@@ -80,8 +80,8 @@ class Spot(NamedTuple):
     line: int | None = None
     id: str | None = None
     unknown: Collection[str] = ()
-    """Where the record's own problems are (pointers from the record): a tuple, which
-    (unlike a frozenset) the garbage collector stops tracking, and the Spot with it."""
+    """Where the record's own problems are (pointers from the record), sorted; most
+    records have none, and share the one empty tuple."""
 
     def knows(self, *fields: str) -> bool:
         """Whether each of the record's ``fields`` (and all they hold) decoded without problem.
@@ -208,9 +208,8 @@ def facts(
     the judge's answer is the same for any partitioning; the judge still
     judges what is kept as if nothing had been pruned. ``waits``, if given,
     names the ids a pruned fact waits for: when a record with one of them is
-    read, ``prune`` is asked again of the fact as kept, so that what waits for
-    a record read later is dropped then (memory stays flat however long the
-    file).
+    read, ``prune`` is asked again of the fact as kept (in batches), so that
+    what waits for a record read later is not kept to the end of the file.
     """
 
     def register(function: FactOf) -> FactOf:
