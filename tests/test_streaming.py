@@ -247,3 +247,36 @@ def test_references_settle_as_their_ids_are_read() -> None:
     index = len(record["organisers"]) - 1
     assert [[tail for tail, _, _ in refs] for _, refs in kept] == [[f"organisers/{index}"]]
     assert issues == [f"/organisers/{index}"]
+
+
+def test_facts_keep_each_id_with_where_its_record_is() -> None:
+    """A record's id reads back as written: with its Spot, alone (not built), or as a pair."""
+    from gcm_model.validation._context import Facts, Spot  # noqa: PLC0415 - the index itself
+
+    facts = Facts()
+    built = Spot("participants", "", "a.jsonl", 2, "p:1")
+    renamed = Spot("participants", "", "a.jsonl", 4, None)
+    facts.add_id("participants", "p:1", built)
+    facts.add_id("participants", "p:2", None)
+    facts.add_id("participants", "p:3", renamed)
+    assert list(facts.ids_of("participants")) == [("p:1", built), ("p:2", None), ("p:3", renamed)]
+    assert facts.known["participants"] == {"p:1", "p:2", "p:3"}
+    assert facts.first["participants"] == {"p:1": built}
+
+
+def test_a_reference_to_a_later_part_settles_when_the_parts_merge() -> None:
+    """A reference waiting for an id another part reads is dropped at the merge, not judged."""
+    from gcm_model.validation._context import CHECKS, Facts, Spot  # noqa: PLC0415 - the index
+    from gcm_model.validation._judges import _unresolved, _waits  # noqa: PLC0415 - its pruning
+
+    assert CHECKS["dangling-reference"].prune is _unresolved
+    meeting = Spot("meetings", "", "a.jsonl", 2, "m:1")
+    first, second = Facts(), Facts()
+    first.add_id("meetings", "m:1", meeting)
+    waiting = (meeting, (("organisers/0", "p:1", ("participants",)),))
+    first.add("dangling-reference", "meetings", waiting, _waits)
+    assert list(first.of("dangling-reference")) == [waiting]
+    second.add_id("participants", "p:1", Spot("participants", "", "a.jsonl", 3, "p:1"))
+    first.merge(second)
+    assert list(first.of("dangling-reference")) == []
+    assert first.waiting == {}
