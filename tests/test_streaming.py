@@ -283,6 +283,7 @@ def test_a_reference_to_a_later_part_settles_when_the_parts_merge() -> None:
     assert list(first.of("dangling-reference")) == []
     assert first.waiting == {}
 
+
 FILE_SHAPES: dict[str, Callable[[list[bytes]], list[bytes]]] = {
     "as written": lambda lines: lines,
     "no header": lambda lines: lines[1:],
