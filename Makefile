@@ -63,12 +63,16 @@ fuzz: venv
 docs: venv
 	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict --quiet --site-dir $(VENV)/site
 
+# BENCH_STREAMING=--million adds a file of 1,000,000 records to the streaming benchmark.
+BENCH_STREAMING ?=
 bench: venv
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[bench]'
 	$(BIN)/python benchmarks/run.py
 	$(BIN)/python benchmarks/serialisation.py
 	$(BIN)/python benchmarks/validation.py
 	$(BIN)/python benchmarks/compare.py
+	$(BIN)/python benchmarks/streaming.py --dask 1 2 4 $(BENCH_STREAMING)
+	$(BIN)/python scripts/update_performance_plot.py
 
 manifest: venv
 	$(BIN)/python scripts/update_manifest.py

@@ -200,6 +200,7 @@ class ThematicSession(_Timed, tag_field="kind", tag="thematic_session", kw_only=
 
     cluster: ClusterNumber
     objectives: tuple[Objective, ...] = ()
+    priority_areas: tuple[Text, ...] = ()
     number: Count | None = None
     member_state_speaker: Id | None = None
     moderator: Id | None = None
@@ -353,6 +354,7 @@ class Participant(Base, frozen=True):
     gender: Gender | None = None
     roles: tuple[Role, ...] = ()
     events: tuple[Id, ...] = ()
+    accredited: bool | None = None
     notes: Text | None = None
     sources: tuple[Text, ...] = ()
 

@@ -191,6 +191,7 @@ class ThematicSession(_Timed):
     kind: Literal["thematic_session"]
     cluster: ClusterNumber
     objectives: Objectives = ()
+    priority_areas: Texts = ()
     number: Count | None = None
     member_state_speaker: Id | None = None
     moderator: Id | None = None
@@ -326,6 +327,7 @@ class Participant(Base):
     gender: Gender | None = None
     roles: tuple[Role, ...] = ()
     events: Refs = ()
+    accredited: bool | None = None
     notes: Text | None = None
     sources: Texts = ()
 

@@ -1,18 +1,27 @@
 """Streaming validation: peak memory and time per record of ``validate(path)`` on JSON Lines.
 
-Usage: python benchmarks/streaming.py [--sizes 10000 100000 300000] [--dask 1 2 4]
+Usage: python benchmarks/streaming.py [--sizes 10000 100000 300000] [--million]
+    [--rounds 3] [--dask 1 2 4] [--json PATH]
 
 The file holds copies of the UNECE 2024 example's records (a review, a
 meeting, events, participants, reports) in which every id, every reference
-to it and the texts carry the copy's number and the dates move by month, so
-no record repeats another and no cache keyed by value helps. Each measure
-runs in a child process of its own, with the garbage collector on: the peak
-resident memory above the interpreter with gcm-model imported (from
-``getrusage``), and the time per record, of a plain ``read_jsonl`` pass and of
-``validate(path)``. With ``--dask``, ``validate_bag`` runs on a local
-``dask.distributed`` cluster of that many single-threaded worker processes,
-over the file cut into eight parts. Nothing is asserted: the figures are for
-reading (``docs/performance.md``).
+to it and the texts carry the copy's number and every date moves by the
+copy's number of days (less than 200, so a copy stays in 2024 and its own
+order), so no record repeats another and no cache keyed by value helps.
+Each measure runs in a child process of its own, with the garbage collector
+on: the peak resident memory above the interpreter with gcm-model imported
+(``VmHWM``, which, unlike ``getrusage``'s figure, does not count the
+parent's memory at the fork), and the CPU time per record
+(``time.process_time``, the fairer clock on a shared machine; the wall time
+is kept too), of a plain
+``read_jsonl`` pass and of ``validate(path)``. The two alternate over
+``--rounds`` rounds and each figure is the median. ``--million`` adds a
+file of one million records (about 1 GB; some minutes). With ``--dask``,
+``validate_bag`` runs on a local ``dask.distributed`` cluster of that many
+single-threaded worker processes, over the file cut into eight parts. The
+figures go to ``--json`` (benchmarks/results/streaming.json by default),
+which ``scripts/update_performance_plot.py`` draws. Nothing is asserted: the
+figures are for reading (``docs/performance.md``).
 """
 
 from __future__ import annotations
@@ -21,14 +30,18 @@ import argparse
 import datetime as dt
 import functools
 import json
+import os
 import platform
 import re
+import statistics
 import subprocess
 import sys
 import tempfile
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
+RESULTS = ROOT / "benchmarks" / "results"
 
 _CHILD = r"""
 import gc, json, resource, sys, time
@@ -37,23 +50,29 @@ gc.enable()
 import gcm_model
 from gcm_model.converters import read_jsonl
 gcm_model.validate(b'{"schema_version": "1.0"}')  # warm the lazy imports and the catalogue
-def rss():
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
-def now():
+def status(field):
     for line in Path("/proc/self/status").read_text().splitlines():
-        if line.startswith("VmRSS:"):
+        if line.startswith(field):
             return int(line.split()[1]) / 1024
-    return rss()
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
+def rss():
+    # VmHWM, not getrusage: ru_maxrss survives exec and counts the parent's memory at the fork.
+    return status("VmHWM:")
+def now():
+    return status("VmRSS:")
 base = now()
 path = Path(sys.argv[2])
-start = time.perf_counter()
+start, cpu = time.perf_counter(), time.process_time()
+issues = 0
 if sys.argv[1] == "read":
     with path.open("rb") as handle:
         records = sum(1 for _ in read_jsonl(handle))
 else:
-    records = gcm_model.validate(path).records
-took = time.perf_counter() - start
-print(json.dumps({"records": records, "seconds": took, "base_mib": base, "peak_mib": rss()}))
+    report = gcm_model.validate(path)
+    records, issues = report.records, len(report.issues)
+took, cpu = time.perf_counter() - start, time.process_time() - cpu
+print(json.dumps({"records": records, "issues": issues, "seconds": took, "cpu": cpu,
+                  "base_mib": base, "peak_mib": rss()}))
 """
 
 _DASK = r"""
@@ -61,7 +80,7 @@ import json, sys, time
 from distributed import Client, LocalCluster
 from gcm_model.dask import validate_bag
 workers = int(sys.argv[1])
-with LocalCluster(n_workers=workers, threads_per_worker=1, dashboard_address=None) as cluster:
+with LocalCluster(n_workers=workers, threads_per_worker=1, dashboard_address=":0") as cluster:
     with Client(cluster):
         start = time.perf_counter()
         report = validate_bag(sys.argv[2:])
@@ -75,6 +94,15 @@ def _renamed(match: re.Match[str], *, copy: int) -> str:
     return f'{match.group(0)[:-1]}-{copy}"'
 
 
+_DATE = re.compile(r'"(20\d\d-\d\d-\d\d)')
+
+
+def _later(match: re.Match[str], *, days: int) -> str:
+    """A quoted date (or the date of a quoted instant) moved by some days."""
+    day = dt.date.fromisoformat(match.group(1)) + dt.timedelta(days=days)
+    return f'"{day.isoformat()}'
+
+
 def _copies(count: int) -> list[str]:
     """Lines of ``count`` records at least, every one distinct."""
     import gcm_model  # noqa: PLC0415 - the parent needs it only to write the file
@@ -84,14 +112,12 @@ def _copies(count: int) -> list[str]:
     header, *body = dumps_jsonl(example).decode().splitlines()
     ids = sorted(set(re.findall(r'"id":"([^"]+)"', "\n".join(body))), key=len, reverse=True)
     pattern = re.compile("|".join(re.escape(f'"{i}"') for i in ids))
-    months = (1, 3, 5, 7, 8, 10, 12)  # months of 31 days: every day of the example exists
     lines = [header]
     copy = 0
     while len(lines) - 1 < count:
         block = pattern.sub(functools.partial(_renamed, copy=copy), "\n".join(body))
         block = re.sub(r'"(title|name|text|summary)":"', rf'"\1":"{copy} ', block)
-        month = months[copy % len(months)]
-        block = re.sub(r'"2024-0[1-4]-', f'"2024-{month:02d}-', block)
+        block = _DATE.sub(functools.partial(_later, days=copy % 200), block)
         lines.extend(block.splitlines())
         copy += 1
     return lines[: count + 1]
@@ -105,51 +131,96 @@ def _child(code: str, *args: str) -> dict[str, float]:
     return result
 
 
+def _median(runs: list[dict[str, float]], key: str) -> float:
+    return statistics.median(run[key] for run in runs)
+
+
+def _measure(path: Path, size: int, rounds: int) -> dict[str, float]:
+    """Read and validate the file in alternating child processes; the medians of the rounds."""
+    reads: list[dict[str, float]] = []
+    checks: list[dict[str, float]] = []
+    for _ in range(rounds):
+        reads.append(_child(_CHILD, "read", str(path)))
+        checks.append(_child(_CHILD, "validate", str(path)))
+    above = [c["peak_mib"] - c["base_mib"] for c in checks]
+    return {
+        "records": size,
+        "issues": checks[0]["issues"],
+        "read_us": _median(reads, "cpu") / size * 1e6,
+        "validate_us": _median(checks, "cpu") / size * 1e6,
+        "read_wall_us": _median(reads, "seconds") / size * 1e6,
+        "validate_wall_us": _median(checks, "seconds") / size * 1e6,
+        "read_mib": statistics.median(r["peak_mib"] - r["base_mib"] for r in reads),
+        "validate_mib": statistics.median(above),
+    }
+
+
+def _dask(lines: list[str], folder: Path, size: int, workers: list[int]) -> dict[str, float]:
+    """``validate_bag`` over the file cut into eight parts, on 1, 2, 4... local workers."""
+    parts = []
+    step = -(-(len(lines) - 1) // 8)
+    for n in range(8):
+        part = folder / f"part-{size}-{n}.jsonl"
+        part.write_text(
+            "\n".join([lines[0], *lines[1 + n * step : 1 + (n + 1) * step]]) + "\n",
+            encoding="utf-8",
+        )
+        parts.append(str(part))
+    found = {str(w): _child(_DASK, str(w), *parts)["seconds"] for w in workers}
+    for name in parts:
+        Path(name).unlink()
+    return found
+
+
 def main() -> None:
-    """Write the files, measure each size in child processes and print a table."""
+    """Write the files, measure each size in child processes, print a table and save JSON."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000, 300_000])
+    parser.add_argument("--million", action="store_true", help="add a file of 1M records")
+    parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--dask", type=int, nargs="*", default=[], metavar="WORKERS")
+    parser.add_argument(
+        "--json", type=Path, default=ROOT / "benchmarks" / "results" / "streaming.json"
+    )
     args = parser.parse_args()
+    sizes = [*args.sizes, *([1_000_000] if args.million else [])]
     today = dt.datetime.now(dt.UTC).date()
-    print(f"{platform.processor() or platform.machine()}, {platform.python_version()}, {today}")
+    machine = (
+        f"{platform.processor() or platform.machine()}, {os.cpu_count()} cores, "
+        f"Python {platform.python_version()}, load {os.getloadavg()[0]:.1f}"
+    )
+    print(f"{machine}, {today}")
     print(
-        "| records | read_jsonl µs/record | validate µs/record | ratio "
+        "| records | issues | read_jsonl µs/record | validate µs/record | ratio "
         "| read_jsonl peak above import | validate peak above import | per record |"
     )
-    print("|---|---|---|---|---|---|---|")
+    print("|---|---|---|---|---|---|---|---|")
+    results: list[dict[str, Any]] = []
     with tempfile.TemporaryDirectory() as name:
-        for size in args.sizes:
+        for size in sizes:
             path = Path(name) / f"data-{size}.jsonl"
             lines = _copies(size)
             path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-            read = _child(_CHILD, "read", str(path))
-            checked = _child(_CHILD, "validate", str(path))
-            per_read = read["seconds"] / size * 1e6
-            per_check = checked["seconds"] / size * 1e6
-            above_read = read["peak_mib"] - read["base_mib"]
-            above = checked["peak_mib"] - checked["base_mib"]
+            rounds = args.rounds if size <= 100_000 else 1  # a large file's run is long already
+            found: dict[str, Any] = _measure(path, size, rounds)
+            path.unlink()
             print(
-                f"| {size:,} | {per_read:.1f} | {per_check:.1f} | {per_check / per_read:.2f} | "
-                f"{above_read:.1f} MiB | {above:.1f} MiB | {above * 1024 * 1024 / size:,.0f} B |"
+                f"| {size:,} | {found['issues']:,} | {found['read_us']:.1f} "
+                f"| {found['validate_us']:.1f} | {found['validate_us'] / found['read_us']:.2f} "
+                f"| {found['read_mib']:.1f} MiB | {found['validate_mib']:.1f} MiB "
+                f"| {found['validate_mib'] * 1024 * 1024 / size:,.0f} B |"
             )
             if args.dask:
-                parts = []
-                step = -(-(len(lines) - 1) // 8)
-                for n in range(8):
-                    part = Path(name) / f"part-{size}-{n}.jsonl"
-                    part.write_text(
-                        "\n".join([lines[0], *lines[1 + n * step : 1 + (n + 1) * step]]) + "\n",
-                        encoding="utf-8",
-                    )
-                    parts.append(str(part))
-                for workers in args.dask:
-                    found = _child(_DASK, str(workers), *parts)
-                    print(
-                        f"|   dask, {workers} worker(s), 8 parts | {found['seconds']:.1f} s "
-                        f"| {found['seconds'] / size * 1e6:.1f} µs/record |"
-                    )
-            path.unlink()
+                found["dask_seconds"] = _dask(lines, Path(name), size, args.dask)
+                for workers, seconds in found["dask_seconds"].items():
+                    print(f"|   dask, {workers} worker(s), 8 parts | {seconds:.1f} s |")
+            results.append(found)
+    args.json.parent.mkdir(parents=True, exist_ok=True)
+    args.json.write_text(
+        json.dumps({"machine": machine, "date": str(today), "sizes": results}, indent=2) + "\n",
+        encoding="utf-8",
+    )
+    print(f"wrote {args.json}")
 
 
 if __name__ == "__main__":

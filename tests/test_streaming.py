@@ -220,6 +220,71 @@ def test_a_line_that_is_no_object_reads_alike(tmp_path: Path) -> None:
     assert [i.message for i in partitioned] == ["expected an object, got an integer"]
 
 
+def _gathered_dangling(lines: list[bytes]) -> tuple[list[Any], list[str]]:
+    """The dangling-reference facts a reading of JSON Lines keeps, and the issues' pointers."""
+    from gcm_model.validation._engine import _from_lines  # noqa: PLC0415 - the streaming reader
+    from gcm_model.validation._plan import Plan, Run  # noqa: PLC0415
+
+    run = Run(Plan.of("default", select=["dangling-reference"]))
+    for _ in _from_lines(lines, run, "data.jsonl"):
+        pass
+    issues = [issue.path for _, issue in run.judge()]  # which settles what is due first
+    return list(run.gathered.facts.of("dangling-reference")), issues
+
+
+def test_references_settle_as_their_ids_are_read() -> None:
+    """A reference, to a record read before or after it, is not kept once its id is read.
+
+    The example's meeting names participants on later lines: forward references,
+    settled when those lines come. A reference to no record stays and is reported.
+    """
+    example = g.load(Path(__file__).resolve().parents[1] / "examples" / "data" / "unece_2024.json")
+    lines = dumps_jsonl(example).splitlines()
+    kept, issues = _gathered_dangling(lines)
+    assert (kept, issues) == ([], [])
+    meeting = next(n for n, line in enumerate(lines) if b'"@type":"meeting"' in line)
+    record = orjson.loads(lines[meeting])
+    record["organisers"] = [*record["organisers"], "org:nowhere"]
+    broken = [*lines[:meeting], orjson.dumps(record), *lines[meeting + 1 :]]
+    kept, issues = _gathered_dangling(broken)
+    index = len(record["organisers"]) - 1
+    assert [[tail for tail, _, _ in refs] for _, refs in kept] == [[f"organisers/{index}"]]
+    assert issues == [f"/organisers/{index}"]
+
+
+def test_facts_keep_each_id_with_where_its_record_is() -> None:
+    """A record's id reads back as written: with its Spot, alone (not built), or as a pair."""
+    from gcm_model.validation._context import Facts, Spot  # noqa: PLC0415 - the index itself
+
+    facts = Facts()
+    built = Spot("participants", "", "a.jsonl", 2, "p:1")
+    renamed = Spot("participants", "", "a.jsonl", 4, None)
+    facts.add_id("participants", "p:1", built)
+    facts.add_id("participants", "p:2", None)
+    facts.add_id("participants", "p:3", renamed)
+    assert list(facts.ids_of("participants")) == [("p:1", built), ("p:2", None), ("p:3", renamed)]
+    assert facts.known["participants"] == {"p:1", "p:2", "p:3"}
+    assert facts.first["participants"] == {"p:1": built}
+
+
+def test_a_reference_to_a_later_part_settles_when_the_parts_merge() -> None:
+    """A reference waiting for an id another part reads is dropped at the merge, not judged."""
+    from gcm_model.validation._context import CHECKS, Facts, Spot  # noqa: PLC0415 - the index
+    from gcm_model.validation._judges import _unresolved, _waits  # noqa: PLC0415 - its pruning
+
+    assert CHECKS["dangling-reference"].prune is _unresolved
+    meeting = Spot("meetings", "", "a.jsonl", 2, "m:1")
+    first, second = Facts(), Facts()
+    first.add_id("meetings", "m:1", meeting)
+    waiting = (meeting, (("organisers/0", "p:1", ("participants",)),))
+    first.add("dangling-reference", "meetings", waiting, _waits)
+    assert list(first.of("dangling-reference")) == [waiting]
+    second.add_id("participants", "p:1", Spot("participants", "", "a.jsonl", 3, "p:1"))
+    first.merge(second)
+    assert list(first.of("dangling-reference")) == []
+    assert first.waiting == {}
+
+
 FILE_SHAPES: dict[str, Callable[[list[bytes]], list[bytes]]] = {
     "as written": lambda lines: lines,
     "no header": lambda lines: lines[1:],

@@ -98,12 +98,24 @@ def _similarity(query: str, text: str) -> float:
     return matcher.ratio() if matcher.real_quick_ratio() >= _CUTOFF else 0.0
 
 
-@functools.lru_cache(maxsize=64)
-def _columns(names: tuple[str, ...]) -> tuple[tuple[int, ...], dict[str, tuple[int, ...]]]:
-    """The names' lengths, and for each character how often each name holds it (read once)."""
+def _count_columns(
+    names: tuple[str, ...],
+) -> tuple[tuple[int, ...], dict[str, tuple[int, ...]]]:
+    """The names' lengths, and for each character how often each name holds it."""
     return tuple(map(len, names)), {
         char: tuple(name.count(char) for name in names) for char in set().union(*names)
     }
+
+
+_cached_columns = functools.lru_cache(maxsize=64)(_count_columns)
+_CACHED_NAMES = 256
+"""Sets of names up to this size (fields, columns, classes) have their columns cached; larger
+ones (a dataset's ids) are counted afresh, so that no dataset stays in memory."""
+
+
+def _columns(names: tuple[str, ...]) -> tuple[tuple[int, ...], dict[str, tuple[int, ...]]]:
+    """The names' lengths and character counts: cached for small, repeated sets of names."""
+    return _cached_columns(names) if len(names) <= _CACHED_NAMES else _count_columns(names)
 
 
 def close_matches(word: str, names: Iterable[str], *, n: int = 1, cutoff: float = 0.6) -> list[str]:

@@ -11,6 +11,7 @@ validating N records costs O(N log N) at worst.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import functools
 from collections import Counter
@@ -20,8 +21,10 @@ from gcm_model import registry
 from gcm_model._text import close_matches
 from gcm_model.dates import day_of
 from gcm_model.errors import json_path
+from gcm_model.models._kind import declared_walks
+from gcm_model.models._nested import Child, Many
 from gcm_model.models.dataset import COLLECTIONS
-from gcm_model.models.kinds import references
+from gcm_model.models.kinds import Ref
 from gcm_model.models.process import EventKind, MeetingKind, ThematicSession
 from gcm_model.models.reports import ReportKind
 from gcm_model.validation._context import CHECKS, Context, Facts, Located, Spot, facts, judge
@@ -60,9 +63,9 @@ def _by_id(located: Located, *values: object) -> tuple[Any, ...] | None:
 
 @judge("duplicate-id")
 def _duplicate_ids(context: Context, gathered: Facts, rule: Rule) -> Iterator[Issue]:
-    for collection, seen in gathered.ids.items():
+    for collection in gathered.ids:
         first: dict[str, Spot | None] = {}
-        for record_id, spot in seen:
+        for record_id, spot in gathered.ids_of(collection):
             if record_id in first and spot is not None:
                 earlier = first[record_id]
                 yield context.issue(
@@ -80,11 +83,137 @@ def _duplicate_ids(context: Context, gathered: Facts, rule: Rule) -> Iterator[Is
             first.setdefault(record_id, spot)
 
 
-@facts("dangling-reference", *COLLECTIONS)
-def _references(located: Located) -> tuple[Any, ...] | None:
-    """A record's references; or a record of unknown id, which a reference may name."""
-    found = tuple(references(located.record))
-    return (located.spot, found) if found or not located.knows("id") else None
+_REF, _REFS, _CHILD, _CHILDREN, _OTHER = range(5)
+_WALKS: dict[type, tuple[tuple[str, int, Any], ...]] = {}
+
+
+def _walk_of(cls: type) -> tuple[tuple[str, int, Any], ...]:
+    """How to find a class's references: a step per field that may hold some (made once)."""
+    try:
+        return _WALKS[cls]
+    except KeyError:
+        pass
+    steps: list[tuple[str, int, Any]] = []
+    for name, kind in declared_walks(cls):
+        item = kind.item if isinstance(kind, Many) else None
+        if isinstance(kind, Ref):
+            steps.append((name, _REF, kind.targets))
+        elif isinstance(item, Ref):
+            steps.append((name, _REFS, item.targets))
+        elif isinstance(kind, Child):
+            steps.append((name, _CHILD, None))
+        elif isinstance(item, Child):
+            steps.append((name, _CHILDREN, None))
+        else:  # any other kind that walks: as it finds its references itself
+            steps.append((name, _OTHER, kind))
+    _WALKS[cls] = found = tuple(steps)
+    return found
+
+
+def _read(record_id: str, targets: tuple[str, ...], seen: dict[str, set[str]]) -> bool:
+    """Whether an id was read already in one of the target collections."""
+    if len(targets) == 1:  # the common case, without a generator
+        return record_id in seen.get(targets[0], ())
+    return any(record_id in seen.get(target, ()) for target in targets)
+
+
+def _open(  # noqa: C901 - one branch per step, the loop the streaming hot path runs
+    record: object, prefix: str, seen: dict[str, set[str]], out: list[tuple[Any, ...]]
+) -> None:
+    """The references of a record (nested included) to no id read yet, as ``references`` has them.
+
+    Only those may dangle: ids are only ever added, so a reference to an id
+    read already resolves whatever comes after. The pointer of a reference is
+    written only for those kept. A reference to one collection (the common
+    case) is looked up in its ids directly.
+    """
+    for name, step, targets in _walk_of(type(record)):
+        value = getattr(record, name)
+        if value is None or value == ():
+            continue
+        if step in (_REF, _REFS):
+            ids = seen.get(targets[0], ()) if len(targets) == 1 else None
+            for index, item in enumerate(value if step == _REFS else (value,)):
+                if not isinstance(item, str):
+                    continue
+                if item in ids if ids is not None else _read(item, targets, seen):
+                    continue
+                out.append(
+                    (
+                        f"{prefix}{name}/{index}" if step == _REFS else f"{prefix}{name}",
+                        item,
+                        targets,
+                    )
+                )
+        elif step == _CHILD:
+            _open(value, f"{prefix}{name}/", seen, out)
+        elif step == _CHILDREN:
+            for index, item in enumerate(value):
+                if item is not None and _walk_of(type(item)):
+                    _open(item, f"{prefix}{name}/{index}/", seen, out)
+        else:
+            out.extend(
+                found
+                for found in targets.references(value, f"{prefix}{name}")
+                if not _read(found[1], found[2], seen)
+            )
+
+
+def _unresolved(gathered: Facts, fact: Located | tuple[Any, ...]) -> tuple[Any, ...] | None:
+    """A record's references to no id read yet, with where it is; or a record of unknown id.
+
+    Asked of the record as it is read, then of what was kept of it whenever an
+    id it waits for is read.
+    """
+    seen = gathered.seen
+    if isinstance(fact, Located):
+        spot = fact.spot
+        found: list[tuple[Any, ...]] = []
+        _open(fact.record, "", seen, found)
+    else:
+        spot, kept = fact
+        found = [
+            reference
+            for reference in kept
+            if not (
+                reference[1] in seen.get(reference[2][0], ())
+                if len(reference[2]) == 1
+                else _read(reference[1], reference[2], seen)
+            )
+        ]
+        if len(found) == len(kept):
+            return fact
+    if found or not spot.knows("id"):
+        return (spot, tuple(found))
+    return None
+
+
+def _waits(fact: tuple[Any, ...]) -> Iterator[str]:
+    """The ids a record's open references name."""
+    return (reference[1] for reference in fact[1])
+
+
+@facts("dangling-reference", *COLLECTIONS, prune=_unresolved, waits=_waits)
+def _references(located: Located) -> Located:
+    """The record for now: ``_unresolved`` keeps, as it is gathered, what may dangle of it."""
+    return located
+
+
+_NEAR_WINDOW = 50
+"""Among more than twice this many ids, the hint looks at this many either side in sorted order."""
+
+
+def _near_ids(record_id: str, candidates: list[str]) -> list[str]:
+    """Up to three ids like a dangling one, for the hint.
+
+    Among a hundred ids, the closest of all; among more, the closest of
+    the ids next to it in sorted order (ids alike in their beginning), so that
+    a large dataset's hints cost the same per reference as a small one's.
+    """
+    if len(candidates) > 2 * _NEAR_WINDOW:
+        at = bisect.bisect_left(candidates, record_id)
+        candidates = candidates[max(0, at - _NEAR_WINDOW) : at + _NEAR_WINDOW]
+    return close_matches(record_id, candidates, n=3)
 
 
 @judge("dangling-reference")
@@ -92,13 +221,15 @@ def _dangling(context: Context, gathered: Facts, rule: Rule) -> Iterator[Issue]:
     known = gathered.known
     facts = list(gathered.of("dangling-reference"))
     unsure = {spot.collection for spot, _ in facts if not spot.knows("id")}
+    ids_of: dict[tuple[str, ...], list[str]] = {}  # sorted once per set of target collections
     for spot, found in facts:
         for tail, record_id, targets in found:
             if not any(record_id in known[t] or t in unsure for t in targets):
                 kinds = " or ".join(targets)
-                near = close_matches(
-                    str(record_id), sorted(i for t in targets for i in known[t]), n=3
-                )
+                candidates = ids_of.get(targets)
+                if candidates is None:
+                    candidates = ids_of[targets] = sorted(i for t in targets for i in known[t])
+                near = _near_ids(str(record_id), candidates)
                 yield context.issue(
                     rule,
                     spot,

@@ -29,7 +29,9 @@ from gcm_model.validation._context import (
     Context,
     Facts,
     Located,
+    Prune,
     RecordCheck,
+    Waits,
     at_or_under,
 )
 from gcm_model.validation._hints import problem_hint
@@ -190,7 +192,7 @@ class Run:
         self._rule_of: dict[str, Rule] = {}
         checks = _checks()
         self._records: dict[str, list[tuple[Key, Rule, RecordCheck]]] = {}
-        self._facts: dict[str, list[tuple[str, Any]]] = {}
+        self._facts: dict[str, list[tuple[str, Any, Prune | None, Waits | None]]] = {}
         self.keep = False
         for position, rule in enumerate(plan.active):
             parts = checks.get(rule.slug)
@@ -200,7 +202,9 @@ class Run:
                 key = (1, position, part)
                 self._records.setdefault(collection, []).append((key, rule, function))
             for collection, fact in parts.facts.items():
-                self._facts.setdefault(collection, []).append((rule.slug, fact))
+                self._facts.setdefault(collection, []).append(
+                    (rule.slug, fact, parts.prune, parts.waits)
+                )
             self.keep = self.keep or parts.whole is not None
 
     # What a check over every record reads through its context.
@@ -244,7 +248,7 @@ class Run:
         gathered = self.gathered
         if raw_id is not None:
             spot = located.spot if located is not None else None
-            gathered.facts.ids.setdefault(collection, []).append((raw_id, spot))
+            gathered.facts.add_id(collection, raw_id, spot)
         if located is None:
             return
         gathered.count += 1
@@ -252,13 +256,31 @@ class Run:
             gathered.faulty[(located.file, located.line, located.pointer)] = located.unknown
         if self.keep:
             gathered.records.append(located)
-        for slug, fact_of in self._facts.get(collection, ()):
-            fact = fact_of(located)
-            if fact is not None:
-                gathered.facts.by_rule.setdefault(slug, []).append((collection, fact))
+        self._gather(collection, located)
         for key, rule, function in self._records.get(collection, ()):
             for issue in function(self.context, rule, located):
                 self._found(key, issue)
+
+    def _gather(self, collection: str, located: Located) -> None:
+        """The facts the judges need of a record, pruned as they are gathered."""
+        facts = self.gathered.facts
+        by_rule = facts.by_rule
+        for slug, fact_of, prune, waits in self._facts.get(collection, ()):
+            fact = fact_of(located)
+            if fact is None:
+                continue
+            if prune is not None:
+                fact = prune(facts, fact)
+                if fact is None:
+                    continue
+            if waits is not None:
+                facts.add(slug, collection, fact, waits)
+                continue
+            found = by_rule.get(slug)  # Facts.add, inlined: this loop runs for every fact
+            if found is None:
+                found = by_rule[slug] = ([], [])
+            found[0].append(collection)
+            found[1].append(fact)
 
     def _found(self, key: Key, issue: Issue) -> None:
         if self.gathered.faulty and _second_order(issue, self.gathered.faulty):
@@ -280,6 +302,7 @@ class Run:
 
     def judge(self) -> Iterator[tuple[Key, Issue]]:
         """The issues of the rules that compare records, once every record is read."""
+        self.gathered.facts.settle()  # what waits to be pruned, pruned before judging
         checks = _checks()
         for position, rule in enumerate(self.plan.active):
             parts = checks.get(rule.slug)
