@@ -289,7 +289,8 @@ def test_a_document_is_written_as_tables_only_where_its_cells_hold_it(tmp_path: 
     changed = g.converters.unstructure(dataset())
     changed["meetings"].append({**changed["meetings"][0]})  # its rows would name the first
     _write_tree(changed, tmp_path / "twice")
-    assert "commissions" in (tmp_path / "twice" / "meetings.csv").read_text(encoding="utf-8")
+    header = (tmp_path / "twice" / "meetings.csv").read_text(encoding="utf-8").splitlines()[0]
+    assert "agenda" in header.split(",")
     assert read_csv(tmp_path / "twice") == g.converters.structure(changed)
 
 
