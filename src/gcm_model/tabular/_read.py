@@ -101,7 +101,8 @@ class _Reader:
         for name, kind in table.legacy.items():  # JSON text, as earlier releases wrote it
             if name in TABLES[table.name]:
                 continue  # a nested object's own column, read below
-            value = self.value(table.name, line, name, kind.cell, row.get(name, ""), at=here)
+            text = row.get(name, "")
+            value = self.value(table.name, line, name, kind.cell, text, at=f"{here}/{name}")
             if value is not None:
                 node[name] = value
         for column in table.columns:
