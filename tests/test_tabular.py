@@ -88,9 +88,20 @@ def test_child_tables_link_by_id_and_position() -> None:
         ("m1", "0", "hearing"),
         ("m1", "1", "thematic_session"),
     ]
-    objectives = [(r["meeting"], r["segment"], r["position"], r["value"]) for r in tables["segments_objectives"]]
+    objectives = [
+        (r["meeting"], r["segment"], r["position"], r["value"])
+        for r in tables["segments_objectives"]
+    ]
     assert objectives[:2] == [("m1", "1", "0", "4"), ("m1", "1", "1", "8")]
-    assert [r["value"] for r in tables["segments_objectives"]] == ["4", "8", "9", "10", "11", "13", "21"]
+    assert [r["value"] for r in tables["segments_objectives"]] == [
+        "4",
+        "8",
+        "9",
+        "10",
+        "11",
+        "13",
+        "21",
+    ]
     assert [(r["report"], r["section"], r["position"]) for r in tables["items"]] == [
         ("x1", "1", "0"),
         ("x1", "1", "1"),
@@ -101,8 +112,17 @@ def test_child_tables_link_by_id_and_position() -> None:
     assert tables["reviews_commissions"] == [{"review": "r1", "position": "0", "value": "ECE"}]
     meeting = tables["meetings"][0]
     assert meeting["webcast"] == "true"
-    assert (meeting["venue"], meeting["venue/city"], meeting["venue/country"]) == ("", "Geneva", "CHE")
-    assert not any(cell.startswith(("[", "{")) for rows in tables.values() for row in rows for cell in row.values())
+    assert (meeting["venue"], meeting["venue/city"], meeting["venue/country"]) == (
+        "",
+        "Geneva",
+        "CHE",
+    )
+    assert not any(
+        cell.startswith(("[", "{"))
+        for rows in tables.values()
+        for row in rows
+        for cell in row.values()
+    )
 
 
 def test_tables_come_from_the_kinds() -> None:
@@ -166,7 +186,9 @@ def test_files_of_earlier_releases_are_read(tmp_path: Path) -> None:
     assert data.sources == ("a",)
     assert data.reviews[0].commissions == ("ECE",)
     assert data.meetings[0].venue == g.Venue(city="Geneva")
-    assert data.meetings[0].agenda[0].objectives == (4, 8)
+    session = data.meetings[0].agenda[0]
+    assert isinstance(session, g.ThematicSession)
+    assert session.objectives == (4, 8)
     # Written again, it is in the new layout, and reads back the same.
     write_csv(data, tmp_path / "new")
     assert read_csv(tmp_path / "new") == data
@@ -204,7 +226,9 @@ def test_cell_problems_name_file_line_and_column() -> None:
         ("segments.csv", 2, "reported_minutes", "wrong-type"),
         ("segments_objectives.csv", 3, "value", "wrong-type"),
     ]
-    messages = [p.message for p in pytest.raises(DocumentError, from_tables, tables).value.problems]
+    with pytest.raises(DocumentError) as info:
+        from_tables(tables)
+    messages = [p.message for p in info.value.problems]
     assert messages[1] == "unknown column 'venue/cty'; did you mean 'venue/city'?"
 
 

@@ -39,10 +39,16 @@ Examples:
 
 from __future__ import annotations
 
+# Re-exported for the package's own use: the engine (``gcm_model.validation``) reads CSV
+# directories through ``_read_document``; the parity tests write invalid documents through
+# ``_write_tree``.
 from gcm_model.tabular._frames import from_pandas, to_arrow, to_pandas, to_polars
 from gcm_model.tabular._layout import TABLES
-from gcm_model.tabular._read import _read_document, _TableDocument, from_tables, read_csv
-from gcm_model.tabular._write import _write_tree, to_rows, to_tables, write_csv
+from gcm_model.tabular._read import _read_document as _read_document
+from gcm_model.tabular._read import _TableDocument as _TableDocument
+from gcm_model.tabular._read import from_tables, read_csv
+from gcm_model.tabular._write import _write_tree as _write_tree
+from gcm_model.tabular._write import to_rows, to_tables, write_csv
 
 __all__ = [
     "TABLES",
@@ -56,7 +62,3 @@ __all__ = [
     "to_tables",
     "write_csv",
 ]
-
-# The engine reads CSV directories through these (``gcm_model.validation``), the parity
-# tests write invalid documents through ``_write_tree``.
-_INTERNAL = (_read_document, _TableDocument, _write_tree)

@@ -34,7 +34,7 @@ import orjson
 
 from gcm_model.dates import read_moment
 from gcm_model.errors import InvalidCodeError
-from gcm_model.models._kind import TEXT_CELL
+from gcm_model.models._kind import TEXT_CELL, Cell
 from gcm_model.tabular._layout import KEY_CELL, LAYOUT, TABLES, Table
 from gcm_model.tabular._read import _assemble, _decode, _Reader
 from gcm_model.tabular._write import to_rows
@@ -46,7 +46,6 @@ if TYPE_CHECKING:
     import polars as pl
     import pyarrow as pa
 
-    from gcm_model.models._kind import Cell
     from gcm_model.models.dataset import Dataset
 
 __all__ = ["from_pandas", "to_arrow", "to_pandas", "to_polars"]
@@ -165,15 +164,15 @@ def to_pandas(dataset: Dataset) -> dict[str, pd.DataFrame]:
         InvalidCodeError: pandas is not installed.
     """
     pandas = _import("pandas", "tabular", "to_pandas")
-    dtypes: dict[str, Callable[[_FrameColumn, list[Any]], Any]] = {
-        "text": lambda c, v: "string",
-        "json": lambda c, v: "string",
+    dtypes: dict[str, Callable[..., Any]] = {
+        "text": lambda *_: "string",
+        "json": lambda *_: "string",
         "code": lambda c, v: pandas.CategoricalDtype(_categories(c, v)),
-        "int": lambda c, v: "Int64",
-        OFFSET: lambda c, v: "Int64",
-        "bool": lambda c, v: "boolean",
-        "moment": lambda c, v: pandas.DatetimeTZDtype("us", "UTC"),
-        "date": lambda c, v: object,
+        "int": lambda *_: "Int64",
+        OFFSET: lambda *_: "Int64",
+        "bool": lambda *_: "boolean",
+        "moment": lambda *_: pandas.DatetimeTZDtype("us", "UTC"),
+        "date": lambda *_: object,
     }
     return {
         name: pandas.DataFrame(
@@ -261,6 +260,32 @@ def _integer(value: Any) -> int | None:
     return int(value)
 
 
+def _text(cell: Cell, value: Any) -> str | None:
+    return cell.write(value) if isinstance(value, str) else None
+
+
+def _int(cell: Cell, value: Any) -> str | None:
+    del cell
+    number = _integer(value)
+    return None if number is None else str(number)
+
+
+_BACK: dict[str, Callable[[Cell, Any], str | None]] = {
+    "text": _text,
+    "json": lambda _, v: v if isinstance(v, str) else None,
+    "code": lambda c, v: _text(c, v) if isinstance(v, str) else _int(c, v),
+    "int": _int,
+    "bool": lambda _, v: (
+        ("true" if v else "false") if type(v).__name__ in ("bool", "bool_") else None
+    ),
+    "date": lambda _, v: v.isoformat() if type(v) is dt.date else None,
+}
+"""The text cell of a typed value of each column type, ``None`` if it is of another type."""
+
+_EXPECTED = {"text": "text", "json": "JSON text", "code": "a code", "int": "an integer"}
+_EXPECTED |= {"bool": "true or false", "date": "a date"}
+
+
 class _Back:
     """Typed DataFrame cells written back as the text cells CSV would hold, problems kept."""
 
@@ -270,27 +295,24 @@ class _Back:
     def wrong(self, table: str, row: int, column: str, expected: str, value: Any) -> str:
         """Report a cell of the wrong type at its table, row and column; it is then left empty."""
         message = f"expected {expected}, got {type(value).__name__} {value!r}"
-        self.reader.problem(table, row, column, rule="wrong-type", message=message, value=str(value))
+        self.reader.problem(
+            table, row, column, rule="wrong-type", message=message, value=str(value)
+        )
         return ""
 
     def cell(self, where: tuple[str, int], column: _FrameColumn, value: Any) -> str:
         """The text cell of a typed value."""
-        table, row = where
         if _missing(value):
             return ""
-        frame = column.frame
-        if frame in ("text", "json", "code") and isinstance(value, str):
-            return column.cell.write(value) if frame != "json" else value
-        if frame in ("int", "code") and _integer(value) is not None:
-            return str(_integer(value))
-        if frame == "bool" and type(value).__name__ in ("bool", "bool_"):
-            return "true" if value else "false"
-        if frame == "date" and type(value) is dt.date:
-            return value.isoformat()
-        expected = {"int": "an integer", "bool": "true or false", "date": "a date"}
-        return self.wrong(table, row, column.name, expected.get(frame, "text"), value)
+        text = _BACK[column.frame](column.cell, value)
+        if text is None:
+            table, row = where
+            return self.wrong(table, row, column.name, _EXPECTED[column.frame], value)
+        return text
 
-    def moment(self, where: tuple[str, int], column: _FrameColumn, parts: tuple[Any, Any]) -> str:
+    def moment(  # noqa: PLR0911 - a return for each way an instant and offset can be given
+        self, where: tuple[str, int], column: _FrameColumn, parts: tuple[Any, Any]
+    ) -> str:
         """The ISO text of an instant and its offset (a date where it has none)."""
         table, row = where
         instant, offset = parts

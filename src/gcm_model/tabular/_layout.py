@@ -126,7 +126,7 @@ class Table:
     def cells(self) -> dict[str, Cell]:
         """The cell of each column, key and column of an earlier release by name."""
         found: dict[str, Cell] = {name: kind.cell for name, kind in self.legacy.items()}
-        found.update({key: KEY_CELL for key in self.keys})
+        found.update(dict.fromkeys(self.keys, KEY_CELL))
         found.update({column.name: column.cell for column in self.columns})
         return found
 

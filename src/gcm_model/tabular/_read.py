@@ -136,7 +136,13 @@ class _Reader:
             where = "JSON text" if not parents else "an object"
             message = f"{column.path[0]!r} is given as {where} in another column too"
             self.problem(
-                table.name, line, column.name, rule="invalid-value", message=message, value="", at=at
+                table.name,
+                line,
+                column.name,
+                rule="invalid-value",
+                message=message,
+                value="",
+                at=at,
             )
             return
         node[last] = value
@@ -269,19 +275,7 @@ def _assemble(
     columns of the rows, in the order first met).
     """
     reader = reader or _Reader()
-    for name in sorted(set(tables) - set(TABLES)):
-        message = f"unknown table {name!r}{_suggest(name, iter(TABLES))}"
-        reader.problems.append(
-            DocumentProblem("unknown-field", "", message, file=f"{name}{reader.suffix}")
-        )
-    found_headers: dict[str, list[str]] = {}
-    for table in TABLES:
-        if headers is not None and table in headers:
-            columns = headers[table]
-        else:
-            columns = list(dict.fromkeys(k for row in tables.get(table, []) for k in row))
-        reader.header(table, columns)
-        found_headers[f"{table}{reader.suffix}"] = [str(c) for c in columns if c is not None]
+    found_headers = _headers(reader, tables, headers)
 
     def line_of(table: str, index: int) -> int:
         return lines[table][index] if lines and table in lines else index + _HEADER_LINE + 1
@@ -294,7 +288,7 @@ def _assemble(
             DocumentProblem(
                 "schema-version",
                 "",
-                f"dataset.csv needs exactly one row, it has {len(head_rows)}",
+                f"dataset{reader.suffix} needs exactly one row, it has {len(head_rows)}",
                 file=f"dataset{reader.suffix}",
             )
         )
@@ -304,15 +298,9 @@ def _assemble(
         reader.places[""] = (f"dataset{reader.suffix}", line)
         index["dataset"][()] = (document, "")
     for collection in COLLECTIONS:
-        records: list[dict[str, Any]] = []
-        for position, row in enumerate(tables.get(collection, [])):
-            line = line_of(collection, position)
-            at = f"/{collection}/{position}"
-            record = reader.record(LAYOUT[collection], line, row, at=at)
-            reader.places[at] = (f"{collection}{reader.suffix}", line)
-            records.append(record)
-            if isinstance(record.get("id"), str):
-                index[collection].setdefault((record["id"],), (record, at))
+        rows = tables.get(collection, [])
+        lines_of = [line_of(collection, position) for position in range(len(rows))]
+        records = _records(reader, collection, rows, lines_of, index[collection])
         if records:
             document[collection] = records
     made: set[int] = set()  # the lists made of rows (any other was given as JSON text)
@@ -328,6 +316,45 @@ def _assemble(
         frozenset(reader.reported),
         found_headers,
     )
+
+
+def _headers(
+    reader: _Reader, tables: Tables, headers: dict[str, list[str]] | None
+) -> dict[str, list[str]]:
+    """Report unknown tables, and unknown or repeated columns; the columns of each file."""
+    for name in sorted(set(tables) - set(TABLES)):
+        message = f"unknown table {name!r}{_suggest(name, iter(TABLES))}"
+        reader.problems.append(
+            DocumentProblem("unknown-field", "", message, file=f"{name}{reader.suffix}")
+        )
+    found: dict[str, list[str]] = {}
+    for table in TABLES:
+        if headers is not None and table in headers:
+            columns = headers[table]
+        else:
+            columns = list(dict.fromkeys(k for row in tables.get(table, []) for k in row))
+        reader.header(table, columns)
+        found[f"{table}{reader.suffix}"] = [str(c) for c in columns]
+    return found
+
+
+def _records(
+    reader: _Reader,
+    collection: str,
+    rows: list[dict[str, str]],
+    lines: list[int],
+    index: dict[tuple[Any, ...], tuple[Any, str]],
+) -> list[dict[str, Any]]:
+    """The records of a collection's rows, each indexed by its id (the first row with it)."""
+    records = []
+    for position, (row, line) in enumerate(zip(rows, lines, strict=True)):
+        at = f"/{collection}/{position}"
+        record = reader.record(LAYOUT[collection], line, row, at=at)
+        reader.places[at] = (f"{collection}{reader.suffix}", line)
+        records.append(record)
+        if isinstance(record.get("id"), str):
+            index.setdefault((record["id"],), (record, at))
+    return records
 
 
 def _attach(
@@ -430,7 +457,7 @@ def _place(
 
 def _column(file: str, rest: tuple[str, ...], headers: dict[str, list[str]]) -> str | None:
     """The column of a row's file that holds the value at ``rest`` within the row."""
-    table = LAYOUT.get(file.split(".")[0])
+    table = LAYOUT.get(file.partition(".")[0])
     paths = {tuple(name.split("/")): name for name in headers.get(file, [])}
     if table is not None:
         paths.update({column.path: column.name for column in table.columns})

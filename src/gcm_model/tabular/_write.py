@@ -119,8 +119,28 @@ def _emit(  # noqa: PLR0913 - the row's node, where it goes, and how strictly
         return
     _check_object(node, at)
     in_json = {c.path[0] for c in table.children if named is None and c.path[0] in node}
+    _cells(table, node, row, at, exact=exact, skip=in_json)
+    for name in in_json:
+        row[name] = node[name]  # as earlier releases wrote every list: JSON text
+    _extra(table, node, (), row, at, skip={*outside, *in_json})
+    tables[table.name].append(row)
+    for child in table.children:
+        if named is not None:
+            _children(child, node, named, at, tables, exact=exact)
+
+
+def _cells(  # noqa: PLR0913 - the node, its row, where, and how strictly
+    table: Table,
+    node: dict[str, Any],
+    row: dict[str, Any],
+    at: str,
+    *,
+    exact: bool,
+    skip: set[str],
+) -> None:
+    """Put the node's values in the row's columns (none under the fields in ``skip``)."""
     for column in table.columns:
-        if column.path[0] in in_json:
+        if column.path[0] in skip:
             continue
         value = _lookup(node, column.path)
         if column.nested:
@@ -130,13 +150,6 @@ def _emit(  # noqa: PLR0913 - the row's node, where it goes, and how strictly
         elif exact:
             _check_cell(table, column.name, value, f"{at}/{'/'.join(column.path)}")
         row[column.name] = value
-    for name in in_json:
-        row[name] = node[name]  # as earlier releases wrote every list: JSON text
-    _extra(table, node, (), row, at, skip={*outside, *in_json})
-    tables[table.name].append(row)
-    for child in table.children:
-        if named is not None:
-            _children(child, node, named, at, tables, exact)
 
 
 def _nested_cell(table: Table, path: tuple[str, ...], value: Any) -> Any:
@@ -178,13 +191,14 @@ def _extra(  # noqa: PLR0913 - the node, where it is, and the row it goes to
             row[column] = value
 
 
-def _children(  # noqa: PLR0913 - the list's table, its owner, and where
+def _children(  # noqa: PLR0913 - the list's table, its owner, where, and how strictly
     child: Table,
     node: dict[str, Any],
     owner: tuple[Any, ...],
     at: str,
     tables: dict[str, Rows],
-    exact: bool,  # noqa: FBT001 - passed on as it came
+    *,
+    exact: bool,
 ) -> None:
     """The rows of a list of a node (none where the list is absent)."""
     items = _lookup(node, child.path)
