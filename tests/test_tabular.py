@@ -528,16 +528,6 @@ def test_byte_order_mark_is_not_part_of_the_header(tmp_path: Path) -> None:
     assert read_csv(folder) == dataset()
 
 
-def test_to_pandas_gives_one_frame_per_table() -> None:
-    """DataFrames keep lists as lists and None as missing."""
-    frames = to_pandas(dataset())
-    assert set(frames) == set(TABLES)
-    segments = frames["segments"]
-    assert list(segments.columns) == TABLES["segments"]
-    assert segments.loc[1, "objectives"] == [4, 8, 9, 10, 11, 13, 21]
-    assert len(frames["items"]) == 2
-
-
 def test_to_pandas_without_pandas(monkeypatch: pytest.MonkeyPatch) -> None:
     """Without the extra, to_pandas says which extra to install."""
     monkeypatch.setitem(sys.modules, "pandas", None)

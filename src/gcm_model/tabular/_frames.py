@@ -377,4 +377,7 @@ def from_pandas(frames: dict[str, pd.DataFrame]) -> Dataset:
                     row[column] = back.cell((name, position), spec, value)
             rows.append(row)
         tables[name], lines[name] = rows, list(range(len(rows)))
-    return _decode(_assemble(tables, lines=lines, headers=headers, reader=reader))
+    found = _assemble(tables, lines=lines, headers=headers, reader=reader)
+    # The headers' problems first, as reading files gives them; then the cells', in order.
+    ordered = sorted(found.problems, key=lambda problem: problem.line is not None)
+    return _decode(attrs.evolve(found, problems=tuple(ordered)))
