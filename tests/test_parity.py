@@ -1,7 +1,8 @@
 """Every door gives the same answer: the same data through each way in, compared.
 
-The doors are the constructors, ``loads`` (JSON), JSON Lines, CSV tables, the
-published JSON Schema and the Dask path. Issues are compared as sets of
+The doors are the constructors, ``loads`` (JSON), JSON Lines, CSV tables,
+DataFrames (``to_pandas`` and back with ``from_pandas``), the published JSON
+Schema and the Dask path. Issues are compared as sets of
 (rule, record id, JSON Pointer within the record): a JSON document and CSV
 tables point from the document's root (``/meetings/3/title``), a JSON Lines
 line from its record (``/title``), and files and lines differ by nature.
@@ -9,9 +10,10 @@ line from its record (``/title``), and files and lines differ by nature.
 Valid datasets (``gcm_model.testing.datasets()``): the constructors rebuild
 every record equal (from its attributes, and with enum members given as their
 values and tuples as lists); ``loads``, ``load_jsonl`` and ``read_csv`` of the
-files give the dataset back; the published schema, formats checked, accepts
-the dumped document; ``validate`` reports the same set from the JSON
-document, the JSON Lines file, the CSV tables, the typed dataset and Dask,
+files, and ``from_pandas`` of the DataFrames, give the dataset back; the
+published schema, formats checked, accepts the dumped document; ``validate``
+reports the same set from the JSON document, the JSON Lines file, the CSV
+tables, the dataset built back from DataFrames, the typed dataset and Dask,
 on one partition and on several.
 
 Invalid documents (``gcm_model.testing.invalid_datasets(rule)``, for every rule
@@ -98,7 +100,7 @@ from gcm_model.errors import DocumentError, InvalidCodeError
 from gcm_model.models.dataset import COLLECTIONS
 from gcm_model.models.kinds import Child, Many, When, kind_of
 from gcm_model.schema import NOT_IN_SCHEMA
-from gcm_model.tabular import _write_tree, read_csv, write_csv
+from gcm_model.tabular import _write_tree, from_pandas, read_csv, to_pandas, write_csv
 from gcm_model.validation import Severity
 from test_invalid_datasets import STRUCTURAL
 
@@ -313,7 +315,7 @@ def test_a_constructor_takes_what_json_holds(kind: type) -> None:
 @settings(PARITY, max_examples=VALID_EXAMPLES)
 @given(testing.datasets())
 def test_every_door_reads_the_same_dataset(data: g.Dataset) -> None:
-    """The JSON, JSON Lines and CSV files all give the dataset back; the schema takes it."""
+    """JSON, JSON Lines, CSV and DataFrames all give the dataset back; the schema takes it."""
     encoded = g.dumps(data)
     assert schema_validator().is_valid(orjson.loads(encoded)), encoded
     with tempfile.TemporaryDirectory() as name:
@@ -324,6 +326,9 @@ def test_every_door_reads_the_same_dataset(data: g.Dataset) -> None:
         assert g.load(folder / "data.json") == data
         assert load_jsonl(folder / "data.jsonl") == data
         assert read_csv(folder / "tables") == data
+    back = from_pandas(to_pandas(data))
+    assert back == data
+    assert g.dumps(back) == encoded
 
 
 @settings(PARITY, max_examples=VALID_EXAMPLES)
@@ -331,9 +336,10 @@ def test_every_door_reads_the_same_dataset(data: g.Dataset) -> None:
 def test_every_door_reports_the_same_issues(
     data: g.Dataset, spread_over: tuple[list[int], list[bool]]
 ) -> None:
-    """JSON, JSON Lines, CSV, the typed dataset and Dask report the same (warnings, notes)."""
+    """JSON, JSON Lines, CSV, DataFrames, the typed dataset and Dask report the same."""
     expected = in_document(g.validate(g.dumps(data)))
     assert in_document(g.validate(data)) == expected
+    assert in_document(g.validate(from_pandas(to_pandas(data)))) == expected
     with tempfile.TemporaryDirectory() as name:
         folder = Path(name)
         lines = dumps_jsonl(data).splitlines()
