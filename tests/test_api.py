@@ -7,6 +7,7 @@ import inspect
 import subprocess
 import sys
 from importlib.metadata import version
+from pathlib import Path
 
 import pytest
 
@@ -208,3 +209,18 @@ def test_the_names_imported_on_first_use_are_the_public_ones() -> None:
     for name, module in gcm_model._LAZY.items():
         assert getattr(gcm_model, name) is getattr(importlib.import_module(module), name)
     assert set(gcm_model.__all__) <= set(dir(gcm_model))
+
+
+def test_public_modules_are_attributes_after_a_bare_import() -> None:
+    """``import gcm_model; gcm_model.formats.format_of(...)`` works, as the docs write it."""
+    names = " ".join(sorted(gcm_model._SUBMODULES))
+    code = (
+        "import importlib, gcm_model\n"
+        f"for name in {names!r}.split():\n"
+        "    assert getattr(gcm_model, name) is importlib.import_module('gcm_model.' + name)\n"
+        "print(gcm_model.formats.format_of.__module__)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True)
+    assert done.stdout.split() == ["gcm_model.formats"]
+    public = {p.stem for p in Path(gcm_model.__file__).parent.iterdir() if p.stem[0] != "_"}
+    assert public - {"cli", "conformance_suite", "data", "py"} == gcm_model._SUBMODULES

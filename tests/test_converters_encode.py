@@ -336,6 +336,12 @@ class Count(int):
     """An int subclass."""
 
 
+def built(cls: type[T], **fields: Any) -> T:
+    """An object built under deferred checks, with whatever values."""
+    with deferred_checks():
+        return cls(**fields)
+
+
 WRONG: list[dict[str, Any]] = [
     {"kind": Plain.A},
     {"kind": Text.A},
@@ -357,7 +363,7 @@ WRONG: list[dict[str, Any]] = [
     {"venue": g.Hearing()},
     {"venue": "Geneva"},
     {"contacts": (g.DocumentRef(title="x"),)},
-    {"registration": g.Window(opens=at(8, dt.timezone(dt.timedelta(seconds=1))))},
+    {"registration": built(g.Window, opens=at(8, dt.timezone(dt.timedelta(seconds=1))))},
 ]
 
 
@@ -367,12 +373,6 @@ def test_wrong_types_give_the_cattrs_bytes_or_error(fields: dict[str, Any]) -> N
     meeting = built(g.Meeting, **{"id": "m", "title": "T", "kind": g.MeetingKind.IMRF, **fields})
     same_outcome(meeting)
     same_outcome(g.Dataset(meetings=(meeting,)))
-
-
-def built(cls: type[T], **fields: Any) -> T:
-    """An object built under deferred checks, with whatever values."""
-    with deferred_checks():
-        return cls(**fields)
 
 
 def test_wrong_types_in_other_records() -> None:

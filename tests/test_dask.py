@@ -23,7 +23,7 @@ EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "data" / "unece_202
 def client() -> Iterator[Client]:
     """A local distributed cluster of two in-process workers."""
     options = {"n_workers": 2, "threads_per_worker": 1, "processes": False}
-    cluster = LocalCluster(dashboard_address=None, **options)  # type: ignore[no-untyped-call]
+    cluster = LocalCluster(dashboard_address=":0", **options)  # type: ignore[no-untyped-call]
     connected = Client(cluster)  # type: ignore[no-untyped-call]
     with cluster, connected:
         yield connected
@@ -132,3 +132,30 @@ def test_wrong_calls() -> None:
         validate_bag("x.jsonl", profile="loose")
     with pytest.raises(InvalidCodeError):
         validate_bag(3)  # type: ignore[arg-type]
+
+
+def test_the_first_file_needs_the_header_the_others_may_go_without(tmp_path: Path) -> None:
+    """A collection is refused as a file is: by its first file's first line."""
+    write(tmp_path / "a.jsonl", [pledge("x1")], header=False)
+    write(tmp_path / "b.jsonl", [pledge("x2")])
+    report = validate_bag(str(tmp_path / "*.jsonl"), scheduler="sync")
+    assert [(i.rule, i.file.rsplit("/", 1)[1] if i.file else None, i.line) for i in report] == [
+        ("schema-version", "a.jsonl", 1)
+    ]
+    write(tmp_path / "a.jsonl", [pledge("x1")])
+    (tmp_path / "b.jsonl").write_text(
+        '{"@type": "dataset", "schema_version": "9.0"}\n' + (tmp_path / "b.jsonl").read_text()
+    )
+    refused = validate_bag(str(tmp_path / "*.jsonl"), scheduler="sync")
+    assert [(i.rule, i.line) for i in refused] == [("schema-version", 1)]
+    assert refused.records == 0
+
+
+def test_an_empty_first_file_has_no_header(tmp_path: Path) -> None:
+    """An empty file opening the collection is reported as validate reports it."""
+    (tmp_path / "a.jsonl").write_bytes(b"")
+    write(tmp_path / "b.jsonl", [pledge("x2")])
+    report = validate_bag(str(tmp_path / "*.jsonl"), scheduler="sync")
+    assert [(i.rule, i.message, i.line) for i in report] == [
+        ("schema-version", "the file has no header line", None)
+    ]

@@ -108,24 +108,23 @@ def test_every_registry_record_names_its_sources() -> None:
 
 
 def test_every_source_is_cited_or_a_standard() -> None:
-    """No source sits in the list unused."""
+    """No source sits in the list unused: records and files' provenance cite them."""
     cited: set[str] = set()
     for name in CODELISTS:
         if name == "sources":
             continue
+        cited.update(_ids(_data.load(name)["provenance"]["sources"]))
         for record in _records(name):
             cited.update(_ids(record["sources"]))
             for member in record.get("memberships", []):
                 cited.update(member["sources"])
     unused = {s.id for s in gcm_model.sources} - cited
     # Sources that back only facts this package does not hold yet (IMRF format,
-    # SG reports, national reviews) are kept for later codelists; iso-3166-1 is
-    # cited by the country records pycountry supplies at run time.
+    # SG reports, national reviews) are kept for later codelists.
     assert unused <= {
         "a-res-76-266",
         "iisd-2019-review-mechanism-news",
         "imrf-2022-progress-declaration-news",
-        "iso-3166-1",
         "sg-report-summary",
         "un-network-follow-up-and-review",
         "un-network-sg-biennial-reports",

@@ -26,6 +26,8 @@ CET = dt.timezone(dt.timedelta(hours=1))
 T0 = dt.datetime(2024, 3, 11, 8, 30, tzinfo=CET)
 T1 = dt.datetime(2024, 3, 11, 10, 0, tzinfo=CET)
 NAIVE = dt.datetime(2024, 3, 11, 8, 30)  # noqa: DTZ001 - the invalid case under test
+# Local mean time, as zoneinfo gives Amsterdam in 1900: an offset of +00:19:32.
+LMT = dt.datetime(1900, 1, 1, 10, tzinfo=dt.timezone(dt.timedelta(minutes=19, seconds=32)))
 D0 = dt.date(2024, 3, 11)
 
 
@@ -193,6 +195,7 @@ BROKEN: list[tuple[str, Callable[[], Any], str, str]] = [
     ("segment notes", lambda: g.ThematicSession(cluster=1, notes=""), "invalid-value", "notes"),
     ("meeting order", lambda: meeting(end=T0), "chronology", "end"),
     ("meeting naive", lambda: meeting(start=NAIVE), "invalid-value", "start"),
+    ("meeting offset seconds", lambda: meeting(start=LMT), "invalid-value", "start"),
     ("meeting start missing", lambda: meeting(start=None, end=None), "missing-field", "start"),
     (
         "meeting end without start",

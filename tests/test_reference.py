@@ -213,14 +213,6 @@ def test_holy_see_is_a_non_member_observer_state() -> None:
     assert page.urls == ("https://www.un.org/en/about-us/non-member-states",)
 
 
-def test_country_translations_come_from_pycountry() -> None:
-    """ISO names translate through pycountry's catalogues."""
-    assert gcm_model.countries.translate("DEU", "fr") == "Allemagne"
-    assert gcm_model.countries.translate("ESP", "es") == "España"
-    with pytest.raises(UnknownCodeError):
-        gcm_model.countries.translate("DEU", "xx-not-a-locale")
-
-
 def test_every_iso_country_is_present() -> None:
     """All 249 ISO 3166-1 entries plus Kosovo."""
     assert len(gcm_model.countries) == 250

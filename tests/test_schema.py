@@ -21,6 +21,7 @@ from gcm_model import _decode, cli
 from gcm_model.converters import dumps, loads, structure, unstructure
 from gcm_model.dates import read_moment
 from gcm_model.errors import DocumentError, InvalidCodeError
+from gcm_model.models.checks import EMAIL_TEXT
 from gcm_model.schema import (
     DATE_PATTERN,
     DATETIME_PATTERN,
@@ -421,3 +422,16 @@ def test_a_new_meeting_in_a_later_round_satisfies_the_schema(tmp_path: Path) -> 
     document = orjson.loads(target.read_bytes())
     assert document["reviews"][0]["round"] == "regional-2028"
     assert list(validator().iter_errors(document)) == []
+
+
+@given(st.text(alphabet=st.characters(max_codepoint=0x3100), min_size=1, max_size=6))
+def test_the_schema_and_the_constructor_take_the_same_emails(noise: str) -> None:
+    """Control characters and every kind of white space: refused by both, or by neither."""
+    check = jsonschema.Draft202012Validator({"type": "string", "pattern": EMAIL_TEXT})
+    for text in (f"a{noise}@un.org", f"{noise}@un.org", f"a@un{noise}"):
+        try:
+            g.Contact(role="registration", email=text)
+            built = True
+        except g.InvalidValueError:
+            built = False
+        assert check.is_valid(text) is built, repr(text)

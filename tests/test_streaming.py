@@ -29,6 +29,8 @@ from gcm_model.dask import validate_bag
 from gcm_model.models.dataset import COLLECTIONS
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from gcm_model.validation import Issue
 
 SLUGS = [rule.slug for rule in g.rules if rule.slug != "json-syntax"]
@@ -215,3 +217,39 @@ def test_a_line_that_is_no_object_reads_alike(tmp_path: Path) -> None:
     partitioned = validate_bag(chunked([(line, str(path)) for line in text], [1]), scheduler="sync")
     assert shown(partitioned) == shown(g.validate(path))
     assert [i.message for i in partitioned] == ["expected an object, got an integer"]
+
+
+FILE_SHAPES: dict[str, Callable[[list[bytes]], list[bytes]]] = {
+    "as written": lambda lines: lines,
+    "no header": lambda lines: lines[1:],
+    "blank lines first": lambda lines: [b"\n", b"  \n", *lines],
+    "a header again later": lambda lines: [*lines, lines[0]],
+    "a version not read": lambda lines: [
+        b'{"@type": "dataset", "schema_version": "9.0"}\n',
+        *lines[1:],
+    ],
+    "a broken first line": lambda lines: [b"{\n", *lines[1:]],
+    "blank lines only": lambda _: [b"\n", b"\n"],
+}
+
+
+@pytest.mark.parametrize("shape", FILE_SHAPES, ids=list(FILE_SHAPES))
+@settings(SLOW, max_examples=max(2, EXAMPLES // 3))
+@given(testing.datasets(), st.lists(st.integers(0, 200), max_size=6))
+def test_odd_files_any_partitioning(shape: str, data: g.Dataset, cuts: list[int]) -> None:
+    """A file without its header, with a second one, refused or blank: Dask says what validate says."""
+    lines = FILE_SHAPES[shape](dumps_jsonl(data).splitlines(keepends=True))
+    with tempfile.TemporaryDirectory() as name:
+        path = Path(name) / "data.jsonl"
+        path.write_bytes(b"".join(lines))
+        streamed = g.validate(path)
+        whole = validate_bag(str(path), scheduler="sync")  # one partition, the file's
+        assert shown(whole) == shown(streamed)
+        text = path.read_text(encoding="utf-8").splitlines(keepends=True)
+        if not text:  # no line names the file in a bag: only its path can (above)
+            return
+        partitioned = validate_bag(
+            chunked([(line, str(path)) for line in text], cuts), scheduler="sync"
+        )
+        assert shown(partitioned) == shown(streamed)
+        assert partitioned.records == streamed.records

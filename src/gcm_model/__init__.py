@@ -149,6 +149,28 @@ if TYPE_CHECKING:  # imported on first use (``__getattr__``): see ``_LAZY``
         validate,
     )
 
+# The public modules, reachable as attributes of the package as if imported: the
+# ones that need an extra (dask, plot, tabular's DataFrames, testing) say which
+# when it is missing.
+_SUBMODULES = frozenset(
+    {
+        "conformance",
+        "converters",
+        "dask",
+        "dates",
+        "errors",
+        "formats",
+        "models",
+        "plot",
+        "registry",
+        "schema",
+        "tabular",
+        "testing",
+        "types",
+        "validation",
+    }
+)
+
 _LAZY: dict[str, str] = {
     "dump": "gcm_model.converters",
     "dump_jsonl": "gcm_model.converters",
@@ -314,7 +336,7 @@ __all__ = [
 
 
 def __getattr__(name: str) -> Any:
-    """Import a name of ``_LAZY`` on first use; ``__version__`` from the package metadata.
+    """Import a name of ``_LAZY`` or a public module on first use; ``__version__``: the metadata.
 
     The model classes of a review, the wire format and validation are
     imported when first asked for, so that ``import gcm_model`` and a lookup
@@ -322,6 +344,8 @@ def __getattr__(name: str) -> Any:
     """
     if name == "__version__":
         return _version.installed_version()
+    if name in _SUBMODULES:  # ``gcm_model.formats`` after a bare ``import gcm_model``
+        return importlib.import_module(f"gcm_model.{name}")
     module = _LAZY.get(name)
     if module is None:
         raise AttributeError(f"module 'gcm_model' has no attribute {name!r}")

@@ -491,8 +491,27 @@ def read_jsonl(source: Lines) -> Iterator[JsonLine]:
     Yields:
         Each non-blank line as read, with its record or its problems.
     """
-    header_seen = False
-    for number, raw in enumerate(_lines(source), 1):
+    return _read_lines(enumerate(_lines(source), 1))
+
+
+def _read_lines(
+    lines: Iterable[tuple[int, bytes | str]], *, header_seen: bool = False
+) -> Iterator[JsonLine]:
+    """Read numbered lines of one JSON Lines file, as ``read_jsonl`` reads a whole file.
+
+    ``gcm_model.dask`` reads a file's lines in pieces through here, each piece
+    numbered as in its file.
+
+    Args:
+        lines: ``(line number, line)`` pairs, in the file's order.
+        header_seen: whether the file's first non-blank line came before these
+            (and did not refuse the file); if not, the first non-blank line
+            here must be the header.
+
+    Yields:
+        Each non-blank line as read, with its record or its problems.
+    """
+    for number, raw in lines:
         if not raw.strip():
             continue
         document, problems = _parse(raw)

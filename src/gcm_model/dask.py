@@ -33,25 +33,16 @@ from typing import TYPE_CHECKING, Any
 import attrs
 import orjson
 
-from gcm_model import _decode
-from gcm_model._faults import _describe
-from gcm_model.converters import (
-    HEADER_TYPE,
-    TYPE_KEY,
-    DocumentProblem,
-    JsonLine,
-    _decode_record_parts,
-    _read_header,
-)
+from gcm_model.converters import HEADER_TYPE, TYPE_KEY, JsonLine, _read_lines
 from gcm_model.errors import InvalidCodeError
 from gcm_model.formats import Format, format_of
-from gcm_model.validation._engine import take_line
+from gcm_model.validation._engine import no_header, take_line
 from gcm_model.validation._plan import Key, Plan, Run, in_order
 from gcm_model.validation._report import Issue
 
 if TYPE_CHECKING:
     import datetime as dt
-    from collections.abc import Iterable, Mapping, Sequence
+    from collections.abc import Iterable, Iterator, Mapping, Sequence
 
     import dask.bag
 
@@ -70,59 +61,145 @@ class _Part:
     """The issues of header lines (a version this release does not read refuses them all)."""
 
 
-def _count(lines: Iterable[tuple[str, str]]) -> dict[str, int]:
-    """How many lines of each file a partition holds."""
-    found: dict[str, int] = {}
-    for _, path in lines:
-        found[path] = found.get(path, 0) + 1
-    return found
+@attrs.frozen
+class _Survey:
+    """What a first pass learns of one partition: each file's lines, and its first non-blank one."""
+
+    counts: dict[str, int]
+    first: dict[str, tuple[int, str]]  # path: (number in the partition, text)
 
 
-def _read(lines: Iterable[tuple[str, str]], run: Run, before: Mapping[str, int]) -> set[Any]:
-    """Read a partition's lines into a run; the (file, line) of its header lines.
+@attrs.frozen
+class _File:
+    """What every partition must know of a file the partitions split.
 
-    ``before`` counts the lines of each file in the partitions before this one,
-    so that every line is numbered as in its file.
+    Attributes:
+        opens: whether the file opens the collection (it must begin with the header).
+        first: the number of the file's first non-blank line (``None`` for a
+            file with no such line).
+        refused: whether that line refuses the file: no header where one is
+            needed, or a version this release does not read.
     """
-    headers: set[tuple[str, int]] = set()
+
+    opens: bool
+    first: int | None
+    refused: bool
+
+
+def _survey(lines: Iterable[tuple[str, str]]) -> _Survey:
+    """How many lines of each file a partition holds, and the first non-blank one of each."""
+    counts: dict[str, int] = {}
+    first: dict[str, tuple[int, str]] = {}
+    for text, path in lines:
+        counts[path] = counts.get(path, 0) + 1
+        if path not in first and text.strip():
+            first[path] = (counts[path], text)
+    return _Survey(counts, first)
+
+
+def _files(surveys: Sequence[_Survey]) -> tuple[list[dict[str, int]], dict[str, _File]]:
+    """Each partition's line offsets per file, and what each file's first line says."""
+    before: list[dict[str, int]] = []
+    firsts: dict[str, tuple[int, str]] = {}
+    running: dict[str, int] = {}
+    for survey in surveys:
+        before.append(dict(running))
+        for path, (number, text) in survey.first.items():
+            firsts.setdefault(path, (running.get(path, 0) + number, text))
+        for path, count in survey.counts.items():
+            running[path] = running.get(path, 0) + count
+    files: dict[str, _File] = {}
+    for index, path in enumerate(running):  # in the order the files come
+        at, text = firsts.get(path, (None, ""))
+        if at is None:
+            files[path] = _File(opens=not index, first=None, refused=False)
+            continue
+        read = next(_lines_of([(at, text)], opens=not index))
+        refused = any(p.rule == "schema-version" for p in read.problems)
+        files[path] = _File(opens=not index, first=at, refused=refused)
+    return before, files
+
+
+def _lines_of(piece: list[tuple[int, str]], *, opens: bool) -> Iterator[JsonLine]:
+    """A file's lines from its first one on, as ``read_jsonl`` reads them.
+
+    The file that opens the collection must begin with the header, as a file
+    given to ``validate`` must; the others continue it, and may begin with
+    a header (each file ``JsonLinesWriter`` writes does) or not.
+    """
+    if opens:
+        return _read_lines(piece)
+    head = next((text for _, text in piece if text.strip()), "")
+    try:
+        document = orjson.loads(head)
+    except orjson.JSONDecodeError:
+        document = None
+    is_header = type(document) is dict and document.get(TYPE_KEY) == HEADER_TYPE
+    return _read_lines(piece, header_seen=not is_header)
+
+
+def _read(  # noqa: PLR0913 - the lines, where they go, and what is known of their files
+    lines: list[tuple[str, str]],
+    run: Run,
+    before: Mapping[str, int],
+    files: Mapping[str, _File],
+    *,
+    whole: str | None,
+    opens: bool,
+) -> set[tuple[str, int | None]]:
+    """Read a partition's lines into a run, each file's as ``read_jsonl`` reads it.
+
+    Lines are numbered as in their file (``before`` counts each file's lines
+    in the partitions before this one). ``files`` says what the first line
+    of each file the partitions split said; ``whole`` names the file this
+    partition holds whole, if it does, and ``opens`` whether that file opens
+    the collection.
+
+    Returns:
+        Where the header lines are, as (file, line); a file with no header
+        line at all has ``None`` for its line.
+    """
+    pieces: dict[str, list[tuple[int, str]]] = {}
     numbers = dict(before)
-    refused: set[str] = set()  # files whose header names a version this release does not read
     for text, path in lines:
         numbers[path] = numbers.get(path, 0) + 1
-        line = numbers[path]
-        if not text.strip() or path in refused:
+        pieces.setdefault(path, []).append((numbers[path], text))
+    headers: set[tuple[str, int | None]] = set()
+    for path, piece in pieces.items():
+        file, start = files.get(path), before.get(path, 0)
+        if file is not None and file.first is not None and file.first <= start:
+            if not file.refused:  # the file's first line was read in an earlier partition
+                for line in _read_lines(piece, header_seen=True):
+                    take_line(line, run, path)
             continue
-        try:
-            document = orjson.loads(text)
-        except orjson.JSONDecodeError as exc:
-            problem = DocumentProblem(
-                "json-syntax", "", f"invalid JSON: {exc.msg}", None, line, exc.colno, path
-            )
-            run.problem(problem)
-            continue
-        if type(document) is not dict:
-            got = f"expected an object, got {_describe(document)}"  # as read_jsonl says it
-            run.problem(DocumentProblem("wrong-type", "", got, None, line, None, path))
-            continue
-        if document.get(TYPE_KEY) == HEADER_TYPE:
-            # Each file may begin with the header line: its version and fields are checked.
-            headers.add((path, line))
-            _, problems = _read_header(document)
-            for problem in problems:
-                run.problem(attrs.evolve(problem, line=line, file=path))
-            if any(p.rule == "schema-version" for p in problems):
-                refused.add(path)  # refused whole, as read_jsonl refuses it
-            continue
-        parts = _decode_record_parts(document, plain=_decode.plain(text))
-        problems_at = tuple(attrs.evolve(p, line=line) for p in parts.problems)
-        found = JsonLine(line, parts.record, problems_at, document, parts.partial, parts.unknown)
-        take_line(found, run, path)
+        opening = opens if file is None else file.opens
+        read = 0
+        for line in _lines_of(piece, opens=opening):
+            if not read:
+                headers.add((path, line.number))
+            read += 1
+            take_line(line, run, path)
+        if not read and opening and not start:  # nothing but blank lines, as validate says it
+            run.problem(no_header(path))
+            headers.add((path, None))
+    if whole is not None and opens and whole not in pieces:  # an empty file: no line names it
+        run.problem(no_header(whole))
+        headers.add((whole, None))
     return headers
 
 
-def _partition(lines: Iterable[tuple[str, str]], plan: Plan, before: Mapping[str, int]) -> _Part:
+def _partition(  # noqa: PLR0913 - the lines, the plan, and what is known of their files
+    lines: Iterable[tuple[str, str]],
+    plan: Plan,
+    before: Mapping[str, int],
+    files: Mapping[str, _File],
+    *,
+    whole: str | None = None,
+    opens: bool = False,
+) -> _Part:
+    """One partition's issues and facts; ``whole`` names the file it holds whole, if it does."""
     run = Run(plan)
-    headers = _read(lines, run, before)
+    headers = _read(list(lines), run, before, files, whole=whole, opens=opens)
     found = tuple(run.drain())
     head = tuple(issue for _, issue in found if (issue.file, issue.line) in headers)
     return _Part(found, run.gathered, head)
@@ -185,6 +262,7 @@ def validate_bag(  # noqa: PLR0913 - the options of validate, plus the scheduler
     try:
         import dask  # noqa: PLC0415 - an optional extra
         import dask.bag as db  # noqa: PLC0415
+        import fsspec  # noqa: PLC0415 - dask's file layer, installed with it
     except ImportError:
         raise InvalidCodeError(
             "extra", "dask", "validate_bag needs dask: pip install 'gcm-model[dask]'"
@@ -197,22 +275,26 @@ def validate_bag(  # noqa: PLR0913 - the options of validate, plus the scheduler
                     "source", name, "validate_bag reads JSON Lines (.jsonl, .ndjson): convert first"
                 )
         bag = db.read_text(source, blocksize=None, include_path=True)  # type: ignore[no-untyped-call]
-        whole_files = True  # one partition per file: each file's lines are counted from 1
+        # One partition per file, in this order: each file's lines are counted from 1.
+        whole: list[str | None] = [f.path for f in fsspec.open_files(source)]
+        whole_files = True
     elif isinstance(source, db.Bag):
         bag, whole_files = source, False
+        whole = [None] * bag.npartitions
     else:
         raise InvalidCodeError("source", source, "expected paths of JSON Lines files or a dask bag")
     pieces = bag.to_delayed()
     before: list[dict[str, int]] = [{} for _ in pieces]
+    files: dict[str, _File] = {}
     if not whole_files:
-        # Partitions may split files: count each file's lines in the partitions before each.
-        counted = dask.compute(*map(dask.delayed(_count), pieces), scheduler=scheduler)  # type: ignore[attr-defined, no-untyped-call]
-        running: dict[str, int] = {}
-        for index, counts in enumerate(counted):
-            before[index] = dict(running)
-            for path, count in counts.items():
-                running[path] = running.get(path, 0) + count
-    tasks = [dask.delayed(_partition)(p, plan, b) for p, b in zip(pieces, before, strict=True)]  # type: ignore[attr-defined]
+        # Partitions may split files: count each file's lines in the partitions before
+        # each, and find each file's header, so that each piece is read as in its file.
+        surveys = dask.compute(*map(dask.delayed(_survey), pieces), scheduler=scheduler)  # type: ignore[attr-defined, no-untyped-call]
+        before, files = _files(surveys)
+    tasks = [
+        dask.delayed(_partition)(p, plan, b, files, whole=w, opens=not i)  # type: ignore[attr-defined]
+        for i, (p, b, w) in enumerate(zip(pieces, before, whole, strict=True))
+    ]
     parts: list[_Part] = list(dask.compute(*tasks, scheduler=scheduler))  # type: ignore[attr-defined, no-untyped-call]
     issues, records = _merge(parts, plan)
     return plan.report(issues, records)

@@ -30,12 +30,11 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import gettext
 from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeVar
 
 import attrs
 
-from gcm_model import _data, _text
+from gcm_model import _data, _labels, _text
 from gcm_model._decode import Reject, decoder
 from gcm_model.dates import review_years
 from gcm_model.errors import GcmError, InvalidCodeError, UnknownCodeError
@@ -134,18 +133,27 @@ class Registry(Generic[K, T]):
             records, the decoder generated from the kinds of their fields).
         key: the record's canonical key.
         terms: the texts a record can be found by (code, names, aliases).
+        label: the record's name in English, which ``translate`` gives in
+            other languages; ``None`` where the records have no name to show.
+        catalogue: the iso-codes message catalogue that translates ``label``
+            (``iso3166-1``, ``iso639-3``); ``None`` where no translation ships.
     """
 
-    def __init__(
+    def __init__(  # noqa: PLR0913 - the parts of a registry, each named
         self,
         codelist: str,
         kind: str,
         build: Callable[[dict[str, Any]], T] | None,
         key: Callable[[T], K],
         terms: Callable[[T], Iterable[str]],
+        *,
+        label: Callable[[T], str | None] | None = None,
+        catalogue: str | None = None,
     ) -> None:
         """Describe the registry; nothing is read until first use."""
         self.codelist = codelist
+        self._label = label
+        self._catalogue = catalogue
         self.kind = kind
         self._build = build
         self._key: Callable[[T], K] = key
@@ -289,6 +297,48 @@ class Registry(Generic[K, T]):
                 best[id(record)] = (points, seen[1] if seen else position, record)
         ranked = sorted(best.values(), key=lambda item: (-item[0], item[1]))
         return [record for _, _, record in ranked]
+
+    def translate(self, key: object, language: str) -> str | None:
+        """A record's name in ``language``, where a source gives it; else ``None``.
+
+        Country and language names come from the iso-codes translations that
+        pycountry ships; the titles of objectives and principles only from
+        an official UN text, and the package holds the English one only.
+        Nothing is machine-translated and nothing falls back to English.
+
+        Args:
+            key: a code or name, as for ``lookup``.
+            language: ``en``, an ISO 639-1 code such as ``fr``, or a gettext
+                locale such as ``pt_BR``.
+
+        Returns:
+            The name in that language, or ``None`` where no source gives it.
+
+        Raises:
+            UnknownCodeError: the record or the language is unknown.
+            InvalidCodeError: the records of this registry have no name to translate.
+
+        Examples:
+            >>> from gcm_model import countries, objectives
+            >>> countries.translate("DEU", "fr"), countries.translate("DEU", "zh")
+            ('Allemagne', '德国')
+            >>> objectives.translate(11, "fr") is None
+            True
+        """
+        if self._label is None:
+            reason = "its records have no name to translate"
+            raise InvalidCodeError("codelist", self.codelist, reason)
+        return _labels.translated(self._catalogue, self._label(self.lookup(key)), language)
+
+    def labels(self, key: object) -> dict[str, str | None]:
+        """A record's name in each of the six official languages of the UN (see ``translate``).
+
+        Examples:
+            >>> from gcm_model import languages
+            >>> languages.labels("es")["fr"], languages.labels("es")["ru"]
+            ('Espagnol', 'испанский')
+        """
+        return {language: self.translate(key, language) for language in _labels.UN_LANGUAGES}
 
     def code_schema(self) -> dict[str, Any]:
         """The JSON Schema of a code of this registry: the enum of its codes."""
@@ -506,6 +556,8 @@ class CountryRegistry(CodeRegistry[Country]):
                 *(other.name for other in c.other_names),
             ],
             upper=True,
+            label=lambda c: c.iso_name,
+            catalogue="iso3166-1",
         )
         self._other_codes: dict[str, str] | None = None
 
@@ -561,38 +613,6 @@ class CountryRegistry(CodeRegistry[Country]):
                     if other is not None:
                         self._other_codes[other] = country.alpha_3
         return self._other_codes.get(code, code)
-
-    def translate(self, country: object, language: str) -> str | None:
-        """The ISO 3166-1 name of a country in another language, from pycountry.
-
-        Args:
-            country: a code or name.
-            language: a gettext locale such as ``"fr"`` or ``"es"``.
-
-        Returns:
-            The translated ISO name; ``None`` for a record outside ISO 3166-1.
-            Where pycountry has no translation, the English ISO name.
-
-        Raises:
-            UnknownCodeError: the country or the language is unknown.
-
-        Examples:
-            >>> from gcm_model import countries
-            >>> countries.translate("DEU", "fr")
-            'Allemagne'
-        """
-        import pycountry  # noqa: PLC0415
-
-        record = self.lookup(country)
-        if record.iso_name is None:
-            return None
-        try:
-            catalogue = gettext.translation(
-                "iso3166-1", pycountry.LOCALES_DIR, languages=[language]
-            )
-        except OSError:
-            raise UnknownCodeError("language", language) from None
-        return catalogue.gettext(record.iso_name)
 
     def un_member_states(self) -> tuple[Country, ...]:
         """The 193 UN Member States."""
@@ -780,6 +800,7 @@ objectives: NumberRegistry[Objective] = NumberRegistry(
     build=_decoded(Objective),
     key=lambda o: o.number,
     terms=_names("title", "short_title"),
+    label=lambda o: o.title,
 )
 """The 23 GCM objectives, keyed by number (A/RES/73/195 para. 16)."""
 
@@ -791,6 +812,7 @@ principles: CodeRegistry[GuidingPrinciple] = CodeRegistry(
     terms=_names("title"),
     upper=False,
     aliases=lambda p: [f"({p.letter})"],
+    label=lambda p: p.title,
 )
 """The 10 guiding principles, keyed by letter ``a``-``j`` (A/RES/73/195 para. 15)."""
 
@@ -882,6 +904,8 @@ languages: CodeRegistry[Language] = CodeRegistry(
     key=lambda lang: lang.code,
     terms=_names("name"),
     upper=False,
+    label=lambda lang: lang.name,
+    catalogue="iso639-3",
 )
 """The six official languages of the UN, by ISO 639-1 code."""
 

@@ -30,6 +30,7 @@ if TYPE_CHECKING:
 __all__ = [
     "CONTROL",
     "EMAIL",
+    "EMAIL_TEXT",
     "ID_PATTERN",
     "Problem",
     "checks_deferred",
@@ -41,11 +42,19 @@ __all__ = [
 ID_PATTERN = re.compile(r"[A-Za-z0-9][A-Za-z0-9._:-]{0,127}")
 """Record ids: a letter or digit, then letters, digits, ``.``, ``_``, ``:`` or ``-``."""
 
-EMAIL = re.compile(r"[^@\s]+@[^@\s]+")
-"""An email address, loosely: something, ``@``, something, no spaces."""
+# The characters Python's str.isspace() takes for white space, spelt out: ``\s`` means
+# another set in the ECMA-262 regular expressions of JSON Schema.
+_SPACE = r"\t-\r\x1c-\x20\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
+
+EMAIL = re.compile(rf"[^@{_SPACE}]+@[^@{_SPACE}]+")
+"""An email address, loosely: something, ``@``, something, no white space."""
 
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 """Control characters that text may not hold (tabs and line breaks may)."""
+
+_EMAIL_PART = rf"[^@{_SPACE}\x00-\x08\x0e-\x1b\x7f]+"
+EMAIL_TEXT = f"^{_EMAIL_PART}@{_EMAIL_PART}$"
+"""``EMAIL`` in good text (no control character), as one JSON Schema pattern."""
 
 _deferred: contextvars.ContextVar[bool] = contextvars.ContextVar("gcm_deferred", default=False)
 

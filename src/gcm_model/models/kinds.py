@@ -80,7 +80,7 @@ from gcm_model.models._kind import (
     to_tuple,
 )
 from gcm_model.models._nested import Child, Many
-from gcm_model.models.checks import CONTROL, EMAIL, ID_PATTERN, Problem
+from gcm_model.models.checks import CONTROL, EMAIL, EMAIL_TEXT, ID_PATTERN, Problem
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator, Sequence
@@ -194,11 +194,11 @@ class Email(Text):
         return f"{super().decode_test(build, item)} and {email}({item}) is not None"
 
     def item_schema(self, build: SchemaBuilder) -> dict[str, Any]:
-        """A string of the shape of ``EMAIL``."""
+        """A string of the shape of ``EMAIL``, without control characters."""
         del build
         return {
             "type": "string",
-            "pattern": f"^{EMAIL.pattern}$",
+            "pattern": EMAIL_TEXT,
             "description": "An email address.",
         }
 
@@ -487,6 +487,15 @@ class Ref(Id):
         return tuple(dict.fromkeys(pen.id() for _ in range(pen.integer(min_size, 2))))
 
 
+_MINUTE = dt.timedelta(minutes=1)
+
+
+def _whole_minutes(value: dt.datetime) -> bool:
+    """Whether a datetime has an offset the format writes: whole minutes (``+05:45``)."""
+    offset = value.utcoffset()
+    return offset is not None and not offset % _MINUTE
+
+
 @attrs.frozen
 class When(Kind):
     """A day (``date``), or an instant with its UTC offset (``datetime``).
@@ -518,21 +527,28 @@ class When(Kind):
         return lambda v: (moment_or_none(v) or v) if type(v) is str else v
 
     def value_problems(self, field: str, value: object, *, deep: bool) -> Iterator[Problem]:
-        """Not a date, or a naive datetime."""
+        """Not a date, a naive datetime, or an offset the format cannot write."""
         del deep
         if isinstance(value, dt.datetime):
-            if value.utcoffset() is None:
+            offset = value.utcoffset()
+            if offset is None:
                 yield Problem(
                     "invalid-value", field, "a datetime needs a time zone (it is naive)", value
+                )
+            elif offset % _MINUTE:
+                yield Problem(
+                    "invalid-value",
+                    field,
+                    f"{value.isoformat()} has a UTC offset with seconds, which the dataset"
+                    " format cannot write (+HH:MM); give the time in UTC or with a fixed offset",
+                    value,
                 )
         elif not isinstance(value, dt.date):
             yield Problem("wrong-type", field, "expected a date or datetime", value)
 
     def test(self) -> Callable[[Any], bool]:
-        """A date, or a datetime with an offset."""
-        return lambda v: (
-            type(v) is dt.date or (type(v) is dt.datetime and v.utcoffset() is not None)
-        )
+        """A date, or a datetime with an offset of whole minutes."""
+        return lambda v: type(v) is dt.date or (type(v) is dt.datetime and _whole_minutes(v))
 
     def expected(self) -> str:
         """An ISO 8601 text."""

@@ -45,7 +45,7 @@ if TYPE_CHECKING:
     from gcm_model.tabular import _TableDocument
     from gcm_model.validation._report import Issue, ValidationReport
 
-__all__ = ["iter_validate", "take_line", "validate"]
+__all__ = ["iter_validate", "no_header", "take_line", "validate"]
 
 _COLLECTION_OF = {cls: name for name, cls in COLLECTIONS.items()}
 _TYPE_OF = {cls: tag for tag, cls in RECORD_TYPES.items()}
@@ -153,8 +153,12 @@ def _from_lines(lines: Any, loaded: Run, file: str | None) -> Iterator[None]:
         take_line(line, loaded, file)
         yield
     if not read:
-        empty = DocumentProblem("schema-version", "", "the file has no header line", file=file)
-        loaded.problem(empty)
+        loaded.problem(no_header(file))
+
+
+def no_header(file: str | None) -> DocumentProblem:
+    """The problem of a JSON Lines file with no line but blank ones."""
+    return DocumentProblem("schema-version", "", "the file has no header line", file=file)
 
 
 def take_line(line: JsonLine, loaded: Run, file: str | None) -> None:
