@@ -555,3 +555,19 @@ def test_formulas_in_a_dataset_are_neutralised_and_read_back(tmp_path: Path) -> 
     assert """'=HYPERLINK(""x"")""" in text
     assert "'@SUM(1+1)" in (tmp_path / "participants.csv").read_text(encoding="utf-8")
     assert read_csv(tmp_path) == dataset
+
+
+def test_a_required_list_without_rows_names_its_table() -> None:
+    """A required list with no rows is missing at its owner's row, naming the file of its rows."""
+    tables = to_tables(dataset())
+    tables["reviews_commissions"] = []
+    with pytest.raises(DocumentError) as info:
+        from_tables(tables)
+    (problem,) = info.value.problems
+    assert (problem.file, problem.line, problem.column, problem.rule) == (
+        "reviews.csv",
+        2,
+        "commissions",
+        "missing-field",
+    )
+    assert problem.message.endswith("(give it as rows of reviews_commissions.csv)")

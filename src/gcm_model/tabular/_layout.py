@@ -111,6 +111,15 @@ class Table:
     legacy: dict[str, Kind] = attrs.field(factory=dict)
     children: list[Table] = attrs.field(factory=list)
     seen: set[tuple[str, ...]] = attrs.field(factory=set, repr=False)
+    known: frozenset[tuple[str, ...]] = attrs.field(default=frozenset(), repr=False)
+    objects: frozenset[tuple[str, ...]] = attrs.field(default=frozenset(), repr=False)
+    by_name: dict[str, Column] = attrs.field(factory=dict, repr=False)
+
+    def finish(self) -> None:
+        """Index the columns once they are all known (by path, by name, nested objects)."""
+        self.known = frozenset({c.path for c in self.columns} | {c.path for c in self.children})
+        self.objects = frozenset(c.path for c in self.columns if c.nested)
+        self.by_name = {column.name: column for column in self.columns}
 
     @property
     def header(self) -> list[str]:
@@ -216,6 +225,7 @@ def layout() -> dict[str, Table]:
     ]
     found = {table.name: table for root in roots for table in root.walk()}
     for table in found.values():
+        table.finish()
         clash = set(table.keys) & {column.name for column in table.columns}
         if clash:  # pragma: no cover - a model change would make it; the tests load this module
             raise TypeError(f"{table.name}: {sorted(clash)} are both key columns and fields")

@@ -221,7 +221,14 @@ class _TableDocument:
         file, line, column = found
         if (file, line, column) in self.reported:
             return None
-        return attrs.evolve(problem, file=file, line=line, column=column)
+        message = problem.message
+        stem, dot, suffix = file.partition(".")
+        table = LAYOUT.get(stem)
+        lists = {"/".join(c.path): c.name for c in table.children} if table is not None else {}
+        if column in lists and column not in self.headers.get(file, ()):
+            # A list with no rows: the file to give it in, not a column the row has.
+            message = f"{message} (give it as rows of {lists[column]}{dot}{suffix})"
+        return attrs.evolve(problem, file=file, line=line, column=column, message=message)
 
     def place(self, pointer: str) -> tuple[str | None, int | None]:
         """The file and starting line of the row that holds a JSON Pointer's value."""

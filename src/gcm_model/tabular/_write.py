@@ -174,15 +174,13 @@ def _extra(  # noqa: PLR0913 - the node, where it is, and the row it goes to
     skip: set[str],
 ) -> None:
     """Put the keys no column or list has in the row, by their path (``venue/colour``)."""
-    known = {c.path for c in table.columns} | {c.path for c in table.children}
-    nested = {c.path for c in table.columns if c.nested}
     for name, value in node.items():
         path = (*prefix, name)
         if not prefix and name in skip:
             continue
-        if path in nested and isinstance(value, dict):
+        if path in table.objects and isinstance(value, dict):
             _extra(table, value, path, row, at, skip=skip)
-        elif path not in known:
+        elif path not in table.known:
             column = "/".join(path)
             if column in table.keys:
                 raise InvalidCodeError(
@@ -224,7 +222,7 @@ def _check_cell(table: Table, column: str, value: Any, at: str) -> None:
     Raises:
         InvalidCodeError: such a value, at its JSON Pointer.
     """
-    found = next(c for c in table.columns if c.name == column)
+    found = table.by_name[column]
     if value is None and found.kind is not None and found.kind.optional:
         return  # null is no value, as an empty cell is
     cell = found.cell
