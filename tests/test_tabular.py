@@ -546,7 +546,11 @@ def test_a_text_cell_gives_back_every_text(text: str) -> None:
 def test_formulas_in_a_dataset_are_neutralised_and_read_back(tmp_path: Path) -> None:
     """A title ``=HYPERLINK(...)`` and a name ``@SUM(1+1)`` land after an apostrophe, and load back."""
     review = g.RegionalReview(
-        id="review:x", round="regional-2024", commissions=("ECE",), title='=HYPERLINK("x")'
+        id="review:x",
+        round="regional-2024",
+        commissions=("ECE",),
+        title='=HYPERLINK("x")',
+        aliases=("+1 region", "-"),
     )
     person = g.Participant(id="p", kind=g.ParticipantKind.PERSON, name="@SUM(1+1)")
     dataset = g.Dataset(reviews=(review,), participants=(person,))
@@ -554,6 +558,8 @@ def test_formulas_in_a_dataset_are_neutralised_and_read_back(tmp_path: Path) -> 
     text = (tmp_path / "reviews.csv").read_text(encoding="utf-8")
     assert """'=HYPERLINK(""x"")""" in text
     assert "'@SUM(1+1)" in (tmp_path / "participants.csv").read_text(encoding="utf-8")
+    aliases = (tmp_path / "reviews_aliases.csv").read_text(encoding="utf-8").splitlines()
+    assert aliases[1:] == ["review:x,0,'+1 region", "review:x,1,'-"]
     assert read_csv(tmp_path) == dataset
 
 
