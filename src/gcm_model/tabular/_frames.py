@@ -253,7 +253,7 @@ def _missing(value: Any) -> bool:
 
 def _integer(value: Any) -> int | None:
     """An integer of a DataFrame cell (numpy's too, and a whole float), else ``None``."""
-    if isinstance(value, bool) or not hasattr(value, "__index__"):
+    if type(value).__name__ in ("bool", "bool_") or not hasattr(value, "__index__"):
         if isinstance(value, float) and math.isfinite(value) and value.is_integer():
             return int(value)
         return None

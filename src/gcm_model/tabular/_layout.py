@@ -19,7 +19,7 @@ no change here.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import attrs
 
@@ -29,7 +29,7 @@ from gcm_model.models.dataset import COLLECTIONS, Dataset
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
-__all__ = ["KEY_CELL", "POSITION", "TABLES", "Column", "Table", "VALUE", "layout"]
+__all__ = ["KEY_CELL", "LAYOUT", "POSITION", "TABLES", "TAG", "VALUE", "Column", "Table", "layout"]
 
 POSITION = "position"
 """The key column that gives a row's place in its owner's list, from 0."""
@@ -237,12 +237,3 @@ LAYOUT: dict[str, Table] = layout()
 
 TABLES: dict[str, list[str]] = {name: table.header for name, table in LAYOUT.items()}
 """Every table and its columns, in order."""
-
-
-def get(node: Any, path: tuple[str, ...]) -> Any:
-    """The value at a path within nested objects (``None`` where something is missing)."""
-    for token in path:
-        if not isinstance(node, dict):
-            return None
-        node = node.get(token)
-    return node
