@@ -53,6 +53,7 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "gcm_model._text",
             "gcm_model._labels",
             "gcm_model._html",
+            "gcm_model._labels",
             "gcm_model._generated",
             "gcm_model.dates",
         ),

@@ -114,28 +114,31 @@ def _files(surveys: Sequence[_Survey]) -> tuple[list[dict[str, int]], dict[str, 
         if at is None:
             files[path] = _File(opens=not index, first=None, refused=False)
             continue
-        read = next(_lines_of([(at, text)], opens=not index))
+        read = next(_lines_of([(at, text)], opens=not index)[1])
         refused = any(p.rule == "schema-version" for p in read.problems)
         files[path] = _File(opens=not index, first=at, refused=refused)
     return before, files
 
 
-def _lines_of(piece: list[tuple[int, str]], *, opens: bool) -> Iterator[JsonLine]:
+def _lines_of(piece: list[tuple[int, str]], *, opens: bool) -> tuple[bool, Iterator[JsonLine]]:
     """A file's lines from its first one on, as ``read_jsonl`` reads them.
 
     The file that opens the collection must begin with the header, as a file
     given to ``validate`` must; the others continue it, and may begin with
     a header (each file ``JsonLinesWriter`` writes does) or not.
+
+    Returns:
+        Whether the first non-blank line is read as the header, and the lines.
     """
     if opens:
-        return _read_lines(piece)
+        return True, _read_lines(piece)
     head = next((text for _, text in piece if text.strip()), "")
     try:
         document = orjson.loads(head)
     except orjson.JSONDecodeError:
         document = None
     is_header = type(document) is dict and document.get(TYPE_KEY) == HEADER_TYPE
-    return _read_lines(piece, header_seen=not is_header)
+    return is_header, _read_lines(piece, header_seen=not is_header)
 
 
 def _read(  # noqa: PLR0913 - the lines, where they go, and what is known of their files
@@ -173,13 +176,15 @@ def _read(  # noqa: PLR0913 - the lines, where they go, and what is known of the
                     take_line(line, run, path)
             continue
         opening = opens if file is None else file.opens
+        has_header, found = _lines_of(piece, opens=opening)
         read = 0
-        for line in _lines_of(piece, opens=opening):
-            if not read:
+        for line in found:
+            if has_header and not read:
                 headers.add((path, line.number))
             read += 1
             take_line(line, run, path)
-        if not read and opening and not start:  # nothing but blank lines, as validate says it
+        blank = file is None or file.first is None  # the whole file: nothing but blank lines
+        if not read and opening and not start and blank:  # as validate says it
             run.problem(no_header(path))
             headers.add((path, None))
     if whole is not None and opens and whole not in pieces:  # an empty file: no line names it
