@@ -51,7 +51,6 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "gcm_model.types",
             "gcm_model._version",
             "gcm_model._text",
-            "gcm_model._labels",
             "gcm_model._html",
             "gcm_model._labels",
             "gcm_model._generated",

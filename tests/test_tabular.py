@@ -153,8 +153,8 @@ def test_an_object_given_without_values_and_a_record_without_a_usable_id() -> No
     assert from_tables(tables) == data
 
 
-def test_files_of_earlier_releases_are_read(tmp_path: Path) -> None:
-    """Lists and nested objects as JSON text in a cell, as 0.x releases wrote them, are read."""
+def test_files_of_earlier_versions_are_read(tmp_path: Path) -> None:
+    """Lists and nested objects as JSON text in a cell, as earlier versions wrote them, are read."""
     folder = tmp_path / "old"
     folder.mkdir()
     files = {

@@ -295,7 +295,11 @@ class BoolCell(Cell):
 
 
 class JsonCell(Cell):
-    """Lists and nested objects, as JSON text."""
+    """JSON text: a span of years, a nested object given without values (``{}``).
+
+    Also the lists and nested objects of files written by earlier versions,
+    which are still read.
+    """
 
     name: ClassVar[str] = "json"
 

@@ -17,7 +17,7 @@ Reading a directory back gives an equal ``Dataset``; a problem names the
 file, the physical line where its row starts (the header is line 1) and the
 column, and reading never stops at the first: an unknown column is one
 problem at the header, naming the nearest known column, and the rows are
-still read without it. Files of earlier releases, which held lists and
+still read without it. Files of earlier versions, which held lists and
 nested objects as JSON text in a cell, are still read.
 
 ``to_pandas`` and ``from_pandas`` need the ``tabular`` extra (pandas),

@@ -46,7 +46,7 @@ _RENAMED = {
     "reports_sections": ("sections", "section"),
     "sections_items": ("items", "item"),
 }
-"""The tables of earlier releases, which keep their names (and what their children call them)."""
+"""The tables of earlier versions, which keep their names (and what their children call them)."""
 
 
 @attrs.frozen
@@ -94,7 +94,7 @@ class Table:
         ref: the name of the key column by which its children name its rows.
         root: the name of the dataset's or collection's table it is under.
         kind: the list's kind (``None`` for the dataset and collections).
-        legacy: the fields that earlier releases wrote as JSON text in a cell
+        legacy: the fields that earlier versions wrote as JSON text in a cell
             (lists and nested objects), by the name of that column; still read.
         children: the tables of its lists.
     """

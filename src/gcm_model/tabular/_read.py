@@ -7,7 +7,7 @@ unknown column is one problem at the header, naming the nearest known
 column, and the rows are still read without it; a bad cell or key of a row
 in a child table is reported there, and its owner record is still read.
 
-Files written by earlier releases held lists and nested objects as JSON text
+Files written by earlier versions held lists and nested objects as JSON text
 in a cell named after the field (``commissions``, ``venue``): such a column
 is read still, as the field's value.
 """
@@ -98,7 +98,7 @@ class _Reader:
             cell = table.columns[0].cell
             return self.value(table.name, line, VALUE, cell, row.get(VALUE, ""), at=here)
         node: dict[str, Any] = {}
-        for name, kind in table.legacy.items():  # JSON text, as earlier releases wrote it
+        for name, kind in table.legacy.items():  # JSON text, as earlier versions wrote it
             if name in TABLES[table.name]:
                 continue  # a nested object's own column, read below
             text = row.get(name, "")
@@ -563,7 +563,7 @@ def read_csv(directory: str | os.PathLike[str]) -> Dataset:
     Every problem is gathered, each naming its file, the line where its row
     starts (the header is line 1) and its column: an unknown column once, at
     the header, naming the nearest known one, and the rows still read without
-    it. Files of earlier releases, with lists and nested objects as JSON text
+    it. Files of earlier versions, with lists and nested objects as JSON text
     in a cell, are read too.
 
     Raises:

@@ -40,7 +40,7 @@ def _tree_rows(tree: Any, *, exact: bool = False) -> dict[str, Rows]:
     reports it once, at the header). The lists of a record whose id cannot
     name its rows in other tables (none, not text, or one an earlier record
     has) are kept as JSON text in a column named after the list, as earlier
-    releases wrote every list; reading takes that too.
+    versions wrote every list; reading takes that too.
 
     Args:
         tree: the dataset's JSON tree.
@@ -121,7 +121,7 @@ def _emit(  # noqa: PLR0913 - the row's node, where it goes, and how strictly
     in_json = {c.path[0] for c in table.children if named is None and c.path[0] in node}
     _cells(table, node, row, at, exact=exact, skip=in_json)
     for name in in_json:
-        row[name] = node[name]  # as earlier releases wrote every list: JSON text
+        row[name] = node[name]  # as earlier versions wrote every list: JSON text
     _extra(table, node, (), row, at, skip={*outside, *in_json})
     tables[table.name].append(row)
     for child in table.children:
@@ -157,7 +157,7 @@ def _nested_cell(table: Table, path: tuple[str, ...], value: Any) -> Any:
     if value is _ABSENT or value is None:
         return None
     if not isinstance(value, dict):
-        return value  # no column can hold it: JSON text, as earlier releases wrote it
+        return value  # no column can hold it: JSON text, as earlier versions wrote it
     inner = [c.path for c in table.columns if c.path[: len(path)] == path and c.path != path]
     inner += [c.path for c in table.children if c.path[: len(path)] == path]
     shown = any(_lookup(value, p[len(path) :]) not in (_ABSENT, None, []) for p in inner)
