@@ -93,9 +93,10 @@ def test_the_target_imports_without_atheris() -> None:
 
 def test_tables_split_at_form_feeds() -> None:
     """The first section is dataset.csv, the next ones the other tables in order."""
-    found = FUZZ.tables("schema_version\n1.0\n\fid,round\nr1,regional-2024\n")
+    found = FUZZ.tables("schema_version\n1.0\n\fposition,value\n0,a source\n")
     assert found["dataset"] == [{"schema_version": "1.0"}]
-    assert found["reviews"] == [{"id": "r1", "round": "regional-2024"}]
+    assert FUZZ.TABLE_NAMES[1] == "dataset_sources"  # the tables in the order of TABLES
+    assert found["dataset_sources"] == [{"position": "0", "value": "a source"}]
 
 
 @settings(max_examples=20)

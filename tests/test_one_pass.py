@@ -27,7 +27,7 @@ def _planted() -> dict[str, Any]:
     """The dataset with five mistakes in one meeting and one report."""
     document: dict[str, Any] = orjson.loads(EXAMPLE.read_bytes())
     meeting = document["meetings"][0]
-    meeting["venu"] = meeting.pop("venue")  # a misspelt key
+    meeting["venue"]["cty"] = meeting["venue"].pop("city")  # a misspelt key
     meeting["end"] = "2024-03-10T18:00:00+01:00"  # before its start
     meeting["co_chairs"] = ["ESP", "BRA"]  # Brazil is not a member of ECE
     session = next(s for s in meeting["agenda"] if s.get("kind") == "thematic_session")
@@ -37,7 +37,7 @@ def _planted() -> dict[str, Any]:
 
 
 PLANTED = {
-    ("unknown-field", "meeting:ece-2024", "/venu"),
+    ("unknown-field", "meeting:ece-2024", "/venue/cty"),
     ("chronology", "meeting:ece-2024", "/end"),
     ("commission-membership", "meeting:ece-2024", "/co_chairs/1"),
     ("unknown-objective", "meeting:ece-2024", "/agenda/3/objectives/5"),
@@ -88,23 +88,29 @@ def _as_tables(folder: Path) -> Path:
 
     def meetings(header: list[str], rows: list[dict[str, str]]) -> Any:
         for row in rows:
-            row["venu"] = row.pop("venue")
+            row["venue/cty"] = row.pop("venue/city")
             if row["id"] == "meeting:ece-2024":
                 row["end"] = "2024-03-10T18:00:00+01:00"
-                row["co_chairs"] = '["ESP","BRA"]'
-        return ["venu" if c == "venue" else c for c in header], rows
+        return ["venue/cty" if c == "venue/city" else c for c in header], rows
 
-    def segments(header: list[str], rows: list[dict[str, str]]) -> Any:
-        row = next(r for r in rows if r["kind"] == "thematic_session")
-        row["objectives"] = orjson.dumps([*orjson.loads(row["objectives"]), 24]).decode()
+    def co_chairs(header: list[str], rows: list[dict[str, str]]) -> Any:
+        row = next(r for r in rows if r["meeting"] == "meeting:ece-2024" and r["position"] == "1")
+        row["value"] = "BRA"
         return header, rows
+
+    def objectives(header: list[str], rows: list[dict[str, str]]) -> Any:
+        session = next(r["segment"] for r in rows if r["meeting"] == "meeting:ece-2024")
+        count = sum(r["meeting"] == "meeting:ece-2024" and r["segment"] == session for r in rows)
+        row = {"meeting": "meeting:ece-2024", "segment": session, "position": str(count)}
+        return header, [*rows, {**row, "value": "24"}]
 
     def reports(header: list[str], rows: list[dict[str, str]]) -> Any:
         rows[1]["issued"] = "2024-06-30"
         return header, rows
 
     _edit(folder / "meetings.csv", meetings)
-    _edit(folder / "segments.csv", segments)
+    _edit(folder / "meetings_co_chairs.csv", co_chairs)
+    _edit(folder / "segments_objectives.csv", objectives)
     _edit(folder / "reports.csv", reports)
     return folder
 
@@ -131,8 +137,9 @@ def test_csv_lists_every_planted_problem(reports: dict[str, ValidationReport]) -
     report = reports["csv"]
     (column,) = [i for i in report if i.rule == "unknown-field"]
     assert (column.line, column.record) == (1, None)
-    assert "did you mean 'venue'?" in column.message
-    assert _within_record(report) >= PLANTED - {("unknown-field", "meeting:ece-2024", "/venu")}
+    assert "did you mean 'venue/city'?" in column.message
+    planted = PLANTED - {("unknown-field", "meeting:ece-2024", "/venue/cty")}
+    assert _within_record(report) >= planted
 
 
 def test_csv_agrees_with_json(reports: dict[str, ValidationReport]) -> None:
@@ -201,9 +208,9 @@ def test_a_misspelt_required_key_hides_no_other_problem(tmp_path: Path) -> None:
     """
     document = _planted()
     meeting = document["meetings"][0]
-    meeting["venue"] = meeting.pop("venu")
+    meeting["venue"]["city"] = meeting["venue"].pop("cty")
     meeting["titel"] = meeting.pop("title")
-    expected = (PLANTED - {("unknown-field", "meeting:ece-2024", "/venu")}) | {
+    expected = (PLANTED - {("unknown-field", "meeting:ece-2024", "/venue/cty")}) | {
         ("unknown-field", "meeting:ece-2024", "/titel"),
         ("missing-field", "meeting:ece-2024", "/title"),
     }
@@ -249,3 +256,35 @@ def test_a_required_field_left_out_is_one_problem(
             record = None
         assert after - before == {("missing-field", record, f"/{field}")}
         document = orjson.loads((EXAMPLE.parent / f"{name}.json").read_bytes())
+
+
+def _fields_given() -> list[tuple[str, str, int, str]]:
+    """Each field given in each record of the bundled examples, to give a value of no type."""
+    cases = []
+    for name in ("unece_2024", "unece_2020", "second_round", "eca_2024"):
+        document = orjson.loads((EXAMPLE.parent / f"{name}.json").read_bytes())
+        for collection in COLLECTIONS:
+            for index, record in enumerate(document.get(collection, [])):
+                cases += [(name, collection, index, field) for field in record if field != "id"]
+    return cases
+
+
+@pytest.mark.parametrize(("name", "collection", "index", "field"), _fields_given())
+def test_a_field_of_the_wrong_type_is_its_only_problem(
+    name: str, collection: str, index: int, field: str
+) -> None:
+    """A value no field takes (``[[true]]``): every new issue is at that field, under every profile.
+
+    No relation between fields, record check or rule comparing records
+    reports a second-order issue from the value that could not be read.
+    """
+    path = EXAMPLE.parent / f"{name}.json"
+    for profile in g.validation.PROFILES:
+        document = orjson.loads(path.read_bytes())
+        before = _within_record(g.validate(orjson.dumps(document), profile=profile))
+        record = document[collection][index]["id"]
+        document[collection][index][field] = [[True]]
+        after = _within_record(g.validate(orjson.dumps(document), profile=profile))
+        new = after - before
+        assert new, (profile, field)
+        assert {(at, where.split("/")[1]) for _, at, where in new} == {(record, field)}, new

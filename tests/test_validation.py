@@ -163,9 +163,12 @@ def test_csv_bad_required_cell_is_one_issue(tmp_path: Path) -> None:
     write_csv(dataset(), folder)
 
     def unreadable(rows: list[list[str]]) -> None:
-        rows[1][rows[0].index("commissions")] = '["ECE"'
+        # The layout of earlier releases: the list as JSON text in a column named after it.
+        rows[0].append("commissions")
+        rows[1].append('["ECE"')
 
     edit_csv(folder / "reviews.csv", unreadable)
+    edit_csv(folder / "reviews_commissions.csv", lambda rows: rows[1:].clear())
     errors = [i for i in validate(folder) if i.severity is Severity.ERROR]
     assert [(i.rule, i.path, i.line, i.record) for i in errors] == [
         ("json-syntax", "/reviews/0/commissions", 2, "review:ece-2024")
@@ -180,9 +183,7 @@ def test_csv_issues_are_at_the_line_where_their_row_starts(tmp_path: Path) -> No
     assert ("session-roles", "/meetings/0/agenda/3/moderator", "segments.csv", 5) in clean
 
     def spread(rows: list[list[str]]) -> None:
-        column = rows[0].index("sources")
-        cell = rows[1][column]  # a JSON list: spread over three lines, however many items
-        rows[1][column] = cell.replace("[", "[\n", 1).replace("]", "\n]", 1)
+        rows[1][rows[0].index("notes")] = "A note\nover\nthree lines"
         rows[1][rows[0].index("reported_minutes")] = "seventy"
 
     edit_csv(folder / "segments.csv", spread)

@@ -125,7 +125,7 @@ def _fields_apart(document: dict[str, Any], cls: type[Any], detailed: cattrs.Con
     found.extend(
         p
         for p in itertools.chain(own, partial.relation_problems())
-        if top(p.pointer) not in unknown
+        if top(p.pointer) not in unknown and unknown.isdisjoint(p.relates)
     )
     if not found:
         return Parts(partial, ())

@@ -72,6 +72,10 @@ class Problem:
         column: the column, for JSON syntax errors; the column name in a CSV file.
         file: the file, where there is one (CSV tables name their table's file).
         record: the id of the dataset record it is in, where a reader knows it.
+        relates: for a broken relation between fields, the other fields it
+            rests on (``member_state`` beside ``author``): a reader that could
+            not read one of them passes the relation by, rather than report a
+            problem that the fault already explains.
     """
 
     rule: str
@@ -82,6 +86,7 @@ class Problem:
     column: int | str | None = None
     file: str | None = None
     record: str | None = None
+    relates: tuple[str, ...] = attrs.field(default=(), eq=False, repr=False, kw_only=True)
 
     @property
     def path(self) -> str:

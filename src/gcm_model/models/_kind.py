@@ -35,6 +35,7 @@ __all__ = [
     "Kind",
     "NO_VALUE",
     "Pen",
+    "Planner",
     "SchemaBuilder",
     "Structurer",
     "TEXT_CELL",
@@ -165,6 +166,24 @@ class Pen(Protocol):
         """A valid object of a model class."""
 
 
+class Planner(Protocol):
+    """What a kind needs to say where its field goes in tables (``gcm_model.tabular``).
+
+    A field is a column of its row; a nested object's fields are columns of
+    the same row, named ``venue/city`` (as flatten-tool names them); a list
+    is a table of its own whose rows name their owner's row.
+    """
+
+    def column(self, name: str, kind: Kind) -> None:
+        """A column of its own, its cells written and read by ``kind.cell``."""
+
+    def nested(self, name: str, kind: Kind, classes: tuple[type, ...]) -> None:
+        """The fields of an object of one of ``classes``, as columns ``name/field``."""
+
+    def many(self, name: str, kind: Kind, item: Kind) -> None:
+        """A table of its own, a row for each item of the list (``item`` says its columns)."""
+
+
 class CellError(Exception):
     """A CSV cell that does not read as its column's kind.
 
@@ -276,7 +295,11 @@ class BoolCell(Cell):
 
 
 class JsonCell(Cell):
-    """Lists and nested objects, as JSON text."""
+    """JSON text: a span of years, a nested object given without values (``{}``).
+
+    Also the lists and nested objects of files written by earlier versions,
+    which are still read.
+    """
 
     name: ClassVar[str] = "json"
 
@@ -317,6 +340,11 @@ class Kind:
     """Whether a value is a list (a tuple) of items."""
     cell: ClassVar[Cell] = TEXT_CELL
     """How a field of this kind is written in a CSV cell."""
+    frame: ClassVar[str] = "text"
+    """The type of its column in a DataFrame, as ``gcm_model.tabular`` maps it to pandas,
+    pyarrow and polars: ``text``, ``code`` (a categorical of ``categories()``), ``int``
+    (nullable), ``bool`` (nullable), ``moment`` (a UTC instant and its offset), ``date``
+    or ``json``."""
     noun: ClassVar[str] = "values"
     """What a list of this kind holds, for messages (``expected a list of ...``)."""
     missing: ClassVar[str] = "a value is required"
@@ -324,6 +352,14 @@ class Kind:
     def named(self, value: object) -> str:
         """A value as messages name it."""
         return repr(value)
+
+    def tabulate(self, plan: Planner, name: str) -> None:
+        """Where a field of this kind goes in tables: by default a column of its own."""
+        plan.column(name, self)
+
+    def categories(self) -> tuple[Any, ...]:
+        """The values a ``code`` column of a DataFrame may hold (none for other columns)."""
+        return ()
 
     def problems(self, field: str, value: object, *, deep: bool = True) -> Iterator[Problem]:
         """What is wrong with ``value`` for this kind, at ``field``.

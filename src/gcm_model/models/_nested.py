@@ -36,6 +36,7 @@ if TYPE_CHECKING:
         DecoderBuilder,
         EncoderBuilder,
         Pen,
+        Planner,
         SchemaBuilder,
         Structurer,
     )
@@ -56,6 +57,11 @@ class Child(Kind):
     of: Callable[[], type | tuple[type, ...]]
     name: str | None = None
     cell: ClassVar[Cell] = JSON_CELL
+    frame: ClassVar[str] = "json"
+
+    def tabulate(self, plan: Planner, name: str) -> None:
+        """Its fields are columns of its owner's row, ``name/field``."""
+        plan.nested(name, self, self.allowed())
 
     def encode(self, build: EncoderBuilder, item: str) -> str:
         """The object, by its class's encoder."""
@@ -170,8 +176,13 @@ class Many(Kind):
     item: Kind
     non_empty: bool = False
     cell: ClassVar[Cell] = JSON_CELL
+    frame: ClassVar[str] = "json"
 
     many: ClassVar[bool] = True
+
+    def tabulate(self, plan: Planner, name: str) -> None:
+        """A table of its own: a row for each item, naming its owner's row."""
+        plan.many(name, self, self.item)
 
     def encode(self, build: EncoderBuilder, item: str) -> str:
         """A tuple of plain items as it is (orjson writes it as an array); else item by item."""

@@ -26,7 +26,9 @@ fields and asks each kind; none of them asks which kind a field is:
   and ``unstructure()`` (``to_json`` writes a record with them);
 * the JSON Schema (``gcm_model.schema``): ``schema()``;
 * the Hypothesis strategies (``gcm_model.testing``): ``draw()``;
-* the CSV tables (``gcm_model.tabular``): ``cell``;
+* the CSV tables and DataFrames (``gcm_model.tabular``): ``tabulate()`` (a
+  column, columns of a nested object, or a table of its own for a list),
+  ``cell`` and ``frame`` (with ``categories()``);
 * the rules (``gcm_model.validation``): ``references()`` and ``nested()``.
 
 The base class ``Kind``, the interfaces of those consumers, the CSV cells and
@@ -278,6 +280,15 @@ class Code(Kind):
         """Numbers (cluster numbers) are ``int`` cells, other codes text."""
         return INT_CELL if self.numbers() else TEXT_CELL
 
+    @property
+    def frame(self) -> str:  # type: ignore[override]
+        """Numbers (cluster numbers) are nullable ints, other codes categoricals."""
+        return "int" if self.numbers() else "code"
+
+    def categories(self) -> tuple[Any, ...]:
+        """The registry's codes."""
+        return tuple(self.codes())
+
     def of(self) -> Any:
         """The registry, as ``gcm_model.registry`` handed it over (``use_registries``)."""
         return _REGISTRIES[self.registry]
@@ -342,6 +353,7 @@ class Objective(Kind):
 
     unique: ClassVar[bool] = True
     cell: ClassVar[Cell] = INT_CELL
+    frame: ClassVar[str] = "int"
     noun: ClassVar[str] = "objective numbers"
 
     def plain(self) -> type:
@@ -494,6 +506,7 @@ class When(Kind):
     """
 
     after: str | None = None
+    frame: ClassVar[str] = "moment"
     noun: ClassVar[str] = "dates or datetimes"
     missing: ClassVar[str] = "a date or datetime is required"
 
@@ -576,6 +589,11 @@ class Choice(Kind):
 
     of: type[enum.Enum]
     noun: ClassVar[str] = "values"
+    frame: ClassVar[str] = "code"
+
+    def categories(self) -> tuple[Any, ...]:
+        """The members' values."""
+        return tuple(member.value for member in self.of)
 
     def encode(self, build: EncoderBuilder, item: str) -> str:
         """The member's value."""
@@ -637,6 +655,7 @@ class Flag(Kind):
     """``True`` or ``False``."""
 
     cell: ClassVar[Cell] = BOOL_CELL
+    frame: ClassVar[str] = "bool"
 
     def plain(self) -> type:
         """Written as it is."""
@@ -679,6 +698,7 @@ class Count(Kind):
     """A positive int, such as minutes or a session's number."""
 
     cell: ClassVar[Cell] = INT_CELL
+    frame: ClassVar[str] = "int"
 
     def plain(self) -> type:
         """Written as it is."""

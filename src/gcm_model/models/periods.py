@@ -40,6 +40,7 @@ class Day(Kind):
     """A calendar day (a ``date``, never a ``datetime``), written ``YYYY-MM-DD``."""
 
     noun: ClassVar[str] = "dates"
+    frame: ClassVar[str] = "date"
     missing: ClassVar[str] = "a date is required"
 
     def value_problems(self, field: str, value: object, *, deep: bool) -> Iterator[Problem]:
@@ -137,6 +138,7 @@ class Years(Kind):
     """The first and last year of a span, such as ``(2020, 2021)``; a list of two in JSON."""
 
     cell: ClassVar[Cell] = JSON_CELL
+    frame: ClassVar[str] = "json"
     noun: ClassVar[str] = "year spans"
 
     def converter(self) -> Callable[[Any], Any]:

@@ -626,6 +626,7 @@ def _author_problems(record: Any) -> Iterator[Problem]:
             "/author",
             "give exactly one of member_state and author",
             record.author,
+            relates=("member_state",),
         )
 
 

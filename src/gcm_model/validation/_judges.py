@@ -319,6 +319,8 @@ def _chronology(context: Context, gathered: Facts, rule: Rule) -> Iterator[Issue
 def _consultation(located: Located) -> tuple[Any, ...] | None:
     """A consultation's review and objectives; ``None`` for objectives that may be unknown."""
     event = located.record
+    if not located.knows("review"):
+        return (located.spot, None, None)  # some review's coverage is not known
     if event.review is not None and not located.knows("kind", "objectives"):
         return (located.spot, event.review, None)  # its review's coverage is not known
     if event.kind is EventKind.CONSULTATION and event.objectives and event.review is not None:
@@ -336,7 +338,7 @@ def _consultations_coverage(context: Context, gathered: Facts, rule: Rule) -> It
         else:
             consultations.setdefault(review, []).append((spot, objectives))
     for review_id, events in consultations.items():
-        if review_id in uncertain:
+        if review_id in uncertain or None in uncertain:  # None: an event of any review
             continue
         missing, _ = _cover([n for _, objectives in events for n in objectives])
         if missing:
@@ -510,10 +512,10 @@ def _stakeholder_facts(located: Located) -> tuple[Any, ...] | None:
         return (record.category, tuple(record.events)) if record.category is not None else None
     if collection == "reviews":
         return (located.spot, record.id)
-    review = _review_of(located)
-    if review is None:
-        return None
-    known = located.knows("id", "categories", "category", "review")
+    review = _review_of(located) if located.knows("review") else None
+    if review is None:  # a part of no review; or of one not known, which heard who knows what
+        return None if located.knows("review") else (None, False, None, ())
+    known = located.knows("id", "categories", "category")
     if collection == "submissions":
         return (review, known, None, (record.category,) if record.category else ())
     categories = tuple(record.categories) if collection == "events" else ()
@@ -551,6 +553,8 @@ def _stakeholders(context: Context, gathered: Facts, rule: Rule) -> Iterator[Iss
         for gathering in gatherings:
             categories_at.setdefault(gathering, set()).add(category)
     places, heard, uncertain = _review_parts(gathered)
+    if None in uncertain:
+        return  # a part whose review is unknown may be any review's
     for spot, review_id in gathered.of(slug, "reviews"):
         if not spot.knows("id", "categories", "category", "review") or review_id in uncertain:
             continue  # what the review heard is not known in full
@@ -621,6 +625,8 @@ def _review_facts(located: Located) -> tuple[Any, ...] | None:
     """A review's place and id, or an event's review and kind (``None``: unknown)."""
     if located.collection == "reviews":
         return (located.spot, located.record.id)
+    if not located.knows("review"):
+        return (None, None)  # an event of some review, of any kind
     review = _review_of(located)
     kind = located.record.kind if located.knows("kind") else None
     return (review, kind) if review is not None else None
@@ -641,6 +647,8 @@ def _kinds_by_review(gathered: Facts, slug: str) -> dict[str, list[Any]]:
 def _consultations(context: Context, gathered: Facts, rule: Rule) -> Iterator[Issue]:
     minimum = context.parameter(rule, "minimum")
     kinds = _kinds_by_review(gathered, "consultations")
+    if None in kinds:
+        return  # an event whose review is unknown may be any review's consultation
     for spot, review_id in gathered.of("consultations", "reviews"):
         events = kinds.get(review_id, []) if isinstance(review_id, str) else []
         if not spot.knows("id") or None in events:
@@ -668,6 +676,8 @@ def _consultations(context: Context, gathered: Facts, rule: Rule) -> Iterator[Is
 @judge("evaluation-session")
 def _evaluation(context: Context, gathered: Facts, rule: Rule) -> Iterator[Issue]:
     kinds = _kinds_by_review(gathered, "evaluation-session")
+    if None in kinds:
+        return  # an event whose review is unknown may be any review's evaluation
     for spot, review_id in gathered.of("evaluation-session", "reviews"):
         events = kinds.get(review_id, []) if isinstance(review_id, str) else []
         if not spot.knows("id") or None in events:
