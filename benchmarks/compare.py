@@ -119,6 +119,7 @@ MODELS = (
     "Contact",
     "DocumentRef",
     "Window",
+    "BackToBackEvent",
     "Hearing",
     "IntergovernmentalConference",
     "OpeningSegment",
@@ -163,6 +164,7 @@ def prepare(folder: Path, sizes: tuple[int, ...]) -> dict[str, Any]:
 
     import gcm_model  # noqa: PLC0415
     from gcm_model.converters import JsonLinesWriter  # noqa: PLC0415
+    from gcm_model.models.dataset import COLLECTIONS  # noqa: PLC0415
 
     dataset = _the_dataset()
     (meeting,) = dataset.meetings
@@ -191,7 +193,8 @@ def prepare(folder: Path, sizes: tuple[int, ...]) -> dict[str, Any]:
     people = tuple(
         p.evolve(events=tuple(e for e in p.events if e == meeting.id)) for p in dataset.participants
     )
-    document = dataset.evolve(events=(), reports=(), participants=people)
+    others = {name: () for name in COLLECTIONS if name not in {"reviews", "meetings"}}
+    document = dataset.evolve(**{**others, "participants": people})
     (folder / "dataset.json").write_bytes(gcm_model.dumps(document))
 
     buffer = io.BytesIO()

@@ -31,6 +31,8 @@ if TYPE_CHECKING:
 
     import cattrs
 
+    from gcm_model.models.kinds import Kind
+
 __all__ = ["Parts", "structure_parts", "top"]
 
 
@@ -60,14 +62,18 @@ def top(pointer: str) -> str:
     return _tokens(pointer)[0] if pointer else ""
 
 
-def structure_parts(document: Any, cls: type[Any], detailed: cattrs.Converter) -> Parts:
+def structure_parts(
+    document: Any, cls: type[Any], detailed: cattrs.Converter, *, plain: bool = False
+) -> Parts:
     """Structure with every problem: a field that fails hides none of the object's others.
 
     A JSON object for a model class decodes field by field (``_fields_apart``);
-    anything else in one go, with cattrs' detailed validation.
+    anything else in one go, with cattrs' detailed validation. ``plain``: the
+    JSON text holds no control character (``_decode.plain``), so the fields'
+    compiled decoders skip that test of texts.
     """
     if type(document) is dict and issubclass(cls, Model):
-        return _fields_apart(document, cls, detailed)
+        return _fields_apart(document, cls, detailed, plain=plain)
     found: list[DocumentProblem] = []
     with deferred_checks():
         try:
@@ -81,7 +87,28 @@ def structure_parts(document: Any, cls: type[Any], detailed: cattrs.Converter) -
     return Parts(result, ())
 
 
-def _fields_apart(document: dict[str, Any], cls: type[Any], detailed: cattrs.Converter) -> Parts:
+_Plan = tuple[tuple[str, bool, "Kind"], ...]
+"""Per model class: each field's name, whether it is required, and its kind."""
+
+_PLANS: dict[type, tuple[_Plan, frozenset[str]]] = {}
+
+
+def _plan(cls: type) -> tuple[_Plan, frozenset[str]]:
+    """The fields of a model class as ``_fields_apart`` reads them, and their names; kept."""
+    try:
+        return _PLANS[cls]
+    except KeyError:
+        pass
+    kinds = dict(declared(cls))
+    fields = attrs.fields(cls)
+    plan = tuple((f.name, f.default is attrs.NOTHING, kinds[f.name]) for f in fields)
+    found = _PLANS[cls] = (plan, frozenset(f.name for f in fields))
+    return found
+
+
+def _fields_apart(
+    document: dict[str, Any], cls: type[Any], detailed: cattrs.Converter, *, plain: bool
+) -> Parts:
     """Decode each field of a model object on its own, then check what did decode.
 
     Every field that fails is reported (with unknown keys and missing
@@ -91,16 +118,13 @@ def _fields_apart(document: dict[str, Any], cls: type[Any], detailed: cattrs.Con
     that object: unknown, not absent, so a misspelt ``title`` hides none of
     the record's other problems, and the rules skip what lies there.
     """
-    fields = attrs.fields(cls)
-    kinds = dict(declared(cls))
+    plan, names = _plan(cls)
     using = Structurer(detailed)
-    found = list(_key_problems(document, cls, {f.name for f in fields}))
+    found = list(_key_problems(document, cls, names))
     good: dict[str, Any] = {}
-    detail: list[str] = []  # the fields decoded in detail, which may have problems
+    detail: list[tuple[str, Kind]] = []  # the fields decoded in detail, which may have problems
     with deferred_checks():
-        for field in fields:
-            name = field.name
-            required = field.default is attrs.NOTHING
+        for name, required, kind in plan:
             if name not in document:
                 if required:
                     found.append(
@@ -108,20 +132,20 @@ def _fields_apart(document: dict[str, Any], cls: type[Any], detailed: cattrs.Con
                     )
                     good[name] = None  # unknown: the checks of the object are deferred
                 continue
-            value = _quickly(cls, name, document[name])
+            value = _quickly(cls, name, document[name], plain=plain)
             if value is not _NOT_QUICKLY:
                 good[name] = value
                 continue
             try:
-                good[name] = kinds[name].structure(document[name], using)
-                detail.append(name)
+                good[name] = kind.structure(document[name], using)
+                detail.append((name, kind))
             except Exception as exc:  # noqa: BLE001 - every failure becomes a problem
                 found.extend(_problems(exc, (name,), document))
                 if required:
                     good[name] = None
         partial = cls(**good)
     unknown = {top(p.pointer) for p in found}
-    own = (problem for name in detail for problem in kinds[name].problems(f"/{name}", good[name]))
+    own = (problem for name, kind in detail for problem in kind.problems(f"/{name}", good[name]))
     found.extend(
         p
         for p in itertools.chain(own, partial.relation_problems())
@@ -133,7 +157,7 @@ def _fields_apart(document: dict[str, Any], cls: type[Any], detailed: cattrs.Con
 
 
 def _key_problems(
-    document: dict[str, Any], cls: type, names: set[str]
+    document: dict[str, Any], cls: type, names: frozenset[str]
 ) -> Iterator[DocumentProblem]:
     """A tag of another kind, and keys that are no field (with the nearest field's name)."""
     tag = tag_of(cls)
@@ -151,9 +175,9 @@ def _places(problems: list[DocumentProblem]) -> frozenset[str]:
 _NOT_QUICKLY = object()
 
 
-def _quickly(cls: type, name: str, value: Any) -> Any:
+def _quickly(cls: type, name: str, value: Any, *, plain: bool) -> Any:
     """A field's value by its compiled decoder, valid; ``_NOT_QUICKLY`` where it refuses it."""
-    quick = _decode.field_decoder(cls, name) if value is not None else None
+    quick = _decode.field_decoder(cls, name, plain=plain) if value is not None else None
     if quick is None:
         return _NOT_QUICKLY
     try:
