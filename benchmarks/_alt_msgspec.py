@@ -135,6 +135,11 @@ class DocumentRef(Base, frozen=True):
     title: Text
     symbol: Text | None = None
     url: Text | None = None
+    issued: Moment | None = None
+
+    def __post_init__(self) -> None:
+        """Parse the moment."""
+        _moments(self, "issued")
 
 
 class Window(Base, frozen=True):
@@ -147,6 +152,20 @@ class Window(Base, frozen=True):
         """Parse the moments; closing not before opening."""
         _moments(self, "opens", "closes")
         _check(order_problem("opens", self.opens, "closes", self.closes))
+
+
+class BackToBackEvent(Base, frozen=True):
+    """gcm_model.BackToBackEvent."""
+
+    title: Text
+    start: Moment | None = None
+    end: Moment | None = None
+    url: Text | None = None
+
+    def __post_init__(self) -> None:
+        """Parse the moments; the end not before the start."""
+        _moments(self, "start", "end")
+        _check(order_problem("start", self.start, "end", self.end))
 
 
 class _Timed(Base, frozen=True):
@@ -289,6 +308,7 @@ class Meeting(Base, frozen=True):
     aliases: tuple[Text, ...] = ()
     guiding_questions: tuple[QuestionCode, ...] = ()
     accreditation_required: bool | None = None
+    back_to_back: tuple[BackToBackEvent, ...] = ()
     status: Status | None = None
     notes: Text | None = None
     sources: tuple[Text, ...] = ()
@@ -332,6 +352,7 @@ class RegionalReview(Base, frozen=True):
     aliases: tuple[Text, ...] = ()
     contacts: tuple[Contact, ...] = ()
     documents: tuple[DocumentRef, ...] = ()
+    mandates: tuple[DocumentRef, ...] = ()
     notes: Text | None = None
     sources: tuple[Text, ...] = ()
 

@@ -129,6 +129,7 @@ class DocumentRef(Base):
     title: Text
     symbol: Text | None = None
     url: Text | None = None
+    issued: Moment | None = None
 
 
 class Window(Base):
@@ -140,6 +141,22 @@ class Window(Base):
     @model_validator(mode="after")
     def _order(self) -> Self:
         problem = order_problem("opens", self.opens, "closes", self.closes)
+        if problem:
+            raise ValueError(problem)
+        return self
+
+
+class BackToBackEvent(Base):
+    """gcm_model.BackToBackEvent."""
+
+    title: Text
+    start: Moment | None = None
+    end: Moment | None = None
+    url: Text | None = None
+
+    @model_validator(mode="after")
+    def _order(self) -> Self:
+        problem = order_problem("start", self.start, "end", self.end)
         if problem:
             raise ValueError(problem)
         return self
@@ -270,6 +287,7 @@ class Meeting(Base):
     aliases: Texts = ()
     guiding_questions: Annotated[tuple[QuestionCode, ...], Unique] = ()
     accreditation_required: bool | None = None
+    back_to_back: tuple[BackToBackEvent, ...] = ()
     status: Status | None = None
     notes: Text | None = None
     sources: Texts = ()
@@ -309,6 +327,7 @@ class RegionalReview(Base):
     aliases: Texts = ()
     contacts: tuple[Contact, ...] = ()
     documents: tuple[DocumentRef, ...] = ()
+    mandates: tuple[DocumentRef, ...] = ()
     notes: Text | None = None
     sources: Texts = ()
 

@@ -86,10 +86,10 @@ def decoder(cls: Any, *, plain: bool = False) -> Callable[[Any], Any] | None:
     return found
 
 
-_FIELD_DECODERS: dict[tuple[type, str], Callable[[Any], Any] | None] = {}
+_FIELD_DECODERS: dict[tuple[type, str, bool], Callable[[Any], Any] | None] = {}
 
 
-def field_decoder(cls: type, name: str) -> Callable[[Any], Any] | None:
+def field_decoder(cls: type, name: str, *, plain: bool = False) -> Callable[[Any], Any] | None:
     """A compiled decoder of one field's present, non-null JSON value, or ``None``.
 
     It tests and converts the value as the class's decoder does for that
@@ -97,16 +97,22 @@ def field_decoder(cls: type, name: str) -> Callable[[Any], Any] | None:
     returns is valid; it raises on anything else. The detailed path decodes
     each field of an object that failed on its own: a field this decoder
     takes needs no detail and no checks.
+
+    Args:
+        cls: the class.
+        name: the field.
+        plain: as for ``decoder``: no string of the input holds a control
+            character, so texts skip that test.
     """
     try:
-        return _FIELD_DECODERS[cls, name]
+        return _FIELD_DECODERS[cls, name, plain]
     except KeyError:
         pass
     found = None
     field = next((f for f in attrs.fields(cls) if f.name == name), None)
     kind = None if field is None else kind_of(field)
     if kind is not None:
-        build = _Builder(cls, plain=False)
+        build = _Builder(cls, plain=plain)
         build.field = name
         try:
             kind.decode(build, 1)
@@ -115,9 +121,10 @@ def field_decoder(cls: type, name: str) -> Callable[[Any], Any] | None:
         else:
             build.add(1, "return v")
             source = f"def decode_{cls.__name__}_{name}(v):\n" + "\n".join(build.lines) + "\n"
-            filename = f"<gcm_model decoder {cls.__module__}.{cls.__qualname__}.{name}>"
+            variant = " (plain)" if plain else ""
+            filename = f"<gcm_model decoder {cls.__module__}.{cls.__qualname__}.{name}{variant}>"
             found = define(source, filename, build.names, f"decode_{cls.__name__}_{name}")
-    _FIELD_DECODERS[cls, name] = found
+    _FIELD_DECODERS[cls, name, plain] = found
     return found
 
 

@@ -21,15 +21,17 @@ import attrs
 from gcm_model import _decode
 from gcm_model._faults import _invariant_problems, _problems, _UnknownKeysError, _wrong_tag
 from gcm_model._hooks import Structurer
-from gcm_model.errors import DocumentProblem, _tokens
+from gcm_model.errors import DocumentProblem
 from gcm_model.models._base import Model
 from gcm_model.models.checks import deferred_checks
 from gcm_model.models.kinds import declared, tag_of
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
+    from collections.abc import Callable, Iterator
 
     import cattrs
+
+    from gcm_model.models.kinds import Kind
 
 __all__ = ["Parts", "structure_parts", "top"]
 
@@ -57,17 +59,24 @@ class Parts:
 
 def top(pointer: str) -> str:
     """The first field of a JSON Pointer (``/agenda/0/end`` -> ``agenda``)."""
-    return _tokens(pointer)[0] if pointer else ""
+    if not pointer:
+        return ""
+    first = pointer[1:].split("/", 1)[0]  # only the first token is unescaped, as _tokens does it
+    return first.replace("~1", "/").replace("~0", "~")
 
 
-def structure_parts(document: Any, cls: type[Any], detailed: cattrs.Converter) -> Parts:
+def structure_parts(
+    document: Any, cls: type[Any], detailed: cattrs.Converter, *, plain: bool = False
+) -> Parts:
     """Structure with every problem: a field that fails hides none of the object's others.
 
     A JSON object for a model class decodes field by field (``_fields_apart``);
-    anything else in one go, with cattrs' detailed validation.
+    anything else in one go, with cattrs' detailed validation. ``plain``: the
+    JSON text holds no control character (``_decode.plain``), so the fields'
+    compiled decoders skip that test of texts.
     """
     if type(document) is dict and issubclass(cls, Model):
-        return _fields_apart(document, cls, detailed)
+        return _fields_apart(document, cls, detailed, plain=plain)
     found: list[DocumentProblem] = []
     with deferred_checks():
         try:
@@ -81,7 +90,37 @@ def structure_parts(document: Any, cls: type[Any], detailed: cattrs.Converter) -
     return Parts(result, ())
 
 
-def _fields_apart(document: dict[str, Any], cls: type[Any], detailed: cattrs.Converter) -> Parts:
+_Plan = tuple[tuple[str, bool, "Kind", "Callable[[Any], Any] | None"], ...]
+"""Per model class: each field's name, whether it is required, its kind, and its compiled
+decoder (``_decode.field_decoder``), if it has one."""
+
+_PLANS: dict[tuple[type, bool], tuple[_Plan, frozenset[str]]] = {}
+
+
+def _plan(cls: type, *, plain: bool) -> tuple[_Plan, frozenset[str]]:
+    """The fields of a model class as ``_fields_apart`` reads them, and their names; kept."""
+    try:
+        return _PLANS[cls, plain]
+    except KeyError:
+        pass
+    kinds = dict(declared(cls))
+    fields = attrs.fields(cls)
+    plan = tuple(
+        (
+            f.name,
+            f.default is attrs.NOTHING,
+            kinds[f.name],
+            _decode.field_decoder(cls, f.name, plain=plain),
+        )
+        for f in fields
+    )
+    found = _PLANS[cls, plain] = (plan, frozenset(f.name for f in fields))
+    return found
+
+
+def _fields_apart(
+    document: dict[str, Any], cls: type[Any], detailed: cattrs.Converter, *, plain: bool
+) -> Parts:
     """Decode each field of a model object on its own, then check what did decode.
 
     Every field that fails is reported (with unknown keys and missing
@@ -90,17 +129,18 @@ def _fields_apart(document: dict[str, Any], cls: type[Any], detailed: cattrs.Con
     failed. A required field that is missing or failed is left ``None`` in
     that object: unknown, not absent, so a misspelt ``title`` hides none of
     the record's other problems, and the rules skip what lies there.
+
+    Each field present is first taken by its compiled decoder, inline (a
+    call per field costs more than the decoders of most fields); only one
+    it refuses is decoded in detail (``_in_detail``).
     """
-    fields = attrs.fields(cls)
-    kinds = dict(declared(cls))
+    plan, names = _plan(cls, plain=plain)
     using = Structurer(detailed)
-    found = list(_key_problems(document, cls, {f.name for f in fields}))
+    found = list(_key_problems(document, cls, names))
     good: dict[str, Any] = {}
-    detail: list[str] = []  # the fields decoded in detail, which may have problems
+    detail: list[tuple[str, Kind]] = []  # the fields decoded in detail, which may have problems
     with deferred_checks():
-        for field in fields:
-            name = field.name
-            required = field.default is attrs.NOTHING
+        for name, required, kind, quick in plan:
             if name not in document:
                 if required:
                     found.append(
@@ -108,20 +148,25 @@ def _fields_apart(document: dict[str, Any], cls: type[Any], detailed: cattrs.Con
                     )
                     good[name] = None  # unknown: the checks of the object are deferred
                 continue
-            value = _quickly(cls, name, document[name])
-            if value is not _NOT_QUICKLY:
+            value = document[name]
+            if quick is not None and value is not None:
+                try:
+                    good[name] = quick(value)
+                    continue
+                except Exception:  # noqa: BLE001, S110 - not valid as it is: decoded in detail
+                    pass
+            value, problems = _in_detail(document, name, kind, using)
+            if not problems:
                 good[name] = value
-                continue
-            try:
-                good[name] = kinds[name].structure(document[name], using)
-                detail.append(name)
-            except Exception as exc:  # noqa: BLE001 - every failure becomes a problem
-                found.extend(_problems(exc, (name,), document))
-                if required:
-                    good[name] = None
+                detail.append((name, kind))
+            elif required:  # unknown: a required field that failed is None in the partial object
+                found.extend(problems)
+                good[name] = None
+            else:
+                found.extend(problems)
         partial = cls(**good)
     unknown = {top(p.pointer) for p in found}
-    own = (problem for name in detail for problem in kinds[name].problems(f"/{name}", good[name]))
+    own = (problem for name, kind in detail for problem in kind.problems(f"/{name}", good[name]))
     found.extend(
         p
         for p in itertools.chain(own, partial.relation_problems())
@@ -132,8 +177,18 @@ def _fields_apart(document: dict[str, Any], cls: type[Any], detailed: cattrs.Con
     return Parts(None, tuple(found), partial, _places(found))
 
 
+def _in_detail(
+    document: dict[str, Any], name: str, kind: Kind, using: Structurer
+) -> tuple[Any, list[DocumentProblem]]:
+    """One field structured by its kind with cattrs' detailed validation: its value, or problems."""
+    try:
+        return kind.structure(document[name], using), []
+    except Exception as exc:  # noqa: BLE001 - every failure becomes a problem
+        return None, list(_problems(exc, (name,), document))
+
+
 def _key_problems(
-    document: dict[str, Any], cls: type, names: set[str]
+    document: dict[str, Any], cls: type, names: frozenset[str]
 ) -> Iterator[DocumentProblem]:
     """A tag of another kind, and keys that are no field (with the nearest field's name)."""
     tag = tag_of(cls)
@@ -146,17 +201,3 @@ def _key_problems(
 
 def _places(problems: list[DocumentProblem]) -> frozenset[str]:
     return frozenset(p.pointer for p in problems)
-
-
-_NOT_QUICKLY = object()
-
-
-def _quickly(cls: type, name: str, value: Any) -> Any:
-    """A field's value by its compiled decoder, valid; ``_NOT_QUICKLY`` where it refuses it."""
-    quick = _decode.field_decoder(cls, name) if value is not None else None
-    if quick is None:
-        return _NOT_QUICKLY
-    try:
-        return quick(value)
-    except Exception:  # noqa: BLE001 - not valid as it is: the caller decodes it in detail
-        return _NOT_QUICKLY

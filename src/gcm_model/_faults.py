@@ -10,6 +10,7 @@ built object's broken invariants into the same records.
 
 from __future__ import annotations
 
+import functools
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -93,17 +94,22 @@ def _suggest(key: str, names: Iterator[str]) -> str:
     return f"; did you mean {close[0]!r}?" if close else ""
 
 
+@functools.lru_cache(maxsize=1024)
+def _suggest_field(cls: type, key: str) -> str:
+    """``_suggest`` among the fields of a class, kept: a file repeats its misspelt keys."""
+    return _suggest(key, (a.name for a in attrs.fields(cls)))
+
+
 def _problems(
     exc: BaseException, steps: tuple[str | int, ...], document: Any
 ) -> Iterator[DocumentProblem]:
     """Turn a structuring error into problems located by JSON Pointer."""
     if isinstance(exc, _UnknownKeysError):
-        names = [a.name for a in attrs.fields(exc.cls)]
         for key in exc.keys:
             yield DocumentProblem(
                 "unknown-field",
                 _pointer((*steps, key)),
-                f"unknown field {key!r}{_suggest(key, iter(names))}",
+                f"unknown field {key!r}{_suggest_field(exc.cls, key)}",
                 _value_at(document, (*steps, key)),
             )
     elif isinstance(exc, ClassValidationError | IterableValidationError):

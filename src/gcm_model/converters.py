@@ -155,21 +155,25 @@ def _parse(data: object) -> tuple[Any, list[DocumentProblem]]:
         ]
 
 
-def _structure_detailed(document: Any, cls: type[T]) -> tuple[T | None, list[DocumentProblem]]:
+def _structure_detailed(
+    document: Any, cls: type[T], *, plain: bool = False
+) -> tuple[T | None, list[DocumentProblem]]:
     """Structure with every problem collected; each dataset record apart from the others."""
     if cls is Dataset and type(document) is dict:
-        shell, records, problems = decode_dataset(document)
+        shell, records, problems = decode_dataset(document, plain=plain)
         problems += [p for r in records for p in r.problems]
         if problems or shell is None:
             return None, problems
         built = {name: [r.record for r in records if r.collection == name] for name in COLLECTIONS}
         return attrs.evolve(shell, **built), []  # type: ignore[arg-type, return-value]
-    return _structure_object(document, cls)
+    return _structure_object(document, cls, plain=plain)
 
 
-def _structure_object(document: Any, cls: type[T]) -> tuple[T | None, list[DocumentProblem]]:
+def _structure_object(
+    document: Any, cls: type[T], *, plain: bool = False
+) -> tuple[T | None, list[DocumentProblem]]:
     """Structure one object (not split into records) with every problem collected."""
-    parts = structure_parts(document, cls, _converters()[1])
+    parts = structure_parts(document, cls, _converters()[1], plain=plain)
     return parts.record, list(parts.problems)
 
 
@@ -290,7 +294,7 @@ def _structure(document: Any, cls: type[Any], *, plain: bool = False) -> Any:
     try:
         return _fast(document, cls, plain=plain)
     except Exception:  # noqa: BLE001 - redo in detail to report every problem
-        result, problems = _structure_detailed(document, cls)
+        result, problems = _structure_detailed(document, cls, plain=plain)
     if result is None:
         raise DocumentError(tuple(problems))
     return result  # a failure in the fast path that detail could not find again
@@ -483,7 +487,7 @@ def _structure_record_parts(document: Any, cls: type[Any], *, plain: bool = Fals
     try:
         return Parts(_fast(document, cls, plain=plain), ())
     except Exception:  # noqa: BLE001 - redo in detail to report every problem
-        return structure_parts(document, cls, _converters()[1])
+        return structure_parts(document, cls, _converters()[1], plain=plain)
 
 
 def read_jsonl(source: Lines) -> Iterator[JsonLine]:
