@@ -23,6 +23,8 @@ The rules (``_rules``) declare these; the engine (``_engine``) runs them.
 from __future__ import annotations
 
 import functools
+import sys
+from array import array
 from collections.abc import Callable, Collection, Iterable, Iterator
 from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
 
@@ -38,6 +40,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "CHECKS",
+    "CODE_OF",
     "Checks",
     "Context",
     "Facts",
@@ -48,6 +51,7 @@ __all__ = [
     "facts",
     "judge",
     "per_record",
+    "shared",
 ]
 
 
@@ -65,6 +69,30 @@ def knows(unknown: Collection[str], fields: tuple[str, ...]) -> bool:
         for field in fields
         for place in unknown
     )
+
+
+def shared(value: Any) -> Any:
+    """A code or a reference to another record, shared with every equal one kept.
+
+    Each line of JSON Lines decodes its own copy of a string: the review id
+    that a thousand events name would be kept a thousand times over in their
+    facts. Interned, it is kept once (an interned string is freed with its
+    last use). A tuple of strings is shared member by member; anything else
+    is returned as it is. Only for values that repeat across records (codes,
+    references), not for a record's own id: each of those would add an entry
+    to the table of interned strings for nothing.
+
+    Examples:
+        >>> a, b = "".join(["r:", "1"]), "".join(["r:", "1"])
+        >>> a is b, shared(a) is shared(b), shared(("ECE", None)), shared(3)
+        (False, True, ('ECE', None), 3)
+    """
+    kind = type(value)
+    if kind is str:
+        return sys.intern(value)
+    if kind is tuple:
+        return tuple(sys.intern(v) if type(v) is str else v for v in value)
+    return value
 
 
 class Spot(NamedTuple):
@@ -245,6 +273,9 @@ def check(slug: str) -> Callable[[WholeCheck], WholeCheck]:
     return register
 
 
+CODE_OF = {name: code for code, name in enumerate(COLLECTIONS)}
+"""Each collection's number, as ``Facts.by_rule`` keeps it (a byte a fact, not a pointer)."""
+
 _DUE = 64
 """How many facts wait to be pruned again before they are (``Facts.settle``)."""
 
@@ -254,13 +285,15 @@ class Facts:
     """The facts of a dataset, gathered in reading order; mergeable part by part.
 
     Kept small, for they grow with the dataset: a rule's facts are two parallel
-    lists (the collection of each, the fact) rather than a pair per fact, and
+    sequences (the collection of each, as a byte of an array, and the fact)
+    rather than a pair per fact, and
     each collection's ids are kept once as a set besides the list of where
     they are.
     """
 
-    by_rule: dict[str, tuple[list[str], list[Any]]] = attrs.Factory(dict)
-    """Per rule: the collection of each record that has a fact, and the fact, in reading order."""
+    by_rule: dict[str, tuple[array[int], list[Any]]] = attrs.Factory(dict)
+    """Per rule: the collection of each record that has a fact (``CODE_OF``), and the fact,
+    in reading order."""
     ids: dict[str, list[Spot | str | tuple[str, Spot | None]]] = attrs.Factory(dict)
     """Per collection, every id as written, with where its record is (``ids_of`` reads them).
 
@@ -321,12 +354,12 @@ class Facts:
         """A rule's fact of a record of a collection (``waits``: the ids it waits for)."""
         found = self.by_rule.get(slug)
         if found is None:
-            found = self.by_rule[slug] = ([], [])
+            found = self.by_rule[slug] = (array("B"), [])
         if waits is not None:
             position = len(found[1])
             for record_id in waits(fact):
                 self.waiting.setdefault(record_id, []).append((slug, position))
-        found[0].append(collection)
+        found[0].append(CODE_OF[collection])
         found[1].append(fact)
 
     def of(self, slug: str, collection: str | None = None) -> Iterator[Any]:
@@ -339,17 +372,18 @@ class Facts:
             return iter(())
         if collection is None:
             return (fact for fact in found[1] if fact is not None)
+        code = CODE_OF.get(collection)
         return (
             fact
             for found_in, fact in zip(*found, strict=True)
-            if found_in == collection and fact is not None
+            if found_in == code and fact is not None
         )
 
     def merge(self, other: Facts) -> None:
         """Append the facts of the part read after this one."""
         offsets: dict[str, int] = {}
         for slug, (collections, found) in other.by_rule.items():
-            mine = self.by_rule.setdefault(slug, ([], []))
+            mine = self.by_rule.setdefault(slug, (array("B"), []))
             offsets[slug] = len(mine[1])
             mine[0].extend(collections)
             mine[1].extend(found)

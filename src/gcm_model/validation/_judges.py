@@ -27,7 +27,16 @@ from gcm_model.models.dataset import COLLECTIONS
 from gcm_model.models.kinds import Ref
 from gcm_model.models.process import EventKind, MeetingKind, ThematicSession
 from gcm_model.models.reports import ReportKind
-from gcm_model.validation._context import CHECKS, Context, Facts, Located, Spot, facts, judge
+from gcm_model.validation._context import (
+    CHECKS,
+    Context,
+    Facts,
+    Located,
+    Spot,
+    facts,
+    judge,
+    shared,
+)
 from gcm_model.validation._rules import (
     _before,
     _cover,
@@ -261,8 +270,10 @@ def _chronology_facts(located: Located) -> tuple[Any, ...] | None:
     if located.collection == "meetings":
         return _by_id(located, record.start, record.end)
     if located.collection == "events":
-        return (located.spot, record.kind, record.start, record.meeting)
-    return (located.spot, record.issued, record.meetings) if record.issued is not None else None
+        return (located.spot, record.kind, record.start, shared(record.meeting))
+    if record.issued is None:
+        return None
+    return (located.spot, record.issued, shared(record.meetings))
 
 
 @judge("chronology")
@@ -320,9 +331,9 @@ def _consultation(located: Located) -> tuple[Any, ...] | None:
     """A consultation's review and objectives; ``None`` for objectives that may be unknown."""
     event = located.record
     if event.review is not None and not located.knows("kind", "objectives"):
-        return (located.spot, event.review, None)  # its review's coverage is not known
+        return (located.spot, shared(event.review), None)  # its review's coverage is unknown
     if event.kind is EventKind.CONSULTATION and event.objectives and event.review is not None:
-        return (located.spot, event.review, tuple(event.objectives))
+        return (located.spot, shared(event.review), tuple(event.objectives))
     return None
 
 
@@ -388,7 +399,7 @@ def _member_of(country: object, day: dt.date | None) -> str:
 def _membership_facts(located: Located) -> tuple[Any, ...] | None:
     record = located.record
     if located.collection == "participants":
-        return _by_id(located, record.country)
+        return _by_id(located, shared(record.country))
     if not record.commissions:
         return None
     speakers = tuple(
@@ -396,7 +407,8 @@ def _membership_facts(located: Located) -> tuple[Any, ...] | None:
         for index, segment in enumerate(record.agenda)
         if isinstance(segment, ThematicSession)
     )
-    return (located.spot, record.commissions, _meeting_day(record), record.co_chairs, speakers)
+    commissions, co_chairs = shared(record.commissions), shared(record.co_chairs)
+    return (located.spot, commissions, _meeting_day(record), co_chairs, speakers)
 
 
 @judge("commission-membership")
@@ -450,7 +462,7 @@ def _balance_facts(located: Located) -> tuple[Any, ...] | None:
     record = located.record
     if located.collection == "participants":
         gender = record.gender.value if record.gender is not None else None
-        return _by_id(located, gender, record.country)
+        return _by_id(located, gender, shared(record.country))
     return (located.spot, tuple(_speaking(record)))
 
 
@@ -492,7 +504,7 @@ def _expected_categories() -> tuple[str, ...]:
 
 def _review_of(located: Located) -> str | None:
     review = located.record.review
-    return review if isinstance(review, str) else None
+    return shared(review) if isinstance(review, str) else None
 
 
 @facts("stakeholder-coverage", "participants", "reviews", "meetings", "events", "submissions")
@@ -507,16 +519,17 @@ def _stakeholder_facts(located: Located) -> tuple[Any, ...] | None:
     if collection == "participants":
         if not located.knows("category", "events"):
             return (None, None)  # a category heard may be the one that is unknown
-        return (record.category, tuple(record.events)) if record.category is not None else None
+        category = record.category
+        return (shared(category), shared(tuple(record.events))) if category is not None else None
     if collection == "reviews":
-        return (located.spot, record.id)
+        return (located.spot, shared(record.id))  # shared with the references to it
     review = _review_of(located)
     if review is None:
         return None
     known = located.knows("id", "categories", "category", "review")
     if collection == "submissions":
-        return (review, known, None, (record.category,) if record.category else ())
-    categories = tuple(record.categories) if collection == "events" else ()
+        return (review, known, None, shared((record.category,)) if record.category else ())
+    categories = shared(tuple(record.categories)) if collection == "events" else ()
     return (review, known, record.id, categories)
 
 
@@ -576,7 +589,7 @@ def _cadence_facts(located: Located) -> tuple[Any, ...] | None:
     day = _meeting_day(meeting)
     if meeting.kind is not MeetingKind.REGIONAL_REVIEW or day is None:
         return None
-    return (located.spot, day, meeting.round, meeting.commissions)
+    return (located.spot, day, shared(meeting.round), shared(meeting.commissions))
 
 
 @judge("review-cadence")
@@ -620,7 +633,7 @@ def _cadence(context: Context, gathered: Facts, rule: Rule) -> Iterator[Issue]:
 def _review_facts(located: Located) -> tuple[Any, ...] | None:
     """A review's place and id, or an event's review and kind (``None``: unknown)."""
     if located.collection == "reviews":
-        return (located.spot, located.record.id)
+        return (located.spot, shared(located.record.id))  # shared with the references to it
     review = _review_of(located)
     kind = located.record.kind if located.knows("kind") else None
     return (review, kind) if review is not None else None
@@ -698,7 +711,7 @@ def _deadline_facts(located: Located) -> tuple[Any, ...] | None:
     issued = day_of(record.issued)
     if record.kind is not ReportKind.OUTCOME_REPORT or issued is None:
         return None
-    return (located.spot, record.issued, issued, record.meetings)
+    return (located.spot, record.issued, issued, shared(record.meetings))
 
 
 @judge("report-deadline")

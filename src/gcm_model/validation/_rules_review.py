@@ -30,7 +30,16 @@ from gcm_model.models.process import (
 )
 from gcm_model.models.reports import Recipient, ReportKind
 from gcm_model.types import ReviewKind
-from gcm_model.validation._context import CHECKS, Context, Facts, Located, facts, judge, per_record
+from gcm_model.validation._context import (
+    CHECKS,
+    Context,
+    Facts,
+    Located,
+    facts,
+    judge,
+    per_record,
+    shared,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -128,7 +137,7 @@ def _summary_facts(located: Located) -> tuple[Any, ...] | None:
         return (False, None, None, (), ())
     if record.kind not in _SUMMARIES:
         return None
-    return (True, record.id, record.kind, tuple(record.meetings), tuple(record.recipients))
+    return (True, record.id, record.kind, shared(tuple(record.meetings)), tuple(record.recipients))
 
 
 @judge("summary-report")
@@ -175,7 +184,7 @@ def _accreditation_facts(located: Located) -> tuple[Any, ...] | None:
         return (located.id, record.accreditation_required, record.title, record.start)
     if record.accredited is not False or record.sector is not Sector.STAKEHOLDER:
         return None  # accredited, or not said: no issue; only stakeholders are accredited
-    return (located.spot, tuple(record.events))
+    return (located.spot, shared(tuple(record.events)))
 
 
 @judge("accreditation")
