@@ -412,14 +412,28 @@ class Facts:
 
     @functools.cached_property
     def first(self) -> dict[str, dict[str, Spot]]:
-        """Per collection, where the first record with each id is (once every record is read)."""
-        found: dict[str, dict[str, Spot]] = {name: {} for name in COLLECTIONS}
-        for collection in self.ids:
-            mine = found.setdefault(collection, {})
-            for _, spot in self.ids_of(collection):
-                if spot is not None and spot.id is not None:
-                    mine.setdefault(spot.id, spot)
-        return found
+        """Per collection, where the first record with each id is (once every record is read).
+
+        Each collection's index is made when first asked: a judge that looks
+        reviews up does not index every participant at the peak of the run.
+        """
+        return _First(self)
+
+
+class _First(dict[str, dict[str, Spot]]):
+    """Per collection, the first record with each id, indexed when the collection is asked."""
+
+    def __init__(self, facts: Facts) -> None:
+        super().__init__()
+        self.facts = facts
+
+    def __missing__(self, collection: str) -> dict[str, Spot]:
+        mine: dict[str, Spot] = {}
+        for _, spot in self.facts.ids_of(collection):
+            if spot is not None and spot.id is not None:
+                mine.setdefault(spot.id, spot)
+        self[collection] = mine
+        return mine
 
 
 class Gathered(Protocol):
