@@ -32,10 +32,12 @@ from gcm_model.validation._context import (
     Context,
     Facts,
     Located,
-    Spot,
+    Place,
     facts,
     judge,
     shared,
+    spot_id,
+    spot_knows,
 )
 from gcm_model.validation._rules import (
     _before,
@@ -73,7 +75,7 @@ def _by_id(located: Located, *values: object) -> tuple[Any, ...] | None:
 @judge("duplicate-id")
 def _duplicate_ids(context: Context, gathered: Facts, rule: Rule) -> Iterator[Issue]:
     for collection in gathered.ids:
-        first: dict[str, Spot | None] = {}
+        first: dict[str, Place | None] = {}
         for record_id, spot in gathered.ids_of(collection):
             if record_id in first and spot is not None:
                 earlier = first[record_id]
@@ -84,7 +86,7 @@ def _duplicate_ids(context: Context, gathered: Facts, rule: Rule) -> Iterator[Is
                     f"another record of {collection} has the id {record_id!r}",
                     value=record_id,
                     hint=(
-                        f"the first record with this id is at {json_path(earlier.pointer)}"
+                        f"the first record with this id is at {json_path(earlier[1])}"
                         if earlier is not None
                         else f"an earlier record of {collection} that could not be read has it"
                     ),
@@ -192,7 +194,7 @@ def _unresolved(gathered: Facts, fact: Located | tuple[Any, ...]) -> tuple[Any, 
         ]
         if len(found) == len(kept):
             return fact
-    if found or not spot.knows("id"):
+    if found or not spot_knows(spot, "id"):
         return (spot, tuple(found))
     return None
 
@@ -229,7 +231,7 @@ def _near_ids(record_id: str, candidates: list[str]) -> list[str]:
 def _dangling(context: Context, gathered: Facts, rule: Rule) -> Iterator[Issue]:
     known = gathered.known
     facts = list(gathered.of("dangling-reference"))
-    unsure = {spot.collection for spot, _ in facts if not spot.knows("id")}
+    unsure = {spot[0] for spot, _ in facts if not spot_knows(spot, "id")}
     ids_of: dict[tuple[str, ...], list[str]] = {}  # sorted once per set of target collections
     for spot, found in facts:
         for tail, record_id, targets in found:
@@ -339,7 +341,7 @@ def _consultation(located: Located) -> tuple[Any, ...] | None:
 
 @judge("objective-coverage")
 def _consultations_coverage(context: Context, gathered: Facts, rule: Rule) -> Iterator[Issue]:
-    consultations: dict[str, list[tuple[Spot, tuple[int, ...]]]] = {}
+    consultations: dict[str, list[tuple[Place, tuple[int, ...]]]] = {}
     uncertain: set[str] = set()  # reviews with an event whose kind or objectives are unknown
     for spot, review, objectives in gathered.of("objective-coverage", "events"):
         if objectives is None:
@@ -565,7 +567,7 @@ def _stakeholders(context: Context, gathered: Facts, rule: Rule) -> Iterator[Iss
             categories_at.setdefault(gathering, set()).add(category)
     places, heard, uncertain = _review_parts(gathered)
     for spot, review_id in gathered.of(slug, "reviews"):
-        if not spot.knows("id", "categories", "category", "review") or review_id in uncertain:
+        if not spot_knows(spot, "id", "categories", "category", "review") or review_id in uncertain:
             continue  # what the review heard is not known in full
         gatherings = places.get(review_id, set()) if isinstance(review_id, str) else set()
         seen = set().union(*(categories_at.get(g, set()) for g in gatherings))
@@ -594,7 +596,7 @@ def _cadence_facts(located: Located) -> tuple[Any, ...] | None:
 
 @judge("review-cadence")
 def _cadence(context: Context, gathered: Facts, rule: Rule) -> Iterator[Issue]:
-    seen: dict[tuple[str, str], Spot] = {}
+    seen: dict[tuple[str, str], Place] = {}
     for spot, day, round_code, commissions in gathered.of("review-cadence", "meetings"):
         expected = registry.rounds.for_year(day.year) if day.year >= 2020 else None
         if expected is None or (round_code is not None and round_code != expected.code):
@@ -621,10 +623,10 @@ def _cadence(context: Context, gathered: Facts, rule: Rule) -> Iterator[Issue]:
                     spot,
                     "commissions",
                     f"a second regional review meeting of {commission} in {key_round} "
-                    f"(the first is {seen[key].id})",
+                    f"(the first is {spot_id(seen[key])})",
                     value=commission,
                     hint=f"one record for the two if they are one meeting; else the round or "
-                    f"the commissions of {spot.id} or {seen[key].id} corrected",
+                    f"the commissions of {spot_id(spot)} or {spot_id(seen[key])} corrected",
                 )
             else:
                 seen[key] = spot
@@ -656,7 +658,7 @@ def _consultations(context: Context, gathered: Facts, rule: Rule) -> Iterator[Is
     kinds = _kinds_by_review(gathered, "consultations")
     for spot, review_id in gathered.of("consultations", "reviews"):
         events = kinds.get(review_id, []) if isinstance(review_id, str) else []
-        if not spot.knows("id") or None in events:
+        if not spot_knows(spot, "id") or None in events:
             continue  # its events are unknown, or one of unknown kind may be a consultation
         count = sum(1 for kind in events if kind is EventKind.CONSULTATION)
         if count < minimum:
@@ -683,7 +685,7 @@ def _evaluation(context: Context, gathered: Facts, rule: Rule) -> Iterator[Issue
     kinds = _kinds_by_review(gathered, "evaluation-session")
     for spot, review_id in gathered.of("evaluation-session", "reviews"):
         events = kinds.get(review_id, []) if isinstance(review_id, str) else []
-        if not spot.knows("id") or None in events:
+        if not spot_knows(spot, "id") or None in events:
             continue  # its events are unknown, or one of unknown kind may be the evaluation
         if not any(kind is EventKind.EVALUATION for kind in events):
             yield context.issue(

@@ -39,6 +39,7 @@ from gcm_model.validation._context import (
     judge,
     per_record,
     shared,
+    spot_id,
 )
 
 if TYPE_CHECKING:
@@ -149,7 +150,7 @@ def _summary_report(context: Context, gathered: Facts, rule: Rule) -> Iterator[I
         for meeting_id in meetings:
             summaries.setdefault(meeting_id, []).append((report_id, kind, recipients))
     for (spot,) in gathered.of("summary-report", "meetings"):
-        found = summaries.get(spot.id, [])
+        found = summaries.get(spot_id(spot) or "", [])  # kept only for a meeting with an id
         if any(_PGA in recipients for _, _, recipients in found):
             continue
         if found:
@@ -162,7 +163,7 @@ def _summary_report(context: Context, gathered: Facts, rule: Rule) -> Iterator[I
             message += "Assembly"
             hint = f"its summary reports: {listed}; add {_PGA.value} to the recipients of one"
         else:
-            message = f"no summary report lists meeting {spot.id!r}"
+            message = f"no summary report lists meeting {spot_id(spot)!r}"
             hint = (
                 "a report of kind "
                 + ", ".join(k.value for k in _SUMMARIES)
@@ -198,7 +199,7 @@ def _accreditation(context: Context, gathered: Facts, rule: Rule) -> Iterator[Is
                     rule,
                     spot,
                     f"events/{index}",
-                    f"stakeholder {spot.id!r} attends meeting {meeting_id!r}, which requires "
+                    f"stakeholder {spot_id(spot)!r} attends meeting {meeting_id!r}, which requires "
                     "accreditation, and is recorded as not accredited",
                     value=meeting_id,
                     hint=(
