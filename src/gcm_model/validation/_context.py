@@ -23,6 +23,8 @@ The rules (``_rules``) declare these; the engine (``_engine``) runs them.
 from __future__ import annotations
 
 import functools
+import sys
+from array import array
 from collections.abc import Callable, Collection, Iterable, Iterator
 from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
 
@@ -38,16 +40,21 @@ if TYPE_CHECKING:
 
 __all__ = [
     "CHECKS",
+    "CODE_OF",
     "Checks",
     "Context",
     "Facts",
     "Gathered",
     "Located",
+    "Place",
     "Spot",
     "check",
     "facts",
     "judge",
     "per_record",
+    "shared",
+    "spot_id",
+    "spot_knows",
 ]
 
 
@@ -67,11 +74,40 @@ def knows(unknown: Collection[str], fields: tuple[str, ...]) -> bool:
     )
 
 
+def shared(value: Any) -> Any:
+    """A code or a reference to another record, shared with every equal one kept.
+
+    Each line of JSON Lines decodes its own copy of a string: the review id
+    that a thousand events name would be kept a thousand times over in their
+    facts. Interned, it is kept once (an interned string is freed with its
+    last use). A tuple of strings is shared member by member; anything else
+    is returned as it is. Only for values that repeat across records (codes,
+    references), not for a record's own id: each of those would add an entry
+    to the table of interned strings for nothing.
+
+    Examples:
+        >>> a, b = "".join(["r:", "1"]), "".join(["r:", "1"])
+        >>> a is b, shared(a) is shared(b), shared(("ECE", None)), shared(3)
+        (False, True, ('ECE', None), 3)
+    """
+    kind = type(value)
+    if kind is str:
+        return sys.intern(value)
+    if kind is tuple:
+        return tuple(sys.intern(v) if type(v) is str else v for v in value)
+    return value
+
+
 class Spot(NamedTuple):
     """Where a record is, without the record: what an issue about it needs.
 
     A named tuple, not an attrs class: one is made for every record read, and
-    a tuple is made in a tenth of the time of a frozen attrs object.
+    a tuple is made in a tenth of the time of a frozen attrs object. What the
+    engine keeps of each record (``Located.spot``) is a plain tuple of the
+    same fields, read with ``spot_id`` and ``spot_knows``: the garbage
+    collector stops tracking a plain tuple of strings and numbers (and the
+    facts that hold it), not a named tuple, and its full passes would
+    otherwise visit every record's place at every pass.
     """
 
     collection: str
@@ -93,6 +129,30 @@ class Spot(NamedTuple):
             False
         """
         return knows(self.unknown, fields)
+
+
+Place = tuple[str, str, "str | None", "int | None", "str | None", "Collection[str]"]
+"""A ``Spot``'s fields as a plain tuple: what the engine keeps of each record."""
+
+
+def spot_id(place: Place) -> str | None:
+    """The record id of a ``Spot`` or of its plain tuple.
+
+    Examples:
+        >>> spot_id(("reviews", "", "a.jsonl", 2, "r:1", ())), spot_id(Spot("reviews", ""))
+        ('r:1', None)
+    """
+    return place[4]
+
+
+def spot_knows(place: Place, *fields: str) -> bool:
+    """``Spot.knows``, of a ``Spot`` or of its plain tuple.
+
+    Examples:
+        >>> spot_knows(("reviews", "", None, None, None, ("/id",)), "id")
+        False
+    """
+    return knows(place[5], fields)
 
 
 @attrs.define
@@ -129,13 +189,13 @@ class Located:
     @property
     def id(self) -> str | None:
         """The record's id (read once, with the ``Spot``)."""
-        return self.spot.id
+        return self.spot[4]
 
-    _spot: Spot | None = attrs.field(default=None, init=False, eq=False, repr=False)
+    _spot: Place | None = attrs.field(default=None, init=False, eq=False, repr=False)
 
     @property
-    def spot(self) -> Spot:
-        """Where the record is, without it (made once per record, when first asked).
+    def spot(self) -> Place:
+        """Where the record is, without it, as a plain tuple (made once, when first asked).
 
         Kept in a slot of its own: a ``functools.cached_property`` on a slotted
         class goes through a generated ``__getattr__``, slower than the ``Spot``.
@@ -145,12 +205,12 @@ class Located:
             found = getattr(self.record, "id", None)
             named = found if isinstance(found, str) else None
             unknown = tuple(sorted(self.unknown)) if self.unknown else ()
-            spot = Spot(self.collection, self.pointer, self.file, self.line, named, unknown)
+            spot = (self.collection, self.pointer, self.file, self.line, named, unknown)
             self._spot = spot
         return spot
 
 
-Where = Located | Spot
+Where = Located | Place
 
 RecordCheck = Callable[["Context", "Rule", Located], Iterator[Issue]]
 FactOf = Callable[[Located], Any]
@@ -245,6 +305,9 @@ def check(slug: str) -> Callable[[WholeCheck], WholeCheck]:
     return register
 
 
+CODE_OF = {name: code for code, name in enumerate(COLLECTIONS)}
+"""Each collection's number, as ``Facts.by_rule`` keeps it (a byte a fact, not a pointer)."""
+
 _DUE = 64
 """How many facts wait to be pruned again before they are (``Facts.settle``)."""
 
@@ -254,14 +317,16 @@ class Facts:
     """The facts of a dataset, gathered in reading order; mergeable part by part.
 
     Kept small, for they grow with the dataset: a rule's facts are two parallel
-    lists (the collection of each, the fact) rather than a pair per fact, and
+    sequences (the collection of each, as a byte of an array, and the fact)
+    rather than a pair per fact, and
     each collection's ids are kept once as a set besides the list of where
     they are.
     """
 
-    by_rule: dict[str, tuple[list[str], list[Any]]] = attrs.Factory(dict)
-    """Per rule: the collection of each record that has a fact, and the fact, in reading order."""
-    ids: dict[str, list[Spot | str | tuple[str, Spot | None]]] = attrs.Factory(dict)
+    by_rule: dict[str, tuple[array[int], list[Any]]] = attrs.Factory(dict)
+    """Per rule: the collection of each record that has a fact (``CODE_OF``), and the fact,
+    in reading order."""
+    ids: dict[str, list[Place | str | tuple[str, Place | None]]] = attrs.Factory(dict)
     """Per collection, every id as written, with where its record is (``ids_of`` reads them).
 
     One entry per record, so the common case is kept alone: the ``Spot`` of a
@@ -275,12 +340,12 @@ class Facts:
     due: set[tuple[str, int]] = attrs.Factory(set)
     """The facts an id read since the last pruning waited for (pruned again in batches)."""
 
-    def add_id(self, collection: str, raw_id: str, spot: Spot | None) -> None:
+    def add_id(self, collection: str, raw_id: str, spot: Place | None) -> None:
         """A record's id as written, with where its record is (``None``: not built)."""
-        entry: Spot | str | tuple[str, Spot | None]
+        entry: Place | str | tuple[str, Place | None]
         if spot is None:
             entry = raw_id
-        elif spot.id == raw_id:
+        elif spot[4] == raw_id:
             entry = spot
         else:
             entry = (raw_id, spot)
@@ -307,26 +372,26 @@ class Facts:
             if fact is not None and prune is not None:
                 found[position] = prune(self, fact)
 
-    def ids_of(self, collection: str) -> Iterator[tuple[str, Spot | None]]:
+    def ids_of(self, collection: str) -> Iterator[tuple[str, Place | None]]:
         """A collection's ids as written, with where each record is, in reading order."""
         for entry in self.ids.get(collection, ()):
-            if isinstance(entry, Spot):
-                yield entry.id or "", entry
-            elif isinstance(entry, str):
+            if isinstance(entry, str):
                 yield entry, None
+            elif len(entry) == len(Spot._fields):
+                yield entry[4] or "", entry  # type: ignore[misc]  # a place, not a pair
             else:
-                yield entry
+                yield entry  # type: ignore[misc]  # a pair: the id as written, and the place
 
     def add(self, slug: str, collection: str, fact: Any, waits: Waits | None = None) -> None:
         """A rule's fact of a record of a collection (``waits``: the ids it waits for)."""
         found = self.by_rule.get(slug)
         if found is None:
-            found = self.by_rule[slug] = ([], [])
+            found = self.by_rule[slug] = (array("B"), [])
         if waits is not None:
             position = len(found[1])
             for record_id in waits(fact):
                 self.waiting.setdefault(record_id, []).append((slug, position))
-        found[0].append(collection)
+        found[0].append(CODE_OF[collection])
         found[1].append(fact)
 
     def of(self, slug: str, collection: str | None = None) -> Iterator[Any]:
@@ -339,17 +404,18 @@ class Facts:
             return iter(())
         if collection is None:
             return (fact for fact in found[1] if fact is not None)
+        code = CODE_OF.get(collection)
         return (
             fact
             for found_in, fact in zip(*found, strict=True)
-            if found_in == collection and fact is not None
+            if found_in == code and fact is not None
         )
 
     def merge(self, other: Facts) -> None:
         """Append the facts of the part read after this one."""
         offsets: dict[str, int] = {}
         for slug, (collections, found) in other.by_rule.items():
-            mine = self.by_rule.setdefault(slug, ([], []))
+            mine = self.by_rule.setdefault(slug, (array("B"), []))
             offsets[slug] = len(mine[1])
             mine[0].extend(collections)
             mine[1].extend(found)
@@ -377,15 +443,29 @@ class Facts:
         return {name: self.seen.get(name, set()) for name in COLLECTIONS}
 
     @functools.cached_property
-    def first(self) -> dict[str, dict[str, Spot]]:
-        """Per collection, where the first record with each id is (once every record is read)."""
-        found: dict[str, dict[str, Spot]] = {name: {} for name in COLLECTIONS}
-        for collection in self.ids:
-            mine = found.setdefault(collection, {})
-            for _, spot in self.ids_of(collection):
-                if spot is not None and spot.id is not None:
-                    mine.setdefault(spot.id, spot)
-        return found
+    def first(self) -> dict[str, dict[str, Place]]:
+        """Per collection, where the first record with each id is (once every record is read).
+
+        Each collection's index is made when first asked: a judge that looks
+        reviews up does not index every participant at the peak of the run.
+        """
+        return _First(self)
+
+
+class _First(dict[str, dict[str, Place]]):
+    """Per collection, the first record with each id, indexed when the collection is asked."""
+
+    def __init__(self, facts: Facts) -> None:
+        super().__init__()
+        self.facts = facts
+
+    def __missing__(self, collection: str) -> dict[str, Place]:
+        mine: dict[str, Place] = {}
+        for _, spot in self.facts.ids_of(collection):
+            if spot is not None and spot[4] is not None:
+                mine.setdefault(spot[4], spot)
+        self[collection] = mine
+        return mine
 
 
 class Gathered(Protocol):
@@ -433,7 +513,7 @@ class Context:
         return found
 
     @property
-    def raw_ids(self) -> dict[str, list[tuple[str, Spot | None]]]:
+    def raw_ids(self) -> dict[str, list[tuple[str, Place | None]]]:
         """Per collection, every id as written, with where its record is."""
         return {name: list(self.facts.ids_of(name)) for name in self.facts.ids}
 
@@ -468,17 +548,21 @@ class Context:
         hint: str | None = None,
     ) -> Issue:
         """An issue of ``rule`` at ``field`` (a JSON Pointer tail) of a record."""
+        if isinstance(where, Located):
+            pointer, record, file, line = where.pointer, where.id, where.file, where.line
+        else:
+            _, pointer, file, line, record, _ = where
         return Issue(
             rule=rule.slug,
             code=rule.code,
             severity=self.profile.severity(rule),
-            path=where.pointer + (f"/{field}" if field else ""),
+            path=pointer + (f"/{field}" if field else ""),
             message=message,
             hint=hint,
             value=value,
-            record=where.id,
-            file=where.file,
-            line=where.line,
+            record=record,
+            file=file,
+            line=line,
             source=rule.source,
         )
 

@@ -27,7 +27,18 @@ from gcm_model.models.dataset import COLLECTIONS
 from gcm_model.models.kinds import Ref
 from gcm_model.models.process import EventKind, MeetingKind, ThematicSession
 from gcm_model.models.reports import ReportKind
-from gcm_model.validation._context import CHECKS, Context, Facts, Located, Spot, facts, judge
+from gcm_model.validation._context import (
+    CHECKS,
+    Context,
+    Facts,
+    Located,
+    Place,
+    facts,
+    judge,
+    shared,
+    spot_id,
+    spot_knows,
+)
 from gcm_model.validation._rules import (
     _before,
     _cover,
@@ -64,7 +75,7 @@ def _by_id(located: Located, *values: object) -> tuple[Any, ...] | None:
 @judge("duplicate-id")
 def _duplicate_ids(context: Context, gathered: Facts, rule: Rule) -> Iterator[Issue]:
     for collection in gathered.ids:
-        first: dict[str, Spot | None] = {}
+        first: dict[str, Place | None] = {}
         for record_id, spot in gathered.ids_of(collection):
             if record_id in first and spot is not None:
                 earlier = first[record_id]
@@ -75,7 +86,7 @@ def _duplicate_ids(context: Context, gathered: Facts, rule: Rule) -> Iterator[Is
                     f"another record of {collection} has the id {record_id!r}",
                     value=record_id,
                     hint=(
-                        f"the first record with this id is at {json_path(earlier.pointer)}"
+                        f"the first record with this id is at {json_path(earlier[1])}"
                         if earlier is not None
                         else f"an earlier record of {collection} that could not be read has it"
                     ),
@@ -183,7 +194,7 @@ def _unresolved(gathered: Facts, fact: Located | tuple[Any, ...]) -> tuple[Any, 
         ]
         if len(found) == len(kept):
             return fact
-    if found or not spot.knows("id"):
+    if found or not spot_knows(spot, "id"):
         return (spot, tuple(found))
     return None
 
@@ -220,7 +231,7 @@ def _near_ids(record_id: str, candidates: list[str]) -> list[str]:
 def _dangling(context: Context, gathered: Facts, rule: Rule) -> Iterator[Issue]:
     known = gathered.known
     facts = list(gathered.of("dangling-reference"))
-    unsure = {spot.collection for spot, _ in facts if not spot.knows("id")}
+    unsure = {spot[0] for spot, _ in facts if not spot_knows(spot, "id")}
     ids_of: dict[tuple[str, ...], list[str]] = {}  # sorted once per set of target collections
     for spot, found in facts:
         for tail, record_id, targets in found:
@@ -261,8 +272,10 @@ def _chronology_facts(located: Located) -> tuple[Any, ...] | None:
     if located.collection == "meetings":
         return _by_id(located, record.start, record.end)
     if located.collection == "events":
-        return (located.spot, record.kind, record.start, record.meeting)
-    return (located.spot, record.issued, record.meetings) if record.issued is not None else None
+        return (located.spot, record.kind, record.start, shared(record.meeting))
+    if record.issued is None:
+        return None
+    return (located.spot, record.issued, shared(record.meetings))
 
 
 @judge("chronology")
@@ -322,15 +335,15 @@ def _consultation(located: Located) -> tuple[Any, ...] | None:
     if not located.knows("review"):
         return (located.spot, None, None)  # some review's coverage is not known
     if event.review is not None and not located.knows("kind", "objectives"):
-        return (located.spot, event.review, None)  # its review's coverage is not known
+        return (located.spot, shared(event.review), None)  # its review's coverage is unknown
     if event.kind is EventKind.CONSULTATION and event.objectives and event.review is not None:
-        return (located.spot, event.review, tuple(event.objectives))
+        return (located.spot, shared(event.review), tuple(event.objectives))
     return None
 
 
 @judge("objective-coverage")
 def _consultations_coverage(context: Context, gathered: Facts, rule: Rule) -> Iterator[Issue]:
-    consultations: dict[str, list[tuple[Spot, tuple[int, ...]]]] = {}
+    consultations: dict[str, list[tuple[Place, tuple[int, ...]]]] = {}
     uncertain: set[str] = set()  # reviews with an event whose kind or objectives are unknown
     for spot, review, objectives in gathered.of("objective-coverage", "events"):
         if objectives is None:
@@ -390,7 +403,7 @@ def _member_of(country: object, day: dt.date | None) -> str:
 def _membership_facts(located: Located) -> tuple[Any, ...] | None:
     record = located.record
     if located.collection == "participants":
-        return _by_id(located, record.country)
+        return _by_id(located, shared(record.country))
     if not record.commissions:
         return None
     speakers = tuple(
@@ -398,7 +411,8 @@ def _membership_facts(located: Located) -> tuple[Any, ...] | None:
         for index, segment in enumerate(record.agenda)
         if isinstance(segment, ThematicSession)
     )
-    return (located.spot, record.commissions, _meeting_day(record), record.co_chairs, speakers)
+    commissions, co_chairs = shared(record.commissions), shared(record.co_chairs)
+    return (located.spot, commissions, _meeting_day(record), co_chairs, speakers)
 
 
 @judge("commission-membership")
@@ -452,7 +466,7 @@ def _balance_facts(located: Located) -> tuple[Any, ...] | None:
     record = located.record
     if located.collection == "participants":
         gender = record.gender.value if record.gender is not None else None
-        return _by_id(located, gender, record.country)
+        return _by_id(located, gender, shared(record.country))
     return (located.spot, tuple(_speaking(record)))
 
 
@@ -494,7 +508,7 @@ def _expected_categories() -> tuple[str, ...]:
 
 def _review_of(located: Located) -> str | None:
     review = located.record.review
-    return review if isinstance(review, str) else None
+    return shared(review) if isinstance(review, str) else None
 
 
 @facts("stakeholder-coverage", "participants", "reviews", "meetings", "events", "submissions")
@@ -509,16 +523,17 @@ def _stakeholder_facts(located: Located) -> tuple[Any, ...] | None:
     if collection == "participants":
         if not located.knows("category", "events"):
             return (None, None)  # a category heard may be the one that is unknown
-        return (record.category, tuple(record.events)) if record.category is not None else None
+        category = record.category
+        return (shared(category), shared(tuple(record.events))) if category is not None else None
     if collection == "reviews":
-        return (located.spot, record.id)
+        return (located.spot, shared(record.id))  # shared with the references to it
     review = _review_of(located) if located.knows("review") else None
     if review is None:  # a part of no review; or of one not known, which heard who knows what
         return None if located.knows("review") else (None, False, None, ())
     known = located.knows("id", "categories", "category")
     if collection == "submissions":
-        return (review, known, None, (record.category,) if record.category else ())
-    categories = tuple(record.categories) if collection == "events" else ()
+        return (review, known, None, shared((record.category,)) if record.category else ())
+    categories = shared(tuple(record.categories)) if collection == "events" else ()
     return (review, known, record.id, categories)
 
 
@@ -556,7 +571,7 @@ def _stakeholders(context: Context, gathered: Facts, rule: Rule) -> Iterator[Iss
     if None in uncertain:
         return  # a part whose review is unknown may be any review's
     for spot, review_id in gathered.of(slug, "reviews"):
-        if not spot.knows("id", "categories", "category", "review") or review_id in uncertain:
+        if not spot_knows(spot, "id", "categories", "category", "review") or review_id in uncertain:
             continue  # what the review heard is not known in full
         gatherings = places.get(review_id, set()) if isinstance(review_id, str) else set()
         seen = set().union(*(categories_at.get(g, set()) for g in gatherings))
@@ -580,12 +595,12 @@ def _cadence_facts(located: Located) -> tuple[Any, ...] | None:
     day = _meeting_day(meeting)
     if meeting.kind is not MeetingKind.REGIONAL_REVIEW or day is None:
         return None
-    return (located.spot, day, meeting.round, meeting.commissions)
+    return (located.spot, day, shared(meeting.round), shared(meeting.commissions))
 
 
 @judge("review-cadence")
 def _cadence(context: Context, gathered: Facts, rule: Rule) -> Iterator[Issue]:
-    seen: dict[tuple[str, str], Spot] = {}
+    seen: dict[tuple[str, str], Place] = {}
     for spot, day, round_code, commissions in gathered.of("review-cadence", "meetings"):
         expected = registry.rounds.for_year(day.year) if day.year >= 2020 else None
         if expected is None or (round_code is not None and round_code != expected.code):
@@ -612,10 +627,10 @@ def _cadence(context: Context, gathered: Facts, rule: Rule) -> Iterator[Issue]:
                     spot,
                     "commissions",
                     f"a second regional review meeting of {commission} in {key_round} "
-                    f"(the first is {seen[key].id})",
+                    f"(the first is {spot_id(seen[key])})",
                     value=commission,
                     hint=f"one record for the two if they are one meeting; else the round or "
-                    f"the commissions of {spot.id} or {seen[key].id} corrected",
+                    f"the commissions of {spot_id(spot)} or {spot_id(seen[key])} corrected",
                 )
             else:
                 seen[key] = spot
@@ -624,7 +639,7 @@ def _cadence(context: Context, gathered: Facts, rule: Rule) -> Iterator[Issue]:
 def _review_facts(located: Located) -> tuple[Any, ...] | None:
     """A review's place and id, or an event's review and kind (``None``: unknown)."""
     if located.collection == "reviews":
-        return (located.spot, located.record.id)
+        return (located.spot, shared(located.record.id))  # shared with the references to it
     if not located.knows("review"):
         return (None, None)  # an event of some review, of any kind
     review = _review_of(located)
@@ -651,7 +666,7 @@ def _consultations(context: Context, gathered: Facts, rule: Rule) -> Iterator[Is
         return  # an event whose review is unknown may be any review's consultation
     for spot, review_id in gathered.of("consultations", "reviews"):
         events = kinds.get(review_id, []) if isinstance(review_id, str) else []
-        if not spot.knows("id") or None in events:
+        if not spot_knows(spot, "id") or None in events:
             continue  # its events are unknown, or one of unknown kind may be a consultation
         count = sum(1 for kind in events if kind is EventKind.CONSULTATION)
         if count < minimum:
@@ -680,7 +695,7 @@ def _evaluation(context: Context, gathered: Facts, rule: Rule) -> Iterator[Issue
         return  # an event whose review is unknown may be any review's evaluation
     for spot, review_id in gathered.of("evaluation-session", "reviews"):
         events = kinds.get(review_id, []) if isinstance(review_id, str) else []
-        if not spot.knows("id") or None in events:
+        if not spot_knows(spot, "id") or None in events:
             continue  # its events are unknown, or one of unknown kind may be the evaluation
         if not any(kind is EventKind.EVALUATION for kind in events):
             yield context.issue(
@@ -708,7 +723,7 @@ def _deadline_facts(located: Located) -> tuple[Any, ...] | None:
     issued = day_of(record.issued)
     if record.kind is not ReportKind.OUTCOME_REPORT or issued is None:
         return None
-    return (located.spot, record.issued, issued, record.meetings)
+    return (located.spot, record.issued, issued, shared(record.meetings))
 
 
 @judge("report-deadline")

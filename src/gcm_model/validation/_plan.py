@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+from array import array
 from typing import TYPE_CHECKING, Any, Protocol
 
 import attrs
@@ -25,6 +26,7 @@ from gcm_model.validation._catalogue import Profile, Rule, rules
 from gcm_model.validation._catalogue import profile as _profile
 from gcm_model.validation._context import (
     CHECKS,
+    CODE_OF,
     Checks,
     Context,
     Facts,
@@ -265,6 +267,7 @@ class Run:
         """The facts the judges need of a record, pruned as they are gathered."""
         facts = self.gathered.facts
         by_rule = facts.by_rule
+        code = CODE_OF.get(collection, 255)  # a collection no rule gathers facts of
         for slug, fact_of, prune, waits in self._facts.get(collection, ()):
             fact = fact_of(located)
             if fact is None:
@@ -278,8 +281,8 @@ class Run:
                 continue
             found = by_rule.get(slug)  # Facts.add, inlined: this loop runs for every fact
             if found is None:
-                found = by_rule[slug] = ([], [])
-            found[0].append(collection)
+                found = by_rule[slug] = (array("B"), [])
+            found[0].append(code)
             found[1].append(fact)
 
     def _found(self, key: Key, issue: Issue) -> None:

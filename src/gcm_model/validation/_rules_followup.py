@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from gcm_model import registry
 from gcm_model.dates import day_of
-from gcm_model.validation._context import CHECKS, Context, Facts, Located, facts, judge
+from gcm_model.validation._context import CHECKS, Context, Facts, Located, facts, judge, shared
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -117,7 +117,7 @@ def _notice_facts(located: Located) -> tuple[Any, ...] | None:
         return (located.id, record.start, record.title)
     if not located.knows("opens", "closes", "meeting") or record.closes is None:
         return None
-    return (located.spot, record.opens, record.closes, record.meeting)
+    return (located.spot, record.opens, record.closes, shared(record.meeting))
 
 
 @judge("call-notice")

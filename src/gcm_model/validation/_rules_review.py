@@ -30,7 +30,17 @@ from gcm_model.models.process import (
 )
 from gcm_model.models.reports import Recipient, ReportKind
 from gcm_model.types import ReviewKind
-from gcm_model.validation._context import CHECKS, Context, Facts, Located, facts, judge, per_record
+from gcm_model.validation._context import (
+    CHECKS,
+    Context,
+    Facts,
+    Located,
+    facts,
+    judge,
+    per_record,
+    shared,
+    spot_id,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -128,7 +138,7 @@ def _summary_facts(located: Located) -> tuple[Any, ...] | None:
         return (False, None, None, (), ())
     if record.kind not in _SUMMARIES:
         return None
-    return (True, record.id, record.kind, tuple(record.meetings), tuple(record.recipients))
+    return (True, record.id, record.kind, shared(tuple(record.meetings)), tuple(record.recipients))
 
 
 @judge("summary-report")
@@ -140,7 +150,7 @@ def _summary_report(context: Context, gathered: Facts, rule: Rule) -> Iterator[I
         for meeting_id in meetings:
             summaries.setdefault(meeting_id, []).append((report_id, kind, recipients))
     for (spot,) in gathered.of("summary-report", "meetings"):
-        found = summaries.get(spot.id, [])
+        found = summaries.get(spot_id(spot) or "", [])  # kept only for a meeting with an id
         if any(_PGA in recipients for _, _, recipients in found):
             continue
         if found:
@@ -153,7 +163,7 @@ def _summary_report(context: Context, gathered: Facts, rule: Rule) -> Iterator[I
             message += "Assembly"
             hint = f"its summary reports: {listed}; add {_PGA.value} to the recipients of one"
         else:
-            message = f"no summary report lists meeting {spot.id!r}"
+            message = f"no summary report lists meeting {spot_id(spot)!r}"
             hint = (
                 "a report of kind "
                 + ", ".join(k.value for k in _SUMMARIES)
@@ -175,7 +185,7 @@ def _accreditation_facts(located: Located) -> tuple[Any, ...] | None:
         return (located.id, record.accreditation_required, record.title, record.start)
     if record.accredited is not False or record.sector is not Sector.STAKEHOLDER:
         return None  # accredited, or not said: no issue; only stakeholders are accredited
-    return (located.spot, tuple(record.events))
+    return (located.spot, shared(tuple(record.events)))
 
 
 @judge("accreditation")
@@ -189,7 +199,7 @@ def _accreditation(context: Context, gathered: Facts, rule: Rule) -> Iterator[Is
                     rule,
                     spot,
                     f"events/{index}",
-                    f"stakeholder {spot.id!r} attends meeting {meeting_id!r}, which requires "
+                    f"stakeholder {spot_id(spot)!r} attends meeting {meeting_id!r}, which requires "
                     "accreditation, and is recorded as not accredited",
                     value=meeting_id,
                     hint=(
