@@ -50,6 +50,7 @@ __all__ = [
     "Spot",
     "check",
     "facts",
+    "first_by_id",
     "judge",
     "per_record",
     "shared",
@@ -72,6 +73,14 @@ def knows(unknown: Collection[str], fields: tuple[str, ...]) -> bool:
         for field in fields
         for place in unknown
     )
+
+
+def first_by_id(found: Iterator[tuple[Any, ...]]) -> dict[str, tuple[Any, ...]]:
+    """Facts by their first member, a record id: the first record with each id wins."""
+    index: dict[str, tuple[Any, ...]] = {}
+    for fact in found:
+        index.setdefault(fact[0], fact)
+    return index
 
 
 def shared(value: Any) -> Any:

@@ -34,6 +34,7 @@ from gcm_model.validation._context import (
     Located,
     Place,
     facts,
+    first_by_id,
     judge,
     shared,
     spot_id,
@@ -54,14 +55,6 @@ if TYPE_CHECKING:
     from gcm_model.validation._report import Issue
 
 __all__ = ["CHECKS"]
-
-
-def _first(found: Iterator[tuple[Any, ...]]) -> dict[str, tuple[Any, ...]]:
-    """Facts by their first member, a record id: the first record with each id wins."""
-    index: dict[str, tuple[Any, ...]] = {}
-    for fact in found:
-        index.setdefault(fact[0], fact)
-    return index
 
 
 def _by_id(located: Located, *values: object) -> tuple[Any, ...] | None:
@@ -280,7 +273,7 @@ def _chronology_facts(located: Located) -> tuple[Any, ...] | None:
 
 @judge("chronology")
 def _chronology(context: Context, gathered: Facts, rule: Rule) -> Iterator[Issue]:
-    meetings = _first(gathered.of("chronology", "meetings"))
+    meetings = first_by_id(gathered.of("chronology", "meetings"))
     for spot, kind, start, meeting_id in gathered.of("chronology", "events"):
         meeting = meetings.get(meeting_id) if isinstance(meeting_id, str) else None
         if meeting is None or start is None or meeting[1] is None:
@@ -417,7 +410,7 @@ def _membership_facts(located: Located) -> tuple[Any, ...] | None:
 
 @judge("commission-membership")
 def _membership(context: Context, gathered: Facts, rule: Rule) -> Iterator[Issue]:
-    countries = _first(gathered.of("commission-membership", "participants"))
+    countries = first_by_id(gathered.of("commission-membership", "participants"))
     for spot, commissions, meeting_day, co_chairs, speakers in gathered.of(
         "commission-membership", "meetings"
     ):
@@ -475,7 +468,7 @@ def _balance(context: Context, gathered: Facts, rule: Rule) -> Iterator[Issue]:
     share = context.parameter(rule, "max_share")
     enough = context.parameter(rule, "min_people")
     aspects = ("gender", "country") if context.parameter(rule, "gender") else ("country",)
-    participants = _first(gathered.of("balance", "participants"))
+    participants = first_by_id(gathered.of("balance", "participants"))
     for spot, speaking in gathered.of("balance", "meetings"):
         people = [participants.get(p) for p in speaking]
         known = [p for p in people if p is not None]
@@ -729,7 +722,7 @@ def _deadline_facts(located: Located) -> tuple[Any, ...] | None:
 @judge("report-deadline")
 def _report_deadline(context: Context, gathered: Facts, rule: Rule) -> Iterator[Issue]:
     days = dt.timedelta(days=context.parameter(rule, "days"))
-    ends = _first(gathered.of("report-deadline", "meetings"))
+    ends = first_by_id(gathered.of("report-deadline", "meetings"))
     for spot, moment, issued, meeting_ids in gathered.of("report-deadline", "reports"):
         for meeting_id in meeting_ids:
             found = ends.get(meeting_id) if isinstance(meeting_id, str) else None

@@ -317,22 +317,14 @@ def _written_inputs(context: Context, rule: Rule, located: Located) -> Iterator[
 @per_record("webcast", "meetings", "events")
 def _webcast(context: Context, rule: Rule, located: Located) -> Iterator[Issue]:
     record = located.record
-    if located.collection == "meetings":
-        if record.kind is MeetingKind.REGIONAL_REVIEW and record.webcast is False:
-            yield context.issue(
-                rule,
-                located,
-                "webcast",
-                "the regional review meeting is not webcast",
-                hint=_webcast_hint(record),
-            )
-    elif record.kind is EventKind.CONSULTATION and record.webcast is False:
+    kind, what = (
+        (MeetingKind.REGIONAL_REVIEW, "regional review meeting")
+        if located.collection == "meetings"
+        else (EventKind.CONSULTATION, "stakeholder consultation")
+    )
+    if record.kind is kind and record.webcast is False:
         yield context.issue(
-            rule,
-            located,
-            "webcast",
-            "the stakeholder consultation is not webcast",
-            hint=_webcast_hint(record),
+            rule, located, "webcast", f"the {what} is not webcast", hint=_webcast_hint(record)
         )
 
 

@@ -18,7 +18,17 @@ from typing import TYPE_CHECKING, Any
 
 from gcm_model import registry
 from gcm_model.dates import day_of
-from gcm_model.validation._context import CHECKS, Context, Facts, Located, facts, judge, shared
+from gcm_model.validation._context import (
+    CHECKS,
+    Context,
+    Facts,
+    Located,
+    facts,
+    first_by_id,
+    judge,
+    shared,
+)
+from gcm_model.validation._rules import _before
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -27,22 +37,6 @@ if TYPE_CHECKING:
     from gcm_model.validation._report import Issue
 
 __all__ = ["CHECKS"]
-
-
-def _first(found: Iterator[tuple[Any, ...]]) -> dict[str, tuple[Any, ...]]:
-    """Facts by their first member, a record id: the first record with each id wins."""
-    index: dict[str, tuple[Any, ...]] = {}
-    for fact in found:
-        index.setdefault(fact[0], fact)
-    return index
-
-
-def _before(a: object, b: object) -> bool:
-    """Whether ``a`` is before ``b``: as instants when both have a time, else by day."""
-    if isinstance(a, dt.datetime) and isinstance(b, dt.datetime):
-        return a < b
-    day_a, day_b = day_of(a), day_of(b)
-    return day_a is not None and day_b is not None and day_a < day_b
 
 
 # -- the Secretary-General's report before the IMRF --------------------------------------------
@@ -80,7 +74,7 @@ def _lead_time_facts(located: Located) -> tuple[Any, ...] | None:
 
 @judge("sg-report-lead-time")
 def _lead_time(context: Context, gathered: Facts, rule: Rule) -> Iterator[Issue]:
-    forums = _first(gathered.of("sg-report-lead-time", "forums"))
+    forums = first_by_id(gathered.of("sg-report-lead-time", "forums"))
     weeks = context.parameter(rule, "weeks")
     minimum = dt.timedelta(weeks=weeks)
     for spot, issued, forum_id in gathered.of("sg-report-lead-time", "sg_reports"):
@@ -122,7 +116,7 @@ def _notice_facts(located: Located) -> tuple[Any, ...] | None:
 
 @judge("call-notice")
 def _notice(context: Context, gathered: Facts, rule: Rule) -> Iterator[Issue]:
-    meetings = _first(gathered.of("call-notice", "meetings"))
+    meetings = first_by_id(gathered.of("call-notice", "meetings"))
     for spot, opens, closes, meeting_id in gathered.of("call-notice", "calls"):
         if opens is not None and not _before(opens, closes):
             yield context.issue(
