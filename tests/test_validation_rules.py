@@ -26,6 +26,7 @@ import gcm_model as g
 from gcm_model import validate
 from gcm_model.models.checks import deferred_checks
 from gcm_model.validation import Severity, rules
+from test_profiles import UNECE_PRACTICE
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -515,23 +516,9 @@ def test_the_table_covers_every_rule() -> None:
 
 def test_the_unece_only_rules_run_under_the_unece_profile_only() -> None:
     """The concept note's rules belong to unece-2024 and not to default or strict."""
-    specific = {
-        "cluster-objectives",
-        "objective-coverage",
-        "co-chairs",
-        "session-roles",
-        "written-input-deadline",
-        "hearing-first",
-        "background-notes",
-        "rapporteur",
-        "thematic-sessions",
-        "co-chair-remarks",
-        "rapporteur-briefing",
-        "report-deadline",
-    }
-    assert {r.slug for r in rules if "default" not in r.profiles} == specific
-    assert all(rules.lookup(s).profiles == ("unece-2024",) for s in specific)
-    assert {profile_of(s) for s in specific} == {"unece-2024"}
+    assert {r.slug for r in rules if "default" not in r.profiles} == UNECE_PRACTICE
+    assert all(rules.lookup(s).profiles == ("unece-2024",) for s in UNECE_PRACTICE)
+    assert {profile_of(s) for s in UNECE_PRACTICE} == {"unece-2024"}
     report = validate(CASES["rapporteur"].breaking(), profile="default", select=["rapporteur"])
     assert report.rules == ()
     assert not report.issues
