@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
+from pathlib import Path
 
 import pandas as pd
 import polars as pl
@@ -14,8 +15,18 @@ from hypothesis import HealthCheck, given, settings
 import gcm_model as g
 from gcm_model import testing
 from gcm_model.errors import DocumentError, InvalidCodeError
-from gcm_model.tabular import TABLES, from_pandas, to_arrow, to_pandas, to_polars
+from gcm_model.tabular import (
+    TABLES,
+    from_arrow,
+    from_pandas,
+    from_polars,
+    to_arrow,
+    to_pandas,
+    to_polars,
+)
 from test_tabular import dataset
+
+EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "data" / "unece_2024.json"
 
 UTC_DTYPE = pd.DatetimeTZDtype("us", "UTC")
 
@@ -164,3 +175,45 @@ def test_without_the_extra(
     monkeypatch.setitem(sys.modules, module, None)
     with pytest.raises(InvalidCodeError, match=rf"gcm-model\[{extra}\]"):
         convert(dataset())  # type: ignore[operator]
+
+
+def test_arrow_and_polars_come_back() -> None:
+    """``from_arrow`` and ``from_polars`` give back the dataset ``to_arrow`` and ``to_polars`` hold."""
+    data = g.load(EXAMPLE)
+    assert from_arrow(to_arrow(data)) == data
+    assert from_polars(to_polars(data)) == data
+
+
+def test_validate_takes_dataframes_of_each_library() -> None:
+    """``validate`` reports on DataFrames what it reports on the dataset, each at its row."""
+    data = g.load(EXAMPLE)
+    expected = [(i.rule, i.path, i.message) for i in g.validate(data, profile="unece-2024")]
+    assert expected  # the example breaks some of that profile's rules
+    for frames in (to_pandas(data), to_arrow(data), to_polars(data)):
+        report = g.validate(frames, profile="unece-2024")
+        assert [(i.rule, i.path, i.message) for i in report] == expected
+        segment = next(i for i in report if i.rule == "session-roles")
+        assert (segment.file, segment.line) == ("segments", int(segment.path.split("/")[4]))
+
+
+def test_validate_locates_every_problem_of_dataframes() -> None:
+    """A bad cell, a dataset rule and a value that is no DataFrame: all found, each located."""
+    frames = to_pandas(g.load(EXAMPLE))
+    meetings = frames["meetings"].astype({"venue/city": object})
+    meetings.loc[0, "venue/city"] = 5
+    frames["meetings"] = meetings
+    events = frames["events"]
+    frames["events"] = pd.concat([events, events.iloc[[0]]], ignore_index=True)
+    frames["pledges"] = "not a table"  # type: ignore[assignment]
+    found = [
+        (i.rule, i.file, i.line, i.path, i.record)
+        for i in g.validate(frames, select=["wrong-type", "duplicate-id"])
+    ]
+    first = events["id"][0]
+    assert found == [
+        ("wrong-type", "pledges", None, "", None),
+        ("wrong-type", "meetings", 0, "/meetings/0/venue/city", meetings["id"][0]),
+        ("duplicate-id", "events", len(events), f"/events/{len(events)}/id", first),
+    ]
+    with pytest.raises(DocumentError):
+        from_pandas(frames)

@@ -342,6 +342,7 @@ def test_every_door_reports_the_same_issues(
     expected = in_document(g.validate(g.dumps(data)))
     assert in_document(g.validate(data)) == expected
     assert in_document(g.validate(from_pandas(to_pandas(data)))) == expected
+    assert in_document(g.validate(to_pandas(data))) == expected
     with tempfile.TemporaryDirectory() as name:
         folder = Path(name)
         lines = dumps_jsonl(data).splitlines()

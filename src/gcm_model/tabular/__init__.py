@@ -21,8 +21,11 @@ still read without it. Files of earlier versions, which held lists and
 nested objects as JSON text in a cell, are still read.
 
 ``to_pandas`` and ``from_pandas`` need the ``tabular`` extra (pandas),
-``to_arrow`` the ``arrow`` extra (pyarrow), ``to_polars`` the ``polars``
-extra (polars).
+``to_arrow`` and ``from_arrow`` the ``arrow`` extra (pyarrow) too,
+``to_polars`` the ``polars`` extra (polars), and ``from_polars`` both the
+``polars`` and ``arrow`` extras. ``gcm_model.validate`` takes the same
+DataFrames (a mapping of table name to DataFrame, of any of the three
+libraries) and locates each issue by table, row and column.
 
 Examples:
     >>> from gcm_model import Dataset, RegionalReview
@@ -40,9 +43,17 @@ Examples:
 from __future__ import annotations
 
 # Re-exported for the package's own use: the engine (``gcm_model.validation``) reads CSV
-# directories through ``_read_document``; the parity tests write invalid documents through
-# ``_write_tree``.
-from gcm_model.tabular._frames import from_pandas, to_arrow, to_pandas, to_polars
+# directories through ``_read_document`` and DataFrames through ``_frames_document``; the
+# parity tests write invalid documents through ``_write_tree``.
+from gcm_model.tabular._frames import _frames_document as _frames_document
+from gcm_model.tabular._frames import (
+    from_arrow,
+    from_pandas,
+    from_polars,
+    to_arrow,
+    to_pandas,
+    to_polars,
+)
 from gcm_model.tabular._layout import TABLES
 from gcm_model.tabular._read import _read_document as _read_document
 from gcm_model.tabular._read import _TableDocument as _TableDocument
@@ -52,7 +63,9 @@ from gcm_model.tabular._write import to_rows, to_tables, write_csv
 
 __all__ = [
     "TABLES",
+    "from_arrow",
     "from_pandas",
+    "from_polars",
     "from_tables",
     "read_csv",
     "to_arrow",

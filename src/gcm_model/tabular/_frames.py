@@ -40,15 +40,17 @@ from gcm_model.tabular._read import _assemble, _decode, _Reader
 from gcm_model.tabular._write import to_rows
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import Callable, Mapping
 
     import pandas as pd
     import polars as pl
     import pyarrow as pa
 
+    from gcm_model.converters import DocumentProblem
     from gcm_model.models.dataset import Dataset
+    from gcm_model.tabular._read import _TableDocument
 
-__all__ = ["from_pandas", "to_arrow", "to_pandas", "to_polars"]
+__all__ = ["from_arrow", "from_pandas", "from_polars", "to_arrow", "to_pandas", "to_polars"]
 
 OFFSET = "offset"
 """The suffix of the column with a moment's offset from UTC, in minutes (``start/offset``)."""
@@ -337,26 +339,47 @@ class _Back:
         return str(moment.astimezone(zone).isoformat())
 
 
-def from_pandas(frames: dict[str, pd.DataFrame]) -> Dataset:
-    """Build a dataset from DataFrames (as ``to_pandas`` makes them, or edited).
+def _as_pandas(frame: Any, pandas: Any) -> Any:
+    """A pandas DataFrame of a table: itself, or a pyarrow Table's or polars DataFrame's.
 
-    Every problem is gathered and located by table, row (its position in its
-    DataFrame, from 0) and column, as ``read_csv`` locates them in files: a
-    cell of the wrong type, an unknown column (with the nearest known one),
-    a row naming no owner, and whatever the loader finds in the records.
-
-    Args:
-        frames: a DataFrame by table name; missing tables count as empty.
+    ``None`` when it is none of those.
 
     Raises:
-        DocumentError: with every problem, each naming table, row and column.
+        InvalidCodeError: the library the conversion needs is not installed.
     """
+    if isinstance(frame, pandas.DataFrame):
+        return frame
+    convert = getattr(frame, "to_pandas", None)
+    if convert is None or type(frame).__module__.partition(".")[0] not in ("pyarrow", "polars"):
+        return None
+    try:
+        return convert()
+    except ImportError:  # polars hands its tables to pandas through pyarrow
+        message = "a polars DataFrame is read through pyarrow: pip install 'gcm-model[arrow]'"
+        raise InvalidCodeError("extra", "arrow", message) from None
+
+
+def _frames_document(frames: Mapping[str, Any]) -> _TableDocument:
+    """DataFrames put together as a dataset document, every problem kept and located.
+
+    The problems are at the table's name (its ``file``), the row's position
+    in its DataFrame (its ``line``, from 0) and the column.
+
+    Raises:
+        InvalidCodeError: pandas (or the library a conversion needs) is not installed.
+    """
+    pandas = _import("pandas", "tabular", "reading DataFrames")
     reader = _Reader(suffix="", header_line=None)
     back = _Back(reader)
     tables: dict[str, list[dict[str, str]]] = {}
     headers: dict[str, list[str]] = {}
     lines: dict[str, list[int]] = {}
-    for name, frame in frames.items():
+    for name, given in frames.items():
+        frame = _as_pandas(given, pandas)
+        if frame is None:
+            message = f"expected a DataFrame, got {type(given).__name__}"
+            reader.problem(name, None, "", rule="wrong-type", message=message, value="")
+            continue
         known = _frame_columns(LAYOUT[name], []) if name in LAYOUT else []
         by_name = {c.name: c for c in known}
         names = [str(c) for c in frame.columns]
@@ -378,6 +401,77 @@ def from_pandas(frames: dict[str, pd.DataFrame]) -> Dataset:
             rows.append(row)
         tables[name], lines[name] = rows, list(range(len(rows)))
     found = _assemble(tables, lines=lines, headers=headers, reader=reader)
+    row_at = {place: pointer for pointer, place in found.places.items()}
+    problems = (_pointed(problem, row_at) for problem in found.problems)
     # The headers' problems first, as reading files gives them; then the cells', in order.
-    ordered = sorted(found.problems, key=lambda problem: problem.line is not None)
-    return _decode(attrs.evolve(found, problems=tuple(ordered)))
+    ordered = sorted(problems, key=lambda problem: problem.line is not None)
+    return attrs.evolve(found, problems=tuple(ordered))
+
+
+def _pointed(problem: DocumentProblem, row_at: dict[tuple[str, int], str]) -> DocumentProblem:
+    """A typed cell's problem with the JSON Pointer of its value, once its row is placed.
+
+    The cells are typed before the rows are put together, so their problems
+    learn where the value goes only now: ``/meetings/0/venue/city`` for the
+    ``venue/city`` cell of the first meeting's row. A cell of no field (an
+    owner's key) points at its row.
+    """
+    if problem.pointer or problem.line is None or problem.file is None:
+        return problem
+    row = row_at.get((problem.file, problem.line))
+    if row is None:
+        return problem
+    column = str(problem.column or "").removesuffix(f"/{OFFSET}")
+    paths = {c.name: "/".join(c.path) for c in LAYOUT[problem.file].columns}
+    path = paths.get(column, "")
+    return attrs.evolve(problem, pointer=f"{row}/{path}" if path else row)
+
+
+def from_pandas(frames: Mapping[str, pd.DataFrame]) -> Dataset:
+    """Build a dataset from DataFrames (as ``to_pandas`` makes them, or edited).
+
+    Every problem is gathered and located by table, row (its position in its
+    DataFrame, from 0) and column, as ``read_csv`` locates them in files: a
+    cell of the wrong type, an unknown column (with the nearest known one),
+    a row naming no owner, and whatever the loader finds in the records.
+    ``gcm_model.validate(frames)`` reports the same problems as issues, with
+    those of every rule, located the same way.
+
+    Args:
+        frames: a DataFrame by table name; missing tables count as empty.
+
+    Raises:
+        DocumentError: with every problem, each naming table, row and column.
+    """
+    return _decode(_frames_document(frames))
+
+
+def from_arrow(tables: Mapping[str, pa.Table]) -> Dataset:
+    """Build a dataset from pyarrow Tables (as ``to_arrow`` makes them, or edited).
+
+    Each table is read as its pandas DataFrame, so the problems are those of
+    ``from_pandas``, located by table, row and column.
+
+    Args:
+        tables: a Table by table name; missing tables count as empty.
+
+    Raises:
+        DocumentError: with every problem, each naming table, row and column.
+    """
+    return _decode(_frames_document(tables))
+
+
+def from_polars(frames: Mapping[str, pl.DataFrame]) -> Dataset:
+    """Build a dataset from polars DataFrames (as ``to_polars`` makes them, or edited).
+
+    Each DataFrame is read as its pandas DataFrame (through pyarrow, the
+    ``arrow`` extra), so the problems are those of ``from_pandas``, located
+    by table, row and column.
+
+    Args:
+        frames: a DataFrame by table name; missing tables count as empty.
+
+    Raises:
+        DocumentError: with every problem, each naming table, row and column.
+    """
+    return _decode(_frames_document(frames))

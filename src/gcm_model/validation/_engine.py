@@ -60,15 +60,21 @@ def _record_id(raw: Any) -> str | None:
 
 
 class _Tables:
-    """Where the problems and records of a document assembled from CSV tables are."""
+    """Where the problems and records of a document assembled from tables are.
 
-    def __init__(self, directory: Path, found: _TableDocument) -> None:
+    ``directory`` holds the CSV files; DataFrames have none, and their
+    problems are at the table's name.
+    """
+
+    def __init__(self, directory: Path | None, found: _TableDocument) -> None:
         self.directory = directory
         self.found = found
 
     def file(self, name: str | None) -> str | None:
-        """The path of a table's file, from its name."""
-        return str(self.directory / name) if name is not None else None
+        """The path of a table's file (or the name of its DataFrame), from its name."""
+        if name is None or self.directory is None:
+            return name
+        return str(self.directory / name)
 
     def locate(self, problem: DocumentProblem) -> DocumentProblem | None:
         """At its file, row and column; ``None`` when it repeats a cell's problem."""
@@ -302,7 +308,26 @@ def _from_csv(path: Path, loaded: Run) -> None:
         found = _read_document(path)
     except OSError as exc:
         raise SourceError(path, exc) from exc
-    tables = loaded.tables = _Tables(path, found)
+    _from_tables(_Tables(path, found), loaded)
+
+
+def _from_frames(frames: Mapping[str, Any], loaded: Run) -> None:
+    """DataFrames, decoded as the JSON document they make, each issue at its table and row."""
+    from gcm_model.tabular import _frames_document  # noqa: PLC0415 - pandas support on first use
+
+    _from_tables(_Tables(None, _frames_document(frames)), loaded)
+
+
+def _holds_frames(source: Mapping[Any, Any]) -> bool:
+    """Whether a mapping holds DataFrames (pandas, polars) or pyarrow Tables by table name."""
+    frames = ("pandas", "polars", "pyarrow")
+    return any(type(v).__module__.partition(".")[0] in frames for v in source.values())
+
+
+def _from_tables(tables: _Tables, loaded: Run) -> None:
+    """The problems of assembled tables, then their document's records, each at its row."""
+    loaded.tables = tables
+    found = tables.found
     for problem in found.problems:
         named = attrs.evolve(problem, file=tables.file(problem.file))
         loaded.problem(attrs.evolve(named, record=tables.record_id(problem.pointer)))
@@ -364,6 +389,8 @@ def _reader(source: Any) -> Callable[[Run], Iterator[None]]:
     read: Callable[[Any, Run], None]
     if isinstance(source, Dataset):
         read = _from_dataset
+    elif isinstance(source, Mapping) and _holds_frames(source):
+        read = _from_frames
     elif isinstance(source, bytes | bytearray | str):
         read = functools.partial(_from_bytes, file=None)
     elif isinstance(source, dict):
@@ -373,9 +400,8 @@ def _reader(source: Any) -> Callable[[Run], Iterator[None]]:
     elif isinstance(source, Iterable):
         read = _from_objects
     else:
-        raise InvalidCodeError(
-            "source", source, "expected a Dataset, records, a dict, JSON bytes or str, or a path"
-        )
+        expected = "a Dataset, records, a dict, JSON bytes or str, a path, or DataFrames by table"
+        raise InvalidCodeError("source", source, f"expected {expected}")
 
     def whole(loaded: Run) -> Iterator[None]:
         read(source, loaded)
@@ -483,7 +509,10 @@ def validate(  # noqa: PLR0913 - the documented options of the main job
         source: a ``Dataset``; records (typed, or dicts tagged with ``@type``);
             a dict; JSON as bytes or str; or a path (``pathlib.Path``) to a
             JSON file, a JSON Lines file (``.jsonl``), a directory of CSV tables
-            (with ``dataset.csv``) or a directory of JSON and JSON Lines files.
+            (with ``dataset.csv``) or a directory of JSON and JSON Lines files;
+            or DataFrames by table name (pandas, polars or pyarrow, as
+            ``gcm_model.tabular.to_pandas`` makes them), each issue then at its
+            table (``file``), row (``line``, from 0) and column.
         profile: ``default`` (what binds every regional review), ``strict``
             (the default rules, warnings become errors) or ``unece-2024``
             (the default rules and the practice of the UNECE 2024 concept
