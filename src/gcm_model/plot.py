@@ -160,12 +160,15 @@ def timeline(dataset: Dataset, *, ax: Axes | None = None) -> Axes:
             marker, colour = ("v", "crimson") if mark.style == "deadline" else ("o", "black")
             axes.plot(x, y, marker=marker, color=colour)
         labels.setdefault((mark.row, mark.start), []).append(mark.label)
-    for (row, day), names in labels.items():
+    previous: dict[str, int] = {}  # the side of each row's last label: 1 above, -1 below
+    for (row, day), names in sorted(labels.items(), key=lambda item: item[0][1]):
         text = _short(names[0]) + (f" (+{len(names) - 1})" if len(names) > 1 else "")
+        # Labels alternate above and below their row, so that neighbours do not overlap.
+        side = previous[row] = -previous.get(row, -1)
         axes.annotate(
             text,
             (mdates.date2num(day), rows.index(row)),  # type: ignore[no-untyped-call] # matplotlib.dates is untyped
-            xytext=(4, 7),
+            xytext=(4, 7 if side > 0 else -12),
             textcoords="offset points",
             fontsize=7,
         )
