@@ -59,28 +59,19 @@ def _list_table(title: str, items: tuple[Any, ...], columns: tuple[str, ...]) ->
     return f"<h4>{html.escape(title)}</h4><table><tr>{head}</tr>{rows}</table>{more}"
 
 
-def model_html(obj: Any) -> str:
-    """An HTML view of a model object: its fields, and its main lists as tables."""
+def model_html(obj: Any, tables: Sequence[tuple[str, str, tuple[str, ...]]] = ()) -> str:
+    """An HTML view of a model object: its fields, and the lists it names as tables.
+
+    Args:
+        obj: the model object.
+        tables: a title, a list field and the columns to show, for each list
+            shown as a table of its own (a meeting's agenda, say).
+    """
     name = html.escape(type(obj).__name__)
     parts = [f"<div><strong>{name}</strong>", _fields_table(obj)]
-    agenda = getattr(obj, "agenda", None)
-    if isinstance(agenda, tuple):
-        parts.append(_list_table("Agenda", agenda, ("kind", "title", "start", "end")))
-    sections = getattr(obj, "sections", None)
-    if isinstance(sections, tuple):
-        parts.append(_list_table("Sections", sections, ("kind", "title", "items")))
-    collections = (
-        "reviews",
-        "meetings",
-        "events",
-        "participants",
-        "submissions",
-        "reports",
-        "pledges",
+    parts.extend(
+        _list_table(title, getattr(obj, field), columns) for title, field, columns in tables
     )
-    if all(isinstance(getattr(obj, c, None), tuple) for c in collections):
-        parts.append(_list_table("Meetings", obj.meetings, ("id", "title", "start", "end")))
-        parts.append(_list_table("Reports", obj.reports, ("id", "kind", "issued")))
     parts.append("</div>")
     return "".join(parts)
 

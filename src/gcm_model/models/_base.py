@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Self
+from typing import TYPE_CHECKING, Any, ClassVar, Self
 
 import attrs
 
@@ -23,6 +23,9 @@ class Model:
     """Mixin for the frozen model classes: ``problems()``, checks and ``evolve``."""
 
     __slots__ = ()
+
+    _html_tables: ClassVar[tuple[tuple[str, str, tuple[str, ...]], ...]] = ()
+    """The lists the notebook view shows as tables: a title, a list field and its columns."""
 
     def __attrs_post_init__(self) -> None:
         """Raise ``InvalidValueError`` for broken invariants (unless checks are deferred)."""
@@ -57,7 +60,7 @@ class Model:
 
     def _repr_html_(self) -> str:
         """An HTML view for notebooks: the fields, and agenda, sections or records as tables."""
-        return model_html(self)
+        return model_html(self, self._html_tables)
 
 
 def field_problems(instance: Any, *, deep: bool = True) -> Iterator[Problem]:

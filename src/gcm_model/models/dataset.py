@@ -103,6 +103,11 @@ class Dataset(Model):
     funds: tuple[Fund, ...] = field(Child(lambda: Fund))
     sources: tuple[str, ...] = field(Text())
 
+    _html_tables = (
+        ("Meetings", "meetings", ("id", "title", "start", "end")),
+        ("Reports", "reports", ("id", "kind", "issued")),
+    )
+
     def records(self) -> Iterator[tuple[str, Model]]:
         """Every record with the name of its collection, in collection order."""
         for name in COLLECTIONS:

@@ -497,6 +497,8 @@ class Meeting(Model):
     notes: str | None = field(Text())
     sources: tuple[str, ...] = field(Text())
 
+    _html_tables = (("Agenda", "agenda", ("kind", "title", "start", "end")),)
+
     def custom_problems(self) -> Iterator[Problem]:
         """Neither a start nor a planned date; an end without a start."""
         yield from _dated_problems(self)

@@ -217,3 +217,5 @@ class Report(Model):
     status: Status | None = field(Choice(Status))
     notes: str | None = field(Text())
     sources: tuple[str, ...] = field(Text())
+
+    _html_tables = (("Sections", "sections", ("kind", "title", "items")),)
