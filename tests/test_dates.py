@@ -272,3 +272,16 @@ def test_partial_date_parse_human_needs_a_year() -> None:
     """A month alone is not a partial date."""
     with pytest.raises(InvalidCodeError, match="no year"):
         PartialDate.parse_human("March")
+
+
+def test_moments_with_one_offset_share_their_zone() -> None:
+    """Two datetimes read with the same offset hold one ``tzinfo`` (they compare quickly)."""
+    start = read_moment("2024-03-11T08:30:00+01:00")
+    end = read_moment("2024-03-12T18:00:00+01:00")
+    assert isinstance(start, dt.datetime)
+    assert isinstance(end, dt.datetime)
+    assert start.tzinfo is end.tzinfo
+    utc = read_moment("2024-03-11T08:30:00Z")
+    assert isinstance(utc, dt.datetime)
+    assert utc.tzinfo is dt.UTC
+    assert str(start.tzinfo) == "UTC+01:00"

@@ -12,8 +12,11 @@ nested objects, and sets the fields of a new object directly, without
 running the checks a second time.
 
 A decoder does not explain: on anything it does not accept it raises (most
-often ``Reject``), and the caller decodes again with the detailed converter,
-which finds and locates every problem. So a decoder may refuse more than the
+often ``Reject``), and the caller decodes again in detail
+(``gcm_model._detail``), which finds and locates every problem: through the
+class's collector (``collector``), the same decoding that does not stop at a
+field it refuses but names it, and then the detailed converter for those
+fields alone. So a decoder may refuse more than the
 converter does (it costs time, not correctness), never less; the tests decode
 generated documents and mutations of them both ways and compare.
 
@@ -48,7 +51,7 @@ from gcm_model.models.kinds import Kind, UnsupportedError, kind_of, tag_of
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-__all__ = ["Reject", "decoder", "field_decoder"]
+__all__ = ["Reject", "collector", "decoder"]
 
 
 class Reject(Exception):  # noqa: N818 - not an error: the signal to decode again in detail
@@ -86,46 +89,72 @@ def decoder(cls: Any, *, plain: bool = False) -> Callable[[Any], Any] | None:
     return found
 
 
-_FIELD_DECODERS: dict[tuple[type, str, bool], Callable[[Any], Any] | None] = {}
+_COLLECTORS: dict[tuple[type, bool], Callable[[dict[str, Any], list[str]], Any]] = {}
 
 
-def field_decoder(cls: type, name: str, *, plain: bool = False) -> Callable[[Any], Any] | None:
-    """A compiled decoder of one field's present, non-null JSON value, or ``None``.
+def collector(cls: type, *, plain: bool = False) -> Callable[[dict[str, Any], list[str]], Any]:
+    """A compiled decoder of a model class's JSON object that collects the fields it refuses.
 
-    It tests and converts the value as the class's decoder does for that
-    field (nested objects through their classes' decoders), so what it
-    returns is valid; it raises on anything else. The detailed path decodes
-    each field of an object that failed on its own: a field this decoder
-    takes needs no detail and no checks.
+    ``collect(document, bad)`` decodes every field of the object as the
+    class's decoder does (nested objects through their classes' decoders),
+    but a field it refuses, or a required one that is missing, does not stop
+    it: it appends the field's name to ``bad``, in field order, and leaves
+    ``None`` there. It returns the object, whose other fields are decoded and
+    valid; it tests neither the keys of the object nor the relations between
+    its fields. The detailed path (``gcm_model._detail``) takes it for a
+    JSON object that the class's decoder refused, and decodes in detail only
+    the fields in ``bad``: the others need no detail and no checks. A field
+    of a kind that cannot be compiled is always in ``bad`` when present (or
+    when required).
 
     Args:
-        cls: the class.
-        name: the field.
+        cls: the model class.
         plain: as for ``decoder``: no string of the input holds a control
             character, so texts skip that test.
     """
     try:
-        return _FIELD_DECODERS[cls, name, plain]
+        return _COLLECTORS[cls, plain]
     except KeyError:
         pass
-    found = None
-    field = next((f for f in attrs.fields(cls) if f.name == name), None)
-    kind = None if field is None else kind_of(field)
-    if kind is not None:
-        build = _Builder(cls, plain=plain)
-        build.field = name
-        try:
-            kind.decode(build, 1)
-        except UnsupportedError:
-            pass
-        else:
-            build.add(1, "return v")
-            source = f"def decode_{cls.__name__}_{name}(v):\n" + "\n".join(build.lines) + "\n"
-            variant = " (plain)" if plain else ""
-            filename = f"<gcm_model decoder {cls.__module__}.{cls.__qualname__}.{name}{variant}>"
-            found = define(source, filename, build.names, f"decode_{cls.__name__}_{name}")
-    _FIELD_DECODERS[cls, name, plain] = found
+    build = _Builder(cls, plain=plain)
+    build.add(1, "o = _new(_cls)")
+    for field in attrs.fields(cls):
+        name = build.field = field.name
+        if not _collected(build, field):  # decoded in detail whenever it is there, or must be
+            build.add(1, "v = None")
+            if field.default is attrs.NOTHING:
+                build.add(1, f"bad.append({name!r})")
+            else:
+                build.add(1, f"if {name!r} in d:")
+                build.add(2, f"bad.append({name!r})")
+        build.add(1, f"{build.bind('set', _slot(cls, name).__set__)}(o, v)")
+    build.add(1, "return o")
+    source = f"def collect_{cls.__name__}(d, bad):\n" + "\n".join(build.lines) + "\n"
+    variant = " (plain)" if plain else ""
+    filename = f"<gcm_model collector {cls.__module__}.{cls.__qualname__}{variant}>"
+    found: Callable[[dict[str, Any], list[str]], Any] = define(
+        source, filename, build.names, f"collect_{cls.__name__}"
+    )
+    _COLLECTORS[cls, plain] = found
     return found
+
+
+def _collected(build: _Builder, field: attrs.Attribute[Any]) -> bool:
+    """Lines decoding a field for a collector, naming it in ``bad`` if refused; if it compiles."""
+    kind = kind_of(field)
+    if kind is None:
+        return False
+    first = len(build.lines)
+    build.add(1, "try:")
+    try:
+        _field(build, field, kind, at=2)
+    except UnsupportedError:
+        del build.lines[first:]
+        return False
+    build.add(1, "except Exception:")
+    build.add(2, f"bad.append({field.name!r})")
+    build.add(2, "v = None")
+    return True
 
 
 def plain(data: object) -> bool:
@@ -285,29 +314,29 @@ def _slot(cls: type, name: str) -> Any:
     raise UnsupportedError(name)  # pragma: no cover - attrs gives every field a slot
 
 
-def _field(build: _Builder, field: attrs.Attribute[Any], kind: Kind) -> None:
-    """Lines that leave the field's decoded value in ``v``, or raise."""
+def _field(build: _Builder, field: attrs.Attribute[Any], kind: Kind, at: int = 1) -> None:
+    """Lines (indented ``at`` deep) that leave the field's decoded value in ``v``, or raise."""
     name = field.name
     default = field.default
     if default is attrs.NOTHING:
-        build.add(1, f"v = d[{name!r}]")
+        build.add(at, f"v = d[{name!r}]")
         if kind.optional:
             raise UnsupportedError(name)
-        kind.decode(build, 1)
+        kind.decode(build, at)
     elif isinstance(default, attrs.Factory):  # type: ignore[arg-type]
         if getattr(default, "factory", None) is not tuple or getattr(default, "takes_self", True):
             raise UnsupportedError(name)
-        build.add(1, f"v = d.get({name!r}, _M)")
-        build.add(1, "if v is _M:")
-        build.add(2, "v = ()")
-        build.add(1, "else:")
-        kind.decode(build, 2)
+        build.add(at, f"v = d.get({name!r}, _M)")
+        build.add(at, "if v is _M:")
+        build.add(at + 1, "v = ()")
+        build.add(at, "else:")
+        kind.decode(build, at + 1)
     elif default is None:
         if not kind.optional:
             raise UnsupportedError(name)
-        build.add(1, f"v = d.get({name!r})")
-        build.add(1, "if v is not None:")
-        kind.decode(build, 2)
+        build.add(at, f"v = d.get({name!r})")
+        build.add(at, "if v is not None:")
+        kind.decode(build, at + 1)
     else:
-        build.add(1, f"v = d.get({name!r}, {build.bind('default', default)})")
-        kind.decode(build, 1)
+        build.add(at, f"v = d.get({name!r}, {build.bind('default', default)})")
+        kind.decode(build, at)

@@ -2,10 +2,10 @@
 
 ``gcm_model.converters`` decodes valid input with the generated decoders
 (``gcm_model._decode``). What they refuse comes here: a JSON object for a
-model class is decoded field by field, each field first by its compiled
-field decoder and, where that refuses it, by its kind's structuring with
-cattrs' detailed validation (``gcm_model._hooks``), which locates every
-problem (``gcm_model._faults``). The object is then built
+model class is decoded in one pass by the class's generated collector, which
+names the fields it refuses, and only those are decoded again, by their
+kind's structuring with cattrs' detailed validation (``gcm_model._hooks``),
+which locates every problem (``gcm_model._faults``). The object is then built
 from the fields that did decode, checks deferred, and its invariants are
 checked too, but for those at a field that failed: a problem in one field
 hides none of the others, and causes no second-order one.
@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from gcm_model import _decode
-from gcm_model._faults import _invariant_problems, _problems, _UnknownKeysError, _wrong_tag
+from gcm_model._faults import _invariant_problems, _problems, _unknown_keys, _wrong_tag
 from gcm_model._hooks import Structurer
 from gcm_model.errors import DocumentProblem
 from gcm_model.models._base import Model
@@ -72,8 +72,8 @@ def structure_parts(
 
     A JSON object for a model class decodes field by field (``_fields_apart``);
     anything else in one go, with cattrs' detailed validation. ``plain``: the
-    JSON text holds no control character (``_decode.plain``), so the fields'
-    compiled decoders skip that test of texts.
+    JSON text holds no control character (``_decode.plain``), so the class's
+    collector skips that test of texts.
     """
     if type(document) is dict and issubclass(cls, Model):
         return _fields_apart(document, cls, detailed, plain=plain)
@@ -90,32 +90,37 @@ def structure_parts(
     return Parts(result, ())
 
 
-_Plan = tuple[tuple[str, bool, "Kind", "Callable[[Any], Any] | None"], ...]
-"""Per model class: each field's name, whether it is required, its kind, and its compiled
-decoder (``_decode.field_decoder``), if it has one."""
+_Field = tuple["Kind", bool, "Callable[[Any], Any] | None", "Callable[[Any, Any], None]", Any]
+"""Per field of a model class: its kind, whether it is required, its converter, the setter
+of its slot, and its default (an ``attrs.Factory``, or the value)."""
 
-_PLANS: dict[tuple[type, bool], tuple[_Plan, frozenset[str]]] = {}
+_FIELDS: dict[type, tuple[dict[str, _Field], frozenset[str]]] = {}
 
 
-def _plan(cls: type, *, plain: bool) -> tuple[_Plan, frozenset[str]]:
-    """The fields of a model class as ``_fields_apart`` reads them, and their names; kept."""
+def _fields(cls: type) -> tuple[dict[str, _Field], frozenset[str]]:
+    """The fields of a model class as ``_fields_apart`` reads them, by name, and the names; kept."""
     try:
-        return _PLANS[cls, plain]
+        return _FIELDS[cls]
     except KeyError:
         pass
     kinds = dict(declared(cls))
-    fields = attrs.fields(cls)
-    plan = tuple(
-        (
-            f.name,
-            f.default is attrs.NOTHING,
+    fields = {
+        f.name: (
             kinds[f.name],
-            _decode.field_decoder(cls, f.name, plain=plain),
+            f.default is attrs.NOTHING,
+            f.converter,
+            _slot(cls, f.name).__set__,
+            f.default,
         )
-        for f in fields
-    )
-    found = _PLANS[cls, plain] = (plan, frozenset(f.name for f in fields))
+        for f in attrs.fields(cls)
+    }
+    found = _FIELDS[cls] = (fields, frozenset(fields))
     return found
+
+
+def _slot(cls: type, name: str) -> Any:
+    """The slot descriptor of a field: setting through it skips the frozen ``__setattr__``."""
+    return next(klass.__dict__[name] for klass in cls.__mro__ if name in klass.__dict__)
 
 
 def _fields_apart(
@@ -130,43 +135,36 @@ def _fields_apart(
     that object: unknown, not absent, so a misspelt ``title`` hides none of
     the record's other problems, and the rules skip what lies there.
 
-    Each field present is first taken by its compiled decoder, inline (a
-    call per field costs more than the decoders of most fields); only one
-    it refuses is decoded in detail (``_in_detail``).
+    The class's collector (``_decode.collector``) decodes the object in one
+    pass and names the fields it refuses; only those are decoded in detail
+    (``_in_detail``), and set in the object it built.
     """
-    plan, names = _plan(cls, plain=plain)
-    using = Structurer(detailed)
+    fields, names = _fields(cls)
     found = list(_key_problems(document, cls, names))
-    good: dict[str, Any] = {}
-    detail: list[tuple[str, Kind]] = []  # the fields decoded in detail, which may have problems
-    with deferred_checks():
-        for name, required, kind, quick in plan:
-            if name not in document:
-                if required:
+    bad: list[str] = []
+    partial = _decode.collector(cls, plain=plain)(document, bad)
+    detail: list[tuple[str, Kind, Any]] = []  # decoded in detail: they may have problems
+    if bad:
+        using = Structurer(detailed)
+        with deferred_checks():
+            for name in bad:
+                kind, required, convert, put, default = fields[name]
+                if name not in document:  # the collector names only required ones missing
                     found.append(
                         DocumentProblem("missing-field", f"/{name}", "a required field is missing")
                     )
-                    good[name] = None  # unknown: the checks of the object are deferred
-                continue
-            value = document[name]
-            if quick is not None and value is not None:
-                try:
-                    good[name] = quick(value)
-                    continue
-                except Exception:  # noqa: BLE001, S110 - not valid as it is: decoded in detail
-                    pass
-            value, problems = _in_detail(document, name, kind, using)
-            if not problems:
-                good[name] = value
-                detail.append((name, kind))
-            elif required:  # unknown: a required field that failed is None in the partial object
-                found.extend(problems)
-                good[name] = None
-            else:
-                found.extend(problems)
-        partial = cls(**good)
+                    value = None  # unknown: the checks of the object are deferred
+                else:
+                    value, problems = _in_detail(document, name, kind, using)
+                    if not problems:
+                        detail.append((name, kind, value))
+                    else:
+                        found.extend(problems)
+                        if not required:
+                            value = _default(default, partial)
+                put(partial, value if convert is None else convert(value))
     unknown = {top(p.pointer) for p in found}
-    own = (problem for name, kind in detail for problem in kind.problems(f"/{name}", good[name]))
+    own = (problem for name, kind, value in detail for problem in kind.problems(f"/{name}", value))
     found.extend(
         p
         for p in itertools.chain(own, partial.relation_problems())
@@ -175,6 +173,13 @@ def _fields_apart(
     if not found:
         return Parts(partial, ())
     return Parts(None, tuple(found), partial, _places(found))
+
+
+def _default(default: Any, partial: Any) -> Any:
+    """The value of an attrs default: a factory's (given the object, if it takes it), or itself."""
+    if isinstance(default, attrs.Factory):  # type: ignore[arg-type]
+        return default.factory(partial) if default.takes_self else default.factory()
+    return default
 
 
 def _in_detail(
@@ -196,7 +201,7 @@ def _key_problems(
         yield from _problems(_wrong_tag(cls, tag, document["kind"]), (), document)
     extra = [k for k in document if k not in names and not (tag is not None and k == "kind")]
     if extra:
-        yield from _problems(_UnknownKeysError(cls, extra), (), document)
+        yield from _unknown_keys(cls, extra, (), document)
 
 
 def _places(problems: list[DocumentProblem]) -> frozenset[str]:

@@ -105,13 +105,7 @@ def _problems(
 ) -> Iterator[DocumentProblem]:
     """Turn a structuring error into problems located by JSON Pointer."""
     if isinstance(exc, _UnknownKeysError):
-        for key in exc.keys:
-            yield DocumentProblem(
-                "unknown-field",
-                _pointer((*steps, key)),
-                f"unknown field {key!r}{_suggest_field(exc.cls, key)}",
-                _value_at(document, (*steps, key)),
-            )
+        yield from _unknown_keys(exc.cls, exc.keys, steps, document)
     elif isinstance(exc, ClassValidationError | IterableValidationError):
         for sub in exc.exceptions:
             step: tuple[str | int, ...] = ()
@@ -129,6 +123,19 @@ def _problems(
     else:
         yield DocumentProblem(
             "invalid-value", _pointer(steps), str(exc), _value_at(document, steps)
+        )
+
+
+def _unknown_keys(
+    cls: type, keys: list[str], steps: tuple[str | int, ...], document: Any
+) -> Iterator[DocumentProblem]:
+    """The problems of keys that are no field of ``cls``, in the object at ``steps``."""
+    for key in keys:
+        yield DocumentProblem(
+            "unknown-field",
+            _pointer((*steps, key)),
+            f"unknown field {key!r}{_suggest_field(cls, key)}",
+            _value_at(document, (*steps, key)),
         )
 
 

@@ -85,7 +85,10 @@ class Structurer:
             except Exception as exc:  # noqa: BLE001 - every failing item is reported
                 note = IterableValidationNote(f"Structuring item @ index {index}", index, Any)
                 exc.__notes__ = [*getattr(exc, "__notes__", []), note]
-                errors.append(exc)
+                # Without its traceback, which holds this frame, which holds ``errors``:
+                # that cycle would wait for the garbage collector. What is wrong is in the
+                # error and its notes.
+                errors.append(exc.with_traceback(None))
         if errors:
             raise IterableValidationError("While structuring a list", errors, tuple)
         return tuple(found)

@@ -32,6 +32,7 @@ Examples:
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import io
 import os
@@ -233,10 +234,11 @@ def decode_dataset(
     if problems:
         return None, [], problems
     head = {k: v for k, v in document.items() if k not in COLLECTIONS}
-    try:
-        shell: Dataset | None = _fast(head, Dataset)
-        head_problems: list[DocumentProblem] = []
-    except Exception:  # noqa: BLE001 - redo in detail to report every problem
+    shell: Dataset | None = None
+    head_problems: list[DocumentProblem] = []
+    with contextlib.suppress(Exception):  # redone in detail below, out of the handler (_structure)
+        shell = _fast(head, Dataset)
+    if shell is None:
         shell, head_problems = _structure_object(head, Dataset)
     problems = list(head_problems)
     records: list[DecodedRecord] = []
@@ -293,8 +295,12 @@ def _structure(document: Any, cls: type[Any], *, plain: bool = False) -> Any:
             raise DocumentError(tuple(problems))
     try:
         return _fast(document, cls, plain=plain)
-    except Exception:  # noqa: BLE001 - redo in detail to report every problem
-        result, problems = _structure_detailed(document, cls, plain=plain)
+    except Exception:  # noqa: BLE001, S110 - redone in detail below, to report every problem
+        pass
+    # Out of the handler: the errors of the detailed pass would chain to the fast pass's,
+    # whose traceback holds the object it was building, and cycles among those errors
+    # would keep the whole until the garbage collector ran.
+    result, problems = _structure_detailed(document, cls, plain=plain)
     if result is None:
         raise DocumentError(tuple(problems))
     return result  # a failure in the fast path that detail could not find again
@@ -486,8 +492,9 @@ def _structure_record(
 def _structure_record_parts(document: Any, cls: type[Any], *, plain: bool = False) -> Parts:
     try:
         return Parts(_fast(document, cls, plain=plain), ())
-    except Exception:  # noqa: BLE001 - redo in detail to report every problem
-        return structure_parts(document, cls, _converters()[1], plain=plain)
+    except Exception:  # noqa: BLE001, S110 - redone in detail below (see _structure)
+        pass
+    return structure_parts(document, cls, _converters()[1], plain=plain)
 
 
 def read_jsonl(source: Lines) -> Iterator[JsonLine]:

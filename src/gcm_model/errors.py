@@ -30,6 +30,7 @@ Examples:
 
 from __future__ import annotations
 
+import functools
 from typing import Any
 
 import attrs
@@ -96,7 +97,7 @@ class Problem:
             >>> Problem("wrong-type", "/meetings/0/co_chairs/1", "x").path
             '$.meetings[0].co_chairs[1]'
         """
-        return json_path(self.pointer)
+        return _path(self.pointer)
 
     @property
     def field(self) -> str:
@@ -131,6 +132,10 @@ def json_path(pointer: str) -> str:
     for token in _tokens(pointer):
         out += f"[{token}]" if token.isdigit() else f".{token}"
     return out
+
+
+_path = functools.lru_cache(maxsize=4096)(json_path)
+"""``json_path``, kept: the problems of a file repeat the same few pointers."""
 
 
 def _tokens(pointer: str) -> list[str]:

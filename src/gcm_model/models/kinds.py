@@ -248,6 +248,11 @@ def use_registries(**found: Any) -> None:
     it holds the reference records, which are declared by kinds.
     """
     _REGISTRIES.update(found)
+    _NUMBERS.clear()
+
+
+_NUMBERS: dict[str, bool] = {}
+"""Per registry name, whether its codes are ints: asked for every value a ``Code`` reads."""
 
 
 @attrs.frozen
@@ -298,8 +303,12 @@ class Code(Kind):
         return self.of()._records  # noqa: SLF001 - the registries' own index, read only
 
     def numbers(self) -> bool:
-        """Whether the codes are ints (cluster numbers) rather than strings."""
-        return all(type(code) is int for code in self.codes())
+        """Whether the codes are ints (cluster numbers) rather than strings (kept per registry)."""
+        try:
+            return _NUMBERS[self.registry]
+        except KeyError:
+            found = _NUMBERS[self.registry] = all(type(code) is int for code in self.codes())
+            return found
 
     def value_problems(self, field: str, value: object, *, deep: bool) -> Iterator[Problem]:
         """Not a string (or number), unknown, or not written canonically."""
