@@ -17,8 +17,9 @@ from __future__ import annotations
 import csv
 import io
 import os
+from collections.abc import Set as AbstractSet
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 import attrs
 
@@ -30,7 +31,7 @@ from gcm_model.models.dataset import COLLECTIONS
 from gcm_model.tabular._layout import KEY_CELL, LAYOUT, POSITION, TABLES, VALUE, Table
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
+    from collections.abc import Iterable, Iterator
 
     from gcm_model.models._kind import Cell
     from gcm_model.models.dataset import Dataset
@@ -51,11 +52,19 @@ class _Reader:
 
     def __init__(self, suffix: str = ".csv", header_line: int | None = _HEADER_LINE) -> None:
         self.suffix, self.header_line = suffix, header_line
+        self.files: dict[str, str] = {}  # one name of each file, for the place of every row
         self.problems: list[DocumentProblem] = []
         self.places: dict[str, tuple[str, int]] = {}  # JSON Pointer prefix -> (file, line)
         # (file, line, column) of each cell reported here: the decoder's problem with the
         # same place (a required cell left out, say) would repeat it.
         self.reported: set[tuple[str, int | None, str]] = set()
+
+    def file(self, table: str) -> str:
+        """The name of a table's file (one string for all its rows' places)."""
+        found = self.files.get(table)
+        if found is None:
+            found = self.files[table] = f"{table}{self.suffix}"
+        return found
 
     def problem(  # noqa: PLR0913 - where (three) and what (three), and the JSON Pointer
         self,
@@ -68,7 +77,7 @@ class _Reader:
         value: str,
         at: str = "",
     ) -> None:
-        file = f"{table}{self.suffix}"
+        file = self.file(table)
         self.reported.add((file, line, column))
         self.problems.append(
             DocumentProblem(rule, at, message, value, line=line, column=column, file=file)
@@ -206,14 +215,15 @@ class _TableDocument:
             when it cannot be decoded (no single dataset row, unreadable files).
         problems: the problems of the files, headers, cells and links.
         places: the file and starting line of each record and child, by JSON Pointer.
-        reported: the file, line and column of each problem of a cell.
+        reported: the file, line and column of each problem of a cell (a reading
+            a record at a time adds to it as it goes).
         headers: the columns of each file, by file name.
     """
 
     document: dict[str, Any] | None
     problems: tuple[DocumentProblem, ...]
     places: dict[str, tuple[str, int]] = attrs.field(factory=dict)
-    reported: frozenset[tuple[str, int | None, str]] = frozenset()
+    reported: AbstractSet[tuple[str, int | None, str]] = frozenset()
     headers: dict[str, list[str]] = attrs.field(factory=dict)
 
     def locate(self, problem: DocumentProblem) -> DocumentProblem | None:
@@ -360,15 +370,26 @@ def _records(
     index: dict[tuple[Any, ...], tuple[Any, str]],
 ) -> list[dict[str, Any]]:
     """The records of a collection's rows, each indexed by its id (the first row with it)."""
-    records = []
-    for position, (row, line) in enumerate(zip(rows, lines, strict=True)):
-        at = f"/{collection}/{position}"
-        record = reader.record(LAYOUT[collection], line, row, at=at)
-        reader.places[at] = (f"{collection}{reader.suffix}", line)
-        records.append(record)
-        if isinstance(record.get("id"), str):
-            index.setdefault((record["id"],), (record, at))
-    return records
+    return [
+        _record(reader, (collection, position, line), row, index)
+        for position, (row, line) in enumerate(zip(rows, lines, strict=True))
+    ]
+
+
+def _record(
+    reader: _Reader,
+    where: tuple[str, int, int],
+    row: dict[str, str],
+    index: dict[tuple[Any, ...], tuple[Any, str]],
+) -> dict[str, Any]:
+    """The record of a collection's row (its collection, position and line), indexed by its id."""
+    collection, position, line = where
+    at = f"/{collection}/{position}"
+    record: dict[str, Any] = reader.record(LAYOUT[collection], line, row, at=at)
+    reader.places[at] = (reader.file(collection), line)
+    if isinstance(record.get("id"), str):
+        index.setdefault((record["id"],), (record, at))
+    return record
 
 
 def _attach(
@@ -418,7 +439,7 @@ def _attach(
         return
     siblings.append(node)
     index[table.name][tuple(keys)] = (node, str(at))
-    reader.places.setdefault(f"{prefix}/{position}", (f"{table.name}{reader.suffix}", line))
+    reader.places.setdefault(f"{prefix}/{position}", (reader.file(table.name), line))
 
 
 def _list_of(
@@ -488,6 +509,18 @@ def _column(file: str, rest: tuple[str, ...], headers: dict[str, list[str]]) -> 
 _Table = tuple[list[str], list[dict[str, str]], list[int]]  # header, rows, their lines
 
 
+class _CsvReader(Protocol):
+    """What ``csv.reader`` gives: its rows, and the number of lines it has read."""
+
+    @property
+    def line_num(self) -> int:
+        """The lines read so far."""
+        ...
+
+    def __iter__(self) -> _CsvReader: ...
+    def __next__(self) -> list[str]: ...
+
+
 def _read_file(path: Path, problems: list[DocumentProblem]) -> _Table | None:
     """One CSV file's header, rows and the line where each row starts; ``None`` if unreadable.
 
@@ -507,31 +540,47 @@ def _read_file(path: Path, problems: list[DocumentProblem]) -> _Table | None:
     starts: list[int] = []
     try:
         header = next(reader, [])
-        while True:
-            # Where the next row starts: a quoted cell may have spanned lines before it.
-            start = reader.line_num + 1
-            cells = next(reader, None)
-            if cells is None:
-                return header, rows, starts
-            if not cells:  # a blank line
-                continue
-            if len(cells) > len(header):
-                message = (
-                    f"the row has {len(cells)} cells for {len(header)} columns "
-                    "(the cells past the last column are not read)"
-                )
-                problems.append(
-                    DocumentProblem("invalid-value", "", message, file=path.name, line=start)
-                )
-            rows.append(dict(zip(header, cells, strict=False)))
+        for start, row in _rows(reader, header, path.name, problems):
+            rows.append(row)
             starts.append(start)
     except csv.Error as exc:
-        problems.append(
-            DocumentProblem(
-                "json-syntax", "", f"invalid CSV: {exc}", file=path.name, line=reader.line_num
-            )
-        )
+        problems.append(_unreadable(path.name, exc, reader.line_num))
         return None
+    return header, rows, starts
+
+
+def _unreadable(file: str, exc: csv.Error, line: int) -> DocumentProblem:
+    """The problem of a file that is not CSV."""
+    return DocumentProblem("json-syntax", "", f"invalid CSV: {exc}", file=file, line=line)
+
+
+def _rows(
+    reader: _CsvReader, header: list[str], file: str, problems: list[DocumentProblem]
+) -> Iterator[tuple[int, dict[str, str]]]:
+    """The rows of a CSV file after its header, each with the line where it starts.
+
+    ``reader`` is the file's ``csv.reader``, its header read; a row with more
+    cells than the header has columns is a problem (its extra cells are not
+    read). Blank lines are no rows.
+
+    Raises:
+        csv.Error: the file is not CSV.
+    """
+    while True:
+        # Where the next row starts: a quoted cell may have spanned lines before it.
+        start = reader.line_num + 1
+        cells = next(reader, None)
+        if cells is None:
+            return
+        if not cells:  # a blank line
+            continue
+        if len(cells) > len(header):
+            message = (
+                f"the row has {len(cells)} cells for {len(header)} columns "
+                "(the cells past the last column are not read)"
+            )
+            problems.append(DocumentProblem("invalid-value", "", message, file=file, line=start))
+        yield start, dict(zip(header, cells, strict=False))
 
 
 def _read_document(directory: str | os.PathLike[str]) -> _TableDocument:
