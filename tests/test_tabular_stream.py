@@ -174,6 +174,21 @@ def test_rows_of_records_not_there(tmp_path: Path) -> None:
     check(tmp_path, "default")
 
 
+def test_a_judges_issue_at_a_row_of_a_record_read_before(tmp_path: Path) -> None:
+    """A reference that dangles, found once every record is read: at its row of a list's table.
+
+    The places of a record's rows are packed once it is read; the judges' issues
+    still find theirs.
+    """
+    _write_tree(orjson.loads((EXAMPLES / "unece_2024.json").read_bytes()), tmp_path)
+    path = tmp_path / "segments_speakers.csv"
+    path.write_text(path.read_text(encoding="utf-8").replace("gov:mda", "gov:nobody"), "utf-8")
+    assert _stream_document(tmp_path) is not None
+    found = [(i.file, i.line) for i in g.validate(tmp_path) if i.rule == "dangling-reference"]
+    assert found == [(str(path), 3), (str(path), 6)]
+    check(tmp_path, "default")
+
+
 def test_an_unreadable_list_table_is_read_whole(tmp_path: Path) -> None:
     """A file that is not UTF-8: read whole, to the same problem at the same place."""
     _write_tree(orjson.loads((EXAMPLES / "unece_2024.json").read_bytes()), tmp_path)

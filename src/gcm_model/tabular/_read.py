@@ -17,6 +17,9 @@ from __future__ import annotations
 import csv
 import io
 import os
+from array import array
+from collections import ChainMap
+from collections.abc import Mapping
 from collections.abc import Set as AbstractSet
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
@@ -206,6 +209,45 @@ class _Reader:
         return KEY_CELL.read(text)  # type: ignore[no-any-return] # a text cell gives text
 
 
+@attrs.frozen
+class _Packed:
+    """The places of a record's rows in its lists' tables, packed once the record is read.
+
+    A reading a record at a time keeps them for the issues of the rules that
+    compare records, found once every record is read: one text of the JSON
+    Pointers below the record's and an array of lines, where a dict would hold
+    a string, a tuple and an int for each row.
+
+    Attributes:
+        pointers: the JSON Pointers below the record's, each ended by a NUL.
+        files: the file of each row.
+        lines: the line of each row.
+    """
+
+    pointers: str
+    files: tuple[str, ...]
+    lines: array[int]
+
+    @classmethod
+    def of(cls, record: str, places: Iterable[tuple[str, tuple[str, int]]]) -> _Packed:
+        """The places of a record's rows (their pointers under ``record``'s)."""
+        found = list(places)
+        start = len(record)
+        return cls(
+            "".join(f"{pointer[start:]}\0" for pointer, _ in found),
+            tuple(file for _, (file, _) in found),
+            array("l", (line for _, (_, line) in found)),
+        )
+
+    def unpack(self, record: str) -> dict[str, tuple[str, int]]:
+        """The places again, by JSON Pointer."""
+        pointers = self.pointers.split("\0")[:-1]
+        return {
+            f"{record}{pointer}": (file, line)
+            for pointer, file, line in zip(pointers, self.files, self.lines, strict=True)
+        }
+
+
 @attrs.frozen(eq=False)
 class _TableDocument:
     """Tables put together as a dataset document, before it is decoded.
@@ -218,6 +260,9 @@ class _TableDocument:
         reported: the file, line and column of each problem of a cell (a reading
             a record at a time adds to it as it goes).
         headers: the columns of each file, by file name.
+        settled: the places of the rows of the records read already, packed,
+            by the record's JSON Pointer (a reading a record at a time packs
+            them as it goes; ``places`` keeps the record's own).
     """
 
     document: dict[str, Any] | None
@@ -225,6 +270,15 @@ class _TableDocument:
     places: dict[str, tuple[str, int]] = attrs.field(factory=dict)
     reported: AbstractSet[tuple[str, int | None, str]] = frozenset()
     headers: dict[str, list[str]] = attrs.field(factory=dict)
+    settled: dict[str, _Packed] = attrs.field(factory=dict)
+
+    def _places(self, pointer: str) -> Mapping[str, tuple[str, int]]:
+        """The places, with those of the record a pointer is in unpacked."""
+        if not self.settled:
+            return self.places
+        record = "/".join(pointer.split("/", 3)[:3])
+        packed = self.settled.get(record)
+        return self.places if packed is None else ChainMap(packed.unpack(record), self.places)
 
     def locate(self, problem: DocumentProblem) -> DocumentProblem | None:
         """A problem the decoder found, at its file, line and column.
@@ -232,7 +286,7 @@ class _TableDocument:
         ``None`` when it repeats a cell's problem (a required cell that could not be
         read is then also missing).
         """
-        found = _place(problem.pointer, self.places, self.headers)
+        found = _place(problem.pointer, self._places(problem.pointer), self.headers)
         if found is None:
             return problem
         file, line, column = found
@@ -249,7 +303,7 @@ class _TableDocument:
 
     def place(self, pointer: str) -> tuple[str | None, int | None]:
         """The file and starting line of the row that holds a JSON Pointer's value."""
-        found = _place(pointer, self.places, self.headers)
+        found = _place(pointer, self._places(pointer), self.headers)
         return (found[0], found[1]) if found is not None else (None, None)
 
 
@@ -470,7 +524,7 @@ def _list_of(
 
 
 def _place(
-    pointer: str, places: dict[str, tuple[str, int]], headers: dict[str, list[str]]
+    pointer: str, places: Mapping[str, tuple[str, int]], headers: dict[str, list[str]]
 ) -> tuple[str, int, str | None] | None:
     """The file, line and column of a JSON Pointer in the assembled document.
 

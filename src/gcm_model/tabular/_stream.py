@@ -32,6 +32,7 @@ from gcm_model.tabular._layout import KEY_CELL, LAYOUT, TABLES, Table
 from gcm_model.tabular._read import (
     _attach,
     _headers,
+    _Packed,
     _Reader,
     _record,
     _rows,
@@ -140,7 +141,7 @@ class _TableStream:
             yield from self._collection(collection)
 
     def _collection(self, collection: str) -> Iterator[tuple[str, int, dict[str, Any]]]:
-        order = self.order.get(collection, {})
+        order = self.order.pop(collection, {})  # dropped once the collection is read
         tables = _lists_of(collection)
         with contextlib.ExitStack() as files:
             owners = files.enter_context(self._open(collection))
@@ -150,15 +151,33 @@ class _TableStream:
                 # This record alone: its rows find it, and it is dropped once handed on.
                 index: _Index = {collection: {}, **{table.name: {} for table in tables}}
                 made: set[int] = set()
+                before = len(self.reader.places)
                 record = _record(self.reader, (collection, position, line), row, index[collection])
                 for number, (table, rows) in enumerate(lists):
                     at = (table, rows, heads[number])
                     heads[number] = self._attach_while(at, (order, position), index, made)
                 yield collection, position, record
+                self._settle(before)
             index = {collection: {}, **{table.name: {} for table in tables}}
             for number, (table, rows) in enumerate(lists):  # the rows naming no record
                 at = (table, rows, heads[number])
                 self._attach_while(at, (order, sys.maxsize), index, set())
+
+    def _settle(self, before: int) -> None:
+        """Pack the places of the rows of the record just read (the places since ``before``).
+
+        The record's own place stays as it is; those of its lists' rows are
+        kept for the issues of the judges, found once every record is read.
+        """
+        places = self.reader.places
+        found = [places.popitem() for _ in range(len(places) - before)]
+        if not found:
+            return
+        record, place = found.pop()  # the first put, the record's own
+        places[record] = place
+        if found:
+            found.reverse()
+            self.found.settled[record] = _Packed.of(record, found)
 
     def _attach_while(
         self,
