@@ -49,6 +49,16 @@ __all__ = ["_TableStream", "_stream_document"]
 
 _Index = dict[str, dict[tuple[Any, ...], tuple[Any, str]]]
 _Row = tuple[int, dict[str, str]]  # the line where a row starts, and its cells by column
+_Head = tuple[int, int, dict[str, str]]  # a row, after the position of its record (-1: none)
+
+
+def _head(table: Table, rows: Iterator[_Row], order: dict[Any, int]) -> _Head | None:
+    """The next row of a list's table, after the position of its record (-1: none)."""
+    found = next(rows, None)
+    if found is None:
+        return None
+    line, row = found
+    return order.get(_first_key(table, row), -1), line, row
 
 
 def _lists_of(root: str) -> list[Table]:
@@ -94,10 +104,10 @@ class _TableStream:
     ) -> None:
         self.paths, self.order = paths, order
         self.reader = _Reader()
-        head: dict[str, Any] = {}
+        self.head: dict[str, Any] = {}  # the dataset's own fields, once ``start`` has read them
         found_headers = _headers(self.reader, {name: [] for name in paths}, headers)
         self.found = _TableDocument(
-            head, (), self.reader.places, self.reader.reported, found_headers
+            self.head, (), self.reader.places, self.reader.reported, found_headers
         )
 
     def take_problems(self) -> list[DocumentProblem]:
@@ -116,13 +126,12 @@ class _TableStream:
             with self._open(name) as rows:
                 for _ in rows:  # its rows are not read, but a row too long is reported
                     pass
-        head = self.found.document
-        assert head is not None  # noqa: S101 - made so in __init__
+        head = self.head
         index: _Index = {name: {} for name in LAYOUT}
         with self._open("dataset") as rows:
             for line, row in rows:  # the first pass found one row
                 head.update(self.reader.record(LAYOUT["dataset"], line, row, at=""))
-                self.reader.places[""] = (f"dataset{self.reader.suffix}", line)
+                self.reader.places[""] = (self.reader.file("dataset"), line)
                 index["dataset"][()] = (head, "")
         made: set[int] = set()
         for table in _lists_of("dataset"):
@@ -146,22 +155,25 @@ class _TableStream:
         with contextlib.ExitStack() as files:
             owners = files.enter_context(self._open(collection))
             lists = [(table, files.enter_context(self._open(table.name))) for table in tables]
-            heads: list[_Row | None] = [next(rows, None) for _, rows in lists]
+            # The row at the head of each list's table, and the position of its record.
+            heads = [_head(table, rows, order) for table, rows in lists]
             for position, (line, row) in enumerate(owners):
                 # This record alone: its rows find it, and it is dropped once handed on.
                 index: _Index = {collection: {}, **{table.name: {} for table in tables}}
                 made: set[int] = set()
                 before = len(self.reader.places)
                 record = _record(self.reader, (collection, position, line), row, index[collection])
-                for number, (table, rows) in enumerate(lists):
-                    at = (table, rows, heads[number])
-                    heads[number] = self._attach_while(at, (order, position), index, made)
+                for number, head in enumerate(heads):
+                    if head is not None and head[0] <= position:
+                        heads[number] = self._attach_while(
+                            lists[number], (head, order, position), index, made
+                        )
                 yield collection, position, record
                 self._settle(before)
             index = {collection: {}, **{table.name: {} for table in tables}}
-            for number, (table, rows) in enumerate(lists):  # the rows naming no record
-                at = (table, rows, heads[number])
-                self._attach_while(at, (order, sys.maxsize), index, set())
+            for number, head in enumerate(heads):  # the rows naming no record
+                upto = (head, order, sys.maxsize)
+                self._attach_while(lists[number], upto, index, set())
 
     def _settle(self, before: int) -> None:
         """Pack the places of the rows of the record just read (the places since ``before``).
@@ -181,24 +193,24 @@ class _TableStream:
 
     def _attach_while(
         self,
-        at: tuple[Table, Iterator[_Row], _Row | None],
-        upto: tuple[dict[Any, int], int],
+        at: tuple[Table, Iterator[_Row]],
+        upto: tuple[_Head | None, dict[Any, int], int],
         index: _Index,
         made: set[int],
-    ) -> _Row | None:
+    ) -> _Head | None:
         """Attach the rows at the head of a list's table while they are the record's.
 
-        ``upto``: the positions of the records by id, and this record's. A row
-        naming no record is reported wherever it is met.
+        ``upto``: the row at the head, the positions of the records by id, and
+        this record's. A row naming no record is reported wherever it is met.
 
         Returns:
             The first row of a later record, or ``None`` at the end of the file.
         """
-        table, rows, head = at
-        order, position = upto
-        while head is not None and order.get(_first_key(table, head[1]), -1) <= position:
-            _attach(self.reader, (table, head[0]), head[1], index, made)
-            head = next(rows, None)
+        table, rows = at
+        head, order, position = upto
+        while head is not None and head[0] <= position:
+            _attach(self.reader, (table, head[1]), head[2], index, made)
+            head = _head(table, rows, order)
         return head
 
     @contextlib.contextmanager
