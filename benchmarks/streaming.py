@@ -1,7 +1,7 @@
 """Streaming validation: peak memory and time per record of ``validate(path)`` on JSON Lines.
 
 Usage: python benchmarks/streaming.py [--sizes 10000 100000 300000] [--million]
-    [--rounds 3] [--dask 1 2 4] [--json PATH]
+    [--rounds 3] [--dask 1 2 4] [--csv] [--json PATH]
 
 The file holds copies of the UNECE 2024 example's records (a review, a
 meeting, events, participants, reports) in which every id, every reference
@@ -18,8 +18,11 @@ is kept too), of a plain
 ``--rounds`` rounds and each figure is the median. ``--million`` adds a
 file of one million records (about 1 GB; some minutes). With ``--dask``,
 ``validate_bag`` runs on a local ``dask.distributed`` cluster of that many
-single-threaded worker processes, over the file cut into eight parts. The
-figures go to ``--json`` (benchmarks/results/streaming.json by default),
+single-threaded worker processes, over the file cut into eight parts. With
+``--csv``, the same records are written as CSV tables (``write_csv``) and
+``read_csv``, ``validate`` (which reads tables as written a record at a
+time) and ``validate`` reading them whole (as before it streamed) are
+measured the same way. The figures go to ``--json`` (benchmarks/results/streaming.json by default),
 which ``scripts/update_performance_plot.py`` draws. Nothing is asserted: the
 figures are for reading (``docs/performance.md``).
 """
@@ -33,6 +36,7 @@ import json
 import os
 import platform
 import re
+import shutil
 import statistics
 import subprocess
 import sys
@@ -67,6 +71,16 @@ issues = 0
 if sys.argv[1] == "read":
     with path.open("rb") as handle:
         records = sum(1 for _ in read_jsonl(handle))
+elif sys.argv[1] == "read-csv":
+    from gcm_model.tabular import read_csv
+    from gcm_model.models.dataset import COLLECTIONS
+    data = read_csv(path)
+    records = sum(len(getattr(data, name)) for name in COLLECTIONS)
+elif sys.argv[1] == "validate-whole":  # CSV tables read whole, as before they streamed
+    import gcm_model.tabular
+    gcm_model.tabular._stream_document = lambda _: None
+    report = gcm_model.validate(path)
+    records, issues = report.records, len(report.issues)
 else:
     report = gcm_model.validate(path)
     records, issues = report.records, len(report.issues)
@@ -155,6 +169,30 @@ def _measure(path: Path, size: int, rounds: int) -> dict[str, float]:
     }
 
 
+def _measure_csv(folder: Path, size: int, rounds: int) -> dict[str, float]:
+    """Read (``read_csv``) and validate the tables, a record at a time and whole; the medians."""
+    runs: dict[str, list[dict[str, float]]] = {"read-csv": [], "validate": [], "validate-whole": []}
+    for _ in range(rounds):
+        for mode, measured in runs.items():
+            measured.append(_child(_CHILD, mode, str(folder)))
+    found: dict[str, float] = {"records": size, "issues": runs["validate"][0]["issues"]}
+    for mode, key in (("read-csv", "read"), ("validate", "validate"), ("validate-whole", "whole")):
+        found[f"{key}_us"] = _median(runs[mode], "cpu") / size * 1e6
+        found[f"{key}_wall_us"] = _median(runs[mode], "seconds") / size * 1e6
+        found[f"{key}_mib"] = statistics.median(r["peak_mib"] - r["base_mib"] for r in runs[mode])
+    return found
+
+
+def _csv(lines: list[str], folder: Path) -> Path:
+    """The records of the lines as CSV tables (``write_csv``)."""
+    from gcm_model.converters import load_jsonl  # noqa: PLC0415 - the parent writes the tables
+    from gcm_model.tabular import write_csv  # noqa: PLC0415
+
+    tables = folder / "tables"
+    write_csv(load_jsonl(lines), tables)
+    return tables
+
+
 def _dask(lines: list[str], folder: Path, size: int, workers: list[int]) -> dict[str, float]:
     """``validate_bag`` over the file cut into eight parts, on 1, 2, 4... local workers."""
     parts = []
@@ -172,6 +210,17 @@ def _dask(lines: list[str], folder: Path, size: int, workers: list[int]) -> dict
     return found
 
 
+def _print_csv(found: dict[str, float]) -> None:
+    """The line of the CSV tables: read_csv, validate a record at a time, validate whole."""
+    size = found["records"]
+    print(
+        f"|   CSV tables | read_csv {found['read_us']:.1f} µs, {found['read_mib']:.1f} MiB "
+        f"| validate {found['validate_us']:.1f} µs, {found['validate_mib']:.1f} MiB "
+        f"({found['validate_mib'] * 1024 * 1024 / size:,.0f} B/record) "
+        f"| read whole {found['whole_us']:.1f} µs, {found['whole_mib']:.1f} MiB |"
+    )
+
+
 def main() -> None:
     """Write the files, measure each size in child processes, print a table and save JSON."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -179,6 +228,9 @@ def main() -> None:
     parser.add_argument("--million", action="store_true", help="add a file of 1M records")
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--dask", type=int, nargs="*", default=[], metavar="WORKERS")
+    parser.add_argument(
+        "--csv", action="store_true", help="the same records as CSV tables (write_csv) too"
+    )
     parser.add_argument(
         "--json", type=Path, default=ROOT / "benchmarks" / "results" / "streaming.json"
     )
@@ -210,6 +262,10 @@ def main() -> None:
                 f"| {found['read_mib']:.1f} MiB | {found['validate_mib']:.1f} MiB "
                 f"| {found['validate_mib'] * 1024 * 1024 / size:,.0f} B |"
             )
+            if args.csv:
+                found["csv"] = _measure_csv(_csv(lines, Path(name) / str(size)), size, rounds)
+                shutil.rmtree(Path(name) / str(size))
+                _print_csv(found["csv"])
             if args.dask:
                 found["dask_seconds"] = _dask(lines, Path(name), size, args.dask)
                 for workers, seconds in found["dask_seconds"].items():

@@ -248,13 +248,24 @@ def decode_dataset(
             message = f"expected a list, got {_describe(items)}"
             problems.append(DocumentProblem("wrong-type", f"/{name}", message, items))
             continue
-        for index, item in enumerate(items):
-            parts = _structure_record_parts(item, record_cls, plain=plain)
-            found = _under(list(parts.problems), (name, index))
-            records.append(
-                DecodedRecord(name, index, parts.record, item, found, parts.partial, parts.unknown)
-            )
+        records.extend(
+            _decode_record(name, index, item, plain=plain, cls=record_cls)
+            for index, item in enumerate(items)
+        )
     return shell, records, problems
+
+
+def _decode_record(
+    name: str, index: int, item: Any, *, plain: bool = False, cls: type[Any] | None = None
+) -> DecodedRecord:
+    """One record of a dataset document's collection (``name``) at its index, as decoded.
+
+    ``decode_dataset`` decodes each of its records here; CSV tables read a
+    record at a time hand each one here as it is put together.
+    """
+    parts = _structure_record_parts(item, cls or COLLECTIONS[name], plain=plain)
+    found = _under(list(parts.problems), (name, index))
+    return DecodedRecord(name, index, parts.record, item, found, parts.partial, parts.unknown)
 
 
 @overload

@@ -121,7 +121,7 @@ def _rendered(
 def _validate_streaming(
     args: argparse.Namespace, select: list[str] | None, ignore: list[str] | None
 ) -> int:
-    """``--format jsonl``: each issue printed as it is found (a JSON Lines file is never held)."""
+    """``--format jsonl``: each issue printed as it is found (JSON Lines and CSV are not held)."""
     valid = True
     for name in args.paths:
         found = iter_validate(

@@ -43,8 +43,9 @@ Examples:
 from __future__ import annotations
 
 # Re-exported for the package's own use: the engine (``gcm_model.validation``) reads CSV
-# directories through ``_read_document`` and DataFrames through ``_frames_document``; the
-# parity tests write invalid documents through ``_write_tree``.
+# directories through ``_stream_document`` (a record at a time) or ``_read_document``, and
+# DataFrames through ``_frames_document``; the parity tests write invalid documents through
+# ``_write_tree``.
 from gcm_model.tabular._frames import _frames_document as _frames_document
 from gcm_model.tabular._frames import (
     from_arrow,
@@ -58,6 +59,8 @@ from gcm_model.tabular._layout import TABLES
 from gcm_model.tabular._read import _read_document as _read_document
 from gcm_model.tabular._read import _TableDocument as _TableDocument
 from gcm_model.tabular._read import from_tables, read_csv
+from gcm_model.tabular._stream import _stream_document as _stream_document
+from gcm_model.tabular._stream import _TableStream as _TableStream
 from gcm_model.tabular._write import _write_tree as _write_tree
 from gcm_model.tabular._write import to_rows, to_tables, write_csv
 

@@ -17,8 +17,12 @@ from __future__ import annotations
 import csv
 import io
 import os
+from array import array
+from collections import ChainMap
+from collections.abc import Mapping
+from collections.abc import Set as AbstractSet
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 import attrs
 
@@ -30,7 +34,7 @@ from gcm_model.models.dataset import COLLECTIONS
 from gcm_model.tabular._layout import KEY_CELL, LAYOUT, POSITION, TABLES, VALUE, Table
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
+    from collections.abc import Iterable, Iterator
 
     from gcm_model.models._kind import Cell
     from gcm_model.models.dataset import Dataset
@@ -51,11 +55,19 @@ class _Reader:
 
     def __init__(self, suffix: str = ".csv", header_line: int | None = _HEADER_LINE) -> None:
         self.suffix, self.header_line = suffix, header_line
+        self.files: dict[str, str] = {}  # one name of each file, for the place of every row
         self.problems: list[DocumentProblem] = []
         self.places: dict[str, tuple[str, int]] = {}  # JSON Pointer prefix -> (file, line)
         # (file, line, column) of each cell reported here: the decoder's problem with the
         # same place (a required cell left out, say) would repeat it.
         self.reported: set[tuple[str, int | None, str]] = set()
+
+    def file(self, table: str) -> str:
+        """The name of a table's file (one string for all its rows' places)."""
+        found = self.files.get(table)
+        if found is None:
+            found = self.files[table] = f"{table}{self.suffix}"
+        return found
 
     def problem(  # noqa: PLR0913 - where (three) and what (three), and the JSON Pointer
         self,
@@ -68,7 +80,7 @@ class _Reader:
         value: str,
         at: str = "",
     ) -> None:
-        file = f"{table}{self.suffix}"
+        file = self.file(table)
         self.reported.add((file, line, column))
         self.problems.append(
             DocumentProblem(rule, at, message, value, line=line, column=column, file=file)
@@ -197,6 +209,45 @@ class _Reader:
         return KEY_CELL.read(text)  # type: ignore[no-any-return] # a text cell gives text
 
 
+@attrs.frozen
+class _Packed:
+    """The places of a record's rows in its lists' tables, packed once the record is read.
+
+    A reading a record at a time keeps them for the issues of the rules that
+    compare records, found once every record is read: one text of the JSON
+    Pointers below the record's and an array of lines, where a dict would hold
+    a string, a tuple and an int for each row.
+
+    Attributes:
+        pointers: the JSON Pointers below the record's, each ended by a NUL.
+        files: the file of each row.
+        lines: the line of each row.
+    """
+
+    pointers: str
+    files: tuple[str, ...]
+    lines: array[int]
+
+    @classmethod
+    def of(cls, record: str, places: Iterable[tuple[str, tuple[str, int]]]) -> _Packed:
+        """The places of a record's rows (their pointers under ``record``'s)."""
+        found = list(places)
+        start = len(record)
+        return cls(
+            "".join(f"{pointer[start:]}\0" for pointer, _ in found),
+            tuple(file for _, (file, _) in found),
+            array("l", (line for _, (_, line) in found)),
+        )
+
+    def unpack(self, record: str) -> dict[str, tuple[str, int]]:
+        """The places again, by JSON Pointer."""
+        pointers = self.pointers.split("\0")[:-1]
+        return {
+            f"{record}{pointer}": (file, line)
+            for pointer, file, line in zip(pointers, self.files, self.lines, strict=True)
+        }
+
+
 @attrs.frozen(eq=False)
 class _TableDocument:
     """Tables put together as a dataset document, before it is decoded.
@@ -206,15 +257,28 @@ class _TableDocument:
             when it cannot be decoded (no single dataset row, unreadable files).
         problems: the problems of the files, headers, cells and links.
         places: the file and starting line of each record and child, by JSON Pointer.
-        reported: the file, line and column of each problem of a cell.
+        reported: the file, line and column of each problem of a cell (a reading
+            a record at a time adds to it as it goes).
         headers: the columns of each file, by file name.
+        settled: the places of the rows of the records read already, packed,
+            by the record's JSON Pointer (a reading a record at a time packs
+            them as it goes; ``places`` keeps the record's own).
     """
 
     document: dict[str, Any] | None
     problems: tuple[DocumentProblem, ...]
     places: dict[str, tuple[str, int]] = attrs.field(factory=dict)
-    reported: frozenset[tuple[str, int | None, str]] = frozenset()
+    reported: AbstractSet[tuple[str, int | None, str]] = frozenset()
     headers: dict[str, list[str]] = attrs.field(factory=dict)
+    settled: dict[str, _Packed] = attrs.field(factory=dict)
+
+    def _places(self, pointer: str) -> Mapping[str, tuple[str, int]]:
+        """The places, with those of the record a pointer is in unpacked."""
+        if not self.settled:
+            return self.places
+        record = "/".join(pointer.split("/", 3)[:3])
+        packed = self.settled.get(record)
+        return self.places if packed is None else ChainMap(packed.unpack(record), self.places)
 
     def locate(self, problem: DocumentProblem) -> DocumentProblem | None:
         """A problem the decoder found, at its file, line and column.
@@ -222,7 +286,7 @@ class _TableDocument:
         ``None`` when it repeats a cell's problem (a required cell that could not be
         read is then also missing).
         """
-        found = _place(problem.pointer, self.places, self.headers)
+        found = _place(problem.pointer, self._places(problem.pointer), self.headers)
         if found is None:
             return problem
         file, line, column = found
@@ -239,7 +303,7 @@ class _TableDocument:
 
     def place(self, pointer: str) -> tuple[str | None, int | None]:
         """The file and starting line of the row that holds a JSON Pointer's value."""
-        found = _place(pointer, self.places, self.headers)
+        found = _place(pointer, self._places(pointer), self.headers)
         return (found[0], found[1]) if found is not None else (None, None)
 
 
@@ -360,15 +424,26 @@ def _records(
     index: dict[tuple[Any, ...], tuple[Any, str]],
 ) -> list[dict[str, Any]]:
     """The records of a collection's rows, each indexed by its id (the first row with it)."""
-    records = []
-    for position, (row, line) in enumerate(zip(rows, lines, strict=True)):
-        at = f"/{collection}/{position}"
-        record = reader.record(LAYOUT[collection], line, row, at=at)
-        reader.places[at] = (f"{collection}{reader.suffix}", line)
-        records.append(record)
-        if isinstance(record.get("id"), str):
-            index.setdefault((record["id"],), (record, at))
-    return records
+    return [
+        _record(reader, (collection, position, line), row, index)
+        for position, (row, line) in enumerate(zip(rows, lines, strict=True))
+    ]
+
+
+def _record(
+    reader: _Reader,
+    where: tuple[str, int, int],
+    row: dict[str, str],
+    index: dict[tuple[Any, ...], tuple[Any, str]],
+) -> dict[str, Any]:
+    """The record of a collection's row (its collection, position and line), indexed by its id."""
+    collection, position, line = where
+    at = f"/{collection}/{position}"
+    record: dict[str, Any] = reader.record(LAYOUT[collection], line, row, at=at)
+    reader.places[at] = (reader.file(collection), line)
+    if isinstance(record.get("id"), str):
+        index.setdefault((record["id"],), (record, at))
+    return record
 
 
 def _attach(
@@ -418,7 +493,7 @@ def _attach(
         return
     siblings.append(node)
     index[table.name][tuple(keys)] = (node, str(at))
-    reader.places.setdefault(f"{prefix}/{position}", (f"{table.name}{reader.suffix}", line))
+    reader.places.setdefault(f"{prefix}/{position}", (reader.file(table.name), line))
 
 
 def _list_of(
@@ -449,7 +524,7 @@ def _list_of(
 
 
 def _place(
-    pointer: str, places: dict[str, tuple[str, int]], headers: dict[str, list[str]]
+    pointer: str, places: Mapping[str, tuple[str, int]], headers: dict[str, list[str]]
 ) -> tuple[str, int, str | None] | None:
     """The file, line and column of a JSON Pointer in the assembled document.
 
@@ -488,6 +563,18 @@ def _column(file: str, rest: tuple[str, ...], headers: dict[str, list[str]]) -> 
 _Table = tuple[list[str], list[dict[str, str]], list[int]]  # header, rows, their lines
 
 
+class _CsvReader(Protocol):
+    """What ``csv.reader`` gives: its rows, and the number of lines it has read."""
+
+    @property
+    def line_num(self) -> int:
+        """The lines read so far."""
+        ...
+
+    def __iter__(self) -> _CsvReader: ...
+    def __next__(self) -> list[str]: ...
+
+
 def _read_file(path: Path, problems: list[DocumentProblem]) -> _Table | None:
     """One CSV file's header, rows and the line where each row starts; ``None`` if unreadable.
 
@@ -507,31 +594,47 @@ def _read_file(path: Path, problems: list[DocumentProblem]) -> _Table | None:
     starts: list[int] = []
     try:
         header = next(reader, [])
-        while True:
-            # Where the next row starts: a quoted cell may have spanned lines before it.
-            start = reader.line_num + 1
-            cells = next(reader, None)
-            if cells is None:
-                return header, rows, starts
-            if not cells:  # a blank line
-                continue
-            if len(cells) > len(header):
-                message = (
-                    f"the row has {len(cells)} cells for {len(header)} columns "
-                    "(the cells past the last column are not read)"
-                )
-                problems.append(
-                    DocumentProblem("invalid-value", "", message, file=path.name, line=start)
-                )
-            rows.append(dict(zip(header, cells, strict=False)))
+        for start, row in _rows(reader, header, path.name, problems):
+            rows.append(row)
             starts.append(start)
     except csv.Error as exc:
-        problems.append(
-            DocumentProblem(
-                "json-syntax", "", f"invalid CSV: {exc}", file=path.name, line=reader.line_num
-            )
-        )
+        problems.append(_unreadable(path.name, exc, reader.line_num))
         return None
+    return header, rows, starts
+
+
+def _unreadable(file: str, exc: csv.Error, line: int) -> DocumentProblem:
+    """The problem of a file that is not CSV."""
+    return DocumentProblem("json-syntax", "", f"invalid CSV: {exc}", file=file, line=line)
+
+
+def _rows(
+    reader: _CsvReader, header: list[str], file: str, problems: list[DocumentProblem]
+) -> Iterator[tuple[int, dict[str, str]]]:
+    """The rows of a CSV file after its header, each with the line where it starts.
+
+    ``reader`` is the file's ``csv.reader``, its header read; a row with more
+    cells than the header has columns is a problem (its extra cells are not
+    read). Blank lines are no rows.
+
+    Raises:
+        csv.Error: the file is not CSV.
+    """
+    while True:
+        # Where the next row starts: a quoted cell may have spanned lines before it.
+        start = reader.line_num + 1
+        cells = next(reader, None)
+        if cells is None:
+            return
+        if not cells:  # a blank line
+            continue
+        if len(cells) > len(header):
+            message = (
+                f"the row has {len(cells)} cells for {len(header)} columns "
+                "(the cells past the last column are not read)"
+            )
+            problems.append(DocumentProblem("invalid-value", "", message, file=file, line=start))
+        yield start, dict(zip(header, cells, strict=False))
 
 
 def _read_document(directory: str | os.PathLike[str]) -> _TableDocument:

@@ -1,8 +1,8 @@
 """``validate`` and ``iter_validate``: read any source, gather every problem, run the rules.
 
 The readers hand each problem and record to a ``Run`` (``_plan``) as they
-read it; a JSON Lines file is read a line at a time and its records are not
-kept.
+read it; a JSON Lines file is read a line at a time, CSV tables a record at a
+time (``gcm_model.tabular._stream``), and their records are not kept.
 """
 
 from __future__ import annotations
@@ -21,8 +21,10 @@ import orjson
 from gcm_model import _decode
 from gcm_model.converters import (
     RECORD_TYPES,
+    DecodedRecord,
     DocumentProblem,
     JsonLine,
+    _decode_record,
     _decode_record_parts,
     decode_dataset,
     read_jsonl,
@@ -42,7 +44,7 @@ from gcm_model.validation._plan import Key, Plan, Run, in_order
 if TYPE_CHECKING:
     import datetime as dt
 
-    from gcm_model.tabular import _TableDocument
+    from gcm_model.tabular import _TableDocument, _TableStream
     from gcm_model.validation._report import Issue, ValidationReport
 
 __all__ = ["iter_validate", "no_header", "take_line", "validate"]
@@ -69,6 +71,8 @@ class _Tables:
     def __init__(self, directory: Path | None, found: _TableDocument) -> None:
         self.directory = directory
         self.found = found
+        # Read a record at a time: the record being read (collection, position, document).
+        self.current: tuple[str, int, Any] | None = None
 
     def file(self, name: str | None) -> str | None:
         """The path of a table's file (or the name of its DataFrame), from its name."""
@@ -92,6 +96,10 @@ class _Tables:
         document = self.found.document
         if document is None or len(tokens) < 3 or not tokens[2].isdigit():
             return None
+        if self.current is not None and tokens[1] in COLLECTIONS:
+            collection, index, record = self.current
+            same = (tokens[1], int(tokens[2])) == (collection, index)
+            return _record_id(record) if same else None
         rows = document.get(tokens[1])
         index = int(tokens[2])
         return _record_id(rows[index]) if isinstance(rows, list) and index < len(rows) else None
@@ -123,20 +131,33 @@ def _from_document(
         if found is not None:
             loaded.problem(found)
     for item in decoded:
-        pointer = f"/{item.collection}/{item.index}"
-        record = item.record if item.record is not None else item.partial
-        where, line = (file, None) if tables is None else tables.place(pointer)
-        located = (
-            Located(item.collection, record, pointer, where, line, unknown=item.unknown)
-            if record is not None
-            else None
-        )
-        raw_id = _record_id(item.raw)
-        for problem in item.problems:
-            found = at(problem)
-            if found is not None:
-                loaded.problem(attrs.evolve(found, record=raw_id))
-        loaded.take(item.collection, raw_id, located)
+        _take_decoded(item, loaded, at, file if tables is None else tables.place)
+
+
+def _take_decoded(
+    item: DecodedRecord,
+    loaded: Run,
+    at: Callable[[DocumentProblem], DocumentProblem | None],
+    place: str | Callable[[str], tuple[str | None, int | None]] | None,
+) -> None:
+    """A document's record as decoded: its problems (``at`` their place), then the record.
+
+    ``place`` is the record's file, or where its row is (by JSON Pointer).
+    """
+    pointer = f"/{item.collection}/{item.index}"
+    record = item.record if item.record is not None else item.partial
+    where, line = place(pointer) if callable(place) else (place, None)
+    located = (
+        Located(item.collection, record, pointer, where, line, unknown=item.unknown)
+        if record is not None
+        else None
+    )
+    raw_id = _record_id(item.raw)
+    for problem in item.problems:
+        found = at(problem)
+        if found is not None:
+            loaded.problem(attrs.evolve(found, record=raw_id))
+    loaded.take(item.collection, raw_id, located)
 
 
 def _from_bytes(data: bytes | bytearray | str, loaded: Run, file: str | None) -> None:
@@ -284,7 +305,7 @@ def _from_path(path: Path, loaded: Run) -> Iterator[None]:
         return
     kind = format_of(path)
     if kind is Format.CSV:
-        _from_csv(path, loaded)
+        yield from _from_csv(path, loaded)
         return
     try:
         if kind is Format.JSON_LINES:
@@ -296,15 +317,24 @@ def _from_path(path: Path, loaded: Run) -> Iterator[None]:
         raise SourceError(path, exc) from exc
 
 
-def _from_csv(path: Path, loaded: Run) -> None:
+def _from_csv(path: Path, loaded: Run) -> Iterator[None]:
     """CSV tables, decoded as the JSON document they make, each issue at its row.
 
     A header or cell problem does not stop the rest: the rows are decoded and
     checked like a JSON document's records, each at the line where it starts.
+    Tables whose lists' rows are in the order of their records (as
+    ``write_csv`` writes them) are read a record at a time, each record's
+    issues handed out before the next is read; any others are read whole, to
+    the same issues.
     """
-    from gcm_model.tabular import _read_document  # noqa: PLC0415 - CSV support on first use
+    # CSV support on first use
+    from gcm_model.tabular import _read_document, _stream_document  # noqa: PLC0415
 
     try:
+        stream = _stream_document(path)
+        if stream is not None:
+            yield from _from_stream(path, stream, loaded)
+            return
         found = _read_document(path)
     except OSError as exc:
         raise SourceError(path, exc) from exc
@@ -329,10 +359,38 @@ def _from_tables(tables: _Tables, loaded: Run) -> None:
     loaded.tables = tables
     found = tables.found
     for problem in found.problems:
-        named = attrs.evolve(problem, file=tables.file(problem.file))
-        loaded.problem(attrs.evolve(named, record=tables.record_id(problem.pointer)))
+        _take_cell_problem(problem, tables, loaded)
     if found.document is not None:
         _from_document(found.document, loaded, None, tables=tables)
+
+
+def _take_cell_problem(problem: DocumentProblem, tables: _Tables, loaded: Run) -> None:
+    """A problem of the files, headers or cells of CSV tables, at its file and record."""
+    named = attrs.evolve(problem, file=tables.file(problem.file))
+    loaded.problem(attrs.evolve(named, record=tables.record_id(problem.pointer)))
+
+
+def _from_stream(path: Path, stream: _TableStream, loaded: Run) -> Iterator[None]:
+    """CSV tables read a record at a time: each record decoded and checked as it is read."""
+    tables = loaded.tables = _Tables(path, stream.found)
+    head = stream.start()
+    for problem in stream.take_problems():
+        _take_cell_problem(problem, tables, loaded)
+    _, _, problems = decode_dataset(head)  # the dataset's own fields: it holds no records
+    for problem in problems:
+        found = tables.locate(problem)
+        if found is not None:
+            loaded.problem(found)
+    for collection, index, record in stream.records():
+        tables.current = (collection, index, record)
+        for problem in stream.take_problems():
+            _take_cell_problem(problem, tables, loaded)
+        item = _decode_record(collection, index, record)
+        _take_decoded(item, loaded, tables.locate, tables.place)
+        yield
+    tables.current = None
+    for problem in stream.take_problems():  # rows naming no record, after the last
+        _take_cell_problem(problem, tables, loaded)
 
 
 def _from_dataset(dataset: Dataset, loaded: Run) -> None:
@@ -373,8 +431,9 @@ def _names_a_file(text: str) -> bool:
 def _reader(source: Any) -> Callable[[Run], Iterator[None]]:
     """How to read a source into a run, checked now (a wrong call raises before any reading).
 
-    The reading pauses after each record of a JSON Lines file, so that its
-    issues can be handed out as they are found; other sources are read whole.
+    The reading pauses after each record of a JSON Lines file or of CSV
+    tables, so that its issues can be handed out as they are found; other
+    sources are read whole.
     """
     if isinstance(source, os.PathLike):
         path = _existing(Path(source))
@@ -454,8 +513,9 @@ def iter_validate(  # noqa: PLR0913 - the documented options of validate
     The issues are those ``validate`` reports for the same source and options,
     in the order they are found: each record's own problems and the rules that
     judge one record come as the record is read (a JSON Lines file is read a
-    line at a time, and only the ids, references and values that the rules
-    comparing records need are kept); the rules that compare records come once
+    line at a time, CSV tables as ``write_csv`` writes them a record at a
+    time, and only the ids, references and values that the rules comparing
+    records need are kept); the rules that compare records come once
     every record is read. ``validate`` lists the same issues in the report's
     order.
 

@@ -1,0 +1,242 @@
+"""CSV tables read a record at a time (``gcm_model.tabular._stream``) answer as when read whole.
+
+``validate`` of a directory of CSV tables reads them a record at a time when
+the rows of every list's table are in the order of their records (as
+``write_csv`` writes them), and whole otherwise. Either way the report holds
+the same issues, each with the same rule, message, file, line, column, path
+and record, and counts the same records: compared here on generated datasets,
+valid and breaking each rule, as written and with their lists' tables edited
+by hand (rows shuffled, moved to the end, naming no record). The order of
+the problems found while reading may differ: a record's come as it is read.
+"""
+
+from __future__ import annotations
+
+import csv
+import random
+import tempfile
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+from unittest import mock
+
+import attrs
+import orjson
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import gcm_model as g
+from gcm_model import tabular, testing
+from gcm_model.conformance import profile_for
+from gcm_model.errors import InvalidCodeError
+from gcm_model.models.dataset import COLLECTIONS
+from gcm_model.tabular import _read_document, _stream_document, _write_tree, write_csv
+from gcm_model.tabular import _stream as stream_module
+from gcm_model.tabular._layout import LAYOUT
+from gcm_model.tabular._read import _record
+
+if TYPE_CHECKING:
+    from gcm_model.validation import ValidationReport
+
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples" / "data"
+
+SLUGS = [rule.slug for rule in g.rules if rule.slug != "json-syntax"]
+
+SLOW = settings(
+    deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large]
+)
+
+EDITS = ("shuffle", "swap", "to-end", "no-record", "no-key", "stray-last")
+"""How a list's table is edited by hand (see ``edit``)."""
+
+
+def whole(folder: Path, profile: str) -> ValidationReport:
+    """The report of the tables read whole, as before they were read a record at a time."""
+    with mock.patch.object(tabular, "_stream_document", return_value=None):
+        return g.validate(folder, profile=profile)
+
+
+def shown(report: ValidationReport) -> list[str]:
+    """Every issue with all it says, in a set order (the problems' reading order may differ)."""
+    return sorted(repr(attrs.astuple(issue)) for issue in report)
+
+
+def check(folder: Path, profile: str) -> None:
+    """Read a record at a time and read whole: the same issues and the same records."""
+    streamed = g.validate(folder, profile=profile)
+    read_whole = whole(folder, profile)
+    assert shown(streamed) == shown(read_whole)
+    assert streamed.records == read_whole.records
+    handed_out = sorted(repr(attrs.astuple(i)) for i in g.iter_validate(folder, profile=profile))
+    assert handed_out == shown(streamed)
+
+
+def edit(folder: Path, rnd: random.Random, how: str) -> None:
+    """Edit one list's table by hand: its rows out of their records' order, or naming none."""
+    names = sorted(
+        path.stem
+        for path in folder.glob("*.csv")
+        if path.stem in LAYOUT and LAYOUT[path.stem].owner is not None
+    )
+    if not names:
+        return
+    name = rnd.choice(names)
+    path = folder / f"{name}.csv"
+    with path.open(encoding="utf-8", newline="") as handle:
+        header, *rows = list(csv.reader(handle))
+    if not rows:
+        return
+    if how == "shuffle":
+        rnd.shuffle(rows)
+    elif how == "swap" and len(rows) > 1:
+        at = rnd.randrange(len(rows) - 1)
+        rows[at], rows[at + 1] = rows[at + 1], rows[at]
+    elif how == "to-end":
+        rows.append(rows.pop(rnd.randrange(len(rows))))
+    elif how in {"no-record", "no-key"}:
+        row = rows[rnd.randrange(len(rows))]
+        row[0] = "nobody" if how == "no-record" else ""
+    elif how == "stray-last":  # after the last record's rows
+        rows.append(["nobody", *rows[rnd.randrange(len(rows))][1:]])
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle).writerows([header, *rows])
+
+
+def test_written_tables_are_read_a_record_at_a_time(tmp_path: Path) -> None:
+    """Tables as written: read a record at a time, each record as the whole reading makes it."""
+    for example in ("unece_2024", "eca_2024", "second_round", "unece_2020"):
+        folder = tmp_path / example
+        _write_tree(orjson.loads((EXAMPLES / f"{example}.json").read_bytes()), folder)
+        stream = _stream_document(folder)
+        assert stream is not None
+        head = stream.start()
+        document = _read_document(folder).document
+        assert document is not None
+        assert head == {k: v for k, v in document.items() if k not in COLLECTIONS}
+        records: dict[str, list[Any]] = {}
+        for collection, index, record in stream.records():
+            assert index == len(records.setdefault(collection, []))
+            records[collection].append(record)
+        assert records == {k: v for k, v in document.items() if k in COLLECTIONS}
+        check(folder, "unece-2024")
+
+
+def test_iter_validate_hands_out_a_records_issues_before_reading_the_next(tmp_path: Path) -> None:
+    """The first record's issue comes before the second record's row is read."""
+    document: dict[str, Any] = {"schema_version": "1.0"}
+    document["pledges"] = [
+        {"id": "p1", "member_state": "ESP", "text": "x", "objectives": [99]},
+        {"id": "p2", "member_state": "ESP", "text": "y", "objectives": [1, 2]},
+    ]
+    _write_tree(document, tmp_path)
+    read: list[str] = []
+
+    def counted(*args: Any, **kwargs: Any) -> Any:
+        found = _record(*args, **kwargs)
+        read.append(found["id"])
+        return found
+
+    with mock.patch.object(stream_module, "_record", counted):
+        found = g.iter_validate(tmp_path)
+        first = next(found)
+        assert (first.record, first.file, read) == (
+            "p1",
+            str(tmp_path / "pledges_objectives.csv"),
+            ["p1"],
+        )
+        rest = list(found)
+    assert read == ["p1", "p2"]
+    assert all(issue.record != "p2" for issue in rest)
+
+
+@pytest.mark.parametrize("how", EDITS)
+def test_tables_edited_by_hand(tmp_path: Path, how: str) -> None:
+    """A list's table out of order is read whole; rows naming no record are read either way."""
+    _write_tree(orjson.loads((EXAMPLES / "unece_2024.json").read_bytes()), tmp_path)
+    rnd = random.Random(how)  # noqa: S311 - edits of a test, no secret
+    for _ in range(3):
+        edit(tmp_path, rnd, how)
+    if how in {"no-record", "no-key", "stray-last"}:
+        assert _stream_document(tmp_path) is not None
+    check(tmp_path, "unece-2024")
+
+
+def test_rows_of_records_not_there(tmp_path: Path) -> None:
+    """A collection's table emptied: the rows of its lists' tables each name no record."""
+    _write_tree(orjson.loads((EXAMPLES / "unece_2024.json").read_bytes()), tmp_path)
+    path = tmp_path / "meetings.csv"
+    path.write_text(path.read_text(encoding="utf-8").splitlines()[0] + "\n", encoding="utf-8")
+    assert _stream_document(tmp_path) is not None
+    report = g.validate(tmp_path)
+    assert any(
+        i.file == str(tmp_path / "segments.csv") for i in report if "no meeting" in i.message
+    )
+    check(tmp_path, "default")
+
+
+def test_a_judges_issue_at_a_row_of_a_record_read_before(tmp_path: Path) -> None:
+    """A reference that dangles, found once every record is read: at its row of a list's table.
+
+    The places of a record's rows are packed once it is read; the judges' issues
+    still find theirs.
+    """
+    _write_tree(orjson.loads((EXAMPLES / "unece_2024.json").read_bytes()), tmp_path)
+    path = tmp_path / "segments_speakers.csv"
+    path.write_text(path.read_text(encoding="utf-8").replace("gov:mda", "gov:nobody"), "utf-8")
+    assert _stream_document(tmp_path) is not None
+    found = [(i.file, i.line) for i in g.validate(tmp_path) if i.rule == "dangling-reference"]
+    assert found == [(str(path), 3), (str(path), 6)]
+    check(tmp_path, "default")
+
+
+def test_an_unreadable_list_table_is_read_whole(tmp_path: Path) -> None:
+    """A file that is not UTF-8: read whole, to the same problem at the same place."""
+    _write_tree(orjson.loads((EXAMPLES / "unece_2024.json").read_bytes()), tmp_path)
+    path = tmp_path / "segments.csv"
+    path.write_bytes(path.read_bytes() + b"\xff\n")
+    assert _stream_document(tmp_path) is None
+    check(tmp_path, "default")
+
+
+def written(document: Any, folder: Path) -> bool:
+    """Write a document as tables; whether it could be (a cell holds text only)."""
+    try:
+        _write_tree(document, folder)
+    except InvalidCodeError:
+        return False
+    return True
+
+
+@settings(SLOW, max_examples=max(5, settings().max_examples // 10))
+@given(testing.datasets(), st.lists(st.sampled_from(EDITS), max_size=3), st.randoms())
+def test_valid_datasets_edited_or_not(data: g.Dataset, edits: list[str], rnd: Any) -> None:
+    """A valid dataset's tables, as written and edited by hand: the same report either way."""
+    with tempfile.TemporaryDirectory() as name:
+        folder = Path(name)
+        write_csv(data, folder)
+        if not edits:
+            assert _stream_document(folder) is not None
+        for how in edits:
+            edit(folder, rnd, how)
+        check(folder, "unece-2024")
+
+
+@pytest.mark.parametrize("slug", SLUGS)
+def test_invalid_datasets_edited_or_not(slug: str) -> None:
+    """A dataset breaking each rule, as tables written and edited: the same report either way."""
+    profile = profile_for(slug)
+
+    @settings(SLOW, max_examples=max(2, settings().max_examples // 50))
+    @given(
+        testing.invalid_datasets(slug), st.lists(st.sampled_from(EDITS), max_size=2), st.randoms()
+    )
+    def same(data: bytes, edits: list[str], rnd: Any) -> None:
+        with tempfile.TemporaryDirectory() as name:
+            folder = Path(name)
+            if not written(orjson.loads(data), folder):
+                return
+            for how in edits:
+                edit(folder, rnd, how)
+            check(folder, profile)
+
+    same()
