@@ -37,8 +37,6 @@ from gcm_model.validation._context import (
     first_by_id,
     judge,
     shared,
-    spot_id,
-    spot_knows,
 )
 from gcm_model.validation._rules import (
     _before,
@@ -67,24 +65,29 @@ def _by_id(located: Located, *values: object) -> tuple[Any, ...] | None:
 
 @judge("duplicate-id")
 def _duplicate_ids(context: Context, gathered: Facts, rule: Rule) -> Iterator[Issue]:
-    for collection in gathered.ids:
-        first: dict[str, Place | None] = {}
-        for record_id, spot in gathered.ids_of(collection):
-            if record_id in first and spot is not None:
-                earlier = first[record_id]
-                yield context.issue(
-                    rule,
-                    spot,
-                    "id",
-                    f"another record of {collection} has the id {record_id!r}",
-                    value=record_id,
-                    hint=(
-                        f"the first record with this id is at {json_path(earlier[1])}"
-                        if earlier is not None
-                        else f"an earlier record of {collection} that could not be read has it"
-                    ),
-                )
-            first.setdefault(record_id, spot)
+    for collection, again in gathered.duplicates():
+        wanted = {gathered.raw_id(number) for number in again}
+        first: dict[str | None, Place | None] = {}
+        for record_id, number in gathered.ids_of(collection):
+            if record_id in wanted and record_id not in first:
+                first[record_id] = number
+                if len(first) == len(wanted):
+                    break
+        for number in again:
+            record_id = gathered.raw_id(number)
+            earlier = first.get(record_id)
+            yield context.issue(
+                rule,
+                number,
+                "id",
+                f"another record of {collection} has the id {record_id!r}",
+                value=record_id,
+                hint=(
+                    f"the first record with this id is at {json_path(gathered.where(earlier)[0])}"
+                    if earlier is not None
+                    else f"an earlier record of {collection} that could not be read has it"
+                ),
+            )
 
 
 _REF, _REFS, _CHILD, _CHILDREN, _OTHER = range(5)
@@ -170,6 +173,7 @@ def _unresolved(gathered: Facts, fact: Located | tuple[Any, ...]) -> tuple[Any, 
     id it waits for is read.
     """
     seen = gathered.seen
+    spot: Place
     if isinstance(fact, Located):
         spot = fact.spot
         found: list[tuple[Any, ...]] = []
@@ -187,7 +191,7 @@ def _unresolved(gathered: Facts, fact: Located | tuple[Any, ...]) -> tuple[Any, 
         ]
         if len(found) == len(kept):
             return fact
-    if found or not spot_knows(spot, "id"):
+    if found or not gathered.knows(spot, "id"):
         return (spot, tuple(found))
     return None
 
@@ -224,7 +228,7 @@ def _near_ids(record_id: str, candidates: list[str]) -> list[str]:
 def _dangling(context: Context, gathered: Facts, rule: Rule) -> Iterator[Issue]:
     known = gathered.known
     facts = list(gathered.of("dangling-reference"))
-    unsure = {spot[0] for spot, _ in facts if not spot_knows(spot, "id")}
+    unsure = {gathered.collection(spot) for spot, _ in facts if not gathered.knows(spot, "id")}
     ids_of: dict[tuple[str, ...], list[str]] = {}  # sorted once per set of target collections
     for spot, found in facts:
         for tail, record_id, targets in found:
@@ -564,7 +568,10 @@ def _stakeholders(context: Context, gathered: Facts, rule: Rule) -> Iterator[Iss
     if None in uncertain:
         return  # a part whose review is unknown may be any review's
     for spot, review_id in gathered.of(slug, "reviews"):
-        if not spot_knows(spot, "id", "categories", "category", "review") or review_id in uncertain:
+        if (
+            not gathered.knows(spot, "id", "categories", "category", "review")
+            or review_id in uncertain
+        ):
             continue  # what the review heard is not known in full
         gatherings = places.get(review_id, set()) if isinstance(review_id, str) else set()
         seen = set().union(*(categories_at.get(g, set()) for g in gatherings))
@@ -615,15 +622,16 @@ def _cadence(context: Context, gathered: Facts, rule: Rule) -> Iterator[Issue]:
         for commission in commissions:
             key = (commission, key_round)
             if key in seen:
+                first = gathered.id_of(seen[key])
                 yield context.issue(
                     rule,
                     spot,
                     "commissions",
                     f"a second regional review meeting of {commission} in {key_round} "
-                    f"(the first is {spot_id(seen[key])})",
+                    f"(the first is {first})",
                     value=commission,
                     hint=f"one record for the two if they are one meeting; else the round or "
-                    f"the commissions of {spot_id(spot)} or {spot_id(seen[key])} corrected",
+                    f"the commissions of {gathered.id_of(spot)} or {first} corrected",
                 )
             else:
                 seen[key] = spot
@@ -659,7 +667,7 @@ def _consultations(context: Context, gathered: Facts, rule: Rule) -> Iterator[Is
         return  # an event whose review is unknown may be any review's consultation
     for spot, review_id in gathered.of("consultations", "reviews"):
         events = kinds.get(review_id, []) if isinstance(review_id, str) else []
-        if not spot_knows(spot, "id") or None in events:
+        if not gathered.knows(spot, "id") or None in events:
             continue  # its events are unknown, or one of unknown kind may be a consultation
         count = sum(1 for kind in events if kind is EventKind.CONSULTATION)
         if count < minimum:
@@ -688,7 +696,7 @@ def _evaluation(context: Context, gathered: Facts, rule: Rule) -> Iterator[Issue
         return  # an event whose review is unknown may be any review's evaluation
     for spot, review_id in gathered.of("evaluation-session", "reviews"):
         events = kinds.get(review_id, []) if isinstance(review_id, str) else []
-        if not spot_knows(spot, "id") or None in events:
+        if not gathered.knows(spot, "id") or None in events:
             continue  # its events are unknown, or one of unknown kind may be the evaluation
         if not any(kind is EventKind.EVALUATION for kind in events):
             yield context.issue(

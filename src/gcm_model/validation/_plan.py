@@ -183,10 +183,14 @@ class _Gathered:
 class Run:
     """One reading of a source under a plan: issues as they are found, then the judges."""
 
-    def __init__(self, plan: Plan) -> None:
-        """Prepare the checks of the plan's active rules, by collection."""
+    def __init__(self, plan: Plan, part: int | None = None) -> None:
+        """Prepare the checks of the plan's active rules, by collection.
+
+        ``part``: the number of the part of a dataset this run reads (a Dask
+        partition), whose records it numbers apart from the other parts'.
+        """
         self.plan = plan
-        self.gathered = _Gathered()
+        self.gathered = _Gathered(Facts() if part is None else Facts.of_part(part))
         self.tables: Relocate | None = None  # CSV tables: the rows the rules' issues are in
         self.found: list[tuple[Key, Issue]] = []  # found and not yet handed out
         self.context = Context(self, plan.as_of, plan.profile)
@@ -200,8 +204,8 @@ class Run:
             parts = checks.get(rule.slug)
             if parts is None:
                 continue
-            for part, (collection, function) in enumerate(parts.records):
-                key = (1, position, part)
+            for step, (collection, function) in enumerate(parts.records):
+                key = (1, position, step)
                 self._records.setdefault(collection, []).append((key, rule, function))
             for collection, fact in parts.facts.items():
                 self._facts.setdefault(collection, []).append(
@@ -248,11 +252,11 @@ class Run:
         The record checks run on it now; the judges' facts are kept, the record is not.
         """
         gathered = self.gathered
-        if raw_id is not None:
-            spot = located.spot if located is not None else None
-            gathered.facts.add_id(collection, raw_id, spot)
         if located is None:
+            if raw_id is not None:
+                gathered.facts.add_id(collection, raw_id)
             return
+        gathered.facts.place(collection, raw_id, located)
         gathered.count += 1
         if located.unknown:
             gathered.faulty[(located.file, located.line, located.pointer)] = located.unknown

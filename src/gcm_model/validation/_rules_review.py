@@ -39,7 +39,6 @@ from gcm_model.validation._context import (
     judge,
     per_record,
     shared,
-    spot_id,
 )
 
 if TYPE_CHECKING:
@@ -150,7 +149,7 @@ def _summary_report(context: Context, gathered: Facts, rule: Rule) -> Iterator[I
         for meeting_id in meetings:
             summaries.setdefault(meeting_id, []).append((report_id, kind, recipients))
     for (spot,) in gathered.of("summary-report", "meetings"):
-        found = summaries.get(spot_id(spot) or "", [])  # kept only for a meeting with an id
+        found = summaries.get(gathered.id_of(spot) or "", [])  # kept only for a meeting with an id
         if any(_PGA in recipients for _, _, recipients in found):
             continue
         if found:
@@ -163,7 +162,7 @@ def _summary_report(context: Context, gathered: Facts, rule: Rule) -> Iterator[I
             message += "Assembly"
             hint = f"its summary reports: {listed}; add {_PGA.value} to the recipients of one"
         else:
-            message = f"no summary report lists meeting {spot_id(spot)!r}"
+            message = f"no summary report lists meeting {gathered.id_of(spot)!r}"
             hint = (
                 "a report of kind "
                 + ", ".join(k.value for k in _SUMMARIES)
@@ -199,7 +198,8 @@ def _accreditation(context: Context, gathered: Facts, rule: Rule) -> Iterator[Is
                     rule,
                     spot,
                     f"events/{index}",
-                    f"stakeholder {spot_id(spot)!r} attends meeting {meeting_id!r}, which requires "
+                    f"stakeholder {gathered.id_of(spot)!r} attends meeting {meeting_id!r}, which "
+                    "requires "
                     "accreditation, and is recorded as not accredited",
                     value=meeting_id,
                     hint=(
