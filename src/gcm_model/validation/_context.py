@@ -45,25 +45,46 @@ __all__ = [
     "CODE_OF",
     "Checks",
     "Context",
+    "ById",
     "Facts",
     "Gathered",
     "Located",
     "Place",
     "check",
     "facts",
-    "first_by_id",
     "judge",
     "per_record",
     "shared",
+    "shared_values",
 ]
 
 
-def first_by_id(found: Iterator[tuple[Any, ...]]) -> dict[str, tuple[Any, ...]]:
-    """Facts by their first member, a record id: the first record with each id wins."""
-    index: dict[str, tuple[Any, ...]] = {}
-    for fact in found:
-        index.setdefault(fact[0], fact)
-    return index
+_VALUES: dict[tuple[Any, ...], tuple[Any, ...]] = {}
+_MOST_VALUES = 4096
+"""How many tuples of codes ``shared_values`` keeps, at most (they repeat; a few hundred)."""
+
+
+def shared_values(*values: Any) -> tuple[Any, ...]:
+    """A tuple of codes (shared, as ``shared`` shares them), kept once for every record it fits.
+
+    Many records have the same few values a judge needs (a participant's
+    gender and country; an event's review and kind): one tuple serves them
+    all, rather than a tuple each.
+
+    Examples:
+        >>> shared_values("f", "ESP") is shared_values("f", "".join(["ES", "P"]))
+        True
+    """
+    found = tuple(shared(value) for value in values)
+    try:
+        kept = _VALUES.get(found)
+    except TypeError:  # unhashable: a value of a record that is no checked one
+        return found
+    if kept is not None:
+        return kept
+    if len(_VALUES) < _MOST_VALUES:
+        _VALUES[found] = found
+    return found
 
 
 def shared(value: Any) -> Any:
@@ -164,6 +185,8 @@ class Checks:
     """Per collection, in the order the rule reports them, the check of one record."""
     facts: dict[str, FactOf] = attrs.Factory(dict)
     """Per collection, what the judge needs of each record."""
+    by_id: frozenset[str] = frozenset()
+    """The collections whose facts the judge looks up by record id (``Facts.by_id``)."""
     prune: Prune | None = None
     """What of a fact is still needed, given the facts gathered before it (``None``: nothing)."""
     waits: Waits | None = None
@@ -192,7 +215,11 @@ def per_record(slug: str, *collections: str) -> Callable[[RecordCheck], RecordCh
 
 
 def facts(
-    slug: str, *collections: str, prune: Prune | None = None, waits: Waits | None = None
+    slug: str,
+    *collections: str,
+    prune: Prune | None = None,
+    waits: Waits | None = None,
+    by_id: tuple[str, ...] = (),
 ) -> Callable[[FactOf], FactOf]:
     """Declare what a rule's judge needs of each record of these collections.
 
@@ -206,6 +233,9 @@ def facts(
     names the ids a pruned fact waits for: when a record with one of them is
     read, ``prune`` is asked again of the fact as kept (in batches), so that
     what waits for a record read later is not kept to the end of the file.
+    Of the collections named in ``by_id``, the judge looks records up by id
+    (``Facts.by_id``): their facts are asked only of records with an id,
+    and kept without it (the index has it).
     """
 
     def register(function: FactOf) -> FactOf:
@@ -216,6 +246,7 @@ def facts(
             checks.prune = prune
         if waits is not None:
             checks.waits = waits
+        checks.by_id |= frozenset(by_id)
         return function
 
     return register
@@ -259,6 +290,9 @@ class Facts:
     by_rule: dict[str, tuple[array[int], list[Any]]] = attrs.Factory(dict)
     """Per rule: the collection of each record that has a fact (``CODE_OF``), and the fact,
     in reading order."""
+    keyed: dict[tuple[str, str], tuple[array[int], list[Any]]] = attrs.Factory(dict)
+    """Per rule and collection looked up by id (``Checks.by_id``): the number of each record
+    that has a fact, and the fact, in reading order."""
     parts: list[Places] = attrs.Factory(lambda: [Places()])
     """Where each record is, by number: one index per part read (a Dask partition), in order."""
     seen: dict[str, set[str]] = attrs.Factory(dict)
@@ -269,6 +303,8 @@ class Facts:
     """Per id not read yet, the facts (rule, position) that wait for it (``Checks.waits``)."""
     due: set[tuple[str, int]] = attrs.Factory(set)
     """The facts an id read since the last pruning waited for (pruned again in batches)."""
+    _bases: list[int] = attrs.field(factory=list, init=False, repr=False)
+    """Where each part's numbers begin (``parts``' bases, made when first needed)."""
 
     @classmethod
     def of_part(cls, part: int) -> Facts:
@@ -331,7 +367,10 @@ class Facts:
         parts = self.parts
         if len(parts) == 1:
             return parts[0]
-        return parts[bisect.bisect_right([p.base for p in parts], number) - 1]
+        bases = self._bases
+        if len(bases) != len(parts):
+            bases[:] = [part.base for part in parts]
+        return parts[bisect.bisect_right(bases, number) - 1]
 
     def where(self, number: Place) -> tuple[str, str | None, int | None, str | None]:
         """A record's pointer, file, line and id: what an issue about it says."""
@@ -407,28 +446,37 @@ class Facts:
             if found_in == code and fact is not None
         )
 
+    def add_by_id(self, slug: str, collection: str, number: Place, fact: Any) -> None:
+        """A rule's fact of a record the judge looks up by id (``Checks.by_id``)."""
+        found = self.keyed.get((slug, collection))
+        if found is None:
+            found = self.keyed[slug, collection] = (array("q"), [])
+        found[0].append(number)
+        found[1].append(fact)
+
+    def by_id(self, slug: str, collection: str) -> ById:
+        """A rule's facts of a collection by record id: the first record with each id wins."""
+        index = ById()
+        numbers, found = self.keyed.get((slug, collection), ((), ()))
+        for number, fact in zip(numbers, found, strict=True):
+            record_id = self.id_of(number)
+            if record_id is not None and record_id not in index:
+                index[record_id] = fact
+        return index
+
     def merge(self, other: Facts) -> None:
         """Append the facts of the part read after this one."""
+        for key, (numbers, kept) in other.keyed.items():
+            mine_keyed = self.keyed.setdefault(key, (array("q"), []))
+            mine_keyed[0].extend(numbers)
+            mine_keyed[1].extend(kept)
         offsets: dict[str, int] = {}
         for slug, (collections, found) in other.by_rule.items():
             mine = self.by_rule.setdefault(slug, (array("B"), []))
             offsets[slug] = len(mine[1])
             mine[0].extend(collections)
             mine[1].extend(found)
-        for collection, names in other.seen.items():
-            mine_seen = self.seen.setdefault(collection, set())
-            both = names & mine_seen
-            if both:  # the first record of the other part with an id this part read
-                again = self.again.setdefault(collection, [])
-                for raw_id, number in other.ids_of(collection):
-                    if raw_id in both:
-                        both.discard(raw_id)
-                        if number is not None:
-                            again.append(number)
-            mine_seen.update(names)
-        for collection, again in other.again.items():
-            self.again.setdefault(collection, []).extend(again)
-        self.parts.extend(part for part in other.parts if len(part) or part.unbuilt)
+        self._merge_ids(other)
         for record_id, waiting in other.waiting.items():
             self.waiting.setdefault(record_id, []).extend(
                 (slug, position + offsets[slug]) for slug, position in waiting
@@ -439,6 +487,23 @@ class Facts:
         for record_id in read:
             self.due.update(self.waiting.pop(record_id))
         self.settle()
+
+    def _merge_ids(self, other: Facts) -> None:
+        """The ids and places of the part read after this one; the ids it reads again."""
+        for collection, names in other.seen.items():
+            mine = self.seen.setdefault(collection, set())
+            both = names & mine
+            if both:  # the first record of the other part with an id this part read
+                again = self.again.setdefault(collection, [])
+                for raw_id, number in other.ids_of(collection):
+                    if raw_id in both:
+                        both.discard(raw_id)
+                        if number is not None:
+                            again.append(number)
+            mine.update(names)
+        for collection, again in other.again.items():
+            self.again.setdefault(collection, []).extend(again)
+        self.parts.extend(part for part in other.parts if len(part) or part.unbuilt)
 
     def _read(self, record_id: str) -> bool:
         return any(record_id in names for names in self.seen.values())
@@ -456,6 +521,15 @@ class Facts:
         reviews up does not index every participant at the peak of the run.
         """
         return _First(self)
+
+
+class ById(dict[str, Any]):
+    """A rule's facts by record id, each read back with the id first: ``(id, *fact)``."""
+
+    def get(self, key: str, default: Any = None) -> Any:
+        """The fact of the first record with the id, as ``(id, *fact)``; or ``default``."""
+        fact = dict.get(self, key)
+        return (key, *fact) if fact is not None else default
 
 
 class _First(dict[str, dict[str, Place]]):

@@ -34,9 +34,9 @@ from gcm_model.validation._context import (
     Located,
     Place,
     facts,
-    first_by_id,
     judge,
     shared,
+    shared_values,
 )
 from gcm_model.validation._rules import (
     _before,
@@ -55,9 +55,9 @@ if TYPE_CHECKING:
 __all__ = ["CHECKS"]
 
 
-def _by_id(located: Located, *values: object) -> tuple[Any, ...] | None:
-    """A record's id and some of its values, for a judge that looks it up by id."""
-    return (located.id, *values) if located.id is not None else None
+def _by_id(*values: object) -> tuple[Any, ...]:
+    """Some of a record's values, for a judge that looks it up by id (the index keeps the id)."""
+    return values
 
 
 # -- records and references --------------------------------------------------------------------
@@ -263,11 +263,11 @@ def _no_near(known: dict[str, set[str]], targets: tuple[str, ...]) -> str:
 # -- chronology across records -----------------------------------------------------------------
 
 
-@facts("chronology", "meetings", "events", "reports")
+@facts("chronology", "meetings", "events", "reports", by_id=("meetings",))
 def _chronology_facts(located: Located) -> tuple[Any, ...] | None:
     record = located.record
     if located.collection == "meetings":
-        return _by_id(located, record.start, record.end)
+        return _by_id(record.start, record.end)
     if located.collection == "events":
         return (located.spot, record.kind, record.start, shared(record.meeting))
     if record.issued is None:
@@ -277,7 +277,7 @@ def _chronology_facts(located: Located) -> tuple[Any, ...] | None:
 
 @judge("chronology")
 def _chronology(context: Context, gathered: Facts, rule: Rule) -> Iterator[Issue]:
-    meetings = first_by_id(gathered.of("chronology", "meetings"))
+    meetings = gathered.by_id("chronology", "meetings")
     for spot, kind, start, meeting_id in gathered.of("chronology", "events"):
         meeting = meetings.get(meeting_id) if isinstance(meeting_id, str) else None
         if meeting is None or start is None or meeting[1] is None:
@@ -396,11 +396,11 @@ def _member_of(country: object, day: dt.date | None) -> str:
     ) + (f" on {day}" if day else "")
 
 
-@facts("commission-membership", "meetings", "participants")
+@facts("commission-membership", "meetings", "participants", by_id=("participants",))
 def _membership_facts(located: Located) -> tuple[Any, ...] | None:
     record = located.record
     if located.collection == "participants":
-        return _by_id(located, shared(record.country))
+        return shared_values(record.country)
     if not record.commissions:
         return None
     speakers = tuple(
@@ -414,7 +414,7 @@ def _membership_facts(located: Located) -> tuple[Any, ...] | None:
 
 @judge("commission-membership")
 def _membership(context: Context, gathered: Facts, rule: Rule) -> Iterator[Issue]:
-    countries = first_by_id(gathered.of("commission-membership", "participants"))
+    countries = gathered.by_id("commission-membership", "participants")
     for spot, commissions, meeting_day, co_chairs, speakers in gathered.of(
         "commission-membership", "meetings"
     ):
@@ -458,12 +458,12 @@ def _speaking(meeting: Any) -> list[str]:
     return list(dict.fromkeys(found))
 
 
-@facts("balance", "meetings", "participants")
+@facts("balance", "meetings", "participants", by_id=("participants",))
 def _balance_facts(located: Located) -> tuple[Any, ...] | None:
     record = located.record
     if located.collection == "participants":
         gender = record.gender.value if record.gender is not None else None
-        return _by_id(located, gender, shared(record.country))
+        return shared_values(gender, record.country)
     return (located.spot, tuple(_speaking(record)))
 
 
@@ -472,7 +472,7 @@ def _balance(context: Context, gathered: Facts, rule: Rule) -> Iterator[Issue]:
     share = context.parameter(rule, "max_share")
     enough = context.parameter(rule, "min_people")
     aspects = ("gender", "country") if context.parameter(rule, "gender") else ("country",)
-    participants = first_by_id(gathered.of("balance", "participants"))
+    participants = gathered.by_id("balance", "participants")
     for spot, speaking in gathered.of("balance", "meetings"):
         people = [participants.get(p) for p in speaking]
         known = [p for p in people if p is not None]
@@ -716,11 +716,11 @@ def _kinds(kinds: list[Any]) -> str:
 # -- reports -----------------------------------------------------------------------------------
 
 
-@facts("report-deadline", "meetings", "reports")
+@facts("report-deadline", "meetings", "reports", by_id=("meetings",))
 def _deadline_facts(located: Located) -> tuple[Any, ...] | None:
     record = located.record
     if located.collection == "meetings":
-        return _by_id(located, day_of(record.end or None) or _meeting_day(record))
+        return _by_id(day_of(record.end or None) or _meeting_day(record))
     issued = day_of(record.issued)
     if record.kind is not ReportKind.OUTCOME_REPORT or issued is None:
         return None
@@ -730,7 +730,7 @@ def _deadline_facts(located: Located) -> tuple[Any, ...] | None:
 @judge("report-deadline")
 def _report_deadline(context: Context, gathered: Facts, rule: Rule) -> Iterator[Issue]:
     days = dt.timedelta(days=context.parameter(rule, "days"))
-    ends = first_by_id(gathered.of("report-deadline", "meetings"))
+    ends = gathered.by_id("report-deadline", "meetings")
     for spot, moment, issued, meeting_ids in gathered.of("report-deadline", "reports"):
         for meeting_id in meeting_ids:
             found = ends.get(meeting_id) if isinstance(meeting_id, str) else None

@@ -199,6 +199,7 @@ class Run:
         checks = _checks()
         self._records: dict[str, list[tuple[Key, Rule, RecordCheck]]] = {}
         self._facts: dict[str, list[tuple[str, Any, Prune | None, Waits | None]]] = {}
+        self._by_id: dict[str, list[tuple[str, Any]]] = {}
         self.keep = False
         for position, rule in enumerate(plan.active):
             parts = checks.get(rule.slug)
@@ -208,6 +209,9 @@ class Run:
                 key = (1, position, step)
                 self._records.setdefault(collection, []).append((key, rule, function))
             for collection, fact in parts.facts.items():
+                if collection in parts.by_id:
+                    self._by_id.setdefault(collection, []).append((rule.slug, fact))
+                    continue
                 self._facts.setdefault(collection, []).append(
                     (rule.slug, fact, parts.prune, parts.waits)
                 )
@@ -270,6 +274,12 @@ class Run:
     def _gather(self, collection: str, located: Located) -> None:
         """The facts the judges need of a record, pruned as they are gathered."""
         facts = self.gathered.facts
+        keyed = self._by_id.get(collection)
+        if keyed is not None and located.id is not None:
+            for slug, fact_of in keyed:
+                fact = fact_of(located)
+                if fact is not None:
+                    facts.add_by_id(slug, collection, located.spot, fact)
         by_rule = facts.by_rule
         code = CODE_OF.get(collection, 255)  # a collection no rule gathers facts of
         for slug, fact_of, prune, waits in self._facts.get(collection, ()):
