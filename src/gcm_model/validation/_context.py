@@ -59,13 +59,29 @@ __all__ = [
 ]
 
 
-_VALUES: dict[tuple[Any, ...], tuple[Any, ...]] = {}
-_MOST_VALUES = 4096
-"""How many tuples of codes ``shared_values`` keeps, at most (they repeat; a few hundred)."""
+_RECENT: dict[tuple[Any, ...], tuple[Any, ...]] = {}
+"""The tuples shared lately (``shared_values``, ``shared``), each kept once."""
+_MOST_RECENT = 4096
+"""How many tuples ``_RECENT`` holds before it starts again: the tuples that repeat are those
+of records read near each other (a review's events, a participant's gatherings)."""
+
+
+def _recent(found: tuple[Any, ...]) -> tuple[Any, ...]:
+    """An equal tuple shared lately, or this one, kept to be shared from now on."""
+    try:
+        kept = _RECENT.get(found)
+    except TypeError:  # unhashable: a value of a record that is no checked one
+        return found
+    if kept is not None:
+        return kept
+    if len(_RECENT) >= _MOST_RECENT:
+        _RECENT.clear()
+    _RECENT[found] = found
+    return found
 
 
 def shared_values(*values: Any) -> tuple[Any, ...]:
-    """A tuple of codes (shared, as ``shared`` shares them), kept once for every record it fits.
+    """A tuple of codes and references (each shared, as ``shared`` shares it), kept once.
 
     Many records have the same few values a judge needs (a participant's
     gender and country; an event's review and kind): one tuple serves them
@@ -75,16 +91,7 @@ def shared_values(*values: Any) -> tuple[Any, ...]:
         >>> shared_values("f", "ESP") is shared_values("f", "".join(["ES", "P"]))
         True
     """
-    found = tuple(shared(value) for value in values)
-    try:
-        kept = _VALUES.get(found)
-    except TypeError:  # unhashable: a value of a record that is no checked one
-        return found
-    if kept is not None:
-        return kept
-    if len(_VALUES) < _MOST_VALUES:
-        _VALUES[found] = found
-    return found
+    return _recent(tuple(shared(value) for value in values))
 
 
 def shared(value: Any) -> Any:
@@ -93,7 +100,8 @@ def shared(value: Any) -> Any:
     Each line of JSON Lines decodes its own copy of a string: the review id
     that a thousand events name would be kept a thousand times over in their
     facts. Interned, it is kept once (an interned string is freed with its
-    last use). A tuple of strings is shared member by member; anything else
+    last use). A tuple of strings is shared member by member, and as a whole
+    with an equal one shared lately (``shared_values``); anything else
     is returned as it is. Only for values that repeat across records (codes,
     references), not for a record's own id: each of those would add an entry
     to the table of interned strings for nothing.
@@ -107,7 +115,7 @@ def shared(value: Any) -> Any:
     if kind is str:
         return sys.intern(value)
     if kind is tuple:
-        return tuple(sys.intern(v) if type(v) is str else v for v in value)
+        return _recent(tuple(sys.intern(v) if type(v) is str else v for v in value))
     return value
 
 
@@ -463,6 +471,12 @@ class Facts:
             if record_id is not None and record_id not in index:
                 index[record_id] = fact
         return index
+
+    def release(self, slug: str) -> None:
+        """Let a rule's facts go, once its judge has run."""
+        self.by_rule.pop(slug, None)
+        for key in [key for key in self.keyed if key[0] == slug]:
+            del self.keyed[key]
 
     def merge(self, other: Facts) -> None:
         """Append the facts of the part read after this one."""

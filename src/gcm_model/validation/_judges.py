@@ -521,7 +521,7 @@ def _stakeholder_facts(located: Located) -> tuple[Any, ...] | None:
         if not located.knows("category", "events"):
             return (None, None)  # a category heard may be the one that is unknown
         category = record.category
-        return (shared(category), shared(tuple(record.events))) if category is not None else None
+        return shared_values(category, tuple(record.events)) if category is not None else None
     if collection == "reviews":
         return (located.spot, shared(record.id))  # shared with the references to it
     review = _review_of(located) if located.knows("review") else None
@@ -645,7 +645,7 @@ def _review_facts(located: Located) -> tuple[Any, ...] | None:
         return (None, None)  # an event of some review, of any kind
     review = _review_of(located)
     kind = located.record.kind if located.knows("kind") else None
-    return (review, kind) if review is not None else None
+    return shared_values(review, kind) if review is not None else None
 
 
 facts("consultations", "reviews", "events")(_review_facts)

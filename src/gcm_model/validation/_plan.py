@@ -318,8 +318,14 @@ class Run:
         mine.count += other.count
 
     def judge(self) -> Iterator[tuple[Key, Issue]]:
-        """The issues of the rules that compare records, once every record is read."""
-        self.gathered.facts.settle()  # what waits to be pruned, pruned before judging
+        """The issues of the rules that compare records, once every record is read.
+
+        Each rule's facts are let go once its judge has run: the later judges'
+        issues take their room, so that the peak of a run is not all the facts
+        and all the issues at once. A run is judged once.
+        """
+        facts = self.gathered.facts
+        facts.settle()  # what waits to be pruned, pruned before judging
         checks = _checks()
         for position, rule in enumerate(self.plan.active):
             parts = checks.get(rule.slug)
@@ -327,8 +333,9 @@ class Run:
                 continue
             key = (1, position, _LAST)
             if parts.judge is not None:
-                for issue in parts.judge(self.context, self.gathered.facts, rule):
+                for issue in parts.judge(self.context, facts, rule):
                     self._found(key, issue)
+                facts.release(rule.slug)
             if parts.whole is not None:
                 for issue in parts.whole(self.context, rule):
                     self._found(key, issue)
