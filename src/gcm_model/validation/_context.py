@@ -194,7 +194,8 @@ class Checks:
     facts: dict[str, FactOf] = attrs.Factory(dict)
     """Per collection, what the judge needs of each record."""
     by_id: frozenset[str] = frozenset()
-    """The collections whose facts the judge looks up by record id (``Facts.by_id``)."""
+    """The collections whose facts are kept with their records' numbers, for the judge to read
+    with their ids (``Facts.by_id``, ``Facts.with_ids``)."""
     prune: Prune | None = None
     """What of a fact is still needed, given the facts gathered before it (``None``: nothing)."""
     waits: Waits | None = None
@@ -241,9 +242,10 @@ def facts(
     names the ids a pruned fact waits for: when a record with one of them is
     read, ``prune`` is asked again of the fact as kept (in batches), so that
     what waits for a record read later is not kept to the end of the file.
-    Of the collections named in ``by_id``, the judge looks records up by id
-    (``Facts.by_id``): their facts are asked only of records with an id,
-    and kept without it (the index has it).
+    The facts of the collections named in ``by_id`` are kept with their
+    records' numbers, and so without the ids (the index has them): the judge
+    looks them up by id (``Facts.by_id``) or reads each with its record's id
+    (``Facts.with_ids``).
     """
 
     def register(function: FactOf) -> FactOf:
@@ -299,7 +301,7 @@ class Facts:
     """Per rule: the collection of each record that has a fact (``CODE_OF``), and the fact,
     in reading order."""
     keyed: dict[tuple[str, str], tuple[array[int], list[Any]]] = attrs.Factory(dict)
-    """Per rule and collection looked up by id (``Checks.by_id``): the number of each record
+    """Per rule and collection read by id (``Checks.by_id``): the number of each record
     that has a fact, and the fact, in reading order."""
     parts: list[Places] = attrs.Factory(lambda: [Places()])
     """Where each record is, by number: one index per part read (a Dask partition), in order."""
@@ -462,12 +464,16 @@ class Facts:
         found[0].append(number)
         found[1].append(fact)
 
+    def with_ids(self, slug: str, collection: str) -> Iterator[tuple[str | None, Any]]:
+        """A rule's facts of a collection (``Checks.by_id``), each with its record's id."""
+        numbers, found = self.keyed.get((slug, collection), ((), ()))
+        for number, fact in zip(numbers, found, strict=True):
+            yield self.id_of(number), fact
+
     def by_id(self, slug: str, collection: str) -> ById:
         """A rule's facts of a collection by record id: the first record with each id wins."""
         index = ById()
-        numbers, found = self.keyed.get((slug, collection), ((), ()))
-        for number, fact in zip(numbers, found, strict=True):
-            record_id = self.id_of(number)
+        for record_id, fact in self.with_ids(slug, collection):
             if record_id is not None and record_id not in index:
                 index[record_id] = fact
         return index

@@ -14,6 +14,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import functools
+import itertools
 from collections import Counter
 from typing import TYPE_CHECKING, Any
 
@@ -403,19 +404,16 @@ def _membership_facts(located: Located) -> tuple[Any, ...] | None:
         return shared_values(record.country)
     if not record.commissions:
         return None
-    speakers = tuple(
-        (index, segment.member_state_speaker)
-        for index, segment in enumerate(record.agenda)
-        if isinstance(segment, ThematicSession)
-    )
+    at = tuple(i for i, segment in enumerate(record.agenda) if isinstance(segment, ThematicSession))
+    speakers = tuple(record.agenda[i].member_state_speaker for i in at)
     commissions, co_chairs = shared(record.commissions), shared(record.co_chairs)
-    return (located.spot, commissions, _meeting_day(record), co_chairs, speakers)
+    return (located.spot, commissions, _meeting_day(record), co_chairs, shared(at), speakers)
 
 
 @judge("commission-membership")
 def _membership(context: Context, gathered: Facts, rule: Rule) -> Iterator[Issue]:
     countries = gathered.by_id("commission-membership", "participants")
-    for spot, commissions, meeting_day, co_chairs, speakers in gathered.of(
+    for spot, commissions, meeting_day, co_chairs, at, speakers in gathered.of(
         "commission-membership", "meetings"
     ):
         day = context.as_of or meeting_day
@@ -431,7 +429,7 @@ def _membership(context: Context, gathered: Facts, rule: Rule) -> Iterator[Issue
                     value=country,
                     hint=_member_of(country, day),
                 )
-        for index, speaker_id in speakers:
+        for index, speaker_id in zip(at, speakers, strict=True):
             found = countries.get(speaker_id) if isinstance(speaker_id, str) else None
             country = found[1] if found is not None else None
             if country is not None and country not in members:
@@ -508,12 +506,21 @@ def _review_of(located: Located) -> str | None:
     return shared(review) if isinstance(review, str) else None
 
 
-@facts("stakeholder-coverage", "participants", "reviews", "meetings", "events", "submissions")
+@facts(
+    "stakeholder-coverage",
+    "participants",
+    "reviews",
+    "meetings",
+    "events",
+    "submissions",
+    by_id=("meetings", "events"),
+)
 def _stakeholder_facts(located: Located) -> tuple[Any, ...] | None:
     """What a review heard: a participant's category and gatherings; a review; a part of one.
 
-    A part (meeting, event, submission) is ``(review, known, id, categories)``, ``known``
-    false where its id, categories or review are not known in full.
+    A part (meeting, event, submission) is ``(review, known, categories)``, ``known``
+    false where its id, categories or review are not known in full (a meeting's or
+    event's id is the index's).
     """
     record = located.record
     collection = located.collection
@@ -526,12 +533,12 @@ def _stakeholder_facts(located: Located) -> tuple[Any, ...] | None:
         return (located.spot, shared(record.id))  # shared with the references to it
     review = _review_of(located) if located.knows("review") else None
     if review is None:  # a part of no review; or of one not known, which heard who knows what
-        return None if located.knows("review") else (None, False, None, ())
+        return None if located.knows("review") else (None, False, ())
     known = located.knows("id", "categories", "category")
     if collection == "submissions":
-        return (review, known, None, shared((record.category,)) if record.category else ())
-    categories = shared(tuple(record.categories)) if collection == "events" else ()
-    return (review, known, record.id, categories)
+        return (review, known, shared((record.category,)) if record.category else ())
+    categories = tuple(record.categories) if collection == "events" else ()
+    return shared_values(review, known, categories)
 
 
 def _review_parts(gathered: Facts) -> tuple[dict[str, set[str]], dict[str, set[str]], set[str]]:
@@ -545,13 +552,17 @@ def _review_parts(gathered: Facts) -> tuple[dict[str, set[str]], dict[str, set[s
     places: dict[str, set[str]] = {}
     heard: dict[str, set[str]] = {}
     uncertain: set[str] = set()
-    for collection in ("meetings", "events", "submissions"):
-        for review, known, part_id, categories in gathered.of(slug, collection):
-            if part_id is not None:
-                places.setdefault(review, set()).add(part_id)
-            heard.setdefault(review, set()).update(categories)
-            if not known:
-                uncertain.add(review)
+    parts = itertools.chain(
+        gathered.with_ids(slug, "meetings"),
+        gathered.with_ids(slug, "events"),
+        ((None, fact) for fact in gathered.of(slug, "submissions")),
+    )
+    for part_id, (review, known, categories) in parts:
+        if part_id is not None:
+            places.setdefault(review, set()).add(part_id)
+        heard.setdefault(review, set()).update(categories)
+        if not known:
+            uncertain.add(review)
     return places, heard, uncertain
 
 

@@ -275,7 +275,7 @@ class Run:
         """The facts the judges need of a record, pruned as they are gathered."""
         facts = self.gathered.facts
         keyed = self._by_id.get(collection)
-        if keyed is not None and located.id is not None:
+        if keyed is not None:
             for slug, fact_of in keyed:
                 fact = fact_of(located)
                 if fact is not None:
