@@ -91,7 +91,8 @@ def shared_values(*values: Any) -> tuple[Any, ...]:
         >>> shared_values("f", "ESP") is shared_values("f", "".join(["ES", "P"]))
         True
     """
-    return _recent(tuple(shared(value) for value in values))
+    intern = sys.intern
+    return _recent(tuple([intern(v) if type(v) is str else shared(v) for v in values]))
 
 
 def shared(value: Any) -> Any:

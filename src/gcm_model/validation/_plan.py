@@ -199,7 +199,7 @@ class Run:
         checks = _checks()
         self._records: dict[str, list[tuple[Key, Rule, RecordCheck]]] = {}
         self._facts: dict[str, list[tuple[str, Any, Prune | None, Waits | None]]] = {}
-        self._by_id: dict[str, list[tuple[str, Any]]] = {}
+        self._by_id: dict[str, list[tuple[tuple[str, str], Any]]] = {}
         self.keep = False
         for position, rule in enumerate(plan.active):
             parts = checks.get(rule.slug)
@@ -210,7 +210,7 @@ class Run:
                 self._records.setdefault(collection, []).append((key, rule, function))
             for collection, fact in parts.facts.items():
                 if collection in parts.by_id:
-                    self._by_id.setdefault(collection, []).append((rule.slug, fact))
+                    self._by_id.setdefault(collection, []).append(((rule.slug, collection), fact))
                     continue
                 self._facts.setdefault(collection, []).append(
                     (rule.slug, fact, parts.prune, parts.waits)
@@ -276,10 +276,7 @@ class Run:
         facts = self.gathered.facts
         keyed = self._by_id.get(collection)
         if keyed is not None:
-            for slug, fact_of in keyed:
-                fact = fact_of(located)
-                if fact is not None:
-                    facts.add_by_id(slug, collection, located.spot, fact)
+            self._gather_numbered(keyed, located)
         by_rule = facts.by_rule
         code = CODE_OF.get(collection, 255)  # a collection no rule gathers facts of
         for slug, fact_of, prune, waits in self._facts.get(collection, ()):
@@ -298,6 +295,19 @@ class Run:
                 found = by_rule[slug] = (array("B"), [])
             found[0].append(code)
             found[1].append(fact)
+
+    def _gather_numbered(self, keyed: list[tuple[tuple[str, str], Any]], located: Located) -> None:
+        """The facts kept with the record's number (``Checks.by_id``)."""
+        kept = self.gathered.facts.keyed
+        number = located.spot
+        for key, fact_of in keyed:
+            fact = fact_of(located)
+            if fact is not None:  # Facts.add_by_id, inlined
+                found = kept.get(key)
+                if found is None:
+                    found = kept[key] = (array("q"), [])
+                found[0].append(number)
+                found[1].append(fact)
 
     def _found(self, key: Key, issue: Issue) -> None:
         if self.gathered.faulty and _second_order(issue, self.gathered.faulty):
