@@ -92,7 +92,11 @@ def shared_values(*values: Any) -> tuple[Any, ...]:
         True
     """
     intern = sys.intern
-    return _recent(tuple([intern(v) if type(v) is str else shared(v) for v in values]))
+    return _recent(
+        tuple(
+            [intern(v) if type(v) is str else shared(v) if type(v) is tuple else v for v in values]
+        )
+    )
 
 
 def shared(value: Any) -> Any:

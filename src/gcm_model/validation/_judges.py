@@ -179,6 +179,7 @@ def _unresolved(gathered: Facts, fact: Located | tuple[Any, ...]) -> tuple[Any, 
         spot = fact.spot
         found: list[tuple[Any, ...]] = []
         _open(fact.record, "", seen, found)
+        named = fact.knows("id")
     else:
         spot, kept = fact
         found = [
@@ -192,7 +193,8 @@ def _unresolved(gathered: Facts, fact: Located | tuple[Any, ...]) -> tuple[Any, 
         ]
         if len(found) == len(kept):
             return fact
-    if found or not gathered.knows(spot, "id"):
+        named = gathered.knows(spot, "id")
+    if found or not named:
         return (spot, tuple(found))
     return None
 
