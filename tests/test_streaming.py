@@ -273,8 +273,14 @@ def test_facts_keep_each_id_with_where_its_record_is() -> None:
     built = _placed(facts, "participants", "p:1", 2)
     facts.add_id("participants", "p:2")
     renamed = _placed(facts, "participants", None, 4)
-    assert list(facts.ids_of("participants")) == [("p:1", built), ("p:2", None), ("p:3", renamed)]
-    assert facts.known["participants"] == {"p:1", "p:2", "p:3"}
+    facts.add_id("participants", "p:4")
+    assert list(facts.ids_of("participants")) == [
+        ("p:1", built),
+        ("p:2", None),
+        ("p:3", renamed),
+        ("p:4", None),
+    ]
+    assert facts.known["participants"] == {"p:1", "p:2", "p:3", "p:4"}
     assert facts.first["participants"] == {"p:1": built}
     assert facts.where(built) == ("", "a.jsonl", 2, "p:1")
     assert facts.where(renamed) == ("", "a.jsonl", 4, None)
@@ -297,6 +303,14 @@ def test_a_reference_to_a_later_part_settles_when_the_parts_merge() -> None:
     assert first.waiting == {}
     assert first.where(meeting) == ("", "a.jsonl", 2, "m:1")
     assert first.where(participant) == ("", "a.jsonl", 3, "p:1")
+
+
+def test_shared_values_are_kept_once_and_unhashable_ones_pass() -> None:
+    """Equal tuples of codes are one object; a value that cannot be a key is returned as it is."""
+    from gcm_model.validation._context import shared_values  # noqa: PLC0415 - the facts' helper
+
+    assert shared_values("f", ("e:1",)) is shared_values("f", ("e:1",))
+    assert shared_values("f", [1]) == ("f", [1])
 
 
 def test_parts_number_their_records_apart_and_duplicates_show_across_them() -> None:

@@ -67,7 +67,11 @@ of records read near each other (a review's events, a participant's gatherings).
 
 
 def _recent(found: tuple[Any, ...]) -> tuple[Any, ...]:
-    """An equal tuple shared lately, or this one, kept to be shared from now on."""
+    """An equal tuple shared lately, or this one, kept to be shared from now on.
+
+    Equal is enough: the values shared are strings, enums (which equal nothing
+    of another type), bools and numbers, each rule's at places of their own.
+    """
     try:
         kept = _RECENT.get(found)
     except TypeError:  # unhashable: a value of a record that is no checked one
@@ -460,14 +464,6 @@ class Facts:
             for found_in, fact in zip(*found, strict=True)
             if found_in == code and fact is not None
         )
-
-    def add_by_id(self, slug: str, collection: str, number: Place, fact: Any) -> None:
-        """A rule's fact of a record the judge looks up by id (``Checks.by_id``)."""
-        found = self.keyed.get((slug, collection))
-        if found is None:
-            found = self.keyed[slug, collection] = (array("q"), [])
-        found[0].append(number)
-        found[1].append(fact)
 
     def with_ids(self, slug: str, collection: str) -> Iterator[tuple[str | None, Any]]:
         """A rule's facts of a collection (``Checks.by_id``), each with its record's id."""

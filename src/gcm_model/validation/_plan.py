@@ -302,7 +302,7 @@ class Run:
         number = located.spot
         for key, fact_of in keyed:
             fact = fact_of(located)
-            if fact is not None:  # Facts.add_by_id, inlined
+            if fact is not None:
                 found = kept.get(key)
                 if found is None:
                     found = kept[key] = (array("q"), [])
