@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import itertools
 import tempfile
+import types
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -228,8 +229,12 @@ def _gathered_dangling(lines: list[bytes]) -> tuple[list[Any], list[str]]:
     run = Run(Plan.of("default", select=["dangling-reference"]))
     for _ in _from_lines(lines, run, "data.jsonl"):
         pass
-    issues = [issue.path for _, issue in run.judge()]  # which settles what is due first
-    return list(run.gathered.facts.of("dangling-reference")), issues
+    facts = run.gathered.facts
+    facts.settle()  # as the judging does first
+    kept = list(facts.of("dangling-reference"))
+    issues = [issue.path for _, issue in run.judge()]
+    assert list(facts.of("dangling-reference")) == []  # let go once judged
+    return kept, issues
 
 
 def test_references_settle_as_their_ids_are_read() -> None:
@@ -252,37 +257,76 @@ def test_references_settle_as_their_ids_are_read() -> None:
     assert issues == [f"/organisers/{index}"]
 
 
+def _placed(facts: Any, collection: str, record_id: str | None, line: int) -> int:
+    """A record taken into the facts' index at a line of a.jsonl: its number."""
+    from gcm_model.validation._context import Located  # noqa: PLC0415 - the index itself
+
+    located = Located(collection, types.SimpleNamespace(id=record_id), "", "a.jsonl", line)
+    return int(facts.place(collection, record_id or "p:3", located))
+
+
 def test_facts_keep_each_id_with_where_its_record_is() -> None:
-    """A record's id reads back as written: with its Spot, alone (not built), or as a pair."""
-    from gcm_model.validation._context import Facts, Spot  # noqa: PLC0415 - the index itself
+    """A record's id reads back as written: with its number, alone (not built), or renamed."""
+    from gcm_model.validation._context import Facts  # noqa: PLC0415 - the index itself
 
     facts = Facts()
-    built = Spot("participants", "", "a.jsonl", 2, "p:1")
-    renamed = Spot("participants", "", "a.jsonl", 4, None)
-    facts.add_id("participants", "p:1", built)
-    facts.add_id("participants", "p:2", None)
-    facts.add_id("participants", "p:3", renamed)
-    assert list(facts.ids_of("participants")) == [("p:1", built), ("p:2", None), ("p:3", renamed)]
-    assert facts.known["participants"] == {"p:1", "p:2", "p:3"}
+    built = _placed(facts, "participants", "p:1", 2)
+    facts.add_id("participants", "p:2")
+    renamed = _placed(facts, "participants", None, 4)
+    facts.add_id("participants", "p:4")
+    assert list(facts.ids_of("participants")) == [
+        ("p:1", built),
+        ("p:2", None),
+        ("p:3", renamed),
+        ("p:4", None),
+    ]
+    assert facts.known["participants"] == {"p:1", "p:2", "p:3", "p:4"}
     assert facts.first["participants"] == {"p:1": built}
+    assert facts.where(built) == ("", "a.jsonl", 2, "p:1")
+    assert facts.where(renamed) == ("", "a.jsonl", 4, None)
 
 
 def test_a_reference_to_a_later_part_settles_when_the_parts_merge() -> None:
     """A reference waiting for an id another part reads is dropped at the merge, not judged."""
-    from gcm_model.validation._context import CHECKS, Facts, Spot  # noqa: PLC0415 - the index
+    from gcm_model.validation._context import CHECKS, Facts  # noqa: PLC0415 - the index
     from gcm_model.validation._judges import _unresolved, _waits  # noqa: PLC0415 - its pruning
 
     assert CHECKS["dangling-reference"].prune is _unresolved
-    meeting = Spot("meetings", "", "a.jsonl", 2, "m:1")
-    first, second = Facts(), Facts()
-    first.add_id("meetings", "m:1", meeting)
+    first, second = Facts.of_part(0), Facts.of_part(1)
+    meeting = _placed(first, "meetings", "m:1", 2)
     waiting = (meeting, (("organisers/0", "p:1", ("participants",)),))
     first.add("dangling-reference", "meetings", waiting, _waits)
     assert list(first.of("dangling-reference")) == [waiting]
-    second.add_id("participants", "p:1", Spot("participants", "", "a.jsonl", 3, "p:1"))
+    participant = _placed(second, "participants", "p:1", 3)
     first.merge(second)
     assert list(first.of("dangling-reference")) == []
     assert first.waiting == {}
+    assert first.where(meeting) == ("", "a.jsonl", 2, "m:1")
+    assert first.where(participant) == ("", "a.jsonl", 3, "p:1")
+
+
+def test_shared_values_are_kept_once_and_unhashable_ones_pass() -> None:
+    """Equal tuples of codes are one object; a value that cannot be a key is returned as it is."""
+    from gcm_model.validation._context import shared_values  # noqa: PLC0415 - the facts' helper
+
+    assert shared_values("f", ("e:1",)) is shared_values("f", ("e:1",))
+    assert shared_values("f", [1]) == ("f", [1])
+
+
+def test_parts_number_their_records_apart_and_duplicates_show_across_them() -> None:
+    """An id read in two parts is a duplicate at its second record, wherever the parts cut."""
+    from gcm_model.validation._context import Facts  # noqa: PLC0415 - the index
+
+    merged, first, second = Facts(), Facts.of_part(0), Facts.of_part(1)
+    one = _placed(first, "participants", "p:1", 2)
+    second.add_id("participants", "p:1")
+    two = _placed(second, "participants", "p:1", 4)
+    three = _placed(second, "participants", "p:1", 5)
+    assert one != two
+    merged.merge(first)
+    merged.merge(second)
+    assert list(merged.duplicates()) == [("participants", [two, three])]
+    assert [merged.where(n)[2] for n in (one, two, three)] == [2, 4, 5]
 
 
 FILE_SHAPES: dict[str, Callable[[list[bytes]], list[bytes]]] = {

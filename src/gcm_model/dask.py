@@ -201,9 +201,14 @@ def _partition(  # noqa: PLR0913 - the lines, the plan, and what is known of the
     *,
     whole: str | None = None,
     opens: bool = False,
+    part: int = 0,
 ) -> _Part:
-    """One partition's issues and facts; ``whole`` names the file it holds whole, if it does."""
-    run = Run(plan)
+    """One partition's issues and facts; ``whole`` names the file it holds whole, if it does.
+
+    ``part`` is the partition's number: its run numbers its records apart from the
+    other partitions', so that their facts merge as they are.
+    """
+    run = Run(plan, part)
     headers = _read(list(lines), run, before, files, whole=whole, opens=opens)
     found = tuple(run.drain())
     head = tuple(issue for _, issue in found if (issue.file, issue.line) in headers)
@@ -297,7 +302,7 @@ def validate_bag(  # noqa: PLR0913 - the options of validate, plus the scheduler
         surveys = dask.compute(*map(dask.delayed(_survey), pieces), scheduler=scheduler)  # type: ignore[attr-defined, no-untyped-call]
         before, files = _files(surveys)
     tasks = [
-        dask.delayed(_partition)(p, plan, b, files, whole=w, opens=not i)  # type: ignore[attr-defined]
+        dask.delayed(_partition)(p, plan, b, files, whole=w, opens=not i, part=i)  # type: ignore[attr-defined]
         for i, (p, b, w) in enumerate(zip(pieces, before, whole, strict=True))
     ]
     parts: list[_Part] = list(dask.compute(*tasks, scheduler=scheduler))  # type: ignore[attr-defined, no-untyped-call]

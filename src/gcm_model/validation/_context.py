@@ -7,7 +7,7 @@ records: what it needs from one record, and how it judges the whole.
   ``(context, rule, located) -> issues``.
 * A *fact* is what a rule needs from one record to judge records against each
   other: a small, picklable value (ids, references, the dates and codes it
-  compares, and the record's ``Spot``), ``(located) -> fact or None``. The
+  compares, and the record's number, ``Place``), ``(located) -> fact or None``. The
   facts of the whole dataset are gathered in reading order (``Facts``); the
   gatherings of several parts (Dask partitions) merge by concatenation.
 * A *judge* reads the gathered facts once every record is read:
@@ -22,15 +22,17 @@ The rules (``_rules``) declare these; the engine (``_engine``) runs them.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import sys
 from array import array
-from collections.abc import Callable, Collection, Iterable, Iterator
-from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
+from collections.abc import Callable, Iterable, Iterator
+from typing import TYPE_CHECKING, Any, Protocol
 
 import attrs
 
 from gcm_model.models.dataset import COLLECTIONS
+from gcm_model.validation._index import CODE_OF, PART, Places, knows
 from gcm_model.validation._report import Issue
 
 if TYPE_CHECKING:
@@ -43,44 +45,62 @@ __all__ = [
     "CODE_OF",
     "Checks",
     "Context",
+    "ById",
     "Facts",
     "Gathered",
     "Located",
     "Place",
-    "Spot",
     "check",
     "facts",
-    "first_by_id",
     "judge",
     "per_record",
     "shared",
-    "spot_id",
-    "spot_knows",
+    "shared_values",
 ]
 
 
-def knows(unknown: Collection[str], fields: tuple[str, ...]) -> bool:
-    """Whether no pointer of ``unknown`` is at or under any of the record's ``fields``.
+_RECENT: dict[tuple[Any, ...], tuple[Any, ...]] = {}
+"""The tuples shared lately (``shared_values``, ``shared``), each kept once."""
+_MOST_RECENT = 4096
+"""How many tuples ``_RECENT`` holds before it starts again: the tuples that repeat are those
+of records read near each other (a review's events, a participant's gatherings)."""
+
+
+def _recent(found: tuple[Any, ...]) -> tuple[Any, ...]:
+    """An equal tuple shared lately, or this one, kept to be shared from now on.
+
+    Equal is enough: the values shared are strings, enums (which equal nothing
+    of another type), bools and numbers, each rule's at places of their own.
+    """
+    try:
+        kept = _RECENT.get(found)
+    except TypeError:  # unhashable: a value of a record that is no checked one
+        return found
+    if kept is not None:
+        return kept
+    if len(_RECENT) >= _MOST_RECENT:
+        _RECENT.clear()
+    _RECENT[found] = found
+    return found
+
+
+def shared_values(*values: Any) -> tuple[Any, ...]:
+    """A tuple of codes and references (each shared, as ``shared`` shares it), kept once.
+
+    Many records have the same few values a judge needs (a participant's
+    gender and country; an event's review and kind): one tuple serves them
+    all, rather than a tuple each.
 
     Examples:
-        >>> knows(frozenset({"/objectives/1"}), ("kind",)), knows(frozenset({"/kind"}), ("kind",))
-        (True, False)
+        >>> shared_values("f", "ESP") is shared_values("f", "".join(["ES", "P"]))
+        True
     """
-    if not unknown:  # the common case: a record without problems of its own
-        return True
-    return not any(
-        place == f"/{field}" or place.startswith(f"/{field}/")
-        for field in fields
-        for place in unknown
+    intern = sys.intern
+    return _recent(
+        tuple(
+            [intern(v) if type(v) is str else shared(v) if type(v) is tuple else v for v in values]
+        )
     )
-
-
-def first_by_id(found: Iterator[tuple[Any, ...]]) -> dict[str, tuple[Any, ...]]:
-    """Facts by their first member, a record id: the first record with each id wins."""
-    index: dict[str, tuple[Any, ...]] = {}
-    for fact in found:
-        index.setdefault(fact[0], fact)
-    return index
 
 
 def shared(value: Any) -> Any:
@@ -89,7 +109,8 @@ def shared(value: Any) -> Any:
     Each line of JSON Lines decodes its own copy of a string: the review id
     that a thousand events name would be kept a thousand times over in their
     facts. Interned, it is kept once (an interned string is freed with its
-    last use). A tuple of strings is shared member by member; anything else
+    last use). A tuple of strings is shared member by member, and as a whole
+    with an equal one shared lately (``shared_values``); anything else
     is returned as it is. Only for values that repeat across records (codes,
     references), not for a record's own id: each of those would add an entry
     to the table of interned strings for nothing.
@@ -103,65 +124,12 @@ def shared(value: Any) -> Any:
     if kind is str:
         return sys.intern(value)
     if kind is tuple:
-        return tuple(sys.intern(v) if type(v) is str else v for v in value)
+        return _recent(tuple(sys.intern(v) if type(v) is str else v for v in value))
     return value
 
 
-class Spot(NamedTuple):
-    """Where a record is, without the record: what an issue about it needs.
-
-    A named tuple, not an attrs class: one is made for every record read, and
-    a tuple is made in a tenth of the time of a frozen attrs object. What the
-    engine keeps of each record (``Located.spot``) is a plain tuple of the
-    same fields, read with ``spot_id`` and ``spot_knows``: the garbage
-    collector stops tracking a plain tuple of strings and numbers (and the
-    facts that hold it), not a named tuple, and its full passes would
-    otherwise visit every record's place at every pass.
-    """
-
-    collection: str
-    pointer: str
-    file: str | None = None
-    line: int | None = None
-    id: str | None = None
-    unknown: Collection[str] = ()
-    """Where the record's own problems are (pointers from the record), sorted; most
-    records have none, and share the one empty tuple."""
-
-    def knows(self, *fields: str) -> bool:
-        """Whether each of the record's ``fields`` (and all they hold) decoded without problem.
-
-        A judge asks it of the facts it gathered, as a record check asks ``Located.knows``.
-
-        Examples:
-            >>> Spot("reviews", "/reviews/0", unknown=frozenset({"/id"})).knows("id")
-            False
-        """
-        return knows(self.unknown, fields)
-
-
-Place = tuple[str, str, "str | None", "int | None", "str | None", "Collection[str]"]
-"""A ``Spot``'s fields as a plain tuple: what the engine keeps of each record."""
-
-
-def spot_id(place: Place) -> str | None:
-    """The record id of a ``Spot`` or of its plain tuple.
-
-    Examples:
-        >>> spot_id(("reviews", "", "a.jsonl", 2, "r:1", ())), spot_id(Spot("reviews", ""))
-        ('r:1', None)
-    """
-    return place[4]
-
-
-def spot_knows(place: Place, *fields: str) -> bool:
-    """``Spot.knows``, of a ``Spot`` or of its plain tuple.
-
-    Examples:
-        >>> spot_knows(("reviews", "", None, None, None, ("/id",)), "id")
-        False
-    """
-    return knows(place[5], fields)
+Place = int
+"""A record, as the facts name it: its number in reading order (``Facts.where`` says where)."""
 
 
 @attrs.define
@@ -197,25 +165,22 @@ class Located:
 
     @property
     def id(self) -> str | None:
-        """The record's id (read once, with the ``Spot``)."""
-        return self.spot[4]
+        """The record's id, if it has one."""
+        found = getattr(self.record, "id", None)
+        return found if isinstance(found, str) else None
 
     _spot: Place | None = attrs.field(default=None, init=False, eq=False, repr=False)
 
     @property
     def spot(self) -> Place:
-        """Where the record is, without it, as a plain tuple (made once, when first asked).
+        """The record's number, as the facts name it (given when the run takes the record).
 
-        Kept in a slot of its own: a ``functools.cached_property`` on a slotted
-        class goes through a generated ``__getattr__``, slower than the ``Spot``.
+        Raises:
+            LookupError: the record was not taken by a run yet.
         """
         spot = self._spot
         if spot is None:
-            found = getattr(self.record, "id", None)
-            named = found if isinstance(found, str) else None
-            unknown = tuple(sorted(self.unknown)) if self.unknown else ()
-            spot = (self.collection, self.pointer, self.file, self.line, named, unknown)
-            self._spot = spot
+            raise LookupError("a record is numbered when a run takes it")
         return spot
 
 
@@ -237,6 +202,9 @@ class Checks:
     """Per collection, in the order the rule reports them, the check of one record."""
     facts: dict[str, FactOf] = attrs.Factory(dict)
     """Per collection, what the judge needs of each record."""
+    by_id: frozenset[str] = frozenset()
+    """The collections whose facts are kept with their records' numbers, for the judge to read
+    with their ids (``Facts.by_id``, ``Facts.with_ids``)."""
     prune: Prune | None = None
     """What of a fact is still needed, given the facts gathered before it (``None``: nothing)."""
     waits: Waits | None = None
@@ -265,7 +233,11 @@ def per_record(slug: str, *collections: str) -> Callable[[RecordCheck], RecordCh
 
 
 def facts(
-    slug: str, *collections: str, prune: Prune | None = None, waits: Waits | None = None
+    slug: str,
+    *collections: str,
+    prune: Prune | None = None,
+    waits: Waits | None = None,
+    by_id: tuple[str, ...] = (),
 ) -> Callable[[FactOf], FactOf]:
     """Declare what a rule's judge needs of each record of these collections.
 
@@ -279,6 +251,10 @@ def facts(
     names the ids a pruned fact waits for: when a record with one of them is
     read, ``prune`` is asked again of the fact as kept (in batches), so that
     what waits for a record read later is not kept to the end of the file.
+    The facts of the collections named in ``by_id`` are kept with their
+    records' numbers, and so without the ids (the index has them): the judge
+    looks them up by id (``Facts.by_id``) or reads each with its record's id
+    (``Facts.with_ids``).
     """
 
     def register(function: FactOf) -> FactOf:
@@ -289,6 +265,7 @@ def facts(
             checks.prune = prune
         if waits is not None:
             checks.waits = waits
+        checks.by_id |= frozenset(by_id)
         return function
 
     return register
@@ -314,9 +291,6 @@ def check(slug: str) -> Callable[[WholeCheck], WholeCheck]:
     return register
 
 
-CODE_OF = {name: code for code, name in enumerate(COLLECTIONS)}
-"""Each collection's number, as ``Facts.by_rule`` keeps it (a byte a fact, not a pointer)."""
-
 _DUE = 64
 """How many facts wait to be pruned again before they are (``Facts.settle``)."""
 
@@ -327,39 +301,66 @@ class Facts:
 
     Kept small, for they grow with the dataset: a rule's facts are two parallel
     sequences (the collection of each, as a byte of an array, and the fact)
-    rather than a pair per fact, and
-    each collection's ids are kept once as a set besides the list of where
-    they are.
+    rather than a pair per fact; where each record is lives in a dense index
+    (``Places``) that the facts name records by number in; and each
+    collection's ids are kept once, as a set.
     """
 
     by_rule: dict[str, tuple[array[int], list[Any]]] = attrs.Factory(dict)
     """Per rule: the collection of each record that has a fact (``CODE_OF``), and the fact,
     in reading order."""
-    ids: dict[str, list[Place | str | tuple[str, Place | None]]] = attrs.Factory(dict)
-    """Per collection, every id as written, with where its record is (``ids_of`` reads them).
-
-    One entry per record, so the common case is kept alone: the ``Spot`` of a
-    record whose id is the one written; the id alone for a record not built;
-    the pair otherwise (a record built without the id written).
-    """
+    keyed: dict[tuple[str, str], tuple[array[int], list[Any]]] = attrs.Factory(dict)
+    """Per rule and collection read by id (``Checks.by_id``): the number of each record
+    that has a fact, and the fact, in reading order."""
+    parts: list[Places] = attrs.Factory(lambda: [Places()])
+    """Where each record is, by number: one index per part read (a Dask partition), in order."""
     seen: dict[str, set[str]] = attrs.Factory(dict)
     """Per collection, every id as written so far (what ``known`` answers once all is read)."""
+    again: dict[str, list[Place]] = attrs.Factory(dict)
+    """Per collection, the records built whose id as written was read before, by number."""
     waiting: dict[str, list[tuple[str, int]]] = attrs.Factory(dict)
     """Per id not read yet, the facts (rule, position) that wait for it (``Checks.waits``)."""
     due: set[tuple[str, int]] = attrs.Factory(set)
     """The facts an id read since the last pruning waited for (pruned again in batches)."""
+    _bases: list[int] = attrs.field(factory=list, init=False, repr=False)
+    """Where each part's numbers begin (``parts``' bases, made when first needed)."""
 
-    def add_id(self, collection: str, raw_id: str, spot: Place | None) -> None:
-        """A record's id as written, with where its record is (``None``: not built)."""
-        entry: Place | str | tuple[str, Place | None]
-        if spot is None:
-            entry = raw_id
-        elif spot[4] == raw_id:
-            entry = spot
-        else:
-            entry = (raw_id, spot)
-        self.ids.setdefault(collection, []).append(entry)
-        self.seen.setdefault(collection, set()).add(raw_id)
+    @classmethod
+    def of_part(cls, part: int) -> Facts:
+        """The facts of one part of a dataset (a Dask partition), numbering its records apart."""
+        return cls(parts=[Places(base=(part + 1) * PART)])
+
+    def place(self, collection: str, raw_id: str | None, located: Located) -> Place:
+        """Number a record and keep where it is (and its id as written); returns the number."""
+        unknown = tuple(sorted(located.unknown)) if located.unknown else ()
+        number = self.parts[-1].add(
+            collection,
+            raw_id,
+            located.pointer,
+            located.file,
+            located.line,
+            located.id,
+            unknown,
+        )
+        located._spot = number  # noqa: SLF001 - the number is the index's to give
+        if raw_id is not None:
+            self._read_id(collection, raw_id, number)
+        return number
+
+    def add_id(self, collection: str, raw_id: str) -> None:
+        """The id written on a record that could not be built."""
+        self.parts[-1].add_unbuilt(collection, raw_id)
+        self._read_id(collection, raw_id, None)
+
+    def _read_id(self, collection: str, raw_id: str, number: Place | None) -> None:
+        seen = self.seen.get(collection)
+        if seen is None:
+            seen = self.seen[collection] = set()
+        if raw_id in seen:
+            if number is not None:
+                self.again.setdefault(collection, []).append(number)
+            return
+        seen.add(raw_id)
         if self.waiting:
             waiting = self.waiting.pop(raw_id, None)
             if waiting is not None:
@@ -381,15 +382,59 @@ class Facts:
             if fact is not None and prune is not None:
                 found[position] = prune(self, fact)
 
-    def ids_of(self, collection: str) -> Iterator[tuple[str, Place | None]]:
-        """A collection's ids as written, with where each record is, in reading order."""
-        for entry in self.ids.get(collection, ()):
-            if isinstance(entry, str):
-                yield entry, None
-            elif len(entry) == len(Spot._fields):
-                yield entry[4] or "", entry  # type: ignore[misc]  # a place, not a pair
-            else:
-                yield entry  # type: ignore[misc]  # a pair: the id as written, and the place
+    def _part(self, number: Place) -> Places:
+        parts = self.parts
+        if len(parts) == 1:
+            return parts[0]
+        bases = self._bases
+        if len(bases) != len(parts):
+            bases[:] = [part.base for part in parts]
+        return parts[bisect.bisect_right(bases, number) - 1]
+
+    def where(self, number: Place) -> tuple[str, str | None, int | None, str | None]:
+        """A record's pointer, file, line and id: what an issue about it says."""
+        return self._part(number).where(number)
+
+    def id_of(self, number: Place) -> str | None:
+        """A record's id."""
+        return self._part(number).record_id(number)
+
+    def raw_id(self, number: Place) -> str | None:
+        """A record's id as written."""
+        part = self._part(number)
+        return part.ids[number - part.base]
+
+    def collection(self, number: Place) -> str:
+        """A record's collection."""
+        return self._part(number).collection(number)
+
+    def knows(self, number: Place, *fields: str) -> bool:
+        """``Located.knows``, of a record by its number: for the judges."""
+        return self._part(number).knows(number, fields)
+
+    def ids_of(self, collection: str) -> Iterator[tuple[str | None, Place | None]]:
+        """A collection's ids as written, with each record's number, in reading order.
+
+        A record that could not be built has ``None`` for its number.
+        """
+        for part in self.parts:
+            unbuilt = iter([u for u in part.unbuilt if u[1] == collection])
+            waiting = next(unbuilt, None)
+            for number, raw_id in part.of(collection):
+                while waiting is not None and waiting[0] <= number - part.base:
+                    yield waiting[2], None
+                    waiting = next(unbuilt, None)
+                yield raw_id, number
+            while waiting is not None:
+                yield waiting[2], None
+                waiting = next(unbuilt, None)
+
+    def duplicates(self) -> Iterator[tuple[str, list[Place]]]:
+        """Per collection, the records built whose id as written was read before, in order."""
+        for collection in self.seen:
+            again = self.again.get(collection)
+            if again:
+                yield collection, sorted(again)
 
     def add(self, slug: str, collection: str, fact: Any, waits: Waits | None = None) -> None:
         """A rule's fact of a record of a collection (``waits``: the ids it waits for)."""
@@ -420,18 +465,39 @@ class Facts:
             if found_in == code and fact is not None
         )
 
+    def with_ids(self, slug: str, collection: str) -> Iterator[tuple[str | None, Any]]:
+        """A rule's facts of a collection (``Checks.by_id``), each with its record's id."""
+        numbers, found = self.keyed.get((slug, collection), ((), ()))
+        for number, fact in zip(numbers, found, strict=True):
+            yield self.id_of(number), fact
+
+    def by_id(self, slug: str, collection: str) -> ById:
+        """A rule's facts of a collection by record id: the first record with each id wins."""
+        index = ById()
+        for record_id, fact in self.with_ids(slug, collection):
+            if record_id is not None and record_id not in index:
+                index[record_id] = fact
+        return index
+
+    def release(self, slug: str) -> None:
+        """Let a rule's facts go, once its judge has run."""
+        self.by_rule.pop(slug, None)
+        for key in [key for key in self.keyed if key[0] == slug]:
+            del self.keyed[key]
+
     def merge(self, other: Facts) -> None:
         """Append the facts of the part read after this one."""
+        for key, (numbers, kept) in other.keyed.items():
+            mine_keyed = self.keyed.setdefault(key, (array("q"), []))
+            mine_keyed[0].extend(numbers)
+            mine_keyed[1].extend(kept)
         offsets: dict[str, int] = {}
         for slug, (collections, found) in other.by_rule.items():
             mine = self.by_rule.setdefault(slug, (array("B"), []))
             offsets[slug] = len(mine[1])
             mine[0].extend(collections)
             mine[1].extend(found)
-        for collection, seen in other.ids.items():
-            self.ids.setdefault(collection, []).extend(seen)
-        for collection, names in other.seen.items():
-            self.seen.setdefault(collection, set()).update(names)
+        self._merge_ids(other)
         for record_id, waiting in other.waiting.items():
             self.waiting.setdefault(record_id, []).extend(
                 (slug, position + offsets[slug]) for slug, position in waiting
@@ -443,6 +509,23 @@ class Facts:
             self.due.update(self.waiting.pop(record_id))
         self.settle()
 
+    def _merge_ids(self, other: Facts) -> None:
+        """The ids and places of the part read after this one; the ids it reads again."""
+        for collection, names in other.seen.items():
+            mine = self.seen.setdefault(collection, set())
+            both = names & mine
+            if both:  # the first record of the other part with an id this part read
+                again = self.again.setdefault(collection, [])
+                for raw_id, number in other.ids_of(collection):
+                    if raw_id in both:
+                        both.discard(raw_id)
+                        if number is not None:
+                            again.append(number)
+            mine.update(names)
+        for collection, again in other.again.items():
+            self.again.setdefault(collection, []).extend(again)
+        self.parts.extend(part for part in other.parts if len(part) or part.unbuilt)
+
     def _read(self, record_id: str) -> bool:
         return any(record_id in names for names in self.seen.values())
 
@@ -453,12 +536,21 @@ class Facts:
 
     @functools.cached_property
     def first(self) -> dict[str, dict[str, Place]]:
-        """Per collection, where the first record with each id is (once every record is read).
+        """Per collection, the first record with each id, by number (once every record is read).
 
         Each collection's index is made when first asked: a judge that looks
         reviews up does not index every participant at the peak of the run.
         """
         return _First(self)
+
+
+class ById(dict[str, Any]):
+    """A rule's facts by record id, each read back with the id first: ``(id, *fact)``."""
+
+    def get(self, key: str, default: Any = None) -> Any:
+        """The fact of the first record with the id, as ``(id, *fact)``; or ``default``."""
+        fact = dict.get(self, key)
+        return (key, *fact) if fact is not None else default
 
 
 class _First(dict[str, dict[str, Place]]):
@@ -470,9 +562,11 @@ class _First(dict[str, dict[str, Place]]):
 
     def __missing__(self, collection: str) -> dict[str, Place]:
         mine: dict[str, Place] = {}
-        for _, spot in self.facts.ids_of(collection):
-            if spot is not None and spot[4] is not None:
-                mine.setdefault(spot[4], spot)
+        for part in self.facts.parts:
+            for number, _ in part.of(collection):
+                record_id = part.record_id(number)
+                if record_id is not None:
+                    mine.setdefault(record_id, number)
         self[collection] = mine
         return mine
 
@@ -521,11 +615,6 @@ class Context:
                 found[located.collection].setdefault(located.id, located)
         return found
 
-    @property
-    def raw_ids(self) -> dict[str, list[tuple[str, Place | None]]]:
-        """Per collection, every id as written, with where its record is."""
-        return {name: list(self.facts.ids_of(name)) for name in self.facts.ids}
-
     @functools.cached_property
     def by_review(self) -> dict[str, dict[str, list[Located]]]:
         """Per review id: its meetings, events and submissions."""
@@ -560,7 +649,7 @@ class Context:
         if isinstance(where, Located):
             pointer, record, file, line = where.pointer, where.id, where.file, where.line
         else:
-            _, pointer, file, line, record, _ = where
+            pointer, file, line, record = self.facts.where(where)
         return Issue(
             rule=rule.slug,
             code=rule.code,

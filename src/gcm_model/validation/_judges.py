@@ -14,6 +14,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import functools
+import itertools
 from collections import Counter
 from typing import TYPE_CHECKING, Any
 
@@ -34,11 +35,9 @@ from gcm_model.validation._context import (
     Located,
     Place,
     facts,
-    first_by_id,
     judge,
     shared,
-    spot_id,
-    spot_knows,
+    shared_values,
 )
 from gcm_model.validation._rules import (
     _before,
@@ -57,9 +56,9 @@ if TYPE_CHECKING:
 __all__ = ["CHECKS"]
 
 
-def _by_id(located: Located, *values: object) -> tuple[Any, ...] | None:
-    """A record's id and some of its values, for a judge that looks it up by id."""
-    return (located.id, *values) if located.id is not None else None
+def _by_id(*values: object) -> tuple[Any, ...]:
+    """Some of a record's values, for a judge that looks it up by id (the index keeps the id)."""
+    return values
 
 
 # -- records and references --------------------------------------------------------------------
@@ -67,24 +66,29 @@ def _by_id(located: Located, *values: object) -> tuple[Any, ...] | None:
 
 @judge("duplicate-id")
 def _duplicate_ids(context: Context, gathered: Facts, rule: Rule) -> Iterator[Issue]:
-    for collection in gathered.ids:
-        first: dict[str, Place | None] = {}
-        for record_id, spot in gathered.ids_of(collection):
-            if record_id in first and spot is not None:
-                earlier = first[record_id]
-                yield context.issue(
-                    rule,
-                    spot,
-                    "id",
-                    f"another record of {collection} has the id {record_id!r}",
-                    value=record_id,
-                    hint=(
-                        f"the first record with this id is at {json_path(earlier[1])}"
-                        if earlier is not None
-                        else f"an earlier record of {collection} that could not be read has it"
-                    ),
-                )
-            first.setdefault(record_id, spot)
+    for collection, again in gathered.duplicates():
+        wanted = {gathered.raw_id(number) for number in again}
+        first: dict[str | None, Place | None] = {}
+        for record_id, number in gathered.ids_of(collection):
+            if record_id in wanted and record_id not in first:
+                first[record_id] = number
+                if len(first) == len(wanted):
+                    break
+        for number in again:
+            record_id = gathered.raw_id(number)
+            earlier = first.get(record_id)
+            yield context.issue(
+                rule,
+                number,
+                "id",
+                f"another record of {collection} has the id {record_id!r}",
+                value=record_id,
+                hint=(
+                    f"the first record with this id is at {json_path(gathered.where(earlier)[0])}"
+                    if earlier is not None
+                    else f"an earlier record of {collection} that could not be read has it"
+                ),
+            )
 
 
 _REF, _REFS, _CHILD, _CHILDREN, _OTHER = range(5)
@@ -170,10 +174,12 @@ def _unresolved(gathered: Facts, fact: Located | tuple[Any, ...]) -> tuple[Any, 
     id it waits for is read.
     """
     seen = gathered.seen
+    spot: Place
     if isinstance(fact, Located):
         spot = fact.spot
         found: list[tuple[Any, ...]] = []
         _open(fact.record, "", seen, found)
+        named = fact.knows("id")
     else:
         spot, kept = fact
         found = [
@@ -187,7 +193,8 @@ def _unresolved(gathered: Facts, fact: Located | tuple[Any, ...]) -> tuple[Any, 
         ]
         if len(found) == len(kept):
             return fact
-    if found or not spot_knows(spot, "id"):
+        named = gathered.knows(spot, "id")
+    if found or not named:
         return (spot, tuple(found))
     return None
 
@@ -224,7 +231,7 @@ def _near_ids(record_id: str, candidates: list[str]) -> list[str]:
 def _dangling(context: Context, gathered: Facts, rule: Rule) -> Iterator[Issue]:
     known = gathered.known
     facts = list(gathered.of("dangling-reference"))
-    unsure = {spot[0] for spot, _ in facts if not spot_knows(spot, "id")}
+    unsure = {gathered.collection(spot) for spot, _ in facts if not gathered.knows(spot, "id")}
     ids_of: dict[tuple[str, ...], list[str]] = {}  # sorted once per set of target collections
     for spot, found in facts:
         for tail, record_id, targets in found:
@@ -259,11 +266,11 @@ def _no_near(known: dict[str, set[str]], targets: tuple[str, ...]) -> str:
 # -- chronology across records -----------------------------------------------------------------
 
 
-@facts("chronology", "meetings", "events", "reports")
+@facts("chronology", "meetings", "events", "reports", by_id=("meetings",))
 def _chronology_facts(located: Located) -> tuple[Any, ...] | None:
     record = located.record
     if located.collection == "meetings":
-        return _by_id(located, record.start, record.end)
+        return _by_id(record.start, record.end)
     if located.collection == "events":
         return (located.spot, record.kind, record.start, shared(record.meeting))
     if record.issued is None:
@@ -273,7 +280,7 @@ def _chronology_facts(located: Located) -> tuple[Any, ...] | None:
 
 @judge("chronology")
 def _chronology(context: Context, gathered: Facts, rule: Rule) -> Iterator[Issue]:
-    meetings = first_by_id(gathered.of("chronology", "meetings"))
+    meetings = gathered.by_id("chronology", "meetings")
     for spot, kind, start, meeting_id in gathered.of("chronology", "events"):
         meeting = meetings.get(meeting_id) if isinstance(meeting_id, str) else None
         if meeting is None or start is None or meeting[1] is None:
@@ -392,26 +399,23 @@ def _member_of(country: object, day: dt.date | None) -> str:
     ) + (f" on {day}" if day else "")
 
 
-@facts("commission-membership", "meetings", "participants")
+@facts("commission-membership", "meetings", "participants", by_id=("participants",))
 def _membership_facts(located: Located) -> tuple[Any, ...] | None:
     record = located.record
     if located.collection == "participants":
-        return _by_id(located, shared(record.country))
+        return shared_values(record.country)
     if not record.commissions:
         return None
-    speakers = tuple(
-        (index, segment.member_state_speaker)
-        for index, segment in enumerate(record.agenda)
-        if isinstance(segment, ThematicSession)
-    )
+    at = tuple(i for i, segment in enumerate(record.agenda) if isinstance(segment, ThematicSession))
+    speakers = tuple(record.agenda[i].member_state_speaker for i in at)
     commissions, co_chairs = shared(record.commissions), shared(record.co_chairs)
-    return (located.spot, commissions, _meeting_day(record), co_chairs, speakers)
+    return (located.spot, commissions, _meeting_day(record), co_chairs, shared(at), speakers)
 
 
 @judge("commission-membership")
 def _membership(context: Context, gathered: Facts, rule: Rule) -> Iterator[Issue]:
-    countries = first_by_id(gathered.of("commission-membership", "participants"))
-    for spot, commissions, meeting_day, co_chairs, speakers in gathered.of(
+    countries = gathered.by_id("commission-membership", "participants")
+    for spot, commissions, meeting_day, co_chairs, at, speakers in gathered.of(
         "commission-membership", "meetings"
     ):
         day = context.as_of or meeting_day
@@ -427,7 +431,7 @@ def _membership(context: Context, gathered: Facts, rule: Rule) -> Iterator[Issue
                     value=country,
                     hint=_member_of(country, day),
                 )
-        for index, speaker_id in speakers:
+        for index, speaker_id in zip(at, speakers, strict=True):
             found = countries.get(speaker_id) if isinstance(speaker_id, str) else None
             country = found[1] if found is not None else None
             if country is not None and country not in members:
@@ -454,12 +458,12 @@ def _speaking(meeting: Any) -> list[str]:
     return list(dict.fromkeys(found))
 
 
-@facts("balance", "meetings", "participants")
+@facts("balance", "meetings", "participants", by_id=("participants",))
 def _balance_facts(located: Located) -> tuple[Any, ...] | None:
     record = located.record
     if located.collection == "participants":
         gender = record.gender.value if record.gender is not None else None
-        return _by_id(located, gender, shared(record.country))
+        return shared_values(gender, record.country)
     return (located.spot, tuple(_speaking(record)))
 
 
@@ -468,7 +472,7 @@ def _balance(context: Context, gathered: Facts, rule: Rule) -> Iterator[Issue]:
     share = context.parameter(rule, "max_share")
     enough = context.parameter(rule, "min_people")
     aspects = ("gender", "country") if context.parameter(rule, "gender") else ("country",)
-    participants = first_by_id(gathered.of("balance", "participants"))
+    participants = gathered.by_id("balance", "participants")
     for spot, speaking in gathered.of("balance", "meetings"):
         people = [participants.get(p) for p in speaking]
         known = [p for p in people if p is not None]
@@ -504,12 +508,21 @@ def _review_of(located: Located) -> str | None:
     return shared(review) if isinstance(review, str) else None
 
 
-@facts("stakeholder-coverage", "participants", "reviews", "meetings", "events", "submissions")
+@facts(
+    "stakeholder-coverage",
+    "participants",
+    "reviews",
+    "meetings",
+    "events",
+    "submissions",
+    by_id=("meetings", "events"),
+)
 def _stakeholder_facts(located: Located) -> tuple[Any, ...] | None:
     """What a review heard: a participant's category and gatherings; a review; a part of one.
 
-    A part (meeting, event, submission) is ``(review, known, id, categories)``, ``known``
-    false where its id, categories or review are not known in full.
+    A part (meeting, event, submission) is ``(review, known, categories)``, ``known``
+    false where its id, categories or review are not known in full (a meeting's or
+    event's id is the index's).
     """
     record = located.record
     collection = located.collection
@@ -517,17 +530,17 @@ def _stakeholder_facts(located: Located) -> tuple[Any, ...] | None:
         if not located.knows("category", "events"):
             return (None, None)  # a category heard may be the one that is unknown
         category = record.category
-        return (shared(category), shared(tuple(record.events))) if category is not None else None
+        return shared_values(category, tuple(record.events)) if category is not None else None
     if collection == "reviews":
         return (located.spot, shared(record.id))  # shared with the references to it
     review = _review_of(located) if located.knows("review") else None
     if review is None:  # a part of no review; or of one not known, which heard who knows what
-        return None if located.knows("review") else (None, False, None, ())
+        return None if located.knows("review") else (None, False, ())
     known = located.knows("id", "categories", "category")
     if collection == "submissions":
-        return (review, known, None, shared((record.category,)) if record.category else ())
-    categories = shared(tuple(record.categories)) if collection == "events" else ()
-    return (review, known, record.id, categories)
+        return (review, known, shared((record.category,)) if record.category else ())
+    categories = tuple(record.categories) if collection == "events" else ()
+    return shared_values(review, known, categories)
 
 
 def _review_parts(gathered: Facts) -> tuple[dict[str, set[str]], dict[str, set[str]], set[str]]:
@@ -541,13 +554,17 @@ def _review_parts(gathered: Facts) -> tuple[dict[str, set[str]], dict[str, set[s
     places: dict[str, set[str]] = {}
     heard: dict[str, set[str]] = {}
     uncertain: set[str] = set()
-    for collection in ("meetings", "events", "submissions"):
-        for review, known, part_id, categories in gathered.of(slug, collection):
-            if part_id is not None:
-                places.setdefault(review, set()).add(part_id)
-            heard.setdefault(review, set()).update(categories)
-            if not known:
-                uncertain.add(review)
+    parts = itertools.chain(
+        gathered.with_ids(slug, "meetings"),
+        gathered.with_ids(slug, "events"),
+        ((None, fact) for fact in gathered.of(slug, "submissions")),
+    )
+    for part_id, (review, known, categories) in parts:
+        if part_id is not None:
+            places.setdefault(review, set()).add(part_id)
+        heard.setdefault(review, set()).update(categories)
+        if not known:
+            uncertain.add(review)
     return places, heard, uncertain
 
 
@@ -564,7 +581,10 @@ def _stakeholders(context: Context, gathered: Facts, rule: Rule) -> Iterator[Iss
     if None in uncertain:
         return  # a part whose review is unknown may be any review's
     for spot, review_id in gathered.of(slug, "reviews"):
-        if not spot_knows(spot, "id", "categories", "category", "review") or review_id in uncertain:
+        if (
+            not gathered.knows(spot, "id", "categories", "category", "review")
+            or review_id in uncertain
+        ):
             continue  # what the review heard is not known in full
         gatherings = places.get(review_id, set()) if isinstance(review_id, str) else set()
         seen = set().union(*(categories_at.get(g, set()) for g in gatherings))
@@ -615,15 +635,16 @@ def _cadence(context: Context, gathered: Facts, rule: Rule) -> Iterator[Issue]:
         for commission in commissions:
             key = (commission, key_round)
             if key in seen:
+                first = gathered.id_of(seen[key])
                 yield context.issue(
                     rule,
                     spot,
                     "commissions",
                     f"a second regional review meeting of {commission} in {key_round} "
-                    f"(the first is {spot_id(seen[key])})",
+                    f"(the first is {first})",
                     value=commission,
                     hint=f"one record for the two if they are one meeting; else the round or "
-                    f"the commissions of {spot_id(spot)} or {spot_id(seen[key])} corrected",
+                    f"the commissions of {gathered.id_of(spot)} or {first} corrected",
                 )
             else:
                 seen[key] = spot
@@ -637,7 +658,7 @@ def _review_facts(located: Located) -> tuple[Any, ...] | None:
         return (None, None)  # an event of some review, of any kind
     review = _review_of(located)
     kind = located.record.kind if located.knows("kind") else None
-    return (review, kind) if review is not None else None
+    return shared_values(review, kind) if review is not None else None
 
 
 facts("consultations", "reviews", "events")(_review_facts)
@@ -659,7 +680,7 @@ def _consultations(context: Context, gathered: Facts, rule: Rule) -> Iterator[Is
         return  # an event whose review is unknown may be any review's consultation
     for spot, review_id in gathered.of("consultations", "reviews"):
         events = kinds.get(review_id, []) if isinstance(review_id, str) else []
-        if not spot_knows(spot, "id") or None in events:
+        if not gathered.knows(spot, "id") or None in events:
             continue  # its events are unknown, or one of unknown kind may be a consultation
         count = sum(1 for kind in events if kind is EventKind.CONSULTATION)
         if count < minimum:
@@ -688,7 +709,7 @@ def _evaluation(context: Context, gathered: Facts, rule: Rule) -> Iterator[Issue
         return  # an event whose review is unknown may be any review's evaluation
     for spot, review_id in gathered.of("evaluation-session", "reviews"):
         events = kinds.get(review_id, []) if isinstance(review_id, str) else []
-        if not spot_knows(spot, "id") or None in events:
+        if not gathered.knows(spot, "id") or None in events:
             continue  # its events are unknown, or one of unknown kind may be the evaluation
         if not any(kind is EventKind.EVALUATION for kind in events):
             yield context.issue(
@@ -708,11 +729,11 @@ def _kinds(kinds: list[Any]) -> str:
 # -- reports -----------------------------------------------------------------------------------
 
 
-@facts("report-deadline", "meetings", "reports")
+@facts("report-deadline", "meetings", "reports", by_id=("meetings",))
 def _deadline_facts(located: Located) -> tuple[Any, ...] | None:
     record = located.record
     if located.collection == "meetings":
-        return _by_id(located, day_of(record.end or None) or _meeting_day(record))
+        return _by_id(day_of(record.end or None) or _meeting_day(record))
     issued = day_of(record.issued)
     if record.kind is not ReportKind.OUTCOME_REPORT or issued is None:
         return None
@@ -722,7 +743,7 @@ def _deadline_facts(located: Located) -> tuple[Any, ...] | None:
 @judge("report-deadline")
 def _report_deadline(context: Context, gathered: Facts, rule: Rule) -> Iterator[Issue]:
     days = dt.timedelta(days=context.parameter(rule, "days"))
-    ends = first_by_id(gathered.of("report-deadline", "meetings"))
+    ends = gathered.by_id("report-deadline", "meetings")
     for spot, moment, issued, meeting_ids in gathered.of("report-deadline", "reports"):
         for meeting_id in meeting_ids:
             found = ends.get(meeting_id) if isinstance(meeting_id, str) else None

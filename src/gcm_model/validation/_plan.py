@@ -183,10 +183,14 @@ class _Gathered:
 class Run:
     """One reading of a source under a plan: issues as they are found, then the judges."""
 
-    def __init__(self, plan: Plan) -> None:
-        """Prepare the checks of the plan's active rules, by collection."""
+    def __init__(self, plan: Plan, part: int | None = None) -> None:
+        """Prepare the checks of the plan's active rules, by collection.
+
+        ``part``: the number of the part of a dataset this run reads (a Dask
+        partition), whose records it numbers apart from the other parts'.
+        """
         self.plan = plan
-        self.gathered = _Gathered()
+        self.gathered = _Gathered(Facts() if part is None else Facts.of_part(part))
         self.tables: Relocate | None = None  # CSV tables: the rows the rules' issues are in
         self.found: list[tuple[Key, Issue]] = []  # found and not yet handed out
         self.context = Context(self, plan.as_of, plan.profile)
@@ -195,15 +199,19 @@ class Run:
         checks = _checks()
         self._records: dict[str, list[tuple[Key, Rule, RecordCheck]]] = {}
         self._facts: dict[str, list[tuple[str, Any, Prune | None, Waits | None]]] = {}
+        self._by_id: dict[str, list[tuple[tuple[str, str], Any]]] = {}
         self.keep = False
         for position, rule in enumerate(plan.active):
             parts = checks.get(rule.slug)
             if parts is None:
                 continue
-            for part, (collection, function) in enumerate(parts.records):
-                key = (1, position, part)
+            for step, (collection, function) in enumerate(parts.records):
+                key = (1, position, step)
                 self._records.setdefault(collection, []).append((key, rule, function))
             for collection, fact in parts.facts.items():
+                if collection in parts.by_id:
+                    self._by_id.setdefault(collection, []).append(((rule.slug, collection), fact))
+                    continue
                 self._facts.setdefault(collection, []).append(
                     (rule.slug, fact, parts.prune, parts.waits)
                 )
@@ -248,11 +256,11 @@ class Run:
         The record checks run on it now; the judges' facts are kept, the record is not.
         """
         gathered = self.gathered
-        if raw_id is not None:
-            spot = located.spot if located is not None else None
-            gathered.facts.add_id(collection, raw_id, spot)
         if located is None:
+            if raw_id is not None:
+                gathered.facts.add_id(collection, raw_id)
             return
+        gathered.facts.place(collection, raw_id, located)
         gathered.count += 1
         if located.unknown:
             gathered.faulty[(located.file, located.line, located.pointer)] = located.unknown
@@ -266,6 +274,9 @@ class Run:
     def _gather(self, collection: str, located: Located) -> None:
         """The facts the judges need of a record, pruned as they are gathered."""
         facts = self.gathered.facts
+        keyed = self._by_id.get(collection)
+        if keyed is not None:
+            self._gather_numbered(keyed, located)
         by_rule = facts.by_rule
         code = CODE_OF.get(collection, 255)  # a collection no rule gathers facts of
         for slug, fact_of, prune, waits in self._facts.get(collection, ()):
@@ -284,6 +295,19 @@ class Run:
                 found = by_rule[slug] = (array("B"), [])
             found[0].append(code)
             found[1].append(fact)
+
+    def _gather_numbered(self, keyed: list[tuple[tuple[str, str], Any]], located: Located) -> None:
+        """The facts kept with the record's number (``Checks.by_id``)."""
+        kept = self.gathered.facts.keyed
+        number = located.spot
+        for key, fact_of in keyed:
+            fact = fact_of(located)
+            if fact is not None:
+                found = kept.get(key)
+                if found is None:
+                    found = kept[key] = (array("q"), [])
+                found[0].append(number)
+                found[1].append(fact)
 
     def _found(self, key: Key, issue: Issue) -> None:
         if self.gathered.faulty and _second_order(issue, self.gathered.faulty):
@@ -304,8 +328,14 @@ class Run:
         mine.count += other.count
 
     def judge(self) -> Iterator[tuple[Key, Issue]]:
-        """The issues of the rules that compare records, once every record is read."""
-        self.gathered.facts.settle()  # what waits to be pruned, pruned before judging
+        """The issues of the rules that compare records, once every record is read.
+
+        Each rule's facts are let go once its judge has run: the later judges'
+        issues take their room, so that the peak of a run is not all the facts
+        and all the issues at once. A run is judged once.
+        """
+        facts = self.gathered.facts
+        facts.settle()  # what waits to be pruned, pruned before judging
         checks = _checks()
         for position, rule in enumerate(self.plan.active):
             parts = checks.get(rule.slug)
@@ -313,8 +343,9 @@ class Run:
                 continue
             key = (1, position, _LAST)
             if parts.judge is not None:
-                for issue in parts.judge(self.context, self.gathered.facts, rule):
+                for issue in parts.judge(self.context, facts, rule):
                     self._found(key, issue)
+                facts.release(rule.slug)
             if parts.whole is not None:
                 for issue in parts.whole(self.context, rule):
                     self._found(key, issue)

@@ -24,7 +24,6 @@ from gcm_model.validation._context import (
     Facts,
     Located,
     facts,
-    first_by_id,
     judge,
     shared,
 )
@@ -57,7 +56,7 @@ def _forum_start(record: Any) -> tuple[dt.date | None, str | None]:
     return known.start, f"the known meeting {known.code}"
 
 
-@facts("sg-report-lead-time", "forums", "sg_reports")
+@facts("sg-report-lead-time", "forums", "sg_reports", by_id=("forums",))
 def _lead_time_facts(located: Located) -> tuple[Any, ...] | None:
     """A forum by id with its first day; a report issued for a forum."""
     record = located.record
@@ -65,7 +64,7 @@ def _lead_time_facts(located: Located) -> tuple[Any, ...] | None:
         if located.id is None or not located.knows("start", "known_meeting"):
             return None
         day, taken_from = _forum_start(record)
-        return (located.id, day, taken_from) if day is not None else None
+        return (day, taken_from) if day is not None else None
     if not located.knows("issued", "forum") or record.forum is None:
         return None
     day = day_of(record.issued)
@@ -74,7 +73,7 @@ def _lead_time_facts(located: Located) -> tuple[Any, ...] | None:
 
 @judge("sg-report-lead-time")
 def _lead_time(context: Context, gathered: Facts, rule: Rule) -> Iterator[Issue]:
-    forums = first_by_id(gathered.of("sg-report-lead-time", "forums"))
+    forums = gathered.by_id("sg-report-lead-time", "forums")
     weeks = context.parameter(rule, "weeks")
     minimum = dt.timedelta(weeks=weeks)
     for spot, issued, forum_id in gathered.of("sg-report-lead-time", "sg_reports"):
@@ -101,14 +100,14 @@ def _lead_time(context: Context, gathered: Facts, rule: Rule) -> Iterator[Issue]
 # -- calls -------------------------------------------------------------------------------------
 
 
-@facts("call-notice", "meetings", "calls")
+@facts("call-notice", "meetings", "calls", by_id=("meetings",))
 def _notice_facts(located: Located) -> tuple[Any, ...] | None:
     """A meeting by id with its start; a call with its days and the meeting it is for."""
     record = located.record
     if located.collection == "meetings":
         if located.id is None or record.start is None or not located.knows("start"):
             return None
-        return (located.id, record.start, record.title)
+        return (record.start, record.title)
     if not located.knows("opens", "closes", "meeting") or record.closes is None:
         return None
     return (located.spot, record.opens, record.closes, shared(record.meeting))
@@ -116,7 +115,7 @@ def _notice_facts(located: Located) -> tuple[Any, ...] | None:
 
 @judge("call-notice")
 def _notice(context: Context, gathered: Facts, rule: Rule) -> Iterator[Issue]:
-    meetings = first_by_id(gathered.of("call-notice", "meetings"))
+    meetings = gathered.by_id("call-notice", "meetings")
     for spot, opens, closes, meeting_id in gathered.of("call-notice", "calls"):
         if opens is not None and not _before(opens, closes):
             yield context.issue(

@@ -39,7 +39,7 @@ from gcm_model.validation._context import (
     judge,
     per_record,
     shared,
-    spot_id,
+    shared_values,
 )
 
 if TYPE_CHECKING:
@@ -58,14 +58,6 @@ def _year(value: object) -> int | None:
 def _regional(located: Located) -> bool:
     record = located.record
     return isinstance(record, Meeting) and record.kind is MeetingKind.REGIONAL_REVIEW
-
-
-def _first(found: Iterator[tuple[Any, ...]]) -> dict[str, tuple[Any, ...]]:
-    """Facts by their first member, a record id: the first record with each id wins."""
-    index: dict[str, tuple[Any, ...]] = {}
-    for fact in found:
-        index.setdefault(fact[0], fact)
-    return index
 
 
 # -- the review cycle -------------------------------------------------------------------------
@@ -150,7 +142,7 @@ def _summary_report(context: Context, gathered: Facts, rule: Rule) -> Iterator[I
         for meeting_id in meetings:
             summaries.setdefault(meeting_id, []).append((report_id, kind, recipients))
     for (spot,) in gathered.of("summary-report", "meetings"):
-        found = summaries.get(spot_id(spot) or "", [])  # kept only for a meeting with an id
+        found = summaries.get(gathered.id_of(spot) or "", [])  # kept only for a meeting with an id
         if any(_PGA in recipients for _, _, recipients in found):
             continue
         if found:
@@ -163,7 +155,7 @@ def _summary_report(context: Context, gathered: Facts, rule: Rule) -> Iterator[I
             message += "Assembly"
             hint = f"its summary reports: {listed}; add {_PGA.value} to the recipients of one"
         else:
-            message = f"no summary report lists meeting {spot_id(spot)!r}"
+            message = f"no summary report lists meeting {gathered.id_of(spot)!r}"
             hint = (
                 "a report of kind "
                 + ", ".join(k.value for k in _SUMMARIES)
@@ -175,14 +167,14 @@ def _summary_report(context: Context, gathered: Facts, rule: Rule) -> Iterator[I
 # -- accreditation ----------------------------------------------------------------------------
 
 
-@facts("accreditation", "meetings", "participants")
+@facts("accreditation", "meetings", "participants", by_id=("meetings",))
 def _accreditation_facts(located: Located) -> tuple[Any, ...] | None:
     """A meeting by id; a stakeholder recorded as not accredited, with what it attends."""
     record = located.record
     if located.collection == "meetings":
         if located.id is None:
             return None
-        return (located.id, record.accreditation_required, record.title, record.start)
+        return (record.accreditation_required, record.title, record.start)
     if record.accredited is not False or record.sector is not Sector.STAKEHOLDER:
         return None  # accredited, or not said: no issue; only stakeholders are accredited
     return (located.spot, shared(tuple(record.events)))
@@ -190,7 +182,7 @@ def _accreditation_facts(located: Located) -> tuple[Any, ...] | None:
 
 @judge("accreditation")
 def _accreditation(context: Context, gathered: Facts, rule: Rule) -> Iterator[Issue]:
-    meetings = _first(gathered.of("accreditation", "meetings"))
+    meetings = gathered.by_id("accreditation", "meetings")
     for spot, events in gathered.of("accreditation", "participants"):
         for index, meeting_id in enumerate(events):
             meeting = meetings.get(meeting_id) if isinstance(meeting_id, str) else None
@@ -199,7 +191,8 @@ def _accreditation(context: Context, gathered: Facts, rule: Rule) -> Iterator[Is
                     rule,
                     spot,
                     f"events/{index}",
-                    f"stakeholder {spot_id(spot)!r} attends meeting {meeting_id!r}, which requires "
+                    f"stakeholder {gathered.id_of(spot)!r} attends meeting {meeting_id!r}, which "
+                    "requires "
                     "accreditation, and is recorded as not accredited",
                     value=meeting_id,
                     hint=(
@@ -215,9 +208,7 @@ def _accreditation(context: Context, gathered: Facts, rule: Rule) -> Iterator[Is
 def _person(located: Located) -> tuple[Any, ...] | None:
     """A participant by id: sector, country and roles, as the opening and closing need."""
     record = located.record
-    if located.id is None:
-        return None
-    return (located.id, record.sector, record.country, tuple(record.roles))
+    return shared_values(record.sector, record.country, tuple(record.roles))
 
 
 def _opening_closing(meeting: Meeting) -> tuple[tuple[int, tuple[str, ...]] | None, ...]:
@@ -229,7 +220,7 @@ def _opening_closing(meeting: Meeting) -> tuple[tuple[int, tuple[str, ...]] | No
     return tuple(found)
 
 
-@facts("co-chair-remarks", "meetings", "participants")
+@facts("co-chair-remarks", "meetings", "participants", by_id=("participants",))
 def _remarks_facts(located: Located) -> tuple[Any, ...] | None:
     if located.collection == "participants":
         return _person(located)
@@ -268,7 +259,7 @@ def _co_chair_ids(
 
 @judge("co-chair-remarks")
 def _co_chair_remarks(context: Context, gathered: Facts, rule: Rule) -> Iterator[Issue]:
-    people = _first(gathered.of("co-chair-remarks", "participants"))
+    people = gathered.by_id("co-chair-remarks", "participants")
     for spot, co_chairs, kinds, segments in gathered.of("co-chair-remarks", "meetings"):
         chairs = ", ".join(co_chairs) or "none given"
         for found, name in zip(segments, ("opening", "closing"), strict=True):
@@ -293,7 +284,7 @@ def _co_chair_remarks(context: Context, gathered: Facts, rule: Rule) -> Iterator
                 )
 
 
-@facts("rapporteur-briefing", "meetings", "participants")
+@facts("rapporteur-briefing", "meetings", "participants", by_id=("participants",))
 def _briefing_facts(located: Located) -> tuple[Any, ...] | None:
     if located.collection == "participants":
         return _person(located)
@@ -311,7 +302,7 @@ def _briefing_facts(located: Located) -> tuple[Any, ...] | None:
 
 @judge("rapporteur-briefing")
 def _rapporteur_briefing(context: Context, gathered: Facts, rule: Rule) -> Iterator[Issue]:
-    people = _first(gathered.of("rapporteur-briefing", "participants"))
+    people = gathered.by_id("rapporteur-briefing", "participants")
     for spot, rapporteur, index, speakers in gathered.of("rapporteur-briefing", "meetings"):
         yield context.issue(
             rule,
