@@ -126,12 +126,21 @@ def _from_document(
         return attrs.evolve(problem, file=file) if tables is None else tables.locate(problem)
 
     _, decoded, problems = decode_dataset(document, plain=plain)
+    _take_located(problems, at, loaded)
+    for item in decoded:
+        _take_decoded(item, loaded, at, file if tables is None else tables.place)
+
+
+def _take_located(
+    problems: Iterable[DocumentProblem],
+    at: Callable[[DocumentProblem], DocumentProblem | None],
+    loaded: Run,
+) -> None:
+    """Problems of a document's own fields, each at its place (``None``: it repeats another)."""
     for problem in problems:
         found = at(problem)
         if found is not None:
             loaded.problem(found)
-    for item in decoded:
-        _take_decoded(item, loaded, at, file if tables is None else tables.place)
 
 
 def _take_decoded(
@@ -365,7 +374,7 @@ def _from_tables(tables: _Tables, loaded: Run) -> None:
 
 
 def _take_cell_problem(problem: DocumentProblem, tables: _Tables, loaded: Run) -> None:
-    """A problem of the files, headers or cells of CSV tables, at its file and record."""
+    """A problem of the files, headers or cells of tables (CSV or DataFrames), at its place."""
     named = attrs.evolve(problem, file=tables.file(problem.file))
     loaded.problem(attrs.evolve(named, record=tables.record_id(problem.pointer)))
 
@@ -373,24 +382,23 @@ def _take_cell_problem(problem: DocumentProblem, tables: _Tables, loaded: Run) -
 def _from_stream(path: Path, stream: _TableStream, loaded: Run) -> Iterator[None]:
     """CSV tables read a record at a time: each record decoded and checked as it is read."""
     tables = loaded.tables = _Tables(path, stream.found)
-    head = stream.start()
-    for problem in stream.take_problems():
-        _take_cell_problem(problem, tables, loaded)
-    _, _, problems = decode_dataset(head)  # the dataset's own fields: it holds no records
-    for problem in problems:
-        found = tables.locate(problem)
-        if found is not None:
-            loaded.problem(found)
-    for collection, index, record in stream.records():
-        tables.current = (collection, index, record)
+
+    def cells() -> None:  # the problems of the files, headers and cells read since last asked
         for problem in stream.take_problems():
             _take_cell_problem(problem, tables, loaded)
+
+    head = stream.start()
+    cells()
+    _, _, problems = decode_dataset(head)  # the dataset's own fields: it holds no records
+    _take_located(problems, tables.locate, loaded)
+    for collection, index, record in stream.records():
+        tables.current = (collection, index, record)
+        cells()
         item = _decode_record(collection, index, record)
         _take_decoded(item, loaded, tables.locate, tables.place)
         yield
     tables.current = None
-    for problem in stream.take_problems():  # rows naming no record, after the last
-        _take_cell_problem(problem, tables, loaded)
+    cells()  # rows naming no record, after the last
 
 
 def _from_dataset(dataset: Dataset, loaded: Run) -> None:
