@@ -17,7 +17,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from gcm_model import _decode, converters, registry, schema
+from gcm_model import _decode, _registry, converters, registry, schema
 from gcm_model._faults import _problems
 from gcm_model._hooks import Structurer
 from gcm_model.dates import PartialDate
@@ -265,7 +265,7 @@ def test_reference_records_decode_back_from_their_json(cls: type, data: st.DataO
     record = _record(_Pen(data), cls)
     assert list(field_problems(record, deep=False)) == []
     wire = to_json(record)
-    decoded: object = registry._decoded(cls)(wire)
+    decoded: object = _registry.decoded(cls)(wire)
     assert decoded == record
     assert repr(decoded) == repr(record)
 

@@ -76,6 +76,7 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "gcm_model._data",
             "gcm_model.models.reference",
             "gcm_model._iso639",
+            "gcm_model._registry",
             "gcm_model.registry",
         ),
     ),

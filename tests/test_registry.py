@@ -14,7 +14,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import gcm_model
-from gcm_model import _data, registry
+from gcm_model import _data, _registry, registry
 from gcm_model.errors import GcmError, InvalidCodeError, UnknownCodeError
 from gcm_model.models import kinds
 from gcm_model.models.reference import Commission
@@ -365,7 +365,7 @@ def test_a_record_that_does_not_decode_names_its_file_and_record(
     fresh = registry.CommissionRegistry(
         "commissions",
         "commission",
-        build=registry._decoded(Commission),
+        build=_registry.decoded(Commission),
         key=lambda c: c.code,
         terms=lambda c: [c.name],
         upper=True,
@@ -398,7 +398,7 @@ def test_a_missing_field_names_its_file_and_record(monkeypatch: pytest.MonkeyPat
     fresh: registry.NumberRegistry[gcm_model.Objective] = registry.NumberRegistry(
         "objectives",
         "objective",
-        build=registry._decoded(gcm_model.Objective),
+        build=_registry.decoded(gcm_model.Objective),
         key=lambda o: o.number,
         terms=lambda _: (),
     )
@@ -418,6 +418,6 @@ def test_a_damaged_manifest_entry_names_the_manifest(monkeypatch: pytest.MonkeyP
 
 def test_a_class_not_declared_by_kinds_cannot_be_decoded() -> None:
     """Only a class whose fields are all declared by kinds is built by its decoder."""
-    build = registry._decoded(gcm_model.PartialDate)
+    build = _registry.decoded(gcm_model.PartialDate)
     with pytest.raises(TypeError, match="PartialDate has a field not declared"):
         build({"year": 2020})
