@@ -24,6 +24,7 @@ from gcm_model import _decode, converters, testing
 from gcm_model.models._base import Model
 from gcm_model.models.checks import CONTROL
 from gcm_model.models.kinds import KEY, Child, Kind, Many, Text
+from gcm_model.models.process import Hearing
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -490,3 +491,27 @@ def test_a_refused_record_leaves_no_reference_cycles() -> None:
         assert gc.collect() == 0
     finally:
         gc.enable()
+
+
+def test_decoded_objects_are_of_their_class_and_frozen() -> None:
+    """Decoders build each object as a draft of its class: none leaves them as one."""
+    venue = {"city": "Geneva", "country": "CHE"}
+    document = {
+        "id": "m",
+        "title": "T",
+        "kind": "other",
+        "start": "2024-03-11",
+        "venue": venue,
+        "agenda": [{"kind": "hearing", "title": "H"}],
+    }
+    bad: list[str] = []
+    for meeting in (
+        _decode.decoder(g.Meeting)(document),  # type: ignore[misc]
+        _decode.collector(g.Meeting)({**document, "title": " T"}, bad),
+    ):
+        for obj, cls in ((meeting, g.Meeting), (meeting.venue, g.Venue)):
+            assert type(obj) is cls
+            with pytest.raises(attrs.exceptions.FrozenInstanceError):
+                setattr(obj, attrs.fields(cls)[0].name, "other")
+        assert type(meeting.agenda[0]) is Hearing
+    assert bad == ["title"]

@@ -117,7 +117,7 @@ def collector(cls: type, *, plain: bool = False) -> Callable[[dict[str, Any], li
     except KeyError:
         pass
     build = _Builder(cls, plain=plain)
-    build.add(1, "o = _new(_cls)")
+    build.add(1, "o = _new(_draft)")
     for field in attrs.fields(cls):
         name = build.field = field.name
         if not _collected(build, field):  # decoded in detail whenever it is there, or must be
@@ -127,7 +127,8 @@ def collector(cls: type, *, plain: bool = False) -> Callable[[dict[str, Any], li
             else:
                 build.add(1, f"if {name!r} in d:")
                 build.add(2, f"bad.append({name!r})")
-        build.add(1, f"{build.bind('set', _slot(cls, name).__set__)}(o, v)")
+        build.put(name)
+    build.finish()
     build.add(1, "return o")
     source = f"def collect_{cls.__name__}(d, bad):\n" + "\n".join(build.lines) + "\n"
     variant = " (plain)" if plain else ""
@@ -240,6 +241,21 @@ class _Builder:
             "_id": _id,
             "_cls": cls,
         }
+        draft = _draft(cls)
+        self.names["_draft"] = cls if draft is None else draft
+        self.drafted = draft is not None
+
+    def put(self, name: str) -> None:
+        """A line setting the field ``name`` of the object ``o`` being built to ``v``."""
+        if self.drafted:
+            self.add(1, f"o.{name} = v")
+        else:
+            self.add(1, f"{self.bind('set', _slot(self.cls, name).__set__)}(o, v)")
+
+    def finish(self) -> None:
+        """A line making the object ``o``, its fields set, one of its class."""
+        if self.drafted:
+            self.add(1, "o.__class__ = _cls")
 
     def bind(self, stem: str, value: Any) -> str:
         """A name in the namespace for ``value``."""
@@ -276,7 +292,7 @@ def _compile(cls: type, *, plain: bool) -> Callable[[Any], Any]:
     if tag is not None:
         build.add(1, f"if d.get('kind', {tag!r}) != {tag!r}:")
         build.reject(2)
-    build.add(1, "o = _new(_cls)")
+    build.add(1, "o = _new(_draft)")
     starts = {start for start, _ in order_pairs(cls)}
     for field in fields:
         kind = kind_of(field)
@@ -293,8 +309,9 @@ def _compile(cls: type, *, plain: bool) -> Callable[[Any], Any]:
             build.reject(2)
         if field.name in starts:
             build.add(1, f"v_{field.name} = v")
-        build.add(1, f"{build.bind('set', _slot(cls, field.name).__set__)}(o, v)")
+        build.put(field.name)
     build.field = ""
+    build.finish()
     if getattr(cls, "custom_problems", Model.custom_problems) is not Model.custom_problems:
         build.add(1, "if next(iter(o.custom_problems()), None) is not None:")
         build.reject(2)
@@ -304,6 +321,43 @@ def _compile(cls: type, *, plain: bool) -> Callable[[Any], Any]:
     filename = f"<gcm_model decoder {cls.__module__}.{cls.__qualname__}{variant}>"
     function: Callable[[Any], Any] = define(source, filename, build.names, f"decode_{cls.__name__}")
     return function
+
+
+_DRAFTS: dict[type, type | None] = {}
+
+
+def _draft(cls: type) -> type | None:
+    """A subclass whose fields a decoder sets as plain attributes, or ``None``.
+
+    Frozen classes refuse ``o.name = v``; setting each slot through its
+    descriptor instead (``_slot``) costs a call per field, most of the time
+    of a decoder. The draft adds nothing to the class but the plain
+    ``__setattr__`` (and ``__delattr__``: the two are one slot of the type,
+    plain only if both are), so the interpreter sets the class's slots on
+    it as fast as any. A decoder builds its object as a draft, then makes it
+    an object of the class (``o.__class__ = cls``, which Python allows when
+    the layout is the same); the draft never leaves the decoder.
+    """
+    try:
+        return _DRAFTS[cls]
+    except KeyError:
+        pass
+    namespace = {
+        "__slots__": (),
+        "__setattr__": object.__setattr__,
+        "__delattr__": object.__delattr__,
+        "__module__": cls.__module__,
+        "__qualname__": f"{cls.__qualname__}.<draft>",
+    }
+    found: type | None
+    try:
+        found = type(f"{cls.__name__}Draft", (cls,), namespace)
+        probe: Any = object.__new__(found)
+        probe.__class__ = cls
+    except TypeError:  # pragma: no cover - a class that refuses it: its decoder uses descriptors
+        found = None
+    _DRAFTS[cls] = found
+    return found
 
 
 def _slot(cls: type, name: str) -> Any:
