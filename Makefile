@@ -34,8 +34,15 @@ lint: venv
 typecheck: venv
 	$(BIN)/mypy
 
+# The suite runs on every core (pytest-xdist; PYTEST_WORKERS=0 runs it in one process):
+# branch coverage doubles its time, and on one core it took most of CI's 20 minutes.
+# loadfile gives each test module to one worker, its tests in order, as a run in one
+# process does: one browser and one build of the docs for the HTML report's tests, one
+# folder for the docs' commands, each of which may read what an earlier one wrote.
+PYTEST_WORKERS ?= auto
 pytest: venv browser
-	$(BIN)/pytest --cov --cov-branch --cov-report=term-missing:skip-covered
+	$(BIN)/pytest -n $(PYTEST_WORKERS) --dist loadfile \
+	  --cov --cov-branch --cov-report=term-missing:skip-covered
 
 # The HTML report's tests drive Debian's chromium through selenium. Installed here when
 # missing, where apt-get exists and we are root; elsewhere those tests are skipped and say why.
