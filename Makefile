@@ -39,9 +39,10 @@ typecheck: venv
 # loadfile gives each test module to one worker, its tests in order, as a run in one
 # process does: one browser and one build of the docs for the HTML report's tests, one
 # folder for the docs' commands, each of which may read what an earlier one wrote.
+# --durations lists the slowest tests, so that each run shows where its time goes.
 PYTEST_WORKERS ?= auto
 pytest: venv browser
-	$(BIN)/pytest -n $(PYTEST_WORKERS) --dist loadfile \
+	$(BIN)/pytest -n $(PYTEST_WORKERS) --dist loadfile --durations=15 \
 	  --cov --cov-branch --cov-report=term-missing:skip-covered
 
 # The HTML report's tests drive Debian's chromium through selenium. Installed here when
