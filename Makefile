@@ -34,8 +34,16 @@ lint: venv
 typecheck: venv
 	$(BIN)/mypy
 
+# The suite runs on every core (pytest-xdist; PYTEST_WORKERS=0 runs it in one process):
+# branch coverage doubles its time, and on one core it took most of CI's 20 minutes.
+# loadfile gives each test module to one worker, its tests in order, as a run in one
+# process does: one browser and one build of the docs for the HTML report's tests, one
+# folder for the docs' commands, each of which may read what an earlier one wrote.
+# --durations lists the slowest tests, so that each run shows where its time goes.
+PYTEST_WORKERS ?= auto
 pytest: venv browser
-	$(BIN)/pytest --cov --cov-branch --cov-report=term-missing:skip-covered
+	$(BIN)/pytest -n $(PYTEST_WORKERS) --dist loadfile --durations=15 \
+	  --cov --cov-branch --cov-report=term-missing:skip-covered
 
 # The HTML report's tests drive Debian's chromium through selenium. Installed here when
 # missing, where apt-get exists and we are root; elsewhere those tests are skipped and say why.
@@ -63,8 +71,9 @@ fuzz: venv
 docs: venv
 	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict --quiet --site-dir $(VENV)/site
 
-# BENCH_STREAMING=--million adds a file of 1,000,000 records to the streaming benchmark.
-BENCH_STREAMING ?=
+# The streaming benchmark measures a file of 1,000,000 records too (about 1 GB in the
+# temporary folder, some 3 or 4 of make bench's 15 minutes); BENCH_STREAMING= leaves it out.
+BENCH_STREAMING ?= --million
 bench: venv
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[bench]'
 	$(BIN)/python benchmarks/run.py

@@ -6,8 +6,8 @@ Usage: python benchmarks/streaming.py [--sizes 10000 100000 300000] [--million]
 The file holds copies of the UNECE 2024 example's records (a review, a
 meeting, events, participants, reports) in which every id, every reference
 to it and the texts carry the copy's number and every date moves by the
-copy's number of days (less than 200, so a copy stays in 2024 and its own
-order), so no record repeats another and no cache keyed by value helps.
+copy's number of days, so no record repeats another and no cache keyed by
+value helps (``_records.py``).
 Each measure runs in a child process of its own, with the garbage collector
 on: the peak resident memory above the interpreter with gcm-model imported
 (``VmHWM``, which, unlike ``getrusage``'s figure, does not count the
@@ -31,11 +31,9 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import functools
 import json
 import os
 import platform
-import re
 import shutil
 import statistics
 import subprocess
@@ -43,6 +41,8 @@ import sys
 import tempfile
 from pathlib import Path
 from typing import Any
+
+from _records import copies
 
 ROOT = Path(__file__).resolve().parents[1]
 RESULTS = ROOT / "benchmarks" / "results"
@@ -103,38 +103,10 @@ print(json.dumps({"records": report.records, "seconds": took}))
 """
 
 
-def _renamed(match: re.Match[str], *, copy: int) -> str:
-    """A quoted id with the copy's number."""
-    return f'{match.group(0)[:-1]}-{copy}"'
-
-
-_DATE = re.compile(r'"(20\d\d-\d\d-\d\d)')
-
-
-def _later(match: re.Match[str], *, days: int) -> str:
-    """A quoted date (or the date of a quoted instant) moved by some days."""
-    day = dt.date.fromisoformat(match.group(1)) + dt.timedelta(days=days)
-    return f'"{day.isoformat()}'
-
-
-def _copies(count: int) -> list[str]:
-    """Lines of ``count`` records at least, every one distinct."""
-    import gcm_model  # noqa: PLC0415 - the parent needs it only to write the file
-    from gcm_model.converters import dumps_jsonl  # noqa: PLC0415
-
-    example = gcm_model.load(ROOT / "examples" / "data" / "unece_2024.json")
-    header, *body = dumps_jsonl(example).decode().splitlines()
-    ids = sorted(set(re.findall(r'"id":"([^"]+)"', "\n".join(body))), key=len, reverse=True)
-    pattern = re.compile("|".join(re.escape(f'"{i}"') for i in ids))
-    lines = [header]
-    copy = 0
-    while len(lines) - 1 < count:
-        block = pattern.sub(functools.partial(_renamed, copy=copy), "\n".join(body))
-        block = re.sub(r'"(title|name|text|summary)":"', rf'"\1":"{copy} ', block)
-        block = _DATE.sub(functools.partial(_later, days=copy % 200), block)
-        lines.extend(block.splitlines())
-        copy += 1
-    return lines[: count + 1]
+def _write(path: Path, lines: list[str]) -> None:
+    """The lines to a file, a line at a time: at 1,000,000 records, not a 1 GB string or two."""
+    with path.open("w", encoding="utf-8") as handle:
+        handle.writelines(f"{line}\n" for line in lines)
 
 
 def _child(code: str, *args: str) -> dict[str, float]:
@@ -199,10 +171,7 @@ def _dask(lines: list[str], folder: Path, size: int, workers: list[int]) -> dict
     step = -(-(len(lines) - 1) // 8)
     for n in range(8):
         part = folder / f"part-{size}-{n}.jsonl"
-        part.write_text(
-            "\n".join([lines[0], *lines[1 + n * step : 1 + (n + 1) * step]]) + "\n",
-            encoding="utf-8",
-        )
+        _write(part, [lines[0], *lines[1 + n * step : 1 + (n + 1) * step]])
         parts.append(str(part))
     found = {str(w): _child(_DASK, str(w), *parts)["seconds"] for w in workers}
     for name in parts:
@@ -251,8 +220,8 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as name:
         for size in sizes:
             path = Path(name) / f"data-{size}.jsonl"
-            lines = _copies(size)
-            path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+            lines = copies(size)
+            _write(path, lines)
             rounds = args.rounds if size <= 100_000 else 1  # a large file's run is long already
             found: dict[str, Any] = _measure(path, size, rounds)
             path.unlink()

@@ -169,6 +169,10 @@ def test_reference_records_give_the_cattrs_bytes(name: str) -> None:
 class NoOffset(dt.tzinfo):
     """An aware-looking zone that gives no offset: isoformat writes none, orjson +00:00."""
 
+    def __repr__(self) -> str:
+        """The class's name, not an address: test ids are the same in every process (xdist)."""
+        return "NoOffset()"
+
     def utcoffset(self, _: dt.datetime | None) -> None:
         """No offset."""
 
@@ -181,6 +185,10 @@ class NoOffset(dt.tzinfo):
 
 class Broken(dt.tzinfo):
     """A zone whose offset cannot be computed."""
+
+    def __repr__(self) -> str:
+        """The class's name, not an address: test ids are the same in every process (xdist)."""
+        return "Broken()"
 
     def utcoffset(self, _: dt.datetime | None) -> dt.timedelta:
         """Fail."""

@@ -80,7 +80,17 @@ def test_a_date_stays_a_date_and_an_offset_stays_an_offset() -> None:
     assert g.dumps(back) == g.dumps(data)
 
 
-@settings(deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+DATASETS = max(5, settings().max_examples // 5)
+"""Datasets drawn: 60 under the ci profile, 20 by default. Each round trip builds a DataFrame
+of every table three times over (pandas, pyarrow, polars); a dataset is slow to draw, and
+60 of them cover every table, as in ``tests/test_parity.py``."""
+
+
+@settings(
+    max_examples=DATASETS,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
 @given(testing.datasets())
 def test_frames_round_trip(data: g.Dataset) -> None:
     """pandas gives the dataset back; pyarrow and polars have the same tables, rows and types."""

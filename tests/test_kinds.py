@@ -46,6 +46,8 @@ from gcm_model.types import ReviewKind, Status
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
 
+    import cattrs
+
 CASES: list[tuple[Kind, object, list[str]]] = [
     (Day(optional=False), dt.date(2024, 3, 11), []),
     (Day(optional=False), dt.datetime(2024, 3, 11, tzinfo=dt.UTC), ["wrong-type"]),
@@ -273,14 +275,23 @@ def test_reference_records_decode_back_from_their_json(cls: type, data: st.DataO
 # -- the cattrs hooks, asked of the kinds --------------------------------------------------------
 
 
+@pytest.fixture(scope="module")
+def converter() -> cattrs.Converter:
+    """One converter for every record drawn.
+
+    cattrs builds a class's hooks on first use: a converter made for each example
+    would build them again each time, and that, not the reading, took the time.
+    """
+    return converters.make_converter()
+
+
 @pytest.mark.parametrize("cls", RECORD_CLASSES, ids=lambda cls: cls.__name__)
 @given(data=st.data())
 def test_the_converter_writes_and_reads_records_by_their_kinds(
-    cls: type, data: st.DataObject
+    converter: cattrs.Converter, cls: type, data: st.DataObject
 ) -> None:
     """cattrs reads a record as the data files write it, and back from what it writes itself."""
     record = _record(_Pen(data), cls)
-    converter = converters.make_converter()
     assert converter.structure(to_json(record), cls) == record
     assert converter.structure(converter.unstructure(record), cls) == record
 
