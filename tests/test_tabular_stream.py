@@ -174,6 +174,57 @@ def test_rows_of_records_not_there(tmp_path: Path) -> None:
     check(tmp_path, "default")
 
 
+def without_ids(folder: Path, collection: str, positions: range) -> None:
+    """Empty the id cells of a collection's rows at ``positions``."""
+    path = folder / f"{collection}.csv"
+    with path.open(encoding="utf-8", newline="") as handle:
+        header, *rows = list(csv.reader(handle))
+    for position in positions:
+        rows[position][header.index("id")] = ""
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle).writerows([header, *rows])
+
+
+@pytest.mark.parametrize("collection", ["reviews", "meetings", "events", "participants"])
+def test_a_record_without_its_id_keeps_its_rows(tmp_path: Path, collection: str) -> None:
+    """A record's id cell emptied: its id is reported missing and nothing more, as in JSON.
+
+    The rows of its lists' tables name the one id that no record has, and it
+    is the one record without an id: they are read as its rows (the tables
+    are then read whole), so no row is reported as naming no record and no
+    rule misses what they hold.
+    """
+    document = orjson.loads((EXAMPLES / "unece_2024.json").read_bytes())
+    _write_tree(document, tmp_path)
+    without_ids(tmp_path, collection, range(1))
+    del document[collection][0]["id"]
+    from_json = g.validate(orjson.dumps(document), profile="unece-2024")
+    from_tables = g.validate(tmp_path, profile="unece-2024")
+    assert sorted((i.rule, i.path, i.message) for i in from_tables) == sorted(
+        (i.rule, i.path, i.message) for i in from_json
+    )
+    assert any(i.path == f"/{collection}/0/id" for i in from_tables)
+    check(tmp_path, "unece-2024")
+
+
+def test_rows_of_two_records_without_ids_are_not_reported(tmp_path: Path) -> None:
+    """Two records without ids: whose rows are whose cannot be known, and none is reported.
+
+    Each row may be one of theirs, so none is reported as naming no record; the
+    two ids are, and the tables are still read a record at a time.
+    """
+    _write_tree(orjson.loads((EXAMPLES / "unece_2024.json").read_bytes()), tmp_path)
+    without_ids(tmp_path, "participants", range(2))
+    assert _stream_document(tmp_path) is not None
+    report = g.validate(tmp_path, profile="unece-2024")
+    assert [i.path for i in report if i.rule == "missing-field"] == [
+        "/participants/0/id",
+        "/participants/1/id",
+    ]
+    assert not [i for i in report if "no participant has id" in i.message]
+    check(tmp_path, "unece-2024")
+
+
 def test_a_judges_issue_at_a_row_of_a_record_read_before(tmp_path: Path) -> None:
     """A reference that dangles, found once every record is read: at its row of a list's table.
 

@@ -34,7 +34,7 @@ from gcm_model.models.dataset import COLLECTIONS
 from gcm_model.tabular._layout import KEY_CELL, LAYOUT, POSITION, TABLES, VALUE, Table
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Iterator
+    from collections.abc import Collection, Iterable, Iterator
 
     from gcm_model.models._kind import Cell
     from gcm_model.models.dataset import Dataset
@@ -61,6 +61,9 @@ class _Reader:
         # (file, line, column) of each cell reported here: the decoder's problem with the
         # same place (a required cell left out, say) would repeat it.
         self.reported: set[tuple[str, int | None, str]] = set()
+        # The collections with a row whose id cannot be read: a row of their lists (or
+        # lists' lists) naming no record may be one of those rows', so it is not reported.
+        self.keyless: set[str] = set()
 
     def file(self, table: str) -> str:
         """The name of a table's file (one string for all its rows' places)."""
@@ -381,6 +384,8 @@ def _assemble(
         records = _records(reader, collection, rows, lines_of, index[collection])
         if records:
             document[collection] = records
+        if collection in reader.keyless:
+            _adopt(tables, records, collection, index[collection])
     made: set[int] = set()  # the lists made of rows (any other was given as JSON text)
     for table in LAYOUT.values():
         if table.owner is not None:
@@ -443,7 +448,48 @@ def _record(
     reader.places[at] = (reader.file(collection), line)
     if isinstance(record.get("id"), str):
         index.setdefault((record["id"],), (record, at))
+    else:
+        reader.keyless.add(collection)
     return record
+
+
+def _first_key(table: Table, row: dict[str, str]) -> Any:
+    """The id of the record a row of a list's table names (as ``_Reader.key`` reads it)."""
+    text = row.get(table.keys[0]) or ""
+    return KEY_CELL.read(text) if text else None
+
+
+def _adopted_id(keyless: int, unknown: Collection[Any]) -> Any:
+    """The id whose rows are the record's without one, if that can be known; else ``None``.
+
+    ``keyless``: how many records of a collection have no id that can be read;
+    ``unknown``: the ids that rows of its lists name and none of its records
+    has. One of each: those rows are that record's (its id cell emptied or
+    spoilt, say). Its id is still reported missing or wrong; its lists are read.
+    """
+    if keyless == 1 and len(unknown) == 1:
+        return next(iter(unknown))
+    return None
+
+
+def _adopt(
+    tables: Tables,
+    records: list[dict[str, Any]],
+    collection: str,
+    index: dict[tuple[Any, ...], tuple[Any, str]],
+) -> None:
+    """Index a collection's one record without an id under the one id its lists' rows name alone."""
+    keyless = [p for p, record in enumerate(records) if not isinstance(record.get("id"), str)]
+    unknown = {
+        key
+        for table in LAYOUT.values()
+        if table.root == collection and table.owner is not None
+        for row in tables.get(table.name, [])
+        if (key := _first_key(table, row)) is not None and (key,) not in index
+    }
+    found = _adopted_id(len(keyless), unknown)
+    if found is not None:
+        index[(found,)] = (records[keyless[0]], f"/{collection}/{keyless[0]}")
 
 
 def _attach(
@@ -467,6 +513,8 @@ def _attach(
     if None in keys:
         return
     if found is None:
+        if table.root in reader.keyless and (keys[0],) not in index[table.root]:
+            return  # its record may be the one whose id is reported missing or wrong
         column = table.keys[-2] if len(table.keys) > 1 else POSITION
         owner = dict(zip(table.keys[:-1], keys[:-1], strict=True))
         named = ", ".join(f"{k} {v!r}" for k, v in owner.items())

@@ -23,14 +23,19 @@ import contextlib
 import csv
 import itertools
 import sys
+from collections import Counter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+import attrs
+
 from gcm_model.models._kind import CellError
 from gcm_model.models.dataset import COLLECTIONS, SCHEMA_VERSION
-from gcm_model.tabular._layout import KEY_CELL, LAYOUT, TABLES, Table
+from gcm_model.tabular._layout import LAYOUT, TABLES, Table
 from gcm_model.tabular._read import (
+    _adopted_id,
     _attach,
+    _first_key,
     _headers,
     _Packed,
     _Reader,
@@ -66,12 +71,6 @@ def _lists_of(root: str) -> list[Table]:
     return [table for table in LAYOUT.values() if table.root == root and table.owner is not None]
 
 
-def _first_key(table: Table, row: dict[str, str]) -> Any:
-    """The id of the record a row of a list's table names (as ``_Reader.key`` reads it)."""
-    text = row.get(table.keys[0]) or ""
-    return KEY_CELL.read(text) if text else None
-
-
 def _record_id(table: Table, row: dict[str, str]) -> Any:
     """The id of a collection's row (as ``_Reader.record`` reads it); ``None`` if it has none."""
     column = table.by_name.get("id")
@@ -101,9 +100,11 @@ class _TableStream:
         paths: dict[str, Path],
         headers: dict[str, list[str]],
         order: dict[str, dict[Any, int]],
+        keyless: set[str],
     ) -> None:
         self.paths, self.order = paths, order
         self.reader = _Reader()
+        self.reader.keyless = keyless  # known from the first pass, before any row is attached
         self.head: dict[str, Any] = {}  # the dataset's own fields, once ``start`` has read them
         found_headers = _headers(self.reader, {name: [] for name in paths}, headers)
         self.found = _TableDocument(
@@ -243,40 +244,63 @@ def _stream_document(directory: str | os.PathLike[str]) -> _TableStream | None:
     first = ["dataset", *COLLECTIONS]
     names = [*(name for name in first if name in paths), *(n for n in paths if n not in first)]
     headers: dict[str, list[str]] = {}
-    order: dict[str, dict[Any, int]] = {}  # each collection's ids: the first record's position
+    found = _FirstPass()
     try:
         for name in names:
             with paths[name].open(encoding="utf-8-sig", newline="") as handle:
                 reader = csv.reader(handle)
                 headers[name] = header = next(reader, [])
                 rows = _rows(reader, header, paths[name].name, [])
-                if not _scan(name, rows, order):
+                if not _scan(name, rows, found):
                     return None
     except (UnicodeDecodeError, csv.Error):
         return None  # read whole, for the problem at its place among the others
-    return _TableStream(paths, headers, order)
+    if any(_adopted_id(found.keyless[c], found.unknown.get(c, ())) for c in found.keyless):
+        return None  # the rows of a record without its id: read whole, where they find it
+    return _TableStream(paths, headers, found.order, set(found.keyless))
 
 
-def _scan(name: str, rows: Iterator[_Row], order: dict[str, dict[Any, int]]) -> bool:
+@attrs.define
+class _FirstPass:
+    """What the first pass keeps of the records' tables and their lists' tables.
+
+    Attributes:
+        order: each collection's ids, with the position of the first record
+            with each.
+        keyless: how many rows of each collection have no id that can be read.
+        unknown: the ids that rows of each collection's lists name and none of
+            its records has.
+    """
+
+    order: dict[str, dict[Any, int]] = attrs.Factory(dict)
+    keyless: Counter[str] = attrs.Factory(Counter)
+    unknown: dict[str, set[Any]] = attrs.Factory(dict)
+
+
+def _scan(name: str, rows: Iterator[_Row], found: _FirstPass) -> bool:
     """Read a file's rows in the first pass: whether it can be read a record at a time.
 
     The dataset's table needs one row at the current schema version; a list's
     table its rows in the order of their records; a collection's table gives
-    its ids (``order``). Every file is read to its end, for its syntax.
+    its ids and its rows without one (``found``). Every file is read to its
+    end, for its syntax.
     """
     table = LAYOUT.get(name)
     fine = True
     if name == "dataset":
-        found = list(itertools.islice(rows, 2))
-        fine = len(found) == 1 and _current(*found[0])
+        head = list(itertools.islice(rows, 2))
+        fine = len(head) == 1 and _current(*head[0])
     elif table is not None and table.owner is None:
-        ids = order[name] = {}
+        ids = found.order[name] = {}
         for position, (_, row) in enumerate(rows):
             key = _record_id(table, row)
-            if key is not None:
+            if key is None:
+                found.keyless[name] += 1
+            else:
                 ids.setdefault(key, position)
     elif table is not None and table.root != "dataset":
-        fine = _ascending(table, rows, order.get(table.root, {}))
+        unknown = found.unknown.setdefault(table.root, set())
+        fine = _ascending(table, rows, (found.order.get(table.root, {}), unknown))
     for _ in rows:  # the rest read for its syntax
         pass
     return fine
@@ -288,16 +312,23 @@ def _current(line: int, row: dict[str, str]) -> bool:
     return bool(head.get("schema_version") == SCHEMA_VERSION)
 
 
-def _ascending(table: Table, rows: Iterator[_Row], ids: dict[Any, int]) -> bool:
+def _ascending(
+    table: Table, rows: Iterator[_Row], records: tuple[dict[Any, int], set[Any]]
+) -> bool:
     """Whether the rows of a list's table name their records in the records' order.
 
-    A row naming no record (an unknown id, or none) may be anywhere: it is
-    reported where it is met.
+    ``records``: the positions of the records by id, and the ids named that no
+    record has (added to here). A row naming no record (an unknown id, or
+    none) may be anywhere: it is reported where it is met.
     """
+    ids, unknown = records
     last = -1
     for _, row in rows:
-        position = ids.get(_first_key(table, row), -1)
+        key = _first_key(table, row)
+        position = ids.get(key, -1)
         if position < 0:
+            if key is not None:
+                unknown.add(key)
             continue
         if position < last:
             return False
