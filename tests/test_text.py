@@ -7,6 +7,7 @@ import difflib
 from hypothesis import given
 from hypothesis import strategies as st
 
+import gcm_model
 from gcm_model import _text
 
 
@@ -57,3 +58,32 @@ def test_close_matches_answers_as_difflib_does(
     """The did-you-mean of unknown keys and columns is difflib's, found sooner."""
     found = _text.close_matches(word, names, n=n, cutoff=cutoff)
     assert found == difflib.get_close_matches(word, names, n=n, cutoff=cutoff)
+
+
+def nearest_by_definition(query: str, candidates: list[tuple[str, str]]) -> tuple[str, ...]:
+    """``nearest`` as its docstring defines it: every part of every term measured by difflib."""
+    normal = _text.normalize(query)
+    best: dict[str, float] = {}
+    for term, label in candidates:
+        parts = (_text.normalize(term), *_text.normalize(term).split())
+        similarity = max(difflib.SequenceMatcher(None, normal, part).ratio() for part in parts)
+        if similarity >= 0.6 and similarity > best.get(label, 0.0):
+            best[label] = similarity
+    return tuple(sorted(best, key=lambda label: -best[label])[:3])
+
+
+COUNTRY_TERMS = [(term, str(record.alpha_3)) for term, _, record in gcm_model.countries._index()][
+    ::7
+]
+"""A seventh of the countries' terms (codes, names and their other names), with their codes."""
+
+
+@given(
+    st.one_of(
+        st.sampled_from([term for term, _ in COUNTRY_TERMS]).map(lambda t: t[1:] + "x"),
+        st.text(alphabet="abcdeilmnorstuy -", max_size=14),
+    )
+)
+def test_nearest_answers_as_its_definition(query: str) -> None:
+    """Bounding before measuring changes no suggestion, nor their order."""
+    assert _text.nearest(query, COUNTRY_TERMS) == nearest_by_definition(query, COUNTRY_TERMS)

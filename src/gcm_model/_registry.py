@@ -95,6 +95,7 @@ class Registry(Generic[K, T]):
         self._loaded: dict[K, T] | None = None
         self._term_index: list[tuple[str, bool, T]] | None = None
         self._names: dict[str, T] | None = None
+        self._pairs: tuple[tuple[str, str], ...] | None = None  # (term, code) for suggestions
 
     # -- loading ------------------------------------------------------------
     def _load(self) -> dict[K, T]:
@@ -279,8 +280,9 @@ class Registry(Generic[K, T]):
         return {"enum": sorted(self.validate(self._key(record)) for record in self)}
 
     def _suggest(self, text: str) -> tuple[str, ...]:
-        pairs = ((term, str(self._key(record))) for term, _, record in self._index())
-        return _text.nearest(text, pairs)
+        if self._pairs is None:
+            self._pairs = tuple((term, str(self._key(r))) for term, _, r in self._index())
+        return _text.nearest(text, self._pairs)
 
     # -- collection protocol ----------------------------------------------------
     def __iter__(self) -> Iterator[T]:

@@ -71,7 +71,8 @@ def nearest(query: str, candidates: Iterable[tuple[str, str]], limit: int = 3) -
     Args:
         query: the text that matched nothing.
         candidates: ``(term, label)`` pairs; terms are compared after
-            normalisation and each label is reported once.
+            normalisation, as a whole and word by word, and each label is
+            reported once.
         limit: the most labels to return.
 
     Returns:
@@ -82,20 +83,46 @@ def nearest(query: str, candidates: Iterable[tuple[str, str]], limit: int = 3) -
         ('ECA',)
     """
     query_norm = normalize(query)
+    labels, parts_of, parts, counted = _terms(tuple(candidates))
+    within = {part for _, part in _bounded(query_norm, parts, _CUTOFF, counted)}
+    matcher = difflib.SequenceMatcher(None, query_norm, "")
+    ratios: dict[str, float] = {}
     best: dict[str, float] = {}
-    for term, label in candidates:
-        # Compare with the whole term and with each of its words, so that
-        # "Moldovia" finds "Republic of Moldova".
-        similarity = max(_similarity(query_norm, part) for part in (term, *term.split()))
+    for label, found in zip(labels, parts_of, strict=True):
+        similarity = 0.0
+        for part in found:
+            if part in within:
+                ratio = ratios.get(part)
+                if ratio is None:
+                    matcher.set_seq2(part)
+                    ratio = ratios[part] = matcher.ratio()
+                similarity = max(similarity, ratio)
         if similarity >= _CUTOFF and similarity > best.get(label, 0.0):
             best[label] = similarity
     ranked = sorted(best, key=lambda label: -best[label])
     return tuple(ranked[:limit])
 
 
-def _similarity(query: str, text: str) -> float:
-    matcher = difflib.SequenceMatcher(None, query, normalize(text))
-    return matcher.ratio() if matcher.real_quick_ratio() >= _CUTOFF else 0.0
+@functools.lru_cache(maxsize=32)
+def _terms(
+    candidates: tuple[tuple[str, str], ...],
+) -> tuple[
+    tuple[str, ...],
+    tuple[tuple[str, ...], ...],
+    tuple[str, ...],
+    tuple[tuple[int, ...], dict[str, tuple[int, ...]]],
+]:
+    """A registry's terms as ``nearest`` compares them, made once.
+
+    Each term's label and parts (the whole term and its words, so that
+    "Moldovia" finds "Republic of Moldova"), every distinct part, and their
+    lengths and character counts.
+    """
+    labels = tuple(label for _, label in candidates)
+    normals = [normalize(term) for term, _ in candidates]
+    parts_of = tuple((normal, *normal.split()) for normal in normals)
+    parts = tuple(dict.fromkeys(part for found in parts_of for part in found))
+    return labels, parts_of, parts, _count_columns(parts)
 
 
 def _count_columns(
@@ -136,7 +163,33 @@ def close_matches(word: str, names: Iterable[str], *, n: int = 1, cutoff: float 
         []
     """
     names = tuple(names)
-    lengths, columns = _columns(names)
+    bounds = _bounded(word, names, cutoff, _columns(names))
+    matcher = difflib.SequenceMatcher()
+    matcher.set_seq2(word)
+    found: list[tuple[float, str]] = []
+    for bound, name in bounds:
+        if len(found) >= n and bound < heapq.nlargest(n, found)[-1][0]:
+            break  # no name left can rank among the n best: its ratio is at most its bound
+        matcher.set_seq1(name)
+        ratio = matcher.ratio()
+        if ratio >= cutoff:
+            found.append((ratio, name))
+    return [name for _, name in heapq.nlargest(n, found)]
+
+
+def _bounded(
+    word: str,
+    names: tuple[str, ...],
+    cutoff: float,
+    counted: tuple[tuple[int, ...], dict[str, tuple[int, ...]]],
+) -> list[tuple[float, str]]:
+    """The names whose similarity to ``word`` difflib's bounds keep at ``cutoff`` or more.
+
+    ``counted``: the names' lengths and character counts (``_count_columns``).
+    Each with its bound, highest first: the bound from the characters in
+    common, which no ratio of the two, in either order, exceeds.
+    """
+    lengths, columns = counted
     common: Iterable[int] = (0,) * len(names)
     for char, count in Counter(word).items():
         column = columns.get(char)
@@ -153,14 +206,4 @@ def close_matches(word: str, names: Iterable[str], *, n: int = 1, cutoff: float 
             if bound >= cutoff:
                 bounds.append((bound, name))
     bounds.sort(reverse=True)
-    matcher = difflib.SequenceMatcher()
-    matcher.set_seq2(word)
-    found: list[tuple[float, str]] = []
-    for bound, name in bounds:
-        if len(found) >= n and bound < heapq.nlargest(n, found)[-1][0]:
-            break  # no name left can rank among the n best: its ratio is at most its bound
-        matcher.set_seq1(name)
-        ratio = matcher.ratio()
-        if ratio >= cutoff:
-            found.append((ratio, name))
-    return [name for _, name in heapq.nlargest(n, found)]
+    return bounds

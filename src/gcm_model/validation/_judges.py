@@ -249,13 +249,12 @@ def _dangling(context: Context, gathered: Facts, rule: Rule) -> Iterator[Issue]:
                     value=record_id,
                     hint=f"ids close to it: {', '.join(near)}"
                     if near
-                    else _no_near(known, targets),
+                    else _no_near(candidates, targets),
                 )
 
 
-def _no_near(known: dict[str, set[str]], targets: tuple[str, ...]) -> str:
-    """Where a reference that names no id near one of the dataset's can point."""
-    ids = sorted(i for t in targets for i in known[t])
+def _no_near(ids: list[str], targets: tuple[str, ...]) -> str:
+    """Where a reference that names no id near one of the dataset's can point (``ids``, sorted)."""
     kinds = " or ".join(targets)
     if not ids:
         return f"the dataset has no {kinds}: add the record it names, or leave the reference out"
