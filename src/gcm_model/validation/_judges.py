@@ -120,12 +120,24 @@ def _walk_of(cls: type) -> tuple[tuple[str, int, Any], ...]:
 
 def _read(record_id: str, targets: tuple[str, ...], seen: dict[str, set[str]]) -> bool:
     """Whether an id was read already in one of the target collections."""
-    if len(targets) == 1:  # the common case, without a generator
-        return record_id in seen.get(targets[0], ())
-    return any(record_id in seen.get(target, ()) for target in targets)
+    for target in targets:  # a loop, not a generator: asked of every reference read
+        ids = seen.get(target)
+        if ids is not None and record_id in ids:
+            return True
+    return False
 
 
-def _open(  # noqa: C901 - one branch per step, the loop the streaming hot path runs
+def _all_read(values: tuple[Any, ...], ids: set[str] | None) -> bool:
+    """Whether every item of a list of references is among ids read (a list of others: no)."""
+    if ids is None:
+        return False
+    try:
+        return ids.issuperset(values)
+    except TypeError:  # an unhashable item, of a record built as far as it decoded
+        return False
+
+
+def _open(  # noqa: C901, PLR0912 - a branch per step, the loop the streaming hot path runs
     record: object, prefix: str, seen: dict[str, set[str]], out: list[tuple[Any, ...]]
 ) -> None:
     """The references of a record (nested included) to no id read yet, as ``references`` has them.
@@ -139,20 +151,23 @@ def _open(  # noqa: C901 - one branch per step, the loop the streaming hot path 
         value = getattr(record, name)
         if value is None or value == ():
             continue
-        if step in (_REF, _REFS):
-            ids = seen.get(targets[0], ()) if len(targets) == 1 else None
-            for index, item in enumerate(value if step == _REFS else (value,)):
-                if not isinstance(item, str):
-                    continue
-                if item in ids if ids is not None else _read(item, targets, seen):
-                    continue
-                out.append(
-                    (
-                        f"{prefix}{name}/{index}" if step == _REFS else f"{prefix}{name}",
-                        item,
-                        targets,
-                    )
-                )
+        if step == _REF:
+            if not isinstance(value, str):
+                continue
+            if (
+                value in seen.get(targets[0], ())
+                if len(targets) == 1
+                else _read(value, targets, seen)
+            ):
+                continue
+            out.append((f"{prefix}{name}", value, targets))
+        elif step == _REFS:
+            # Most lists name ids read already: one test in C for a list of one collection.
+            if len(targets) == 1 and _all_read(value, seen.get(targets[0])):
+                continue
+            for index, item in enumerate(value):
+                if isinstance(item, str) and not _read(item, targets, seen):
+                    out.append((f"{prefix}{name}/{index}", item, targets))
         elif step == _CHILD:
             _open(value, f"{prefix}{name}/", seen, out)
         elif step == _CHILDREN:
