@@ -95,6 +95,12 @@ def shared_values(*values: Any) -> tuple[Any, ...]:
         >>> shared_values("f", "ESP") is shared_values("f", "".join(["ES", "P"]))
         True
     """
+    try:  # most values were shared lately: an equal tuple answers, before anything is interned
+        kept = _RECENT.get(values)
+    except TypeError:
+        kept = None
+    if kept is not None:
+        return kept
     intern = sys.intern
     return _recent(
         tuple(
@@ -124,6 +130,12 @@ def shared(value: Any) -> Any:
     if kind is str:
         return sys.intern(value)
     if kind is tuple:
+        try:  # an equal tuple shared lately answers, before anything is interned
+            kept = _RECENT.get(value)
+        except TypeError:
+            kept = None
+        if kept is not None:
+            return kept
         return _recent(tuple(sys.intern(v) if type(v) is str else v for v in value))
     return value
 
@@ -161,7 +173,7 @@ class Located:
             >>> where.knows("kind"), where.knows("kind", "objectives")
             (True, False)
         """
-        return knows(self.unknown, fields)
+        return not self.unknown or knows(self.unknown, fields)
 
     @property
     def id(self) -> str | None:
@@ -468,8 +480,16 @@ class Facts:
     def with_ids(self, slug: str, collection: str) -> Iterator[tuple[str | None, Any]]:
         """A rule's facts of a collection (``Checks.by_id``), each with its record's id."""
         numbers, found = self.keyed.get((slug, collection), ((), ()))
+        if len(self.parts) > 1:
+            for number, fact in zip(numbers, found, strict=True):
+                yield self.id_of(number), fact
+            return
+        # One part (the common case): its index read directly, as ``Places.record_id`` does.
+        part = self.parts[0]
+        base, ids, named = part.base, part.ids, part.named
         for number, fact in zip(numbers, found, strict=True):
-            yield self.id_of(number), fact
+            position = number - base
+            yield named[position] if position in named else ids[position], fact
 
     def by_id(self, slug: str, collection: str) -> ById:
         """A rule's facts of a collection by record id: the first record with each id wins."""
