@@ -616,5 +616,8 @@ def validate(  # noqa: PLR0913 - the documented options of the main job
     """
     plan = _options(profile, as_of, select, ignore, max_issues, parameters)
     run = Run(plan)
-    issues = in_order(_found(run, _reader(source)))
+    found = list(_found(run, _reader(source)))
+    # CSV tables, read a record at a time or whole: their problems by file and line.
+    tables = run.tables
+    issues = in_order(found, by_place=isinstance(tables, _Tables) and tables.directory is not None)
     return plan.report(issues, run.gathered.count, max_issues)

@@ -352,6 +352,22 @@ class Run:
             yield from self.drain()
 
 
-def in_order(found: Iterable[tuple[Key, Issue]]) -> list[Issue]:
-    """The issues as the report lists them (a stable sort: each part keeps its reading order)."""
-    return [issue for _, issue in sorted(found, key=lambda item: item[0])]
+def in_order(found: Iterable[tuple[Key, Issue]], *, by_place: bool = False) -> list[Issue]:
+    """The issues as the report lists them (a stable sort: each part keeps its reading order).
+
+    ``by_place``: the problems by file and line, in reading order at each (CSV tables),
+    so that the report (and what a ``max_issues`` cut keeps) does not depend on the
+    order the rows were read in: a record at a time, or whole.
+    """
+    return [issue for _, issue in sorted(found, key=_at_place if by_place else _by_key)]
+
+
+def _by_key(item: tuple[Key, Issue]) -> Key:
+    return item[0]
+
+
+def _at_place(item: tuple[Key, Issue]) -> tuple[Key, str, int]:
+    key, issue = item
+    if key != _PROBLEM:
+        return key, "", -1
+    return key, issue.file or "", -1 if issue.line is None else issue.line
