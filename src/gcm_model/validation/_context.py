@@ -345,13 +345,14 @@ class Facts:
     def place(self, collection: str, raw_id: str | None, located: Located) -> Place:
         """Number a record and keep where it is (and its id as written); returns the number."""
         unknown = tuple(sorted(located.unknown)) if located.unknown else ()
+        record_id = getattr(located.record, "id", None)  # Located.id, inlined: every record
         number = self.parts[-1].add(
             collection,
             raw_id,
             located.pointer,
             located.file,
             located.line,
-            located.id,
+            record_id if isinstance(record_id, str) else None,
             unknown,
         )
         located._spot = number  # noqa: SLF001 - the number is the index's to give

@@ -260,23 +260,25 @@ class Run:
             if raw_id is not None:
                 gathered.facts.add_id(collection, raw_id)
             return
-        gathered.facts.place(collection, raw_id, located)
+        number = gathered.facts.place(collection, raw_id, located)
         gathered.count += 1
         if located.unknown:
             gathered.faulty[(located.file, located.line, located.pointer)] = located.unknown
         if self.keep:
             gathered.records.append(located)
+        keyed = self._by_id.get(collection)
+        if keyed is not None:
+            self._gather_numbered(keyed, located, number)
         self._gather(collection, located)
-        for key, rule, function in self._records.get(collection, ()):
-            for issue in function(self.context, rule, located):
-                self._found(key, issue)
+        checks = self._records.get(collection)
+        if checks is not None:
+            for key, rule, function in checks:
+                for issue in function(self.context, rule, located):
+                    self._found(key, issue)
 
     def _gather(self, collection: str, located: Located) -> None:
         """The facts the judges need of a record, pruned as they are gathered."""
         facts = self.gathered.facts
-        keyed = self._by_id.get(collection)
-        if keyed is not None:
-            self._gather_numbered(keyed, located)
         by_rule = facts.by_rule
         code = CODE_OF.get(collection, 255)  # a collection no rule gathers facts of
         for slug, fact_of, prune, waits in self._facts.get(collection, ()):
@@ -296,10 +298,11 @@ class Run:
             found[0].append(code)
             found[1].append(fact)
 
-    def _gather_numbered(self, keyed: list[tuple[tuple[str, str], Any]], located: Located) -> None:
+    def _gather_numbered(
+        self, keyed: list[tuple[tuple[str, str], Any]], located: Located, number: int
+    ) -> None:
         """The facts kept with the record's number (``Checks.by_id``)."""
         kept = self.gathered.facts.keyed
-        number = located.spot
         for key, fact_of in keyed:
             fact = fact_of(located)
             if fact is not None:
