@@ -24,10 +24,12 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
+import operator
 import sys
 from array import array
 from collections.abc import Callable, Iterable, Iterator
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol, cast
 
 import attrs
 
@@ -303,6 +305,9 @@ def check(slug: str) -> Callable[[WholeCheck], WholeCheck]:
     return register
 
 
+_KEPT = functools.partial(operator.is_not, None)
+"""Whether a fact is kept (pruning leaves ``None`` in the place of a fact it settled)."""
+
 _DUE = 64
 """How many facts wait to be pruned again before they are (``Facts.settle``)."""
 
@@ -470,34 +475,32 @@ class Facts:
         if found is None:
             return iter(())
         if collection is None:
-            return (fact for fact in found[1] if fact is not None)
+            return filter(_KEPT, found[1])
         code = CODE_OF.get(collection)
-        return (
-            fact
-            for found_in, fact in zip(*found, strict=True)
-            if found_in == code and fact is not None
-        )
+        if code is None:
+            return iter(())
+        # Filtered in C: the judges read every fact of their collections once.
+        return filter(_KEPT, itertools.compress(found[1], map(code.__eq__, found[0])))
+
+    def _ids(self, numbers: Iterable[Place]) -> Iterator[str | None]:
+        """The ids of records by number (as built), read from the index directly when it can."""
+        parts = self.parts
+        if len(parts) == 1 and not parts[0].base and not parts[0].named:
+            return map(parts[0].ids.__getitem__, numbers)  # one part, every id as written
+        return map(self.id_of, numbers)
 
     def with_ids(self, slug: str, collection: str) -> Iterator[tuple[str | None, Any]]:
         """A rule's facts of a collection (``Checks.by_id``), each with its record's id."""
         numbers, found = self.keyed.get((slug, collection), ((), ()))
-        if len(self.parts) > 1:
-            for number, fact in zip(numbers, found, strict=True):
-                yield self.id_of(number), fact
-            return
-        # One part (the common case): its index read directly, as ``Places.record_id`` does.
-        part = self.parts[0]
-        base, ids, named = part.base, part.ids, part.named
-        for number, fact in zip(numbers, found, strict=True):
-            position = number - base
-            yield named[position] if position in named else ids[position], fact
+        return zip(self._ids(numbers), found, strict=True)
 
     def by_id(self, slug: str, collection: str) -> ById:
         """A rule's facts of a collection by record id: the first record with each id wins."""
-        index = ById()
-        for record_id, fact in self.with_ids(slug, collection):
-            if record_id is not None and record_id not in index:
-                index[record_id] = fact
+        numbers, found = self.keyed.get((slug, collection), ((), ()))
+        # Built in C, last record first, so that the first with each id is the one kept.
+        pairs = zip(self._ids(reversed(numbers)), reversed(found), strict=True)
+        index = ById(cast("Iterable[tuple[str, Any]]", pairs))
+        index.pop(cast("str", None), None)  # the records without an id
         return index
 
     def release(self, slug: str) -> None:

@@ -16,9 +16,11 @@ import datetime as dt
 import functools
 import itertools
 from collections import Counter
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from gcm_model import registry
+from gcm_model._generated import define
 from gcm_model._text import close_matches
 from gcm_model.dates import day_of
 from gcm_model.errors import json_path
@@ -127,59 +129,110 @@ def _read(record_id: str, targets: tuple[str, ...], seen: dict[str, set[str]]) -
     return False
 
 
-def _all_read(values: tuple[Any, ...], ids: set[str] | None) -> bool:
-    """Whether every item of a list of references is among ids read (a list of others: no)."""
-    if ids is None:
-        return False
+def _all_read(values: tuple[Any, ...], targets: tuple[str, ...], seen: dict[str, set[str]]) -> bool:
+    """Whether one target collection's ids read hold every item of a list of references.
+
+    One test in C: most lists name ids read already, of one collection.
+    """
+    for target in targets:
+        ids = seen.get(target)
+        if ids is not None:
+            try:
+                if ids.issuperset(values):
+                    return True
+            except TypeError:  # an unhashable item, of a record built as far as it decoded
+                return False
+    return False
+
+
+def _open_items(
+    values: tuple[Any, ...],
+    at: str,
+    targets: tuple[str, ...],
+    seen: dict[str, set[str]],
+    out: list[tuple[Any, ...]],
+) -> None:
+    """The items of a list of references to no id read yet, at ``at`` and their index."""
+    for index, item in enumerate(values):
+        if isinstance(item, str) and not _read(item, targets, seen):
+            out.append((f"{at}{index}", item, targets))
+
+
+_Walker = Callable[[Any, str, dict[str, set[str]], list[tuple[Any, ...]]], None]
+_WALKERS: dict[type, _Walker | None] = {}
+
+
+def _walker_of(cls: type) -> _Walker | None:
+    """The function that finds a class's open references (``_open``), generated once per class.
+
+    It runs the steps of ``_walk_of`` without a loop over them: a line or two per
+    field, as the decoders are generated per class. ``None`` for a class whose
+    objects hold no reference.
+    """
     try:
-        return ids.issuperset(values)
-    except TypeError:  # an unhashable item, of a record built as far as it decoded
-        return False
+        return _WALKERS[cls]
+    except KeyError:
+        pass
+    steps = _walk_of(cls)
+    if not steps:
+        _WALKERS[cls] = None
+        return None
+    namespace: dict[str, Any] = {
+        "_read": _read,
+        "_all_read": _all_read,
+        "_open_items": _open_items,
+        "_walker_of": _walker_of,
+    }
+    lines = ["def walk(record, prefix, seen, out):"]
+    for number, (name, step, targets) in enumerate(steps):
+        namespace[f"T{number}"] = targets
+        lines.append(f"    v = record.{name}")
+        if step == _REF:
+            if len(targets) == 1:
+                test = f"v not in seen.get({targets[0]!r}, ())"
+            else:
+                test = f"not _read(v, T{number}, seen)"
+            lines.append(f"    if v is not None and isinstance(v, str) and {test}:")
+            lines.append(f"        out.append((prefix + {name!r}, v, T{number}))")
+            continue
+        lines.append("    if v is not None and v != ():")
+        if step == _REFS:
+            lines.append(f"        if not _all_read(v, T{number}, seen):")
+            lines.append(
+                f"            _open_items(v, prefix + {name + '/'!r}, T{number}, seen, out)"
+            )
+        elif step == _CHILD:
+            lines.append("        w = _walker_of(type(v))")
+            lines.append("        if w is not None:")
+            lines.append(f"            w(v, prefix + {name + '/'!r}, seen, out)")
+        elif step == _CHILDREN:
+            lines.append("        for index, item in enumerate(v):")
+            lines.append("            w = _walker_of(type(item)) if item is not None else None")
+            lines.append("            if w is not None:")
+            lines.append(f"                w(item, f'{{prefix}}{name}/{{index}}/', seen, out)")
+        else:  # any other kind that walks: as it finds its references itself
+            lines.append(f"        for found in T{number}.references(v, prefix + {name!r}):")
+            lines.append("            if not _read(found[1], found[2], seen):")
+            lines.append("                out.append(found)")
+    filename = f"<gcm_model references of {cls.__module__}.{cls.__qualname__}>"
+    walker: _Walker = define("\n".join(lines) + "\n", filename, namespace, "walk")
+    _WALKERS[cls] = walker
+    return walker
 
 
-def _open(  # noqa: C901, PLR0912 - a branch per step, the loop the streaming hot path runs
+def _open(
     record: object, prefix: str, seen: dict[str, set[str]], out: list[tuple[Any, ...]]
 ) -> None:
     """The references of a record (nested included) to no id read yet, as ``references`` has them.
 
     Only those may dangle: ids are only ever added, so a reference to an id
     read already resolves whatever comes after. The pointer of a reference is
-    written only for those kept. A reference to one collection (the common
-    case) is looked up in its ids directly.
+    written only for those kept. A list of references to ids read already is
+    cleared in one test (``_all_read``).
     """
-    for name, step, targets in _walk_of(type(record)):
-        value = getattr(record, name)
-        if value is None or value == ():
-            continue
-        if step == _REF:
-            if not isinstance(value, str):
-                continue
-            if (
-                value in seen.get(targets[0], ())
-                if len(targets) == 1
-                else _read(value, targets, seen)
-            ):
-                continue
-            out.append((f"{prefix}{name}", value, targets))
-        elif step == _REFS:
-            # Most lists name ids read already: one test in C for a list of one collection.
-            if len(targets) == 1 and _all_read(value, seen.get(targets[0])):
-                continue
-            for index, item in enumerate(value):
-                if isinstance(item, str) and not _read(item, targets, seen):
-                    out.append((f"{prefix}{name}/{index}", item, targets))
-        elif step == _CHILD:
-            _open(value, f"{prefix}{name}/", seen, out)
-        elif step == _CHILDREN:
-            for index, item in enumerate(value):
-                if item is not None and _walk_of(type(item)):
-                    _open(item, f"{prefix}{name}/{index}/", seen, out)
-        else:
-            out.extend(
-                found
-                for found in targets.references(value, f"{prefix}{name}")
-                if not _read(found[1], found[2], seen)
-            )
+    walker = _walker_of(type(record))
+    if walker is not None:
+        walker(record, prefix, seen, out)
 
 
 def _unresolved(gathered: Facts, fact: Located | tuple[Any, ...]) -> tuple[Any, ...] | None:
