@@ -362,7 +362,14 @@ class Facts:
         )
         located._spot = number  # noqa: SLF001 - the number is the index's to give
         if raw_id is not None:
-            self._read_id(collection, raw_id, number)
+            seen = self.seen.get(collection)
+            if seen is None or raw_id in seen:
+                self._read_id(collection, raw_id, number)
+            else:  # ``_read_id``'s common case, inlined: a new id, read for every record
+                seen.add(raw_id)
+                waiting = self.waiting.pop(raw_id, None) if self.waiting else None
+                if waiting is not None:
+                    self._wake(waiting)
         return number
 
     def add_id(self, collection: str, raw_id: str) -> None:
@@ -382,9 +389,13 @@ class Facts:
         if self.waiting:
             waiting = self.waiting.pop(raw_id, None)
             if waiting is not None:
-                self.due.update(waiting)
-                if len(self.due) >= _DUE:
-                    self.settle()
+                self._wake(waiting)
+
+    def _wake(self, waiting: list[tuple[str, int]]) -> None:
+        """The facts that waited for an id just read: due to be pruned again."""
+        self.due.update(waiting)
+        if len(self.due) >= _DUE:
+            self.settle()
 
     def settle(self) -> None:
         """Prune again the facts that waited for ids read since (``None``: all settled).
