@@ -23,6 +23,7 @@ The rules (``_rules``) declare these; the engine (``_engine``) runs them.
 from __future__ import annotations
 
 import bisect
+import enum
 import functools
 import itertools
 import operator
@@ -56,6 +57,7 @@ __all__ = [
     "facts",
     "judge",
     "per_record",
+    "plain",
     "shared",
     "shared_values",
 ]
@@ -140,6 +142,23 @@ def shared(value: Any) -> Any:
             return kept
         return _recent(tuple(sys.intern(v) if type(v) is str else v for v in value))
     return value
+
+
+def plain(value: Any) -> Any:
+    """A member of an enumeration as its value (a code), anything else as it is.
+
+    A fact that holds an enumeration's member is a tuple the garbage collector
+    tracks to the end of the file (a member is an object it tracks); with the
+    member's value in its place, the tuple is untracked at its first
+    collection, and the collector's full passes over what a run keeps stay
+    short. The judges compare such facts with the members' values.
+
+    Examples:
+        >>> from gcm_model.models.process import EventKind
+        >>> plain(EventKind.EVALUATION), plain(None), plain("x")
+        ('evaluation', None, 'x')
+    """
+    return value.value if isinstance(value, enum.Enum) else value
 
 
 Place = int

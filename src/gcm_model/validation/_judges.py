@@ -38,6 +38,7 @@ from gcm_model.validation._context import (
     Place,
     facts,
     judge,
+    plain,
     shared,
     shared_values,
 )
@@ -340,7 +341,7 @@ def _chronology_facts(located: Located) -> tuple[Any, ...] | None:
     if located.collection == "meetings":
         return _by_id(record.start, record.end)
     if located.collection == "events":
-        return (located.spot, record.kind, record.start, shared(record.meeting))
+        return (located.spot, plain(record.kind), record.start, shared(record.meeting))
     if record.issued is None:
         return None
     return (located.spot, record.issued, shared(record.meetings))
@@ -354,7 +355,7 @@ def _chronology(context: Context, gathered: Facts, rule: Rule) -> Iterator[Issue
         if meeting is None or start is None or meeting[1] is None:
             continue
         _, meeting_start, meeting_end = meeting
-        if kind is EventKind.EVALUATION:
+        if kind == EventKind.EVALUATION.value:
             end = meeting_end if meeting_end is not None else meeting_start
             if _before(start, end):
                 yield context.issue(
@@ -366,12 +367,12 @@ def _chronology(context: Context, gathered: Facts, rule: Rule) -> Iterator[Issue
                     hint=f"a start after {end}, or meeting: the id of the meeting it evaluates "
                     f"(now {meeting_id!r})",
                 )
-        elif kind not in (None, EventKind.SIDE_EVENT) and _before(meeting_start, start):
+        elif kind not in (None, EventKind.SIDE_EVENT.value) and _before(meeting_start, start):
             yield context.issue(
                 rule,
                 spot,
                 "start",
-                f"the {kind.value.replace('_', '-')} comes after the meeting it prepares "
+                f"the {kind.replace('_', '-')} comes after the meeting it prepares "
                 f"({meeting_start})",
                 value=str(start),
                 hint=f"a start before {meeting_start}, or meeting: the id of the meeting it "
@@ -725,7 +726,7 @@ def _review_facts(located: Located) -> tuple[Any, ...] | None:
     if not located.knows("review"):
         return (None, None)  # an event of some review, of any kind
     review = _review_of(located)
-    kind = located.record.kind if located.knows("kind") else None
+    kind = plain(located.record.kind) if located.knows("kind") else None
     return shared_values(review, kind) if review is not None else None
 
 
@@ -750,9 +751,9 @@ def _consultations(context: Context, gathered: Facts, rule: Rule) -> Iterator[Is
         events = kinds.get(review_id, []) if isinstance(review_id, str) else []
         if not gathered.knows(spot, "id") or None in events:
             continue  # its events are unknown, or one of unknown kind may be a consultation
-        count = sum(1 for kind in events if kind is EventKind.CONSULTATION)
+        count = sum(1 for kind in events if kind == EventKind.CONSULTATION.value)
         if count < minimum:
-            others = sorted({kind.value for kind in events} - {EventKind.CONSULTATION.value})
+            others = sorted(set(events) - {EventKind.CONSULTATION.value})
             yield context.issue(
                 rule,
                 spot,
@@ -779,7 +780,7 @@ def _evaluation(context: Context, gathered: Facts, rule: Rule) -> Iterator[Issue
         events = kinds.get(review_id, []) if isinstance(review_id, str) else []
         if not gathered.knows(spot, "id") or None in events:
             continue  # its events are unknown, or one of unknown kind may be the evaluation
-        if not any(kind is EventKind.EVALUATION for kind in events):
+        if EventKind.EVALUATION.value not in events:
             yield context.issue(
                 rule,
                 spot,
@@ -791,7 +792,7 @@ def _evaluation(context: Context, gathered: Facts, rule: Rule) -> Iterator[Issue
 
 
 def _kinds(kinds: list[Any]) -> str:
-    return ", ".join(sorted({kind.value for kind in kinds}))
+    return ", ".join(sorted(set(kinds)))
 
 
 # -- reports -----------------------------------------------------------------------------------
