@@ -332,6 +332,14 @@ def _no_near(known: dict[str, set[str]], targets: tuple[str, ...]) -> str:
     return f"ids of the dataset's {kinds}: {shown}"
 
 
+_EVALUATION, _SIDE_EVENT, _CONSULTATION = (
+    EventKind.EVALUATION.value,
+    EventKind.SIDE_EVENT.value,
+    EventKind.CONSULTATION.value,
+)
+"""The kinds of event the judges compare facts with (which hold values: ``plain``)."""
+
+
 # -- chronology across records -----------------------------------------------------------------
 
 
@@ -355,7 +363,7 @@ def _chronology(context: Context, gathered: Facts, rule: Rule) -> Iterator[Issue
         if meeting is None or start is None or meeting[1] is None:
             continue
         _, meeting_start, meeting_end = meeting
-        if kind == EventKind.EVALUATION.value:
+        if kind == _EVALUATION:
             end = meeting_end if meeting_end is not None else meeting_start
             if _before(start, end):
                 yield context.issue(
@@ -367,7 +375,7 @@ def _chronology(context: Context, gathered: Facts, rule: Rule) -> Iterator[Issue
                     hint=f"a start after {end}, or meeting: the id of the meeting it evaluates "
                     f"(now {meeting_id!r})",
                 )
-        elif kind not in (None, EventKind.SIDE_EVENT.value) and _before(meeting_start, start):
+        elif kind not in (None, _SIDE_EVENT) and _before(meeting_start, start):
             yield context.issue(
                 rule,
                 spot,
@@ -751,9 +759,9 @@ def _consultations(context: Context, gathered: Facts, rule: Rule) -> Iterator[Is
         events = kinds.get(review_id, []) if isinstance(review_id, str) else []
         if not gathered.knows(spot, "id") or None in events:
             continue  # its events are unknown, or one of unknown kind may be a consultation
-        count = sum(1 for kind in events if kind == EventKind.CONSULTATION.value)
+        count = events.count(_CONSULTATION)
         if count < minimum:
-            others = sorted(set(events) - {EventKind.CONSULTATION.value})
+            others = sorted(set(events) - {_CONSULTATION})
             yield context.issue(
                 rule,
                 spot,
@@ -780,7 +788,7 @@ def _evaluation(context: Context, gathered: Facts, rule: Rule) -> Iterator[Issue
         events = kinds.get(review_id, []) if isinstance(review_id, str) else []
         if not gathered.knows(spot, "id") or None in events:
             continue  # its events are unknown, or one of unknown kind may be the evaluation
-        if EventKind.EVALUATION.value not in events:
+        if _EVALUATION not in events:
             yield context.issue(
                 rule,
                 spot,

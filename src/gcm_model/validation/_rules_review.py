@@ -109,6 +109,8 @@ _SUMMARIES = (ReportKind.REGIONAL_SUMMARY, ReportKind.OUTCOME_REPORT, ReportKind
 """The kinds of report that sum up a meeting (the UNECE 2024 concept note calls its outcome
 report the meeting's summary report)."""
 _PGA = Recipient.PRESIDENT_OF_THE_GENERAL_ASSEMBLY
+_PGA_VALUE = _PGA.value
+"""As the facts hold it (``plain``)."""
 _FRAMEWORK = 2024
 """The first year of the round the Network's framework, "Regional Reviews 2024", organises:
 it asks its summary reports of the second round on, not of the first."""
@@ -145,7 +147,7 @@ def _summary_report(context: Context, gathered: Facts, rule: Rule) -> Iterator[I
             summaries.setdefault(meeting_id, []).append((report_id, kind, recipients))
     for (spot,) in gathered.of("summary-report", "meetings"):
         found = summaries.get(gathered.id_of(spot) or "", [])  # kept only for a meeting with an id
-        if any(_PGA.value in recipients for _, _, recipients in found):
+        if any(_PGA_VALUE in recipients for _, _, recipients in found):
             continue
         if found:
             listed = "; ".join(
