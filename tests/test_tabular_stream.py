@@ -4,10 +4,12 @@
 the rows of every list's table are in the order of their records (as
 ``write_csv`` writes them), and whole otherwise. Either way the report holds
 the same issues, each with the same rule, message, file, line, column, path
-and record, and counts the same records: compared here on generated datasets,
-valid and breaking each rule, as written and with their lists' tables edited
-by hand (rows shuffled, moved to the end, naming no record). The order of
-the problems found while reading may differ: a record's come as it is read.
+and record, and counts the same records, in the same order (the problems of tables by file and line),
+so that a ``max_issues`` cut keeps the same ones: compared here on generated
+datasets, valid and breaking each rule, and on the bundled examples with
+cells spoilt, as written and with their lists' tables edited by hand (rows
+shuffled, moved to the end, naming no record). Only ``iter_validate`` hands
+the problems out in the order found: a record's as it is read.
 """
 
 from __future__ import annotations
@@ -46,29 +48,41 @@ SLOW = settings(
     deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large]
 )
 
+WRITABLE = ("unece_2024", "eca_2024", "second_round", "unece_2020")
+"""The bundled examples that tables can hold (the flawed one has a value no cell writes)."""
+
 EDITS = ("shuffle", "swap", "to-end", "no-record", "no-key", "stray-last")
 """How a list's table is edited by hand (see ``edit``)."""
 
 
-def whole(folder: Path, profile: str) -> ValidationReport:
+CAPS = (1, 3)
+"""The ``max_issues`` each comparison also makes: a cut keeps the same issues either way."""
+
+
+def whole(folder: Path, profile: str, max_issues: int | None = None) -> ValidationReport:
     """The report of the tables read whole, as before they were read a record at a time."""
     with mock.patch.object(tabular, "_stream_document", return_value=None):
-        return g.validate(folder, profile=profile)
+        return g.validate(folder, profile=profile, max_issues=max_issues)
 
 
 def shown(report: ValidationReport) -> list[str]:
-    """Every issue with all it says, in a set order (the problems' reading order may differ)."""
-    return sorted(repr(attrs.astuple(issue)) for issue in report)
+    """Every issue with all it says, in the report's order."""
+    return [repr(attrs.astuple(issue)) for issue in report]
 
 
 def check(folder: Path, profile: str) -> None:
-    """Read a record at a time and read whole: the same issues and the same records."""
+    """Read a record at a time and read whole: the same report, cut by ``max_issues`` or not."""
     streamed = g.validate(folder, profile=profile)
     read_whole = whole(folder, profile)
     assert shown(streamed) == shown(read_whole)
     assert streamed.records == read_whole.records
     handed_out = sorted(repr(attrs.astuple(i)) for i in g.iter_validate(folder, profile=profile))
-    assert handed_out == shown(streamed)
+    assert handed_out == sorted(shown(streamed))  # handed out as found: a record's as it is read
+    for cap in CAPS if len(streamed) > 1 else ():
+        cut = g.validate(folder, profile=profile, max_issues=cap)
+        cut_whole = whole(folder, profile, max_issues=cap)
+        assert shown(cut) == shown(cut_whole)
+        assert (cut.truncated, cut.counts) == (cut_whole.truncated, cut_whole.counts)
 
 
 def edit(folder: Path, rnd: random.Random, how: str) -> None:
@@ -104,7 +118,7 @@ def edit(folder: Path, rnd: random.Random, how: str) -> None:
 
 def test_written_tables_are_read_a_record_at_a_time(tmp_path: Path) -> None:
     """Tables as written: read a record at a time, each record as the whole reading makes it."""
-    for example in ("unece_2024", "eca_2024", "second_round", "unece_2020"):
+    for example in WRITABLE:
         folder = tmp_path / example
         _write_tree(orjson.loads((EXAMPLES / f"{example}.json").read_bytes()), folder)
         stream = _stream_document(folder)
@@ -158,6 +172,41 @@ def test_tables_edited_by_hand(tmp_path: Path, how: str) -> None:
         edit(tmp_path, rnd, how)
     if how in {"no-record", "no-key", "stray-last"}:
         assert _stream_document(tmp_path) is not None
+    check(tmp_path, "unece-2024")
+
+
+def spoil(folder: Path, rnd: random.Random) -> None:
+    """Spoil cells of a few rows of every table but the dataset's: a value few columns read."""
+    for path in sorted(folder.glob("*.csv")):
+        with path.open(encoding="utf-8", newline="") as handle:
+            header, *rows = list(csv.reader(handle))
+        if path.stem == "dataset" or not rows or len(header) < 2:
+            continue
+        for _ in range(3):
+            rows[rnd.randrange(len(rows))][rnd.randrange(1, len(header))] = "-1 not a value"
+        with path.open("w", encoding="utf-8", newline="") as handle:
+            csv.writer(handle).writerows([header, *rows])
+
+
+@pytest.mark.parametrize("how", ["as-written", "no-record", "stray-last"])
+@pytest.mark.parametrize("example", WRITABLE)
+def test_bundled_examples_spoilt_the_same_report_cut_or_not(
+    tmp_path: Path, example: str, how: str
+) -> None:
+    """Each bundled example's tables, cells spoilt in every file: the same report in order.
+
+    The problems of many files and rows and the rules' issues are listed the
+    same, read a record at a time or whole, and a small ``max_issues`` keeps the
+    same ones.
+    """
+    _write_tree(orjson.loads((EXAMPLES / f"{example}.json").read_bytes()), tmp_path)
+    rnd = random.Random(f"{example} {how}")  # noqa: S311 - edits of a test, no secret
+    spoil(tmp_path, rnd)
+    if how != "as-written":
+        edit(tmp_path, rnd, how)
+    assert _stream_document(tmp_path) is not None
+    report = g.validate(tmp_path, profile="unece-2024")
+    assert len({issue.file for issue in report}) > 2  # problems in several files to order
     check(tmp_path, "unece-2024")
 
 

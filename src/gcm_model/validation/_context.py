@@ -23,11 +23,14 @@ The rules (``_rules``) declare these; the engine (``_engine``) runs them.
 from __future__ import annotations
 
 import bisect
+import enum
 import functools
+import itertools
+import operator
 import sys
 from array import array
 from collections.abc import Callable, Iterable, Iterator
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol, cast
 
 import attrs
 
@@ -54,6 +57,7 @@ __all__ = [
     "facts",
     "judge",
     "per_record",
+    "plain",
     "shared",
     "shared_values",
 ]
@@ -95,6 +99,12 @@ def shared_values(*values: Any) -> tuple[Any, ...]:
         >>> shared_values("f", "ESP") is shared_values("f", "".join(["ES", "P"]))
         True
     """
+    try:  # most values were shared lately: an equal tuple answers, before anything is interned
+        kept = _RECENT.get(values)
+    except TypeError:
+        kept = None
+    if kept is not None:
+        return kept
     intern = sys.intern
     return _recent(
         tuple(
@@ -124,8 +134,31 @@ def shared(value: Any) -> Any:
     if kind is str:
         return sys.intern(value)
     if kind is tuple:
+        try:  # an equal tuple shared lately answers, before anything is interned
+            kept = _RECENT.get(value)
+        except TypeError:
+            kept = None
+        if kept is not None:
+            return kept
         return _recent(tuple(sys.intern(v) if type(v) is str else v for v in value))
     return value
+
+
+def plain(value: Any) -> Any:
+    """A member of an enumeration as its value (a code), anything else as it is.
+
+    A fact that holds an enumeration's member is a tuple the garbage collector
+    tracks to the end of the file (a member is an object it tracks); with the
+    member's value in its place, the tuple is untracked at its first
+    collection, and the collector's full passes over what a run keeps stay
+    short. The judges compare such facts with the members' values.
+
+    Examples:
+        >>> from gcm_model.models.process import EventKind
+        >>> plain(EventKind.EVALUATION), plain(None), plain("x")
+        ('evaluation', None, 'x')
+    """
+    return value.value if isinstance(value, enum.Enum) else value
 
 
 Place = int
@@ -161,7 +194,7 @@ class Located:
             >>> where.knows("kind"), where.knows("kind", "objectives")
             (True, False)
         """
-        return knows(self.unknown, fields)
+        return not self.unknown or knows(self.unknown, fields)
 
     @property
     def id(self) -> str | None:
@@ -291,6 +324,9 @@ def check(slug: str) -> Callable[[WholeCheck], WholeCheck]:
     return register
 
 
+_KEPT = functools.partial(operator.is_not, None)
+"""Whether a fact is kept (pruning leaves ``None`` in the place of a fact it settled)."""
+
 _DUE = 64
 """How many facts wait to be pruned again before they are (``Facts.settle``)."""
 
@@ -333,18 +369,26 @@ class Facts:
     def place(self, collection: str, raw_id: str | None, located: Located) -> Place:
         """Number a record and keep where it is (and its id as written); returns the number."""
         unknown = tuple(sorted(located.unknown)) if located.unknown else ()
+        record_id = getattr(located.record, "id", None)  # Located.id, inlined: every record
         number = self.parts[-1].add(
             collection,
             raw_id,
             located.pointer,
             located.file,
             located.line,
-            located.id,
+            record_id if isinstance(record_id, str) else None,
             unknown,
         )
         located._spot = number  # noqa: SLF001 - the number is the index's to give
         if raw_id is not None:
-            self._read_id(collection, raw_id, number)
+            seen = self.seen.get(collection)
+            if seen is None or raw_id in seen:
+                self._read_id(collection, raw_id, number)
+            else:  # ``_read_id``'s common case, inlined: a new id, read for every record
+                seen.add(raw_id)
+                waiting = self.waiting.pop(raw_id, None) if self.waiting else None
+                if waiting is not None:
+                    self._wake(waiting)
         return number
 
     def add_id(self, collection: str, raw_id: str) -> None:
@@ -364,9 +408,13 @@ class Facts:
         if self.waiting:
             waiting = self.waiting.pop(raw_id, None)
             if waiting is not None:
-                self.due.update(waiting)
-                if len(self.due) >= _DUE:
-                    self.settle()
+                self._wake(waiting)
+
+    def _wake(self, waiting: list[tuple[str, int]]) -> None:
+        """The facts that waited for an id just read: due to be pruned again."""
+        self.due.update(waiting)
+        if len(self.due) >= _DUE:
+            self.settle()
 
     def settle(self) -> None:
         """Prune again the facts that waited for ids read since (``None``: all settled).
@@ -457,26 +505,32 @@ class Facts:
         if found is None:
             return iter(())
         if collection is None:
-            return (fact for fact in found[1] if fact is not None)
+            return filter(_KEPT, found[1])
         code = CODE_OF.get(collection)
-        return (
-            fact
-            for found_in, fact in zip(*found, strict=True)
-            if found_in == code and fact is not None
-        )
+        if code is None:
+            return iter(())
+        # Filtered in C: the judges read every fact of their collections once.
+        return filter(_KEPT, itertools.compress(found[1], map(code.__eq__, found[0])))
+
+    def _ids(self, numbers: Iterable[Place]) -> Iterator[str | None]:
+        """The ids of records by number (as built), read from the index directly when it can."""
+        parts = self.parts
+        if len(parts) == 1 and not parts[0].base and not parts[0].named:
+            return map(parts[0].ids.__getitem__, numbers)  # one part, every id as written
+        return map(self.id_of, numbers)
 
     def with_ids(self, slug: str, collection: str) -> Iterator[tuple[str | None, Any]]:
         """A rule's facts of a collection (``Checks.by_id``), each with its record's id."""
         numbers, found = self.keyed.get((slug, collection), ((), ()))
-        for number, fact in zip(numbers, found, strict=True):
-            yield self.id_of(number), fact
+        return zip(self._ids(numbers), found, strict=True)
 
     def by_id(self, slug: str, collection: str) -> ById:
         """A rule's facts of a collection by record id: the first record with each id wins."""
-        index = ById()
-        for record_id, fact in self.with_ids(slug, collection):
-            if record_id is not None and record_id not in index:
-                index[record_id] = fact
+        numbers, found = self.keyed.get((slug, collection), ((), ()))
+        # Built in C, last record first, so that the first with each id is the one kept.
+        pairs = zip(self._ids(reversed(numbers)), reversed(found), strict=True)
+        index = ById(cast("Iterable[tuple[str, Any]]", pairs))
+        index.pop(cast("str", None), None)  # the records without an id
         return index
 
     def release(self, slug: str) -> None:

@@ -210,8 +210,11 @@ def take_line(line: JsonLine, loaded: Run, file: str | None) -> None:
         loaded.problem(attrs.evolve(problem, file=file, record=raw_id))
     if isinstance(record, Dataset):
         return
-    tag = line.raw.get("@type") if isinstance(line.raw, dict) else None
-    cls = type(record) if record is not None else RECORD_TYPES.get(str(tag))
+    if record is not None:
+        cls: type | None = type(record)
+    else:  # the record's class, by its tag
+        tag = line.raw.get("@type") if isinstance(line.raw, dict) else None
+        cls = RECORD_TYPES.get(str(tag))
     collection = _COLLECTION_OF.get(cls, "") if cls is not None else ""
     if not collection:
         return
@@ -483,7 +486,8 @@ def _reader(source: Any) -> Callable[[Run], Iterator[None]]:
 def _found(run: Run, read: Callable[[Run], Iterator[None]]) -> Iterator[tuple[Key, Issue]]:
     """Each issue with its place in the report, as found: the records' first, the judges' last."""
     for _ in read(run):
-        yield from run.drain()
+        if run.found:  # most records have no issue: nothing to hand out
+            yield from run.drain()
     yield from run.drain()
     yield from run.judge()
 
@@ -616,5 +620,8 @@ def validate(  # noqa: PLR0913 - the documented options of the main job
     """
     plan = _options(profile, as_of, select, ignore, max_issues, parameters)
     run = Run(plan)
-    issues = in_order(_found(run, _reader(source)))
+    found = list(_found(run, _reader(source)))
+    # CSV tables, read a record at a time or whole: their problems by file and line.
+    tables = run.tables
+    issues = in_order(found, by_place=isinstance(tables, _Tables) and tables.directory is not None)
     return plan.report(issues, run.gathered.count, max_issues)

@@ -16,9 +16,11 @@ import datetime as dt
 import functools
 import itertools
 from collections import Counter
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from gcm_model import registry
+from gcm_model._generated import define
 from gcm_model._text import close_matches
 from gcm_model.dates import day_of
 from gcm_model.errors import json_path
@@ -36,6 +38,7 @@ from gcm_model.validation._context import (
     Place,
     facts,
     judge,
+    plain,
     shared,
     shared_values,
 )
@@ -120,51 +123,117 @@ def _walk_of(cls: type) -> tuple[tuple[str, int, Any], ...]:
 
 def _read(record_id: str, targets: tuple[str, ...], seen: dict[str, set[str]]) -> bool:
     """Whether an id was read already in one of the target collections."""
-    if len(targets) == 1:  # the common case, without a generator
-        return record_id in seen.get(targets[0], ())
-    return any(record_id in seen.get(target, ()) for target in targets)
+    for target in targets:  # a loop, not a generator: asked of every reference read
+        ids = seen.get(target)
+        if ids is not None and record_id in ids:
+            return True
+    return False
 
 
-def _open(  # noqa: C901 - one branch per step, the loop the streaming hot path runs
+def _all_read(values: tuple[Any, ...], targets: tuple[str, ...], seen: dict[str, set[str]]) -> bool:
+    """Whether one target collection's ids read hold every item of a list of references.
+
+    One test in C: most lists name ids read already, of one collection.
+    """
+    for target in targets:
+        ids = seen.get(target)
+        if ids is not None:
+            try:
+                if ids.issuperset(values):
+                    return True
+            except TypeError:  # an unhashable item, of a record built as far as it decoded
+                return False
+    return False
+
+
+def _open_items(
+    values: tuple[Any, ...],
+    at: str,
+    targets: tuple[str, ...],
+    seen: dict[str, set[str]],
+    out: list[tuple[Any, ...]],
+) -> None:
+    """The items of a list of references to no id read yet, at ``at`` and their index."""
+    for index, item in enumerate(values):
+        if isinstance(item, str) and not _read(item, targets, seen):
+            out.append((f"{at}{index}", item, targets))
+
+
+_Walker = Callable[[Any, str, dict[str, set[str]], list[tuple[Any, ...]]], None]
+_WALKERS: dict[type, _Walker | None] = {}
+
+
+def _walker_of(cls: type) -> _Walker | None:
+    """The function that finds a class's open references (``_open``), generated once per class.
+
+    It runs the steps of ``_walk_of`` without a loop over them: a line or two per
+    field, as the decoders are generated per class. ``None`` for a class whose
+    objects hold no reference.
+    """
+    try:
+        return _WALKERS[cls]
+    except KeyError:
+        pass
+    steps = _walk_of(cls)
+    if not steps:
+        _WALKERS[cls] = None
+        return None
+    namespace: dict[str, Any] = {
+        "_read": _read,
+        "_all_read": _all_read,
+        "_open_items": _open_items,
+        "_walker_of": _walker_of,
+    }
+    lines = ["def walk(record, prefix, seen, out):"]
+    for number, (name, step, targets) in enumerate(steps):
+        namespace[f"T{number}"] = targets
+        lines.append(f"    v = record.{name}")
+        if step == _REF:
+            if len(targets) == 1:
+                test = f"v not in seen.get({targets[0]!r}, ())"
+            else:
+                test = f"not _read(v, T{number}, seen)"
+            lines.append(f"    if v is not None and isinstance(v, str) and {test}:")
+            lines.append(f"        out.append((prefix + {name!r}, v, T{number}))")
+            continue
+        lines.append("    if v is not None and v != ():")
+        if step == _REFS:
+            lines.append(f"        if not _all_read(v, T{number}, seen):")
+            lines.append(
+                f"            _open_items(v, prefix + {name + '/'!r}, T{number}, seen, out)"
+            )
+        elif step == _CHILD:
+            lines.append("        w = _walker_of(type(v))")
+            lines.append("        if w is not None:")
+            lines.append(f"            w(v, prefix + {name + '/'!r}, seen, out)")
+        elif step == _CHILDREN:
+            lines.append("        for index, item in enumerate(v):")
+            lines.append("            w = _walker_of(type(item)) if item is not None else None")
+            lines.append("            if w is not None:")
+            lines.append(f"                w(item, f'{{prefix}}{name}/{{index}}/', seen, out)")
+        else:  # any other kind that walks: as it finds its references itself
+            lines.append(f"        for found in T{number}.references(v, prefix + {name!r}):")
+            lines.append("            if not _read(found[1], found[2], seen):")
+            lines.append("                out.append(found)")
+    filename = f"<gcm_model references of {cls.__module__}.{cls.__qualname__}>"
+    walker: _Walker = define("\n".join(lines) + "\n", filename, namespace, "walk")
+    _WALKERS[cls] = walker
+    return walker
+
+
+def _open(
     record: object, prefix: str, seen: dict[str, set[str]], out: list[tuple[Any, ...]]
 ) -> None:
     """The references of a record (nested included) to no id read yet, as ``references`` has them.
 
     Only those may dangle: ids are only ever added, so a reference to an id
     read already resolves whatever comes after. The pointer of a reference is
-    written only for those kept. A reference to one collection (the common
-    case) is looked up in its ids directly.
+    written only for those kept. A list of references to ids read already is
+    cleared in one test (``_all_read``).
     """
-    for name, step, targets in _walk_of(type(record)):
-        value = getattr(record, name)
-        if value is None or value == ():
-            continue
-        if step in (_REF, _REFS):
-            ids = seen.get(targets[0], ()) if len(targets) == 1 else None
-            for index, item in enumerate(value if step == _REFS else (value,)):
-                if not isinstance(item, str):
-                    continue
-                if item in ids if ids is not None else _read(item, targets, seen):
-                    continue
-                out.append(
-                    (
-                        f"{prefix}{name}/{index}" if step == _REFS else f"{prefix}{name}",
-                        item,
-                        targets,
-                    )
-                )
-        elif step == _CHILD:
-            _open(value, f"{prefix}{name}/", seen, out)
-        elif step == _CHILDREN:
-            for index, item in enumerate(value):
-                if item is not None and _walk_of(type(item)):
-                    _open(item, f"{prefix}{name}/{index}/", seen, out)
-        else:
-            out.extend(
-                found
-                for found in targets.references(value, f"{prefix}{name}")
-                if not _read(found[1], found[2], seen)
-            )
+    walker = _walker_of(type(record))
+    if walker is not None:
+        walker(record, prefix, seen, out)
 
 
 def _unresolved(gathered: Facts, fact: Located | tuple[Any, ...]) -> tuple[Any, ...] | None:
@@ -262,6 +331,14 @@ def _no_near(ids: list[str], targets: tuple[str, ...]) -> str:
     return f"ids of the dataset's {kinds}: {shown}"
 
 
+_EVALUATION, _SIDE_EVENT, _CONSULTATION = (
+    EventKind.EVALUATION.value,
+    EventKind.SIDE_EVENT.value,
+    EventKind.CONSULTATION.value,
+)
+"""The kinds of event the judges compare facts with (which hold values: ``plain``)."""
+
+
 # -- chronology across records -----------------------------------------------------------------
 
 
@@ -271,7 +348,7 @@ def _chronology_facts(located: Located) -> tuple[Any, ...] | None:
     if located.collection == "meetings":
         return _by_id(record.start, record.end)
     if located.collection == "events":
-        return (located.spot, record.kind, record.start, shared(record.meeting))
+        return (located.spot, plain(record.kind), record.start, shared(record.meeting))
     if record.issued is None:
         return None
     return (located.spot, record.issued, shared(record.meetings))
@@ -285,7 +362,7 @@ def _chronology(context: Context, gathered: Facts, rule: Rule) -> Iterator[Issue
         if meeting is None or start is None or meeting[1] is None:
             continue
         _, meeting_start, meeting_end = meeting
-        if kind is EventKind.EVALUATION:
+        if kind == _EVALUATION:
             end = meeting_end if meeting_end is not None else meeting_start
             if _before(start, end):
                 yield context.issue(
@@ -297,12 +374,12 @@ def _chronology(context: Context, gathered: Facts, rule: Rule) -> Iterator[Issue
                     hint=f"a start after {end}, or meeting: the id of the meeting it evaluates "
                     f"(now {meeting_id!r})",
                 )
-        elif kind not in (None, EventKind.SIDE_EVENT) and _before(meeting_start, start):
+        elif kind not in (None, _SIDE_EVENT) and _before(meeting_start, start):
             yield context.issue(
                 rule,
                 spot,
                 "start",
-                f"the {kind.value.replace('_', '-')} comes after the meeting it prepares "
+                f"the {kind.replace('_', '-')} comes after the meeting it prepares "
                 f"({meeting_start})",
                 value=str(start),
                 hint=f"a start before {meeting_start}, or meeting: the id of the meeting it "
@@ -656,7 +733,7 @@ def _review_facts(located: Located) -> tuple[Any, ...] | None:
     if not located.knows("review"):
         return (None, None)  # an event of some review, of any kind
     review = _review_of(located)
-    kind = located.record.kind if located.knows("kind") else None
+    kind = plain(located.record.kind) if located.knows("kind") else None
     return shared_values(review, kind) if review is not None else None
 
 
@@ -681,9 +758,9 @@ def _consultations(context: Context, gathered: Facts, rule: Rule) -> Iterator[Is
         events = kinds.get(review_id, []) if isinstance(review_id, str) else []
         if not gathered.knows(spot, "id") or None in events:
             continue  # its events are unknown, or one of unknown kind may be a consultation
-        count = sum(1 for kind in events if kind is EventKind.CONSULTATION)
+        count = events.count(_CONSULTATION)
         if count < minimum:
-            others = sorted({kind.value for kind in events} - {EventKind.CONSULTATION.value})
+            others = sorted(set(events) - {_CONSULTATION})
             yield context.issue(
                 rule,
                 spot,
@@ -710,7 +787,7 @@ def _evaluation(context: Context, gathered: Facts, rule: Rule) -> Iterator[Issue
         events = kinds.get(review_id, []) if isinstance(review_id, str) else []
         if not gathered.knows(spot, "id") or None in events:
             continue  # its events are unknown, or one of unknown kind may be the evaluation
-        if not any(kind is EventKind.EVALUATION for kind in events):
+        if _EVALUATION not in events:
             yield context.issue(
                 rule,
                 spot,
@@ -722,7 +799,7 @@ def _evaluation(context: Context, gathered: Facts, rule: Rule) -> Iterator[Issue
 
 
 def _kinds(kinds: list[Any]) -> str:
-    return ", ".join(sorted({kind.value for kind in kinds}))
+    return ", ".join(sorted(set(kinds)))
 
 
 # -- reports -----------------------------------------------------------------------------------

@@ -260,23 +260,25 @@ class Run:
             if raw_id is not None:
                 gathered.facts.add_id(collection, raw_id)
             return
-        gathered.facts.place(collection, raw_id, located)
+        number = gathered.facts.place(collection, raw_id, located)
         gathered.count += 1
         if located.unknown:
             gathered.faulty[(located.file, located.line, located.pointer)] = located.unknown
         if self.keep:
             gathered.records.append(located)
+        keyed = self._by_id.get(collection)
+        if keyed is not None:
+            self._gather_numbered(keyed, located, number)
         self._gather(collection, located)
-        for key, rule, function in self._records.get(collection, ()):
-            for issue in function(self.context, rule, located):
-                self._found(key, issue)
+        checks = self._records.get(collection)
+        if checks is not None:
+            for key, rule, function in checks:
+                for issue in function(self.context, rule, located):
+                    self._found(key, issue)
 
     def _gather(self, collection: str, located: Located) -> None:
         """The facts the judges need of a record, pruned as they are gathered."""
         facts = self.gathered.facts
-        keyed = self._by_id.get(collection)
-        if keyed is not None:
-            self._gather_numbered(keyed, located)
         by_rule = facts.by_rule
         code = CODE_OF.get(collection, 255)  # a collection no rule gathers facts of
         for slug, fact_of, prune, waits in self._facts.get(collection, ()):
@@ -296,10 +298,11 @@ class Run:
             found[0].append(code)
             found[1].append(fact)
 
-    def _gather_numbered(self, keyed: list[tuple[tuple[str, str], Any]], located: Located) -> None:
+    def _gather_numbered(
+        self, keyed: list[tuple[tuple[str, str], Any]], located: Located, number: int
+    ) -> None:
         """The facts kept with the record's number (``Checks.by_id``)."""
         kept = self.gathered.facts.keyed
-        number = located.spot
         for key, fact_of in keyed:
             fact = fact_of(located)
             if fact is not None:
@@ -352,6 +355,22 @@ class Run:
             yield from self.drain()
 
 
-def in_order(found: Iterable[tuple[Key, Issue]]) -> list[Issue]:
-    """The issues as the report lists them (a stable sort: each part keeps its reading order)."""
-    return [issue for _, issue in sorted(found, key=lambda item: item[0])]
+def in_order(found: Iterable[tuple[Key, Issue]], *, by_place: bool = False) -> list[Issue]:
+    """The issues as the report lists them (a stable sort: each part keeps its reading order).
+
+    ``by_place``: the problems by file and line, in reading order at each (CSV tables),
+    so that the report (and what a ``max_issues`` cut keeps) does not depend on the
+    order the rows were read in: a record at a time, or whole.
+    """
+    return [issue for _, issue in sorted(found, key=_at_place if by_place else _by_key)]
+
+
+def _by_key(item: tuple[Key, Issue]) -> Key:
+    return item[0]
+
+
+def _at_place(item: tuple[Key, Issue]) -> tuple[Key, str, int]:
+    key, issue = item
+    if key != _PROBLEM:
+        return key, "", -1
+    return key, issue.file or "", -1 if issue.line is None else issue.line

@@ -38,6 +38,7 @@ from gcm_model.validation._context import (
     facts,
     judge,
     per_record,
+    plain,
     shared,
     shared_values,
 )
@@ -108,6 +109,8 @@ _SUMMARIES = (ReportKind.REGIONAL_SUMMARY, ReportKind.OUTCOME_REPORT, ReportKind
 """The kinds of report that sum up a meeting (the UNECE 2024 concept note calls its outcome
 report the meeting's summary report)."""
 _PGA = Recipient.PRESIDENT_OF_THE_GENERAL_ASSEMBLY
+_PGA_VALUE = _PGA.value
+"""As the facts hold it (``plain``)."""
 _FRAMEWORK = 2024
 """The first year of the round the Network's framework, "Regional Reviews 2024", organises:
 it asks its summary reports of the second round on, not of the first."""
@@ -130,7 +133,8 @@ def _summary_facts(located: Located) -> tuple[Any, ...] | None:
         return (False, None, None, (), ())
     if record.kind not in _SUMMARIES:
         return None
-    return (True, record.id, record.kind, shared(tuple(record.meetings)), tuple(record.recipients))
+    recipients = shared(tuple(plain(recipient) for recipient in record.recipients))
+    return (True, record.id, plain(record.kind), shared(tuple(record.meetings)), recipients)
 
 
 @judge("summary-report")
@@ -143,12 +147,12 @@ def _summary_report(context: Context, gathered: Facts, rule: Rule) -> Iterator[I
             summaries.setdefault(meeting_id, []).append((report_id, kind, recipients))
     for (spot,) in gathered.of("summary-report", "meetings"):
         found = summaries.get(gathered.id_of(spot) or "", [])  # kept only for a meeting with an id
-        if any(_PGA in recipients for _, _, recipients in found):
+        if any(_PGA_VALUE in recipients for _, _, recipients in found):
             continue
         if found:
             listed = "; ".join(
-                f"{report_id} ({kind.value}) to "
-                + (", ".join(x.value for x in recipients) if recipients else "no one named")
+                f"{report_id} ({kind}) to "
+                + (", ".join(recipients) if recipients else "no one named")
                 for report_id, kind, recipients in found
             )
             message = "no summary report of the meeting goes to the President of the General "
