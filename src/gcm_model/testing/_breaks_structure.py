@@ -23,6 +23,7 @@ from gcm_model.testing._carriers import (
     _Breakers,
     _c_meeting,
     _c_record,
+    _c_review,
     _carrier_day,
     _Draft,
     _register,
@@ -225,6 +226,5 @@ def _break_invalid_value(draw: DrawFn, draft: _Draft) -> None:
         _c_meeting(draw, draft, day, host_country=_code(draw, "country").lower())
     elif way == 7:  # a value outside an enumeration
         _c_record(draw, draft, "participants")["kind"] = _pick(draw, ("people", "Person", "group"))
-    else:  # a review of no commission
-        review = {"id": draft.fresh(draw), "round": _code(draw, "regional"), "commissions": []}
-        draft.add("reviews", review)
+    else:  # a review of no commission (otherwise whole: under strict, a bare one breaks others)
+        _c_review(draw, draft)["commissions"] = []
