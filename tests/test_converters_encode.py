@@ -133,6 +133,23 @@ def test_valid_objects_take_the_compiled_path(monkeypatch: pytest.MonkeyPatch) -
     assert (dumps(data), dumps_jsonl(data)) == expected
 
 
+def _keys_sorted(value: object) -> bool:
+    """Whether every dict in ``value``, however deep, holds its keys in sorted order."""
+    if isinstance(value, dict):
+        return list(value) == sorted(value) and all(map(_keys_sorted, value.values()))
+    if isinstance(value, list | tuple):
+        return all(map(_keys_sorted, value))
+    return True
+
+
+@given(RECORDS)
+def test_encoders_write_keys_in_sorted_order(record: Any) -> None:
+    """The compiled encoders write keys sorted, so that orjson finds nothing to reorder."""
+    encode = _encode.encoder(type(record))
+    assert encode is not None
+    assert _keys_sorted(encode(record))
+
+
 def test_the_generated_source_is_readable() -> None:
     """The encoder's source is in linecache, for tracebacks and inspect."""
     encode = _encode.encoder(g.Meeting)

@@ -11,6 +11,8 @@ for its value (``Kind.encode``), with the helpers of this module:
 * a field equal to its default is left out, as cattrs' ``omit_if_default``
   leaves it out, with the cheapest test that agrees with ``!=`` on the values
   a valid object holds (``is not None``, the truth of a tuple);
+* keys are written in sorted order, which orjson's ``OPT_SORT_KEYS`` finds
+  already sorted, at a fraction of the cost of sorting them;
 * nested objects call their class's function; agenda segments and report
   items dispatch on their type, and carry their ``kind`` first;
 * datetimes, dates and enum members stay objects, which orjson writes
@@ -284,22 +286,39 @@ def _statements(field: _Field, build: _Builder) -> Iterator[str]:
 
 
 def _source(cls: type, fields: list[_Field], build: _Builder) -> str:
-    """The source of the encoder of ``cls``."""
+    """The source of the encoder of ``cls``.
+
+    The keys go in sorted order, which orjson's ``OPT_SORT_KEYS`` then finds
+    already sorted, at a fraction of the cost of sorting them. The dict
+    literal holds the keys up to the first one that a test may leave out.
+    """
     name = build.ns.encoder_name(cls)
-    head = [f"{f.name!r}: o.{f.name}" for f in fields if f.omit == "never" and _direct(f)]
+    entries: list[tuple[str, _Field | None]] = [(f.name, f) for f in fields]
     if cls in TAGGED:
-        head.insert(0, f"'kind': {TAGGED[cls]!r}")
-    lines = [f"def {name}(o):", f"    d = {{{', '.join(head)}}}"]
-    for field in fields:
-        if not (field.omit == "never" and _direct(field)):
+        entries.append(("kind", None))
+    entries.sort(key=lambda entry: entry[0])
+    head: list[str] = []
+    lines = [f"def {name}(o):"]
+    for key, field in entries:
+        if field is None or _direct(field):
+            value = repr(TAGGED[cls]) if field is None else f"o.{field.name}"
+            if len(lines) == 1:
+                head.append(f"{key!r}: {value}")
+            else:
+                lines.append(f"    d[{key!r}] = {value}")
+        else:
+            if len(lines) == 1:
+                lines.append("    d = {" + ", ".join(head) + "}")
             lines.extend(f"    {line}" for line in _statements(field, build))
+    if len(lines) == 1:
+        lines.append("    d = {" + ", ".join(head) + "}")
     lines.append("    return d")
     return "\n".join(lines) + "\n"
 
 
 def _direct(field: _Field) -> bool:
-    """A field written as it is, with no test: a required plain value."""
-    return field.kind.plain() is not None and not field.kind.many
+    """A field written as it is, with no test: a required plain value, always written."""
+    return field.omit == "never" and field.kind.plain() is not None and not field.kind.many
 
 
 # -- compiling ---------------------------------------------------------------------------------
