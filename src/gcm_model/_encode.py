@@ -14,10 +14,11 @@ for its value (``Kind.encode``), with the helpers of this module:
 * keys are written in sorted order, which orjson's ``OPT_SORT_KEYS`` finds
   already sorted, at a fraction of the cost of sorting them;
 * nested objects call their class's function; agenda segments and report
-  items dispatch on their type, and carry their ``kind`` first;
-* datetimes, dates and enum members stay objects, which orjson writes
-  natively as ``isoformat()`` and ``.value`` would: dates always, enum members
-  when every member writes as its value, datetimes when their offset is whole
+  items dispatch on their type, and carry their ``kind``;
+* an enum member is written as its value, read from ``_value_``: orjson
+  would read ``value``, a property written in Python, for each member;
+* datetimes and dates stay objects, which orjson writes natively as
+  ``isoformat()`` would: dates always, datetimes when their offset is whole
   minutes. A datetime whose offset is not (a zone's local mean time before
   1900: ``+00:09:21`` in Paris), or whose zone gives no offset, is written
   with ``isoformat()``, as orjson would drop the seconds or invent ``+00:00``.
@@ -37,7 +38,6 @@ import threading
 from typing import TYPE_CHECKING, Any, NoReturn, TypeAlias
 
 import attrs
-import orjson
 
 from gcm_model._generated import define
 from gcm_model.models.dataset import Dataset
@@ -118,16 +118,14 @@ def _moment(value: Any) -> Any:
 # -- enums -----------------------------------------------------------------------------------
 
 
-def native_enum(cls: type[enum.Enum]) -> bool:
-    """Whether orjson writes every member of ``cls`` exactly as it writes the member's value.
+def value_attribute(cls: type[enum.Enum]) -> str:
+    """The attribute the generated code reads for a member's value: ``_value_`` if it is ``value``.
 
-    Not so for a ``str`` mixin whose value is not that string (orjson writes
-    the string), for one.
+    ``value`` is a property written in Python, which orjson would run for a
+    member it writes (an ``Enum`` that is no ``str`` or ``int``); ``_value_``
+    is a plain attribute, read without a call, and cattrs writes the same.
     """
-    try:
-        return all(orjson.dumps(m) == orjson.dumps(m.value) for m in cls)
-    except orjson.JSONEncodeError:
-        return False
+    return "_value_" if all(m._value_ is m.value for m in cls) else "value"
 
 
 # -- what a field is: its kind says -----------------------------------------------------------
@@ -245,8 +243,8 @@ class _Builder:
         )
 
     def enum(self, of: type[enum.Enum], item: str) -> str:
-        """The member as orjson writes its value, after a type test."""
-        value = item if native_enum(of) else f"{item}.value"
+        """The member's value, as cattrs writes it, after a type test."""
+        value = f"{item}.{value_attribute(of)}"
         return f"{value} if type({item}) is {self.ns.type_name(of)} else _unexpected()"
 
     def model(self, classes: tuple[type, ...], item: str) -> str:
