@@ -194,6 +194,7 @@ class _Namespace:
         self.values: dict[str, Any] = {
             "_unexpected": _unexpected,
             "_moment": _moment,
+            "_date": dt.date,
             "_datetime": dt.datetime,
             "_timezone": dt.timezone,
             "_WHOLE": _WHOLE_MINUTES,
@@ -236,10 +237,10 @@ class _Builder:
         self.ns, self.todo = ns, todo
 
     def moment(self, item: str) -> str:
-        """A datetime orjson writes exactly as it is; anything else through ``_moment``."""
+        """A date, or a datetime that orjson writes as it is; anything else through ``_moment``."""
         return (
             f"{item} if type({item}) is _datetime and type(z := {item}.tzinfo) is _timezone "
-            f"and z in _WHOLE else _moment({item})"
+            f"and z in _WHOLE or type({item}) is _date else _moment({item})"
         )
 
     def enum(self, of: type[enum.Enum], item: str) -> str:
