@@ -3,9 +3,11 @@
 The strict hooks of ``gcm_model.converters`` raise ``_FaultError`` (a value
 of the wrong type or shape) and ``_UnknownKeysError`` (keys a class does not
 have); cattrs gathers them, with its own errors, into a tree of exceptions
-annotated with the field or index each happened at. ``_problems`` walks that
-tree into ``DocumentProblem`` records, and ``_invariant_problems`` turns a
-built object's broken invariants into the same records.
+annotated with the field or index each happened at. The detailed path
+(``gcm_model._detail``) gathers the same faults without cattrs, each with
+the steps to where it happened, into a ``_FaultsError``. ``_problems`` walks
+either tree into ``DocumentProblem`` records, and ``_invariant_problems``
+turns a built object's broken invariants into the same records.
 """
 
 from __future__ import annotations
@@ -25,7 +27,7 @@ from gcm_model._text import close_matches
 from gcm_model.errors import DocumentProblem
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
+    from collections.abc import Iterator, Sequence
 
 
 def _pointer(steps: tuple[str | int, ...]) -> str:
@@ -80,6 +82,17 @@ class _UnknownKeysError(Exception):
         self.keys = keys
 
 
+class _FaultsError(Exception):
+    """The faults met inside one value, each with the steps from that value to its place.
+
+    A fault is any error ``_problems`` turns into problems, another ``_FaultsError`` too.
+    """
+
+    def __init__(self, faults: Sequence[tuple[tuple[str | int, ...], BaseException]]) -> None:
+        super().__init__()
+        self.faults = faults
+
+
 def _value_at(document: Any, steps: tuple[str | int, ...]) -> Any:
     for step in steps:
         try:
@@ -104,17 +117,11 @@ def _problems(
     exc: BaseException, steps: tuple[str | int, ...], document: Any
 ) -> Iterator[DocumentProblem]:
     """Turn a structuring error into problems located by JSON Pointer."""
-    if isinstance(exc, _UnknownKeysError):
+    if isinstance(exc, _FaultsError | ClassValidationError | IterableValidationError):
+        for below, fault in _faults_in(exc):
+            yield from _problems(fault, (*steps, *below), document)
+    elif isinstance(exc, _UnknownKeysError):
         yield from _unknown_keys(exc.cls, exc.keys, steps, document)
-    elif isinstance(exc, ClassValidationError | IterableValidationError):
-        for sub in exc.exceptions:
-            step: tuple[str | int, ...] = ()
-            for note in getattr(sub, "__notes__", ()):
-                if isinstance(note, AttributeValidationNote):
-                    step = (note.name,)
-                elif isinstance(note, IterableValidationNote):
-                    step = (note.index,)
-            yield from _problems(sub, (*steps, *step), document)
     elif isinstance(exc, _FaultError):
         where = (*steps, *exc.below)
         yield DocumentProblem(exc.rule, _pointer(where), exc.message, exc.value)
@@ -124,6 +131,23 @@ def _problems(
         yield DocumentProblem(
             "invalid-value", _pointer(steps), str(exc), _value_at(document, steps)
         )
+
+
+def _faults_in(
+    group: _FaultsError | ClassValidationError | IterableValidationError,
+) -> Iterator[tuple[tuple[str | int, ...], BaseException]]:
+    """The faults of a group, each with the steps to it (cattrs' in the notes it adds)."""
+    if isinstance(group, _FaultsError):
+        yield from group.faults
+        return
+    for sub in group.exceptions:
+        step: tuple[str | int, ...] = ()
+        for note in getattr(sub, "__notes__", ()):
+            if isinstance(note, AttributeValidationNote):
+                step = (note.name,)
+            elif isinstance(note, IterableValidationNote):
+                step = (note.index,)
+        yield step, sub
 
 
 def _unknown_keys(
