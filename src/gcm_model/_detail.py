@@ -151,7 +151,7 @@ def _fields_apart(
     _, names = _fields(cls)
     found = list(_key_problems(document, cls, names))
     with deferred_checks():
-        partial, faults, detail = _collected(cls, document, Detail(detailed, plain=plain))
+        partial, faults, detail = _collected(cls, document, _using(detailed, plain=plain))
     for steps, fault in faults:
         found.extend(_problems(fault, steps, document))
     unknown = {top(p.pointer) for p in found}
@@ -250,6 +250,18 @@ class Detail(Structurer):
         if faults:
             raise _FaultsError(faults)
         return tuple(found)
+
+
+_USING: dict[tuple[cattrs.Converter, bool], Detail] = {}
+
+
+def _using(converter: cattrs.Converter, *, plain: bool) -> Detail:
+    """The ``Detail`` structurer over a converter, for plain input or not; kept."""
+    try:
+        return _USING[converter, plain]
+    except KeyError:
+        found = _USING[converter, plain] = Detail(converter, plain=plain)
+        return found
 
 
 def _bare(fault: Exception) -> Exception:

@@ -48,18 +48,20 @@ class _FaultError(Exception):
         self.below = below
 
 
+_DESCRIBED = {
+    str: "a string",
+    int: "an integer",
+    float: "a number",
+    bool: "a boolean",
+    list: "a list",
+    dict: "an object",
+    type(None): "null",
+}
+
+
 def _describe(value: object) -> str:
     """What a JSON value is, for messages (``a string``, ``null``)."""
-    names = {
-        str: "a string",
-        int: "an integer",
-        float: "a number",
-        bool: "a boolean",
-        list: "a list",
-        dict: "an object",
-        type(None): "null",
-    }
-    return names.get(type(value), type(value).__name__)
+    return _DESCRIBED.get(type(value)) or type(value).__name__
 
 
 def _wrong(expected: str, value: object) -> _FaultError:
