@@ -32,7 +32,7 @@ if TYPE_CHECKING:
 
 def _pointer(steps: tuple[str | int, ...]) -> str:
     """Steps into a document as a JSON Pointer (RFC 6901): ``("a", 0)`` -> ``/a/0``."""
-    return "".join("/" + str(s).replace("~", "~0").replace("/", "~1") for s in steps)
+    return "".join(["/" + str(s).replace("~", "~0").replace("/", "~1") for s in steps])
 
 
 class _FaultError(Exception):
@@ -119,14 +119,14 @@ def _problems(
     exc: BaseException, steps: tuple[str | int, ...], document: Any
 ) -> Iterator[DocumentProblem]:
     """Turn a structuring error into problems located by JSON Pointer."""
-    if isinstance(exc, _FaultsError | ClassValidationError | IterableValidationError):
+    if isinstance(exc, _FaultError):  # the most common, first
+        where = (*steps, *exc.below)
+        yield DocumentProblem(exc.rule, _pointer(where), exc.message, exc.value)
+    elif isinstance(exc, _FaultsError | ClassValidationError | IterableValidationError):
         for below, fault in _faults_in(exc):
             yield from _problems(fault, (*steps, *below), document)
     elif isinstance(exc, _UnknownKeysError):
         yield from _unknown_keys(exc.cls, exc.keys, steps, document)
-    elif isinstance(exc, _FaultError):
-        where = (*steps, *exc.below)
-        yield DocumentProblem(exc.rule, _pointer(where), exc.message, exc.value)
     elif isinstance(exc, KeyError):
         yield DocumentProblem("missing-field", _pointer(steps), "a required field is missing")
     else:
