@@ -10,6 +10,7 @@ the detailed converter finds a problem in.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import gc
 from typing import TYPE_CHECKING, Any
 
@@ -21,9 +22,12 @@ from hypothesis import strategies as st
 
 import gcm_model as g
 from gcm_model import _decode, converters, testing
+from gcm_model._detail import Detail
+from gcm_model._faults import _problems
+from gcm_model._hooks import Structurer
 from gcm_model.models._base import Model
-from gcm_model.models.checks import CONTROL
-from gcm_model.models.kinds import KEY, Child, Kind, Many, Text
+from gcm_model.models.checks import CONTROL, deferred_checks
+from gcm_model.models.kinds import KEY, Child, Kind, Many, Text, declared
 from gcm_model.models.process import Hearing
 
 if TYPE_CHECKING:
@@ -255,6 +259,86 @@ def test_the_decoders_build_every_valid_record_as_the_converter_does(
 def test_the_decoders_never_accept_what_the_converter_refuses(pair: tuple[Any, type]) -> None:
     """Mutated input: whatever the decoder accepts, the converter accepts too, the same."""
     _agree(*pair)
+
+
+@functools.cache
+def _structurers() -> tuple[Structurer, Detail]:
+    """The cattrs hooks' structurer, and the detailed path's, over one detailed converter."""
+    converter = converters.make_converter()
+    return Structurer(converter), Detail(converter, plain=False)
+
+
+def _structured(kind: Kind, value: object, using: Structurer) -> tuple[str, Any]:
+    """A field's JSON value structured by its kind with ``using``: the value, or its problems."""
+    try:
+        with deferred_checks():  # as on the detailed path: what is wrong beyond is for ``problems``
+            return "value", kind.structure(value, using)
+    except Exception as exc:  # noqa: BLE001 - every failure becomes a problem
+        return "problems", [attrs.astuple(p) for p in _problems(exc, ("f",), {"f": value})]
+
+
+@settings(SETTINGS, max_examples=max(SETTINGS.max_examples, 1000))
+@given(mutated())
+def test_the_detailed_path_finds_what_the_cattrs_hooks_find(pair: tuple[Any, type]) -> None:
+    """Each field of a mutated object, structured in detail both ways: the same value or problems.
+
+    The detailed path decodes a nested object by its class's collector and a
+    list item by item, without cattrs; the hooks of ``make_converter`` do it
+    with cattrs. Both must give the same problems, in the same order.
+    """
+    document, cls = pair
+    hooks, detail = _structurers()
+    for name, kind in declared(cls):
+        if name in document:
+            assert _structured(kind, document[name], detail) == _structured(
+                kind, document[name], hooks
+            )
+
+
+@pytest.mark.parametrize(
+    ("name", "value", "expected"),
+    [
+        (
+            "venue",
+            {"cty": "Geneva", "country": 3, "name": " x"},
+            [("unknown-field", "/venue/cty"), ("wrong-type", "/venue/country")],
+        ),
+        (
+            "agenda",
+            [
+                {"kind": "hearing", "title": 1, "x": 2},
+                {"title": "T"},
+                {"kind": "thematic_session", "title": "T", "objectives": [1, "2", 30]},
+                {"kind": "lunch"},
+                5,
+            ],
+            [
+                ("unknown-field", "/agenda/0/x"),
+                ("wrong-type", "/agenda/0/title"),
+                ("missing-field", "/agenda/1/kind"),
+                ("wrong-type", "/agenda/2/objectives/1"),
+                ("invalid-value", "/agenda/3/kind"),
+                ("wrong-type", "/agenda/4"),
+            ],
+        ),
+        (
+            "documents",
+            [{"url": "https://x.org"}, {}],
+            [("missing-field", "/documents/0/title"), ("missing-field", "/documents/1/title")],
+        ),
+    ],
+)
+def test_refused_nested_objects_and_lists_have_the_problems_the_cattrs_hooks_find(
+    name: str, value: object, expected: list[tuple[str, str]]
+) -> None:
+    """Keys, tags, missing fields and items, in cattrs' order; a value's own checks left out."""
+    kind = dict(declared(g.Meeting))[name]
+    hooks, detail = _structurers()
+    found = _structured(kind, value, detail)
+    assert found == _structured(kind, value, hooks)
+    assert [(rule, pointer.replace("/f", f"/{name}", 1)) for rule, pointer, *_ in found[1]] == (
+        expected
+    )
 
 
 @pytest.mark.parametrize("kind", KINDS, ids=repr)

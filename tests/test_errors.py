@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pickle
+
 import pytest
 
 from gcm_model import errors
@@ -37,3 +39,19 @@ def test_invalid_code_error_message_and_attributes() -> None:
     exc = InvalidCodeError("objective", [1], "expected an int")
     assert str(exc) == "invalid objective [1]: expected an int"
     assert (exc.kind, exc.value, exc.reason) == ("objective", [1], "expected an int")
+
+
+def test_a_document_error_says_its_problems_and_survives_pickling() -> None:
+    """The message names the source and each problem; a pickled copy keeps them all."""
+    problems = (
+        errors.DocumentProblem("unknown-field", "/venue/cty", "unknown field 'cty'", "Geneva"),
+        errors.DocumentProblem("wrong-type", "/co_chairs/1", "expected a string, got an integer"),
+    )
+    error = errors.DocumentError(problems, source="m.json")
+    assert str(error) == (
+        "m.json: cannot load the document, 2 problems:\n"
+        "  $.venue.cty: unknown field 'cty' [unknown-field]\n"
+        "  $.co_chairs[1]: expected a string, got an integer [wrong-type]"
+    )
+    copy = pickle.loads(pickle.dumps(error))  # noqa: S301 - our own bytes
+    assert (copy.problems, copy.source, str(copy)) == (problems, "m.json", str(error))

@@ -4,11 +4,13 @@
 (``gcm_model._decode``). What they refuse comes here: a JSON object for a
 model class is decoded in one pass by the class's generated collector, which
 names the fields it refuses, and only those are decoded again, by their
-kind's structuring with cattrs' detailed validation (``gcm_model._hooks``),
-which locates every problem (``gcm_model._faults``). The object is then built
-from the fields that did decode, checks deferred, and its invariants are
-checked too, but for those at a field that failed: a problem in one field
-hides none of the others, and causes no second-order one.
+kind's structuring (``Kind.structure``) with the ``Detail`` structurer, which
+gathers every fault with its place (``gcm_model._faults``): a nested object
+is decoded by its own class's collector in the same way, so cattrs is not
+needed here. The object is then built from the fields that did decode,
+checks deferred, and its invariants are checked too, but for those at a
+field that failed: a problem in one field hides none of the others, and
+causes no second-order one.
 """
 
 from __future__ import annotations
@@ -19,8 +21,16 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from gcm_model import _decode
-from gcm_model._faults import _invariant_problems, _problems, _unknown_keys, _wrong_tag
-from gcm_model._hooks import Structurer
+from gcm_model._encode import is_model
+from gcm_model._faults import (
+    _FaultsError,
+    _invariant_problems,
+    _problems,
+    _unknown_keys,
+    _UnknownKeysError,
+    _wrong_tag,
+)
+from gcm_model._hooks import Structurer, opened
 from gcm_model.errors import DocumentProblem
 from gcm_model.models._base import Model
 from gcm_model.models.checks import deferred_checks
@@ -33,7 +43,7 @@ if TYPE_CHECKING:
 
     from gcm_model.models.kinds import Kind
 
-__all__ = ["Parts", "structure_parts", "top"]
+__all__ = ["Detail", "Parts", "structure_parts", "top"]
 
 
 @attrs.frozen
@@ -135,34 +145,15 @@ def _fields_apart(
     that object: unknown, not absent, so a misspelt ``title`` hides none of
     the record's other problems, and the rules skip what lies there.
 
-    The class's collector (``_decode.collector``) decodes the object in one
-    pass and names the fields it refuses; only those are decoded in detail
-    (``_in_detail``), and set in the object it built.
+    The class's collector decodes the object and names the fields it
+    refuses; only those are decoded in detail (``_collected``).
     """
-    fields, names = _fields(cls)
+    _, names = _fields(cls)
     found = list(_key_problems(document, cls, names))
-    bad: list[str] = []
-    partial = _decode.collector(cls, plain=plain)(document, bad)
-    detail: list[tuple[str, Kind, Any]] = []  # decoded in detail: they may have problems
-    if bad:
-        using = Structurer(detailed)
-        with deferred_checks():
-            for name in bad:
-                kind, required, convert, put, default = fields[name]
-                if name not in document:  # the collector names only required ones missing
-                    found.append(
-                        DocumentProblem("missing-field", f"/{name}", "a required field is missing")
-                    )
-                    value = None  # unknown: the checks of the object are deferred
-                else:
-                    value, problems = _in_detail(document, name, kind, using)
-                    if not problems:
-                        detail.append((name, kind, value))
-                    else:
-                        found.extend(problems)
-                        if not required:
-                            value = _default(default, partial)
-                put(partial, value if convert is None else convert(value))
+    with deferred_checks():
+        partial, faults, detail = _collected(cls, document, _using(detailed, plain=plain))
+    for steps, fault in faults:
+        found.extend(_problems(fault, steps, document))
     unknown = {top(p.pointer) for p in found}
     own = (problem for name, kind, value in detail for problem in kind.problems(f"/{name}", value))
     found.extend(
@@ -175,21 +166,136 @@ def _fields_apart(
     return Parts(None, tuple(found), partial, _places(found))
 
 
+_Fault = tuple[tuple[str], BaseException]
+"""A fault of a field, and the field's name (the step to it)."""
+
+
+def _collected(
+    cls: type, document: dict[str, Any], using: Detail
+) -> tuple[Any, list[_Fault], list[tuple[str, Kind, Any]]]:
+    """A JSON object of a model class decoded by its collector, the fields it refuses in detail.
+
+    The collector (``_decode.collector``) decodes the object in one pass and
+    names the fields it refuses (and required ones missing); only those are
+    structured again, each by its kind with ``using``, which says what is
+    wrong. Keys and tags are not looked at, nor the checks of the object.
+
+    Returns:
+        The object (a field that failed at its default, a required one
+        ``None``), the faults of the fields that failed, and the fields
+        structured in detail without a fault (their values may still break
+        the kind's checks: they were refused for a reason).
+    """
+    fields, _ = _fields(cls)
+    bad: list[str] = []
+    partial = _decode.collector(cls, plain=using.plain)(document, bad)
+    faults: list[_Fault] = []
+    detail: list[tuple[str, Kind, Any]] = []
+    for name in bad:
+        kind, required, convert, put, default = fields[name]
+        if name not in document:  # the collector names only required ones missing
+            faults.append(((name,), KeyError(name)))  # a missing field, as cattrs has it
+            value = None  # unknown: the checks of the object are deferred
+        else:
+            try:
+                value = kind.structure(document[name], using)
+            except Exception as exc:  # noqa: BLE001 - every failure becomes a problem
+                faults.append(((name,), _bare(exc)))
+                value = None if required else _default(default, partial)
+            else:
+                detail.append((name, kind, value))
+        put(partial, value if convert is None else convert(value))
+    return partial, faults, detail
+
+
+class Detail(Structurer):
+    """The structurer of the detailed path: nested objects by their collectors, without cattrs.
+
+    The kinds structure a refused field's JSON value with it as with the
+    cattrs hooks (``_hooks.Structurer``), and raise the same faults, but a
+    nested object of a model class is decoded by its class's collector and
+    only the fields it refuses are structured again (``_collected``), and
+    the faults of an object or a list are gathered in a ``_FaultsError``
+    with the steps to each, not in cattrs' groups of exceptions. The faults
+    and their order are those of the cattrs hooks: the keys that are no
+    field, then each failing field in field order, or each failing item.
+    """
+
+    def __init__(self, converter: cattrs.Converter, *, plain: bool) -> None:
+        """Structure with the detailed ``converter`` what has no collector; ``plain`` for those."""
+        super().__init__(converter)
+        self.plain = plain
+
+    def one(self, cls: type, value: object) -> Any:
+        """The object of a model class: decoded by its collector, its refused fields in detail."""
+        if not _collectable(cls):
+            return super().one(cls, value)
+        _, names = _fields(cls)
+        value, unknown = opened(cls, value, names, tag_of(cls))
+        partial, faults, _ = _collected(cls, value, self)
+        if unknown:
+            raise _FaultsError([((), _UnknownKeysError(cls, unknown)), *faults])
+        if faults:
+            raise _FaultsError(faults)
+        return partial
+
+    def items(self, kind: Kind, values: list[Any]) -> tuple[Any, ...]:
+        """Each item structured by ``kind``; every failing item reported at its index."""
+        found, faults = [], []
+        for index, value in enumerate(values):
+            try:
+                found.append(kind.structure(value, self))
+            except Exception as exc:  # noqa: BLE001 - every failing item is reported
+                faults.append(((index,), _bare(exc)))
+        if faults:
+            raise _FaultsError(faults)
+        return tuple(found)
+
+
+_USING: dict[tuple[cattrs.Converter, bool], Detail] = {}
+
+
+def _using(converter: cattrs.Converter, *, plain: bool) -> Detail:
+    """The ``Detail`` structurer over a converter, for plain input or not; kept."""
+    try:
+        return _USING[converter, plain]
+    except KeyError:
+        found = _USING[converter, plain] = Detail(converter, plain=plain)
+        return found
+
+
+def _bare(fault: Exception) -> Exception:
+    """A fault without its traceback and the error it was raised in handling, kept.
+
+    Their frames lead back (``f_back``) to the frame holding the list of
+    faults: a cycle that would keep the whole until the garbage collector
+    ran. What is wrong is in the fault itself.
+    """
+    fault.__traceback__ = fault.__context__ = fault.__cause__ = None
+    return fault
+
+
+_COLLECTABLE: dict[type, bool] = {}
+
+
+def _collectable(cls: type) -> bool:
+    """Whether a nested class is decoded by its collector: a model class, every field declared.
+
+    Any other is structured by the detailed converter's hook, as cattrs has it.
+    """
+    try:
+        return _COLLECTABLE[cls]
+    except KeyError:
+        pass
+    found = _COLLECTABLE[cls] = is_model(cls) and len(declared(cls)) == len(attrs.fields(cls))
+    return found
+
+
 def _default(default: Any, partial: Any) -> Any:
     """The value of an attrs default: a factory's (given the object, if it takes it), or itself."""
     if isinstance(default, attrs.Factory):  # type: ignore[arg-type]
         return default.factory(partial) if default.takes_self else default.factory()
     return default
-
-
-def _in_detail(
-    document: dict[str, Any], name: str, kind: Kind, using: Structurer
-) -> tuple[Any, list[DocumentProblem]]:
-    """One field structured by its kind with cattrs' detailed validation: its value, or problems."""
-    try:
-        return kind.structure(document[name], using), []
-    except Exception as exc:  # noqa: BLE001 - every failure becomes a problem
-        return None, list(_problems(exc, (name,), document))
 
 
 def _key_problems(

@@ -32,7 +32,7 @@ if TYPE_CHECKING:
 
     from gcm_model.models.kinds import Kind
 
-__all__ = ["Structurer", "configure_converter"]
+__all__ = ["Structurer", "configure_converter", "opened"]
 
 
 class Structurer:
@@ -60,7 +60,7 @@ class Structurer:
     def model(self, classes: tuple[type, ...], value: object, name: str | None) -> Any:
         """The object a JSON object writes; of a union, the class its ``kind`` tag names."""
         if len(classes) == 1:
-            return self.converter.structure(value, classes[0])
+            return self.one(classes[0], value)
         if type(value) is not dict:
             raise _wrong(f"an object ({name})", value)
         by_tag = {tag_of(cls): cls for cls in classes}
@@ -72,7 +72,11 @@ class Structurer:
         cls = by_tag.get(tag) if type(tag) is str else None
         if cls is None:
             raise _FaultError("invalid-value", f"{tag!r} is not one of {tags}", tag, ("kind",))
-        return self.converter.structure({k: v for k, v in value.items() if k != "kind"}, cls)
+        return self.one(cls, {k: v for k, v in value.items() if k != "kind"})
+
+    def one(self, cls: type, value: object) -> Any:
+        """The object of a model class a JSON value writes: by the class's hook."""
+        return self.converter.structure(value, cls)
 
     def items(self, kind: Kind, values: list[Any]) -> tuple[Any, ...]:
         """Each item structured by ``kind``; with detail, every failing item at its index."""
@@ -117,13 +121,7 @@ def _structure_factory(cls: type, converter: cattrs.Converter) -> Callable[[obje
     tag = tag_of(cls)  # segments and report items carry their tag
 
     def structure(value: object, tp: type) -> Any:
-        if type(value) is not dict:
-            raise _wrong(f"an object ({cls.__name__})", value)
-        if tag is not None and "kind" in value:
-            if value["kind"] != tag:
-                raise _wrong_tag(cls, tag, value["kind"])
-            value = {k: v for k, v in value.items() if k != "kind"}
-        unknown = [k for k in value if k not in names]
+        value, unknown = opened(cls, value, names, tag)
         if not unknown:
             return base(value, tp)
         if not detailed:
@@ -136,6 +134,25 @@ def _structure_factory(cls: type, converter: cattrs.Converter) -> Callable[[obje
         raise ClassValidationError(f"While structuring {cls.__name__}", errors, cls)
 
     return structure
+
+
+def opened(
+    cls: type, value: object, names: frozenset[str], tag: str | None
+) -> tuple[dict[str, Any], list[str]]:
+    """A JSON object for a model class, its tag taken away, and its keys that are no field.
+
+    ``names``: the class's fields; ``tag``: its ``kind`` tag, if it has one.
+
+    Raises:
+        _FaultError: the value is no JSON object, or its tag is another class's.
+    """
+    if type(value) is not dict:
+        raise _wrong(f"an object ({cls.__name__})", value)
+    if tag is not None and "kind" in value:
+        if value["kind"] != tag:
+            raise _wrong_tag(cls, tag, value["kind"])
+        value = {k: v for k, v in value.items() if k != "kind"}
+    return value, [k for k in value if k not in names]
 
 
 def _unstructure_hook(kind: Kind, nested: Callable[[Any], Any]) -> Callable[[Any], Any]:

@@ -230,13 +230,22 @@ class DocumentError(GcmError, ValueError):
 
     def __init__(self, problems: tuple[DocumentProblem, ...], *, source: str | None = None) -> None:
         """Build the error from its problems (at least one) and the document's name."""
+        super().__init__(problems)
         self.problems = problems
         self.source = source
-        where = f"{source}: " if source else ""
+
+    def __str__(self) -> str:
+        """The document's name, the number of problems and the first twenty, one a line.
+
+        Written when asked for, not when raised: a caller that reads the
+        problems, or that refuses record after record, never pays for it.
+        """
+        problems = self.problems
+        where = f"{self.source}: " if self.source else ""
         shown = "\n".join(f"  {p}" for p in problems[:20])
         more = f"\n  ... and {len(problems) - 20} more" if len(problems) > 20 else ""
         count = f"{len(problems)} problem{'s' if len(problems) != 1 else ''}"
-        super().__init__(f"{where}cannot load the document, {count}:\n{shown}{more}")
+        return f"{where}cannot load the document, {count}:\n{shown}{more}"
 
 
 class UnknownFormatError(GcmError, ValueError):

@@ -97,10 +97,11 @@ class EncoderBuilder(Protocol):
 
 
 class Structurer(Protocol):
-    """What a kind needs to structure a JSON value in detail (the cattrs hooks of ``_hooks``).
+    """What a kind needs to structure a JSON value in detail (``_hooks``, ``_detail``).
 
-    The errors it makes are gathered by cattrs with the place they happened
-    at, and become located problems (``gcm_model._faults``).
+    The errors it makes are gathered with the place they happened at (by
+    cattrs for the hooks of ``_hooks``, by ``_detail.Detail`` on the
+    detailed path), and become located problems (``gcm_model._faults``).
     """
 
     def wrong(self, expected: str, value: object) -> Exception:

@@ -21,9 +21,10 @@ fields and asks each kind; none of them asks which kind a field is:
 * the generated decoder (``gcm_model._decode``): ``decode_test()`` and
   ``decode_convert()``, source that tests and converts a parsed JSON value
   (the registries build their records from the data files with it too);
-* the cattrs hooks (``gcm_model._hooks``), which decode in detail what the
-  generated decoder refuses, and write with ``unstructure``: ``structure()``
-  and ``unstructure()`` (``to_json`` writes a record with them);
+* the cattrs hooks (``gcm_model._hooks``) and the detailed path
+  (``gcm_model._detail``), which decodes in detail what the generated
+  decoder refuses: ``structure()``; and ``unstructure()``, with which the
+  hooks and ``to_json`` write a record;
 * the JSON Schema (``gcm_model.schema``): ``schema()``;
 * the Hypothesis strategies (``gcm_model.testing``): ``draw()``;
 * the CSV tables and DataFrames (``gcm_model.tabular``): ``tabulate()`` (a
