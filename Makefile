@@ -72,7 +72,7 @@ docs: venv
 	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict --quiet --site-dir $(VENV)/site
 
 # The streaming benchmark measures a file of 1,000,000 records too (about 1 GB in the
-# temporary folder, some 3 or 4 of make bench's 15 minutes); BENCH_STREAMING= leaves it out.
+# temporary folder, some 2 or 3 of make bench's 7 or 8 minutes on two cores); BENCH_STREAMING= leaves it out.
 BENCH_STREAMING ?= --million
 bench: venv
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[bench]'
