@@ -296,22 +296,18 @@ def _source(cls: type, fields: list[_Field], build: _Builder) -> str:
     if cls in TAGGED:
         entries.append(("kind", None))
     entries.sort(key=lambda entry: entry[0])
-    head: list[str] = []
-    lines = [f"def {name}(o):"]
+    head: list[str] = []  # the dict literal's entries
+    body: list[str] = []  # the statements after it
     for key, field in entries:
         if field is None or _direct(field):
             value = repr(TAGGED[cls]) if field is None else f"o.{field.name}"
-            if len(lines) == 1:
-                head.append(f"{key!r}: {value}")
+            if body:
+                body.append(f"    d[{key!r}] = {value}")
             else:
-                lines.append(f"    d[{key!r}] = {value}")
+                head.append(f"{key!r}: {value}")
         else:
-            if len(lines) == 1:
-                lines.append("    d = {" + ", ".join(head) + "}")
-            lines.extend(f"    {line}" for line in _statements(field, build))
-    if len(lines) == 1:
-        lines.append("    d = {" + ", ".join(head) + "}")
-    lines.append("    return d")
+            body.extend(f"    {line}" for line in _statements(field, build))
+    lines = [f"def {name}(o):", "    d = {" + ", ".join(head) + "}", *body, "    return d"]
     return "\n".join(lines) + "\n"
 
 
