@@ -70,6 +70,14 @@ _MOST_RECENT = 4096
 of records read near each other (a review's events, a participant's gatherings)."""
 
 
+def _lately(values: tuple[Any, ...]) -> tuple[Any, ...] | None:
+    """An equal tuple shared lately, if there is one (``None`` for an unhashable one too)."""
+    try:
+        return _RECENT.get(values)
+    except TypeError:  # unhashable: a value of a record that is no checked one
+        return None
+
+
 def _recent(found: tuple[Any, ...]) -> tuple[Any, ...]:
     """An equal tuple shared lately, or this one, kept to be shared from now on.
 
@@ -99,10 +107,7 @@ def shared_values(*values: Any) -> tuple[Any, ...]:
         >>> shared_values("f", "ESP") is shared_values("f", "".join(["ES", "P"]))
         True
     """
-    try:  # most values were shared lately: an equal tuple answers, before anything is interned
-        kept = _RECENT.get(values)
-    except TypeError:
-        kept = None
+    kept = _lately(values)  # most were: an equal tuple answers before anything is interned
     if kept is not None:
         return kept
     intern = sys.intern
@@ -134,10 +139,7 @@ def shared(value: Any) -> Any:
     if kind is str:
         return sys.intern(value)
     if kind is tuple:
-        try:  # an equal tuple shared lately answers, before anything is interned
-            kept = _RECENT.get(value)
-        except TypeError:
-            kept = None
+        kept = _lately(value)  # an equal tuple shared lately answers before anything is interned
         if kept is not None:
             return kept
         return _recent(tuple(sys.intern(v) if type(v) is str else v for v in value))
